@@ -1,0 +1,76 @@
+# krakit — two commands: `make lab` opens the guided flow, `make test` passes every test.
+# Both create .venv with this machine's python if it is missing and are fast when nothing changed.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
+PORT   ?= 8888
+# Debian's Chromium drives the browser tests (Playwright is told where it is; it never downloads).
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: lab app test unit notebooks browser lint format bench eval schema chromium clean help
+.DEFAULT_GOAL := help
+
+help:
+	@echo "make lab    set up .venv and open the guided flow in JupyterLab"
+	@echo "make test   set up .venv (+ Chromium) and run every test"
+	@echo "make app    serve the workshop as an app (Voila, no code visible)"
+	@echo "make lint   ruff"
+	@echo "make bench  benchmarks (speed, scale)"
+	@echo "make eval   accuracy on ../shared/data/real_world_dev.csv"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# One stamp per extra set; pyproject.toml is the single source of truth for dependencies.
+$(VENV)/.lab: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[lab]'
+	@touch $@
+
+$(VENV)/.dev: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[lab,dev]'
+	@touch $@ $(VENV)/.lab
+
+# JupyterLab settings the project ships: widget comms stay off kernel subshells, so widget
+# callbacks never run at the same time as a cell (ipykernel 7 + JupyterLab 4.4+).
+$(LAB_SETTINGS): jupyter/overrides.json | $(BIN)/python
+	@mkdir -p $(dir $@)
+	cp $< $@
+
+chromium:
+	@test -x $(CHROMIUM) || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
+
+lab: $(VENV)/.lab $(LAB_SETTINGS)
+	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+
+app: $(VENV)/.lab $(LAB_SETTINGS)
+	$(BIN)/voila --port=$(PORT) --Voila.ip=127.0.0.1 notebooks/00_start_here.ipynb
+
+test: $(VENV)/.dev $(LAB_SETTINGS) chromium
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(VENV)/.dev
+	@for f in benchmarks/bench_*.py; do echo "== $$f"; $(BIN)/python $$f || exit 1; done
+
+eval: $(VENV)/.dev
+	@for f in benchmarks/eval_*.py; do $(BIN)/python $$f || exit 1; done
+
+schema: $(VENV)/.dev
+	$(BIN)/python -c "from krakit.model import _write_schema; print(_write_schema())"
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

@@ -1,0 +1,117 @@
+"""krakit: turn a role's KRAs into a measurable, checked KPI scorecard.
+
+The public API is re-exported here; see the README for the flow.
+"""
+
+from krakit.errors import (
+    ConfigError,
+    ConflictError,
+    InputError,
+    KrakitError,
+    ParseError,
+    ScorecardError,
+)
+from krakit.model import (
+    KPI,
+    KRA,
+    SCHEMA_VERSION,
+    Actual,
+    Aggregation,
+    Frequency,
+    Goal,
+    Indicator,
+    Kind,
+    KPIType,
+    Polarity,
+    Role,
+    Scorecard,
+    TargetType,
+    Thresholds,
+    WeightMode,
+    json_schema,
+    slugify,
+)
+from krakit.store import Workspace, dump, load, loads, save
+
+__version__ = "0.1.0"
+
+# The rest of the API is imported on first use (PEP 562), so ``import krakit`` stays fast and
+# never pulls in pandas, Altair or ipywidgets until they are needed.
+_LAZY: dict[str, str] = {
+    # reading what managers write (krakit/text)
+    "parse_kpi": "krakit.text.parse",
+    "classify": "krakit.text.classify",
+    "KPIDraft": "krakit.text.draft",
+    "Quantity": "krakit.text.draft",
+    "Classification": "krakit.text.draft",
+    "Direction": "krakit.text.draft",
+    "Period": "krakit.text.draft",
+    "Label": "krakit.text.draft",
+    # the checker (krakit/rules)
+    "check": "krakit.rules",
+    "rules": "krakit.rules",
+    "smart": "krakit.rules",
+    "Finding": "krakit.rules",
+    "Severity": "krakit.rules",
+    "SMARTAssessment": "krakit.rules",
+    # the content library (templates/)
+    "templates": "krakit.library",
+    "template": "krakit.library",
+    "search_templates": "krakit.library",
+    # scoring, charts and reports
+    "score": "krakit.score",
+    "explain": "krakit.score",
+    "report": "krakit.report",
+    "diff": "krakit.diff",
+    # the guided flow (needs ipywidgets)
+    "workshop": "krakit.widgets",
+}
+
+
+def __getattr__(name: str) -> object:
+    module_name = _LAZY.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'krakit' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
+
+__all__ = [
+    "KPI",
+    "KRA",
+    "SCHEMA_VERSION",
+    "Actual",
+    "Aggregation",
+    "ConfigError",
+    "ConflictError",
+    "Frequency",
+    "Goal",
+    "Indicator",
+    "InputError",
+    "KPIType",
+    "Kind",
+    "KrakitError",
+    "ParseError",
+    "Polarity",
+    "Role",
+    "Scorecard",
+    "ScorecardError",
+    "TargetType",
+    "Thresholds",
+    "WeightMode",
+    "Workspace",
+    "__version__",
+    "dump",
+    "json_schema",
+    "load",
+    "loads",
+    "save",
+    "slugify",
+]

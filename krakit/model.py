@@ -1,0 +1,475 @@
+"""The scorecard model: goals, KRAs, KPIs and actuals, as typed pydantic models.
+
+The model is the documentation of the file format: every field has a type, a default and a
+description, and ``krakit/schema/scorecard.schema.json`` is generated from it
+(``python -m krakit.model`` rewrites it; a test keeps it in step).
+
+Ids are stable slugs (``conversion-rate``) so that files diff well; a missing id is made from
+the title or statement. Structural rules (types, unique ids, references between parts) are
+enforced here and raise :class:`~krakit.errors.ScorecardError` with the path of the field in
+words (``kras[sales].kpis[conversion-rate].target``). Judgement calls about a draft (a vague
+KPI, weights that do not add up) belong to the checker, not to the model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import unicodedata
+from collections.abc import Mapping, Sequence
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from krakit.errors import ScorecardError
+
+__all__ = [
+    "KPI",
+    "KRA",
+    "SCHEMA_VERSION",
+    "Actual",
+    "Aggregation",
+    "Frequency",
+    "Goal",
+    "Indicator",
+    "KPIType",
+    "Kind",
+    "Polarity",
+    "Role",
+    "Scorecard",
+    "TargetType",
+    "Thresholds",
+    "WeightMode",
+    "json_schema",
+    "slugify",
+    "validate_scorecard",
+]
+
+SCHEMA_VERSION = 1
+SCHEMA_PATH = Path(__file__).with_name("schema") / "scorecard.schema.json"
+
+_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+Slug = Annotated[
+    str,
+    Field(pattern=_SLUG, max_length=80, description="A stable lowercase id: letters, digits, '-'."),
+]
+
+
+def slugify(text: str, *, fallback: str = "item", max_length: int = 60) -> str:
+    """Turn a title into a stable id.
+
+    Examples
+    --------
+    >>> slugify("Time to hire (days)")
+    'time-to-hire-days'
+    >>> slugify("Café & Kitchen")
+    'cafe-kitchen'
+    """
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    slug = slug[:max_length].rstrip("-")
+    return slug or fallback
+
+
+class Kind(StrEnum):
+    """What kind of responsibility a KRA is."""
+
+    FUNCTIONAL = "functional"
+    ORGANIZATIONAL = "organizational"
+    INDIVIDUAL = "individual"
+
+
+class Polarity(StrEnum):
+    """Which way is good for a KPI."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    IN_RANGE = "in_range"
+
+
+class TargetType(StrEnum):
+    """How the target is scored (see the README's scoring section).
+
+    ``ratio``: actual against target; ``progress``: distance travelled from the baseline to the
+    target; ``threshold``: a level to hold every period, met or not; ``milestone``: done or not.
+    """
+
+    RATIO = "ratio"
+    PROGRESS = "progress"
+    THRESHOLD = "threshold"
+    MILESTONE = "milestone"
+
+
+class Frequency(StrEnum):
+    """How often a KPI is measured and reviewed."""
+
+    DAILY = "daily"
+    WEEKLY = "weekly"
+    MONTHLY = "monthly"
+    QUARTERLY = "quarterly"
+    ANNUAL = "annual"
+
+
+class KPIType(StrEnum):
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+
+
+class Indicator(StrEnum):
+    """Leading indicators predict a result; lagging ones record it."""
+
+    LEADING = "leading"
+    LAGGING = "lagging"
+
+
+class Aggregation(StrEnum):
+    """How period values roll up (month to quarter to year)."""
+
+    SUM = "sum"
+    MEAN = "mean"
+    LAST = "last"
+
+
+class WeightMode(StrEnum):
+    """``percent``: weights are percentages that must add to 100; ``relative``: any positive
+    numbers, normalised when scoring."""
+
+    PERCENT = "percent"
+    RELATIVE = "relative"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=True,
+        use_enum_values=False,
+    )
+
+
+class Thresholds(_Model):
+    """Achievement (percent of target) at or above which a KPI shows green or amber."""
+
+    green: float = Field(100.0, ge=0, le=1000, description="Green at or above this achievement %.")
+    amber: float = Field(80.0, ge=0, le=1000, description="Amber at or above this achievement %.")
+
+    @model_validator(mode="after")
+    def _amber_below_green(self) -> Self:
+        if self.amber > self.green:
+            raise ValueError(f"amber ({self.amber:g}%) must not be above green ({self.green:g}%)")
+        return self
+
+
+Deadline = Annotated[
+    dt.date | str,
+    Field(union_mode="left_to_right"),
+]
+
+
+class KPI(_Model):
+    """A Key Performance Indicator: something measured, with a target and a timeframe."""
+
+    id: Slug = Field(description="Stable id, made from the metric or statement if omitted.")
+    statement: str = Field("", max_length=2000, description="The KPI as the manager wrote it.")
+    metric: str | None = Field(None, max_length=300, description="The indicator measured.")
+    unit: str | None = Field(
+        None,
+        max_length=40,
+        description="'%', an ISO 4217 currency code (INR, USD...), 'days', 'hours', 'count', "
+        "or the unit noun ('calls').",
+    )
+    polarity: Polarity = Field(Polarity.HIGHER_IS_BETTER, description="Which way is good.")
+    target_type: TargetType = Field(TargetType.RATIO, description="How the target is scored.")
+    baseline: float | None = Field(None, description="Where the metric stands today.")
+    target: float | None = Field(None, description="The value to reach (not for in_range).")
+    target_low: float | None = Field(None, description="Lower end of an in_range band.")
+    target_high: float | None = Field(None, description="Upper end of an in_range band.")
+    thresholds: Thresholds | None = Field(
+        None, description="Status thresholds; the scorecard default when omitted."
+    )
+    frequency: Frequency | None = Field(None, description="How often it is measured.")
+    deadline: Deadline | None = Field(
+        None, description="A date (2026-03-31) or a label ('Q2 2026', 'FY2025-26')."
+    )
+    data_source: str | None = Field(
+        None, max_length=300, description="Where the numbers come from."
+    )
+    owner: str | None = Field(None, max_length=200, description="Who is accountable.")
+    type: KPIType = Field(KPIType.QUANTITATIVE, description="Quantitative or qualitative.")
+    indicator: Indicator | None = Field(None, description="Leading or lagging.")
+    weight: float | None = Field(
+        None, ge=0, le=100, description="Weight within its KRA; equal shares when omitted."
+    )
+    aggregation: Aggregation | None = Field(
+        None, description="How periods roll up; inferred from the unit when omitted."
+    )
+    last_reviewed: dt.date | None = Field(None, description="When the KPI was last reviewed.")
+    ignore: list[str] = Field(
+        default_factory=list, description="Checker codes (or prefixes) switched off here."
+    )
+    note: str | None = Field(None, max_length=2000, description="Free text.")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _make_id(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and not data.get("id"):
+            data = dict(data)
+            source = data.get("metric") or data.get("statement") or ""
+            data["id"] = slugify(str(source), fallback="kpi")
+        return data
+
+    @model_validator(mode="after")
+    def _check_range(self) -> Self:
+        low, high = self.target_low, self.target_high
+        if low is not None and high is not None and low > high:
+            raise ValueError(f"target_low ({low:g}) is above target_high ({high:g})")
+        return self
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes_upper(cls, codes: list[str]) -> list[str]:
+        return [code.strip().upper() for code in codes if code.strip()]
+
+
+class Goal(_Model):
+    """An organisational or business goal that KRAs align to."""
+
+    id: Slug
+    title: str = Field(min_length=1, max_length=300)
+    description: str | None = Field(None, max_length=2000)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _make_id(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and not data.get("id"):
+            data = {**data, "id": slugify(str(data.get("title") or ""), fallback="goal")}
+        return data
+
+
+class KRA(_Model):
+    """A Key Result Area: a zone of responsibility (direction, not numbers)."""
+
+    id: Slug
+    title: str = Field(min_length=1, max_length=300)
+    description: str | None = Field(None, max_length=2000)
+    kind: Kind = Field(Kind.FUNCTIONAL)
+    weight: float | None = Field(None, ge=0, le=100, description="Share of the role.")
+    goals: list[Slug] = Field(default_factory=list, description="Ids of the goals it serves.")
+    kpis: list[KPI] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _make_id(cls, data: Any) -> Any:
+        if isinstance(data, Mapping) and not data.get("id"):
+            data = {**data, "id": slugify(str(data.get("title") or ""), fallback="kra")}
+        return data
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes_upper(cls, codes: list[str]) -> list[str]:
+        return [code.strip().upper() for code in codes if code.strip()]
+
+
+class Role(_Model):
+    """The role a scorecard describes."""
+
+    title: str = Field(min_length=1, max_length=200)
+    function: str | None = Field(None, max_length=100, description="e.g. sales, hr, finance.")
+    region: str | None = Field(None, max_length=100, description="e.g. India, US, EU, UK.")
+    note: str | None = Field(None, max_length=4000, description="Why these KRAs.")
+
+
+class Actual(_Model):
+    """One measured value of a KPI for one period."""
+
+    kpi: Slug = Field(description="Id of the KPI measured.")
+    period: str = Field(
+        min_length=1,
+        max_length=20,
+        description="'2026-01' (month), '2026-Q1', '2026-H1', '2026', or '2026-W05' / a date.",
+    )
+    value: float | None = Field(None, description="The measured value; milestones use 1 or 0.")
+    note: str | None = Field(None, max_length=2000)
+
+    @field_validator("period", mode="before")
+    @classmethod
+    def _period_text(cls, value: Any) -> Any:
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, int):
+            return str(value)
+        return value
+
+
+class Scorecard(_Model):
+    """A role's scorecard: goals, KRAs with their KPIs, and the actuals entered so far."""
+
+    schema_version: int = Field(SCHEMA_VERSION, description="File format version.")
+    role: Role
+    holder: str | None = Field(None, max_length=200, description="Person or team, optional.")
+    period: str | None = Field(None, max_length=40, description="e.g. 'FY2025-26' or '2026'.")
+    weights: WeightMode = Field(WeightMode.PERCENT, description="How weights are read.")
+    goals: list[Goal] = Field(default_factory=list)
+    kras: list[KRA] = Field(default_factory=list)
+    unassigned_kpis: list[KPI] = Field(
+        default_factory=list, description="KPIs drafted but not yet linked to a KRA."
+    )
+    actuals: list[Actual] = Field(default_factory=list)
+    ignore: list[str] = Field(default_factory=list, description="Checker codes off everywhere.")
+    created: dt.datetime | None = Field(None, description="When first saved (UTC).")
+    updated: dt.datetime | None = Field(None, description="When last saved (UTC).")
+
+    # The file this scorecard was last read from or written to, and its SHA-256, so a save
+    # can tell whether someone else changed the file in between (see krakit.store).
+    _origin: tuple[Path, str] | None = PrivateAttr(None)
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, version: int) -> int:
+        if version > SCHEMA_VERSION:
+            raise ValueError(
+                f"this file uses format version {version}; this krakit reads up to "
+                f"{SCHEMA_VERSION}. Upgrade krakit."
+            )
+        return version
+
+    @model_validator(mode="after")
+    def _check_references(self) -> Self:
+        _unique("goals", [g.id for g in self.goals])
+        _unique("kras", [k.id for k in self.kras])
+        _unique("kpis", [kpi.id for kpi in self.all_kpis()])
+        goal_ids = {g.id for g in self.goals}
+        for kra in self.kras:
+            missing = [g for g in kra.goals if g not in goal_ids]
+            if missing:
+                raise ValueError(
+                    f"KRA '{kra.id}' is aligned to goal '{missing[0]}', which is not in goals"
+                )
+        return self
+
+    def all_kpis(self) -> list[KPI]:
+        """Every KPI, those under KRAs first, then the unassigned ones."""
+        return [kpi for kra in self.kras for kpi in kra.kpis] + list(self.unassigned_kpis)
+
+    def kpi(self, kpi_id: str) -> KPI:
+        """Return the KPI with this id (``KeyError`` if there is none)."""
+        for kpi in self.all_kpis():
+            if kpi.id == kpi_id:
+                return kpi
+        raise KeyError(kpi_id)
+
+    def kra(self, kra_id: str) -> KRA:
+        """Return the KRA with this id (``KeyError`` if there is none)."""
+        for kra in self.kras:
+            if kra.id == kra_id:
+                return kra
+        raise KeyError(kra_id)
+
+    def kra_of(self, kpi_id: str) -> KRA | None:
+        """Return the KRA a KPI sits under, or None if it is unassigned."""
+        for kra in self.kras:
+            if any(kpi.id == kpi_id for kpi in kra.kpis):
+                return kra
+        return None
+
+
+def _unique(what: str, ids: Sequence[str]) -> None:
+    seen: set[str] = set()
+    for item in ids:
+        if item in seen:
+            raise ValueError(f"two {what} share the id '{item}'; ids must be unique")
+        seen.add(item)
+
+
+def where(loc: Sequence[int | str], data: Any) -> str:
+    """Turn a pydantic error location into the path a reader follows.
+
+    List indices become the item's id where it has one, so ``('kras', 0, 'kpis', 1,
+    'target')`` reads ``kras[sales].kpis[conversion-rate].target``.
+
+    Examples
+    --------
+    >>> where(("kras", 0, "weight"), {"kras": [{"id": "sales"}]})
+    'kras[sales].weight'
+    >>> where(("kras", 3, "weight"), {})
+    'kras[3].weight'
+    """
+    parts: list[str] = []
+    node: Any = data
+    for key in loc:
+        if isinstance(key, int):
+            label = str(key)
+            item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
+            if isinstance(item, Mapping) and isinstance(item.get("id"), str) and item["id"]:
+                label = item["id"]
+            parts.append(f"[{label}]")
+            node = item
+        else:
+            # pydantic adds validator and union-member tags to the location; skip them.
+            if "[" in key or key in {"date", "str", "float", "int"}:
+                continue
+            parts.append(("." if parts else "") + key)
+            node = node.get(key) if isinstance(node, Mapping) else None
+    return "".join(parts)
+
+
+def validate_scorecard(data: Any, *, path: str | Path | None = None) -> Scorecard:
+    """Build a :class:`Scorecard` from plain data, raising :class:`ScorecardError` in words.
+
+    Only the first problem is raised, with every problem listed in the message.
+    """
+    if not isinstance(data, Mapping):
+        raise ScorecardError(
+            f"expected a scorecard (a mapping with 'role' and 'kras'), got {type(data).__name__}",
+            path=path,
+        )
+    try:
+        return Scorecard.model_validate(data)
+    except ValidationError as exc:
+        raise _scorecard_error(exc, data, path) from exc
+
+
+def _scorecard_error(exc: ValidationError, data: Any, path: str | Path | None) -> ScorecardError:
+    problems = []
+    for err in exc.errors(include_url=False):
+        field = where(err["loc"], data)
+        message = err["msg"].removeprefix("Value error, ")
+        got = err.get("input")
+        if err["type"] not in {"missing", "value_error"} and not isinstance(got, Mapping | list):
+            message += f", got {got!r}"
+        problems.append((field, message, got))
+    field, message, got = problems[0]
+    if len(problems) > 1:
+        more = "; ".join(f"{f or 'scorecard'}: {m}" for f, m, _ in problems[1:6])
+        message += f" (and {len(problems) - 1} more: {more})"
+    return ScorecardError(message, path=path, field=field or None, value=got)
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the scorecard file format."""
+    schema = Scorecard.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "krakit scorecard"
+    return schema
+
+
+def _write_schema() -> Path:
+    SCHEMA_PATH.parent.mkdir(exist_ok=True)
+    SCHEMA_PATH.write_text(json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return SCHEMA_PATH
+
+
+if __name__ == "__main__":
+    print(_write_schema())

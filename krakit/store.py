@@ -1,0 +1,359 @@
+"""Load and save scorecards as YAML or JSON files, atomically, and a workspace of them.
+
+* YAML is the default: human-editable and diffable. It is read with PyYAML's safe loader
+  (no Python tags), and a key written twice is an error rather than a silent overwrite.
+* A save writes a temporary file in the same folder, fsyncs it and renames it over the
+  target, so a crash mid-write leaves the old file intact.
+* A save refuses to overwrite a file that changed on disk since this scorecard was loaded
+  from it (or last saved to it): :class:`~krakit.errors.ConflictError`, unless ``force=True``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+import tempfile
+from os import PathLike
+from pathlib import Path, PurePosixPath, PureWindowsPath
+from typing import Any
+
+import yaml
+
+from krakit.errors import ConflictError, InputError
+from krakit.model import SCHEMA_VERSION, Scorecard, validate_scorecard
+
+__all__ = ["Workspace", "dump", "load", "loads", "save"]
+
+YAML_SUFFIXES = (".yaml", ".yml")
+SUFFIXES = (*YAML_SUFFIXES, ".json")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """Safe loader that refuses a mapping key written twice (the second would win silently)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                f"found the key '{key}' twice",
+                key_node.start_mark,
+            )
+        mapping[key] = loader.construct_object(value_node)  # type: ignore[no-untyped-call]
+    return mapping
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+class _Dumper(yaml.SafeDumper):
+    """Block-style YAML, multi-line text as literal blocks, no anchors."""
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
+
+
+def _represent_str(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _represent_str)
+
+
+def _plain(data: Any) -> Any:
+    """Integral floats as ints (``40`` not ``40.0``) so hand-written files stay tidy."""
+    if isinstance(data, dict):
+        return {k: _plain(v) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_plain(v) for v in data]
+    if isinstance(data, float) and data.is_integer() and abs(data) < 1e15:
+        return int(data)
+    return data
+
+
+def to_data(scorecard: Scorecard) -> dict[str, Any]:
+    """The scorecard as plain data, in field order, leaving out empty and default fields."""
+    data = scorecard.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    return _plain({"schema_version": SCHEMA_VERSION, **data})
+
+
+def dump(scorecard: Scorecard, fmt: str = "yaml") -> str:
+    """Return the scorecard as YAML (default) or JSON text."""
+    data = to_data(scorecard)
+    if fmt == "json":
+        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "yaml":
+        return yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    raise InputError(f"unknown format {fmt!r}; use 'yaml' or 'json'", field="format")
+
+
+def _format_of(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in YAML_SUFFIXES:
+        return "yaml"
+    if suffix == ".json":
+        return "json"
+    raise InputError(
+        f"cannot tell the format from the suffix {suffix or '(none)'!r}; use .yaml, .yml or .json",
+        path=path,
+    )
+
+
+def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = None) -> Scorecard:
+    """Read a scorecard from YAML or JSON text."""
+    try:
+        if fmt == "json":
+            data = json.loads(text)
+        else:
+            data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or "broken YAML"
+        raise InputError(
+            f"this is not valid YAML: {problem}"
+            + (f" ({exc.context})" if exc.context and exc.context != problem else ""),
+            path=path,
+            line=mark.line + 1 if mark else None,
+            column=mark.column + 1 if mark else None,
+        ) from exc
+    except yaml.YAMLError as exc:
+        raise InputError(f"this is not valid YAML: {exc}", path=path) from exc
+    except json.JSONDecodeError as exc:
+        raise InputError(
+            f"this is not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
+        ) from exc
+    if data is None:
+        raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
+    return validate_scorecard(data, path=path)
+
+
+def _digest(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _remember(scorecard: Scorecard, path: Path, raw: bytes) -> None:
+    scorecard._origin = (path.resolve(), _digest(raw))
+
+
+def load(path: str | PathLike[str]) -> Scorecard:
+    """Read a scorecard file (``.yaml``, ``.yml`` or ``.json``).
+
+    Raises
+    ------
+    InputError
+        The file is missing, unreadable, or not valid YAML/JSON (with line and column).
+    ScorecardError
+        The content breaks the model's rules (with the field's path).
+
+    Examples
+    --------
+    >>> import krakit, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> sc = krakit.Scorecard(role={"title": "Recruiter"}, kras=[{"title": "Recruitment"}])
+    >>> krakit.save(sc, folder / "recruiter.yaml")
+    >>> krakit.load(folder / "recruiter.yaml").kras[0].id
+    'recruitment'
+    """
+    path = Path(path)
+    fmt = _format_of(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=path) from exc
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"the file is not UTF-8 text (byte {exc.start} cannot be read)", path=path
+        ) from exc
+    scorecard = loads(text, fmt, path=path)
+    _remember(scorecard, path, raw)
+    return scorecard
+
+
+def save(
+    scorecard: Scorecard,
+    path: str | PathLike[str],
+    *,
+    force: bool = False,
+    touch: bool = True,
+) -> None:
+    """Write a scorecard atomically (format from the suffix: ``.yaml`` by default style).
+
+    Parameters
+    ----------
+    scorecard
+        What to write.
+    path
+        Target file; its folder is created if needed.
+    force
+        Overwrite even if the file changed on disk since this scorecard was loaded from it,
+        or exists and was never loaded by it.
+    touch
+        Set ``updated`` (and ``created`` if unset) to now before writing.
+
+    Raises
+    ------
+    ConflictError
+        The file on disk is not the one this scorecard was loaded from or last saved to.
+    InputError
+        The folder cannot be written.
+    """
+    path = Path(path)
+    fmt = _format_of(path)
+    if not force:
+        _check_conflict(scorecard, path)
+    if touch:
+        now = dt.datetime.now(dt.UTC).replace(microsecond=0)
+        if scorecard.created is None:
+            scorecard.created = now
+        scorecard.updated = now
+    raw = dump(scorecard, fmt).encode("utf-8")
+    _atomic_write(path, raw)
+    _remember(scorecard, path, raw)
+
+
+def _check_conflict(scorecard: Scorecard, path: Path) -> None:
+    try:
+        current = path.read_bytes()
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
+    origin = scorecard._origin
+    if origin is None or origin[0] != path.resolve():
+        raise ConflictError(
+            "the file already exists and this scorecard was not loaded from it; "
+            "load it first, save under another name, or pass force=True to replace it",
+            path=path,
+        )
+    if origin[1] != _digest(current):
+        raise ConflictError(
+            "the file was changed on disk since this scorecard was loaded; "
+            "reload it to see those changes, or pass force=True to overwrite them",
+            path=path,
+        )
+
+
+def _atomic_write(path: Path, raw: bytes) -> None:
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"cannot write in this folder: {exc.strerror}", path=path) from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):
+            raise InputError(f"cannot write the file: {exc.strerror}", path=path) from exc
+        raise
+    _fsync_folder(folder)
+
+
+def _fsync_folder(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class Workspace:
+    """A folder of scorecards, opened and saved by name.
+
+    Names are plain file names (``sales-executive`` or ``sales-executive.yaml``); a name that
+    would reach outside the folder (``../x``, ``a/b``, ``..\\x``, an absolute path) is refused.
+
+    Examples
+    --------
+    >>> import krakit, tempfile
+    >>> ws = krakit.Workspace(tempfile.mkdtemp())
+    >>> ws.save(krakit.Scorecard(role={"title": "Office manager"}), "office-manager")
+    PosixPath('...office-manager.yaml')
+    >>> ws.list()
+    ['office-manager']
+    """
+
+    def __init__(self, folder: str | PathLike[str] = "workspace") -> None:
+        self.folder = Path(folder)
+
+    def __repr__(self) -> str:
+        return f"Workspace({str(self.folder)!r})"
+
+    def path(self, name: str) -> Path:
+        """The file a name refers to, refusing names that escape the folder."""
+        if not isinstance(name, str) or not name.strip():
+            raise InputError("a scorecard name cannot be empty", field="name", value=name)
+        clean = name.strip()
+        bad = (
+            "/" in clean
+            or "\\" in clean
+            or clean in {".", ".."}
+            or clean.startswith(".")
+            or PurePosixPath(clean).is_absolute()
+            or PureWindowsPath(clean).is_absolute()
+            or PureWindowsPath(clean).drive
+            or "\x00" in clean
+        )
+        if bad:
+            raise InputError(
+                f"'{name}' is not a plain file name; use letters, digits, '-' or '_' "
+                "(no folders, no '..')",
+                path=self.folder,
+                field="name",
+                value=name,
+            )
+        if not clean.lower().endswith(SUFFIXES):
+            clean += ".yaml"
+        target = (self.folder / clean).resolve()
+        if target.parent != self.folder.resolve():
+            raise InputError(
+                f"'{name}' would be saved outside the workspace", path=self.folder, field="name"
+            )
+        return target
+
+    def list(self) -> list[str]:
+        """Names of the scorecards in the folder, sorted."""
+        if not self.folder.is_dir():
+            return []
+        return sorted(
+            p.stem
+            for p in self.folder.iterdir()
+            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+        )
+
+    def exists(self, name: str) -> bool:
+        return self.path(name).exists()
+
+    def open(self, name: str) -> Scorecard:
+        """Load the scorecard saved under this name."""
+        return load(self.path(name))
+
+    def save(self, scorecard: Scorecard, name: str, *, force: bool = False) -> Path:
+        """Save under this name (atomic, with conflict detection); return the file's path."""
+        target = self.path(name)
+        save(scorecard, target, force=force)
+        return target

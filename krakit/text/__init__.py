@@ -1,0 +1,1 @@
+"""Reading what managers write: numbers, time expressions, KPI sentences, KRA vs KPI."""
