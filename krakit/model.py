@@ -40,6 +40,7 @@ __all__ = [
     "SCHEMA_VERSION",
     "Actual",
     "Aggregation",
+    "Band",
     "Frequency",
     "Goal",
     "Indicator",
@@ -48,6 +49,7 @@ __all__ = [
     "Polarity",
     "Role",
     "Scorecard",
+    "ScoringConfig",
     "TargetType",
     "Thresholds",
     "WeightMode",
@@ -169,6 +171,58 @@ class Thresholds(_Model):
         if self.amber > self.green:
             raise ValueError(f"amber ({self.amber:g}%) must not be above green ({self.green:g}%)")
         return self
+
+
+class Band(_Model):
+    """A rating band: an overall score at or above ``min`` earns this rating and name."""
+
+    rating: int = Field(ge=0, le=100, description="The rating number (e.g. 1 to 5).")
+    name: str = Field(min_length=1, max_length=100, description="e.g. 'Meets expectations'.")
+    min: float = Field(ge=0, le=1000, description="Lowest overall score (%) in this band.")
+
+
+def _default_bands() -> list[Band]:
+    return [
+        Band(rating=5, name="Outstanding", min=115),
+        Band(rating=4, name="Exceeds expectations", min=105),
+        Band(rating=3, name="Meets expectations", min=90),
+        Band(rating=2, name="Needs improvement", min=70),
+        Band(rating=1, name="Unsatisfactory", min=0),
+    ]
+
+
+class ScoringConfig(_Model):
+    """How a scorecard is scored: cap, default thresholds, rating bands and the overall mix.
+
+    Every field has a default, so a scorecard without a ``scoring`` section scores the same
+    way everywhere (see the README's scoring section).
+    """
+
+    cap: float = Field(
+        120.0, ge=100, le=1000, description="Highest achievement a KPI can score (%)."
+    )
+    thresholds: Thresholds = Field(
+        default_factory=Thresholds, description="Status thresholds for KPIs that set none."
+    )
+    bands: list[Band] = Field(
+        default_factory=_default_bands, min_length=1, description="Rating bands, any order."
+    )
+    kpi_share: float = Field(
+        80.0,
+        ge=0,
+        le=100,
+        description="Share (%) of the overall score from KPIs; the rest is the manager rating. "
+        "Without a manager rating the KPIs count 100%.",
+    )
+
+    @field_validator("bands")
+    @classmethod
+    def _bands_cover_zero(cls, bands: list[Band]) -> list[Band]:
+        bands = sorted(bands, key=lambda band: band.min, reverse=True)
+        if bands[-1].min != 0:
+            raise ValueError("the lowest rating band must start at 0 so every score has a band")
+        _unique("bands", [str(band.min) for band in bands])
+        return bands
 
 
 Deadline = Annotated[
@@ -321,6 +375,9 @@ class Scorecard(_Model):
     holder: str | None = Field(None, max_length=200, description="Person or team, optional.")
     period: str | None = Field(None, max_length=40, description="e.g. 'FY2025-26' or '2026'.")
     weights: WeightMode = Field(WeightMode.PERCENT, description="How weights are read.")
+    scoring: ScoringConfig | None = Field(
+        None, description="Cap, thresholds, rating bands and mix; the defaults when omitted."
+    )
     goals: list[Goal] = Field(default_factory=list)
     kras: list[KRA] = Field(default_factory=list)
     unassigned_kpis: list[KPI] = Field(
@@ -412,8 +469,8 @@ def where(loc: Sequence[int | str], data: Any) -> str:
         if isinstance(key, int):
             label = str(key)
             item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
-            if isinstance(item, Mapping) and isinstance(item.get("id"), str) and item["id"]:
-                label = item["id"]
+            if isinstance(item, Mapping):
+                label = _label_of(item) or label
             parts.append(f"[{label}]")
             node = item
         else:
@@ -423,6 +480,37 @@ def where(loc: Sequence[int | str], data: Any) -> str:
             parts.append(("." if parts else "") + key)
             node = node.get(key) if isinstance(node, Mapping) else None
     return "".join(parts)
+
+
+def _label_of(item: Mapping[str, Any]) -> str | None:
+    """The id a list item has, or will get from its title, metric or statement."""
+    if isinstance(item.get("id"), str) and item["id"]:
+        return item["id"]
+    for key in ("title", "metric", "statement"):
+        if isinstance(item.get(key), str) and item[key].strip():
+            return slugify(item[key])
+    return None
+
+
+_MESSAGES = {
+    "missing": "this field is required",
+    "extra_forbidden": "krakit does not know this field; check its spelling",
+    "string_pattern_mismatch": "expected an id of lowercase letters, digits and '-' "
+    "(e.g. 'time-to-hire')",
+}
+
+
+def _message(err: Mapping[str, Any]) -> str:
+    """A pydantic error message, reworded for a manager."""
+    if err["type"] in _MESSAGES:
+        return _MESSAGES[err["type"]]
+    message = str(err["msg"]).removeprefix("Value error, ")
+    message = message.replace("Input should be a valid", "expected a").replace(
+        "Input should be", "expected"
+    )
+    message = message.replace("expected greater", "expected a number greater")
+    message = message.replace("expected less", "expected a number less")
+    return message.replace(", unable to parse string as a number", "")
 
 
 def validate_scorecard(data: Any, *, path: str | Path | None = None) -> Scorecard:
@@ -445,9 +533,10 @@ def _scorecard_error(exc: ValidationError, data: Any, path: str | Path | None) -
     problems = []
     for err in exc.errors(include_url=False):
         field = where(err["loc"], data)
-        message = err["msg"].removeprefix("Value error, ")
+        message = _message(err)
         got = err.get("input")
-        if err["type"] not in {"missing", "value_error"} and not isinstance(got, Mapping | list):
+        quiet = {"missing", "value_error", "extra_forbidden"}
+        if err["type"] not in quiet and not isinstance(got, Mapping | list):
             message += f", got {got!r}"
         problems.append((field, message, got))
     field, message, got = problems[0]

@@ -12,6 +12,7 @@ from krakit.errors import KrakitError
 from krakit.model import json_schema
 from krakit.store import load
 
+# User text goes through these consoles: markup stays off so "[s]" is printed, not styled.
 console = Console(highlight=False)
 err = Console(stderr=True, highlight=False)
 
@@ -23,11 +24,13 @@ def validate(files: list[Path] = typer.Argument(..., help="Scorecard YAML/JSON f
         try:
             sc = load(path)
         except KrakitError as exc:
-            err.print(f"[red]✗[/red] {exc}", markup=True, soft_wrap=True)
+            err.print(f"✗ {exc}", style="red", markup=False, soft_wrap=True)
             bad += 1
         else:
             n = len(sc.all_kpis())
-            console.print(f"✓ {path}: {sc.role.title}, {len(sc.kras)} KRAs, {n} KPIs")
+            console.print(
+                f"✓ {path}: {sc.role.title}, {len(sc.kras)} KRAs, {n} KPIs", markup=False
+            )
     raise typer.Exit(2 if bad else 0)
 
 

@@ -1,0 +1,30 @@
+"""`krakit validate` and `krakit schema`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from krakit.cli import _register_all, app
+
+_register_all()
+runner = CliRunner()
+
+
+def test_validate_good_and_bad(tmp_path: Path, sample_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("role: {title: x}\nkras: [{title: S, weight: ten}]\n")
+    ok = runner.invoke(app, ["validate", str(sample_path)])
+    assert ok.exit_code == 0
+    assert "Recruiter, 2 KRAs, 3 KPIs" in ok.output
+    res = runner.invoke(app, ["validate", str(sample_path), str(bad)])
+    assert res.exit_code == 2
+    assert "kras[s].weight" in res.output
+
+
+def test_schema_prints_json() -> None:
+    res = runner.invoke(app, ["schema"])
+    assert res.exit_code == 0
+    assert json.loads(res.output)["title"] == "krakit scorecard"
