@@ -6,10 +6,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings/overrides.json
 PORT   ?= 8888
+# Jupyter refuses to run as root unless told (containers, CI).
+AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Debian's Chromium drives the browser tests (Playwright is told where it is; it never downloads).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab app test unit notebooks browser lint format bench eval schema chromium clean help
+.PHONY: lab app test lint format bench eval schema screenshots chromium clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -47,10 +49,11 @@ chromium:
 	  DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; }
 
 lab: $(VENV)/.lab $(LAB_SETTINGS)
-	$(BIN)/jupyter lab --port=$(PORT) notebooks/00_start_here.ipynb
+	$(BIN)/jupyter lab --port=$(PORT) $(AS_ROOT) notebooks/00_start_here.ipynb
 
 app: $(VENV)/.lab $(LAB_SETTINGS)
-	$(BIN)/voila --port=$(PORT) --Voila.ip=127.0.0.1 notebooks/00_start_here.ipynb
+	JUPYTER_PATH=$(CURDIR)/jupyter $(BIN)/voila --port=$(PORT) --Voila.ip=127.0.0.1 \
+	  --template=krakit notebooks/00_start_here.ipynb
 
 test: $(VENV)/.dev $(LAB_SETTINGS) chromium
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
@@ -68,6 +71,10 @@ bench: $(VENV)/.dev
 
 eval: $(VENV)/.dev
 	@for f in benchmarks/eval_*.py; do $(BIN)/python $$f || exit 1; done
+
+# Screenshots for the README, taken by the browser tests.
+screenshots: $(VENV)/.dev $(LAB_SETTINGS) chromium
+	KRAKIT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(BIN)/python -m pytest tests/browser -p no:cacheprovider
 
 schema: $(VENV)/.dev
 	$(BIN)/python -c "from krakit.model import _write_schema; print(_write_schema())"

@@ -1,0 +1,192 @@
+"""Real-browser tests: JupyterLab and Voilà served from .venv, driven by Playwright in Debian's
+Chromium (never a downloaded browser), with every request that leaves localhost blocked and
+recorded, so a test fails if anything needs the internet.
+
+Screenshots go to ``out/screenshots`` (or ``$KRAKIT_SCREENSHOTS``; ``make screenshots`` sets it
+to ``docs/screenshots`` for the README).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("KRAKIT_CHROMIUM", "/usr/bin/chromium")
+SHOTS = Path(os.environ.get("KRAKIT_SCREENSHOTS", ROOT / "out" / "screenshots"))
+# CI runs as root; Jupyter refuses to unless told.
+ROOT_FLAG = ["--allow-root"] if os.geteuid() == 0 else []
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError(f"server exited early:\n{log.read_text()[-3000:]}")
+        try:
+            with urllib.request.urlopen(url, timeout=2):
+                return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"server did not answer {url} in {seconds}s:\n{log.read_text()[-3000:]}")
+
+
+@dataclass
+class Server:
+    url: str
+    root: Path
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+
+def _serve(args: list[str], url_path: str, tmp: Path, root: Path) -> Iterator[Server]:
+    port = _free_port()
+    log = tmp / f"server-{port}.log"
+    env = {
+        **os.environ,
+        "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
+        "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
+        "KRAKIT_WORKSPACE": str(tmp / "workspace"),
+        # krakit's offline Voilà template lives in jupyter/voila/templates/krakit
+        "JUPYTER_PATH": os.pathsep.join(
+            filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")])
+        ),
+    }
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*args, f"--port={port}"],
+            cwd=root,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            env=env,
+        )
+    server = Server(f"http://127.0.0.1:{port}", root, proc, log)
+    try:
+        _wait_http(server.url + url_path, proc, log)
+        yield server
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the notebooks and templates, so browser runs never write into the repo."""
+    site = tmp_path_factory.mktemp("site")
+    shutil.copytree(ROOT / "notebooks", site / "notebooks")
+    shutil.copytree(ROOT / "templates", site / "templates")
+    return site
+
+
+@pytest.fixture(scope="session")
+def lab(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("lab")
+    args = [
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
+        "--no-browser",
+        "--ServerApp.ip=127.0.0.1",
+        "--IdentityProvider.token=",
+        "--ServerApp.password=",
+        "--ServerApp.disable_check_xsrf=True",
+        f"--ServerApp.root_dir={site}",
+        "--LabApp.expose_app_in_browser=True",
+        "--LabApp.extension_manager=readonly",
+        *ROOT_FLAG,
+    ]
+    yield from _serve(args, "/api/status", tmp, site)
+
+
+@pytest.fixture(scope="session")
+def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    tmp = tmp_path_factory.mktemp("voila")
+    args = [
+        sys.executable,
+        "-m",
+        "voila",
+        "--no-browser",
+        "--Voila.ip=127.0.0.1",
+        "--template=krakit",
+        "notebooks/00_start_here.ipynb",
+    ]
+    yield from _serve(args, "/", tmp, site)
+
+
+@dataclass
+class Offline:
+    """Requests the page tried to send off this machine (all of them were refused)."""
+
+    blocked: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not Path(CHROMIUM).exists():
+        pytest.fail(
+            f"{CHROMIUM} is missing: `make test` installs Debian's chromium (make chromium)"
+        )
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser) -> Iterator[tuple[object, Offline]]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    offline = Offline()
+
+    def route(route_obj) -> None:
+        url = route_obj.request.url
+        host = url.split("/")[2].split(":")[0] if "://" in url else ""
+        if url.startswith(("data:", "blob:")) or host in {"127.0.0.1", "localhost"}:
+            route_obj.continue_()
+        else:
+            offline.blocked.append(url)
+            route_obj.abort()
+
+    context.route("**/*", route)
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    yield page, offline
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=False)
+    return path

@@ -1,0 +1,62 @@
+"""JupyterLab and Voilà, in a real (headless) Chromium, with no internet."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+
+from tests.browser.conftest import screenshot
+
+
+def _run_all(page, server, notebook: str) -> None:
+    page.goto(f"{server.url}/lab/tree/notebooks/{notebook}")
+    page.wait_for_selector(".jp-Notebook .jp-Cell")
+    page.wait_for_function(
+        "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
+        " return !!(w && w.sessionContext && w.sessionContext.session"
+        " && w.sessionContext.session.kernel"
+        " && w.sessionContext.session.kernel.status === 'idle'); }"
+    )
+    page.evaluate("window.jupyterapp.commands.execute('notebook:run-all-cells')")
+    page.wait_for_function(
+        "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
+        " return cells.length > 0 && cells.every(c => c.model.executionCount !== null)"
+        " && w.sessionContext.session.kernel.status === 'idle'; }",
+        timeout=120_000,
+    )
+
+
+def test_lab_ships_the_comms_setting(lab) -> None:
+    url = f"{lab.url}/lab/api/settings/@jupyterlab/apputils-extension:kernels-settings"
+    with urllib.request.urlopen(url) as response:
+        settings = json.load(response)
+    # overrides.json replaces the schema's default; user settings (none here) would win over it
+    default = settings["schema"]["properties"]["commsOverSubshells"]["default"]
+    assert default == "disabled"
+    assert "commsOverSubshells" not in settings["settings"]
+
+
+def test_start_here_runs_in_lab_offline(lab, page) -> None:
+    page, offline = page
+    _run_all(page, lab, "00_start_here.ipynb")
+    errors = page.locator(".jp-OutputArea-output[data-mime-type='application/vnd.jupyter.stderr']")
+    tracebacks = page.locator(".jp-RenderedText[data-mime-type='application/vnd.jupyter.error']")
+    assert tracebacks.count() == 0, tracebacks.first.inner_text()
+    assert errors.count() == 0 or "Error" not in errors.first.inner_text()
+    assert page.locator(".jp-OutputArea-output").count() > 0
+    screenshot(page, "00_start_here_lab")
+    assert offline.blocked == []
+
+
+def test_start_here_as_an_app_shows_no_code(voila, page) -> None:
+    page, offline = page
+    page.goto(voila.url)
+    page.wait_for_selector(
+        "body[data-voila='voila-finished'], .jp-OutputArea-output", timeout=120_000
+    )
+    assert page.locator(".jp-CodeMirrorEditor, .jp-CodeCell .jp-InputArea").count() == 0
+    assert "import krakit" not in page.inner_text("body")
+    assert page.locator(".jp-OutputArea-output").count() > 0
+    screenshot(page, "00_start_here_app")
+    assert offline.blocked == []
