@@ -1,0 +1,557 @@
+"""Edit a scorecard step by step: the operations behind the guided flow.
+
+Every function takes a :class:`~krakit.model.Scorecard` and returns a *new*, validated one;
+the input is never changed. The new scorecard remembers the file the old one came from, so
+a later :func:`krakit.save` still detects conflicts. Mistakes the model refuses (two KPIs with
+one id, a weight of 120) raise :class:`~krakit.errors.ScorecardError` naming the field.
+
+The widgets call these, the notebooks call these, and so can any script::
+
+    >>> import krakit
+    >>> from krakit import edit
+    >>> sc = edit.new_scorecard("Sales executive")
+    >>> sc = edit.set_kras(sc, ["Revenue generation", "Customer relationships"])
+    >>> sc = edit.update_kra(sc, "revenue-generation", weight=60)
+    >>> edit.weight_total(sc)
+    60.0
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+
+from krakit.errors import InputError, ScorecardError
+from krakit.model import KPI, Actual, Scorecard, slugify, validate_scorecard, where
+
+__all__ = [
+    "Line",
+    "actuals_for",
+    "add_goal",
+    "add_kpi",
+    "add_kra",
+    "add_statement",
+    "ignore",
+    "import_actuals",
+    "kpi_weight_total",
+    "likely_kra",
+    "make_kpi",
+    "move_to_kra",
+    "new_scorecard",
+    "periods",
+    "record_actuals",
+    "remove_kpi",
+    "remove_kra",
+    "set_actuals",
+    "set_field",
+    "set_kras",
+    "set_role",
+    "triage",
+    "update_kpi",
+    "update_kra",
+    "weight_total",
+]
+
+# One step of a checker path: ``kras[sales]`` or ``target``.
+_PATH_PART = re.compile(r"(?P<name>[a-z_]+)(?:\[(?P<key>[^\]]+)\])?")
+
+
+def _rebuild(old: Scorecard, data: Mapping[str, Any]) -> Scorecard:
+    new = validate_scorecard(data)
+    new._origin = old._origin
+    return new
+
+
+def _data(sc: Scorecard) -> dict[str, Any]:
+    return sc.model_dump(mode="python", exclude_none=False)
+
+
+def new_scorecard(title: str, *, function: str | None = None) -> Scorecard:
+    """Start a blank scorecard for a role.
+
+    Examples
+    --------
+    >>> new_scorecard("Office manager").role.title
+    'Office manager'
+    """
+    return validate_scorecard({"role": {"title": title or "New role", "function": function}})
+
+
+def set_role(sc: Scorecard, title: str, **fields: Any) -> Scorecard:
+    """Rename the role (and set its function, region or note)."""
+    data = _data(sc)
+    data["role"].update({"title": title, **fields})
+    return _rebuild(sc, data)
+
+
+def _unique_id(base: str, taken: Iterable[str]) -> str:
+    taken = set(taken)
+    if base not in taken:
+        return base
+    n = 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    return f"{base}-{n}"
+
+
+def set_kras(sc: Scorecard, titles: Sequence[str]) -> Scorecard:
+    """Make the KRAs exactly these titles, in this order.
+
+    A title that matches an existing KRA (same id) keeps its kind, weight, goals and KPIs;
+    a KRA whose title is gone is removed, and its KPIs move to ``unassigned_kpis`` so no work
+    is lost. Blank lines are skipped.
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment", "", "Onboarding"])
+    >>> [k.id for k in sc.kras]
+    ['recruitment', 'onboarding']
+    """
+    data = _data(sc)
+    old = {kra["id"]: kra for kra in data["kras"]}
+    kras: list[dict[str, Any]] = []
+    for title in titles:
+        title = title.strip()
+        if not title:
+            continue
+        kra_id = slugify(title, fallback="kra")
+        if any(k["id"] == kra_id for k in kras):
+            continue
+        kra = old.pop(kra_id, None)
+        if kra is None:
+            kra = {"id": kra_id, "title": title}
+        else:
+            kra = {**kra, "title": title}
+        kras.append(kra)
+    for gone in old.values():
+        data["unassigned_kpis"].extend(gone["kpis"])
+    data["kras"] = kras
+    return _rebuild(sc, data)
+
+
+def add_kra(sc: Scorecard, title: str, **fields: Any) -> Scorecard:
+    """Add a KRA at the end (kind, weight, goals... as keyword arguments)."""
+    data = _data(sc)
+    kra_id = _unique_id(slugify(title, fallback="kra"), (k["id"] for k in data["kras"]))
+    data["kras"].append({"id": kra_id, "title": title, **fields})
+    return _rebuild(sc, data)
+
+
+def remove_kra(sc: Scorecard, kra_id: str) -> Scorecard:
+    """Remove a KRA; its KPIs move to ``unassigned_kpis``."""
+    data = _data(sc)
+    kra = _find(data["kras"], kra_id, "kras")
+    data["kras"].remove(kra)
+    data["unassigned_kpis"].extend(kra["kpis"])
+    return _rebuild(sc, data)
+
+
+def update_kra(sc: Scorecard, kra_id: str, **fields: Any) -> Scorecard:
+    """Change fields of one KRA (``kind``, ``weight``, ``goals``, ``title``...)."""
+    data = _data(sc)
+    _find(data["kras"], kra_id, "kras").update(fields)
+    return _rebuild(sc, data)
+
+
+def add_goal(sc: Scorecard, title: str) -> Scorecard:
+    """Add a business goal (KRAs can then be aligned to it by its id)."""
+    title = title.strip()
+    if not title:
+        raise InputError("a goal needs a title", field="goals")
+    data = _data(sc)
+    goal_id = _unique_id(slugify(title, fallback="goal"), (g["id"] for g in data["goals"]))
+    data["goals"].append({"id": goal_id, "title": title})
+    return _rebuild(sc, data)
+
+
+def weight_total(sc: Scorecard) -> float:
+    """Sum of the KRA weights set so far (unset weights count 0)."""
+    return float(sum(kra.weight or 0 for kra in sc.kras))
+
+
+def kpi_weight_total(sc: Scorecard, kra_id: str) -> float:
+    """Sum of the KPI weights set so far within one KRA."""
+    return float(sum(kpi.weight or 0 for kpi in sc.kra(kra_id).kpis))
+
+
+def add_kpi(sc: Scorecard, kra_id: str | None, kpi: KPI | Mapping[str, Any]) -> Scorecard:
+    """Add a KPI under a KRA (``None``: unassigned), giving it a fresh id if its id is taken."""
+    data = _data(sc)
+    item = kpi.model_dump(mode="python") if isinstance(kpi, KPI) else dict(kpi)
+    if not item.get("id"):
+        item["id"] = slugify(str(item.get("metric") or item.get("statement") or ""), fallback="kpi")
+    item["id"] = _unique_id(item["id"], (k.id for k in sc.all_kpis()))
+    if kra_id is None:
+        data["unassigned_kpis"].append(item)
+    else:
+        _find(data["kras"], kra_id, "kras")["kpis"].append(item)
+    return _rebuild(sc, data)
+
+
+def _kpi_lists(data: dict[str, Any]) -> list[list[dict[str, Any]]]:
+    return [kra["kpis"] for kra in data["kras"]] + [data["unassigned_kpis"]]
+
+
+def update_kpi(sc: Scorecard, kpi_id: str, **fields: Any) -> Scorecard:
+    """Change fields of one KPI (``target``, ``owner``, ``weight``...)."""
+    data = _data(sc)
+    for kpis in _kpi_lists(data):
+        for kpi in kpis:
+            if kpi["id"] == kpi_id:
+                kpi.update(fields)
+                return _rebuild(sc, data)
+    raise InputError(f"there is no KPI '{kpi_id}'", field="kpis", value=kpi_id)
+
+
+def remove_kpi(sc: Scorecard, kpi_id: str) -> Scorecard:
+    """Remove a KPI and its actuals."""
+    data = _data(sc)
+    for kpis in _kpi_lists(data):
+        for kpi in kpis:
+            if kpi["id"] == kpi_id:
+                kpis.remove(kpi)
+                data["actuals"] = [a for a in data["actuals"] if a["kpi"] != kpi_id]
+                return _rebuild(sc, data)
+    raise InputError(f"there is no KPI '{kpi_id}'", field="kpis", value=kpi_id)
+
+
+def move_to_kra(sc: Scorecard, kpi_id: str, kra_id: str | None) -> Scorecard:
+    """Move a KPI under another KRA (``None``: unassigned)."""
+    data = _data(sc)
+    for kpis in _kpi_lists(data):
+        for kpi in kpis:
+            if kpi["id"] == kpi_id:
+                kpis.remove(kpi)
+                target = (
+                    data["unassigned_kpis"]
+                    if kra_id is None
+                    else _find(data["kras"], kra_id, "kras")["kpis"]
+                )
+                target.append(kpi)
+                return _rebuild(sc, data)
+    raise InputError(f"there is no KPI '{kpi_id}'", field="kpis", value=kpi_id)
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]{3,}", text.lower()) if w not in _STOP}
+
+
+_STOP = frozenset(
+    "and the for with from per each every our all its into that this than then by to of in on "
+    "at or be are was will new more less".split()
+)
+
+
+def likely_kra(sc: Scorecard, statement: str) -> str | None:
+    """The id of the KRA a KPI statement most probably belongs to, or None.
+
+    It compares the statement's words (with simple stemming) with each KRA's title,
+    description and the statements and metrics of the KPIs already under it; the KRA
+    sharing most words wins. With no overlap at all, there is no guess.
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment", "Employee onboarding"])
+    >>> likely_kra(sc, "Onboard new joiners within 5 days")
+    'employee-onboarding'
+    """
+    said = {_stem(w) for w in _words(statement)}
+    best, best_score = None, 0.0
+    for kra in sc.kras:
+        text = " ".join(
+            [kra.title, kra.description or ""]
+            + [f"{k.metric or ''} {k.statement}" for k in kra.kpis]
+        )
+        known = {_stem(w) for w in _words(text)}
+        overlap = len(said & known)
+        score = overlap / (1 + 0.05 * len(known))
+        if overlap and score > best_score:
+            best, best_score = kra.id, score
+    return best
+
+
+def _stem(word: str) -> str:
+    """Cut common English endings so 'recruiting', 'recruitment' and 'recruit' meet."""
+    for ending in ("ations", "ation", "ments", "ment", "ings", "ing", "ers", "er", "ed", "es", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 4:
+            return word[: -len(ending)]
+    return word
+
+
+def _find(items: list[dict[str, Any]], item_id: str, what: str) -> dict[str, Any]:
+    for item in items:
+        if item["id"] == item_id:
+            return item
+    raise InputError(f"there is no {what[:-1].upper()} '{item_id}'", field=what, value=item_id)
+
+
+def _resolve(data: dict[str, Any], where: str) -> tuple[dict[str, Any], str]:
+    """The dict holding the field a path such as ``kras[sales].kpis[cr].target`` names."""
+    parts = where.split(".")
+    node: Any = data
+    for part in parts[:-1]:
+        match = _PATH_PART.fullmatch(part)
+        if match is None or not isinstance(node, dict) or match["name"] not in node:
+            raise InputError(f"cannot find '{where}' in the scorecard", field=where)
+        node = node[match["name"]]
+        if match["key"] is not None:
+            if match["name"] == "kpis" and isinstance(node, list):
+                node = _find(node, match["key"], "kpis")
+            elif isinstance(node, list):
+                node = _find(node, match["key"], match["name"])
+    if not isinstance(node, dict):
+        raise InputError(f"cannot find '{where}' in the scorecard", field=where)
+    return node, parts[-1]
+
+
+def set_field(sc: Scorecard, where: str, value: Any) -> Scorecard:
+    """Set the field a checker path names (``kras[sales].kpis[conversion-rate].target``).
+
+    This is how a suggested fix is applied. The value is validated like any edit.
+
+    Raises
+    ------
+    InputError
+        The path names no field of this scorecard.
+    ScorecardError
+        The value does not fit the field.
+    """
+    data = _data(sc)
+    where = _kpi_path(sc, where)
+    node, name = _resolve(data, where)
+    if name not in node and "[" not in name:
+        raise InputError(f"'{name}' is not a field krakit knows at '{where}'", field=where)
+    node[name] = value
+    return _rebuild(sc, data)
+
+
+def _kpi_path(sc: Scorecard, where: str) -> str:
+    """Expand a short path ``kpis[x].field`` to the full one under its KRA."""
+    match = re.fullmatch(r"kpis\[([^\]]+)\](\..+)?", where)
+    if match is None:
+        return where
+    kra = sc.kra_of(match[1])
+    prefix = f"kras[{kra.id}].kpis[{match[1]}]" if kra else f"unassigned_kpis[{match[1]}]"
+    return prefix + (match[2] or "")
+
+
+def ignore(sc: Scorecard, where: str, code: str, reason: str) -> Scorecard:
+    """Switch one checker rule off for one KPI or KRA, recording why in its note.
+
+    ``where`` is the path of the finding (``kras[sales].kpis[cr].target``); the rule is
+    switched off on the nearest KPI (else KRA, else the whole scorecard).
+
+    Raises
+    ------
+    InputError
+        No reason was given: an ignored rule needs one, so the next reader knows why.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise InputError(
+            f"say why rule {code} does not apply here before ignoring it", field="reason"
+        )
+    data = _data(sc)
+    where = _kpi_path(sc, where)
+    owner: dict[str, Any] = data
+    node: Any = data
+    for part in where.split("."):
+        match = _PATH_PART.fullmatch(part)
+        if match is None or not isinstance(node, dict) or match["name"] not in node:
+            break
+        node = node[match["name"]]
+        if match["key"] is not None and isinstance(node, list):
+            try:
+                node = _find(node, match["key"], match["name"])
+            except InputError:
+                break
+            owner = node
+    codes = owner.setdefault("ignore", [])
+    if code.upper() not in codes:
+        codes.append(code.upper())
+    if owner is not data:
+        line = f"Ignored {code.upper()}: {reason}"
+        text = "note" if "note" in owner else "description"  # a KRA has no note
+        owner[text] = f"{owner[text]}\n{line}" if owner.get(text) else line
+    return _rebuild(sc, data)
+
+
+def periods(sc: Scorecard) -> list[str]:
+    """The periods that have actuals, in order."""
+    return sorted({a.period for a in sc.actuals})
+
+
+def actuals_for(sc: Scorecard, period: str) -> dict[str, float | None]:
+    """Each KPI's actual for one period (None where none was entered)."""
+    values: dict[str, float | None] = {kpi.id: None for kpi in sc.all_kpis()}
+    for actual in sc.actuals:
+        if actual.period == period and actual.kpi in values:
+            values[actual.kpi] = actual.value
+    return values
+
+
+def set_actuals(
+    sc: Scorecard,
+    period: str,
+    values: Mapping[str, float | None] | Iterable[Actual],
+) -> Scorecard:
+    """Set the actuals of one period (a None value removes that KPI's actual).
+
+    ``values`` maps KPI ids to numbers, or is a list of :class:`Actual` (from an import), in
+    which case their own periods are used.
+    """
+    if isinstance(values, Mapping):
+        new = [Actual(kpi=k, period=period, value=v) for k, v in values.items()]
+        cleared = {(k, period) for k in values}
+    else:
+        new = list(values)
+        cleared = {(a.kpi, a.period) for a in new}
+    known = {kpi.id for kpi in sc.all_kpis()}
+    for actual in new:
+        if actual.kpi not in known:
+            raise ScorecardError(
+                f"there is no KPI '{actual.kpi}' in this scorecard",
+                field="actuals",
+                value=actual.kpi,
+            )
+    data = _data(sc)
+    kept = [a for a in data["actuals"] if (a["kpi"], a["period"]) not in cleared]
+    kept += [a.model_dump(mode="python") for a in new if a.value is not None]
+    data["actuals"] = kept
+    return _rebuild(sc, data)
+
+
+def make_kpi(fields: Mapping[str, Any]) -> KPI:
+    """Build a KPI from form fields (strings such as ``"45"`` are read as numbers).
+
+    Empty strings mean "not set".
+
+    Raises
+    ------
+    ScorecardError
+        A field does not fit, naming the field (``target: expected a number, got 'abc'``).
+    """
+    clean = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in fields.items()}
+    try:
+        return KPI.model_validate(clean)
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        got = err.get("input")
+        message = str(err["msg"]).removeprefix("Value error, ")
+        message = message.replace("Input should be a valid", "expected a")
+        raise ScorecardError(
+            f"{message}, got {got!r}", field=where(err["loc"], clean) or None, value=got
+        ) from exc
+
+
+def add_statement(sc: Scorecard, kra_id: str | None, statement: str, **fields: Any) -> Scorecard:
+    """Parse a KPI sentence and add it under a KRA; keyword arguments override parsed fields.
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment"])
+    >>> sc = add_statement(sc, "recruitment", "Reduce time to hire to 30 days by Q3 2026")
+    >>> sc.kras[0].kpis[0].target
+    30.0
+    """
+    from krakit.text.parse import parse_kpi
+
+    kpi = parse_kpi(statement).to_kpi(**fields)
+    return add_kpi(sc, kra_id, kpi)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One responsibility line as the classifier read it.
+
+    ``label`` is ``"KRA"`` or ``"KPI"``; for a KPI line, ``kra`` is the id of the KRA it
+    probably belongs to (None if no KRA shares its words).
+    """
+
+    text: str
+    label: str
+    confidence: float
+    reasons: tuple[str, ...]
+    kra: str | None = None
+
+
+def triage(sc: Scorecard, lines: Iterable[str]) -> list[Line]:
+    """Classify each non-blank line as a KRA or a KPI, and guess the KRA of each KPI line.
+
+    The guess looks at the scorecard's KRAs and at the lines read as KRAs in the same list.
+    """
+    from krakit.text.classify import classify
+
+    texts = [line.strip() for line in lines if line.strip()]
+    verdicts = [classify(text) for text in texts]
+    kra_titles = [t for t, v in zip(texts, verdicts, strict=True) if str(v.label) == "KRA"]
+    known = set_kras(sc, [*[k.title for k in sc.kras], *kra_titles]) if kra_titles else sc
+    out = []
+    for text, verdict in zip(texts, verdicts, strict=True):
+        label = str(verdict.label)
+        home = likely_kra(known, text) if label == "KPI" else None
+        out.append(Line(text, label, float(verdict.confidence), tuple(verdict.reasons), home))
+    return out
+
+
+def record_actuals(sc: Scorecard, period: str, cells: Mapping[str, str]) -> Scorecard:
+    """Set one period's actuals from cells as people type them (``1,200``, ``85%``, ``done``).
+
+    A blank cell clears that KPI's actual for the period.
+
+    Raises
+    ------
+    InputError
+        The period is not one krakit reads (``2026-01``, ``2026-Q1``...), or a cell is not a
+        number, naming the KPI.
+    """
+    import pandas as pd
+
+    from krakit.actuals import coerce_values
+    from krakit.periods import parse_period
+
+    period = period.strip()
+    try:
+        parse_period(period)
+    except Exception as exc:
+        raise InputError(
+            f"'{period}' is not a period krakit reads; write 2026-01, 2026-Q1, 2026-H1 or 2026",
+            field="period",
+            value=period,
+        ) from exc
+    ids = list(cells)
+    cells_series = pd.Series([cells[k] for k in ids], index=ids, dtype="object")
+    values = coerce_values(cells_series, column="value")
+    return set_actuals(
+        sc, period, {k: (None if pd.isna(v) else float(v)) for k, v in values.items()}
+    )
+
+
+def import_actuals(sc: Scorecard, source: Any) -> Scorecard:
+    """Add actuals from a CSV/XLSX file (columns kpi, period, value) to the scorecard.
+
+    Rows for a KPI and period already entered replace them.
+
+    Raises
+    ------
+    InputError
+        From :func:`krakit.actuals.read_actuals`: a bad file, column, cell or KPI id.
+    """
+    from krakit.actuals import read_actuals
+
+    frame = read_actuals(source, scorecard=sc)
+    rows = frame.to_dict("records")
+    new = [
+        Actual(
+            kpi=row["kpi"],
+            period=str(row["period"]),
+            value=None if row["value"] != row["value"] else float(row["value"]),
+            note=row.get("note") if isinstance(row.get("note"), str) else None,
+        )
+        for row in rows
+    ]
+    return set_actuals(sc, "", new)

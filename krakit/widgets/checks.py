@@ -1,0 +1,171 @@
+"""Step 3, check: every finding for the scorecard, grouped by severity and by KRA/KPI.
+
+Each finding shows what is wrong, why it matters (from the rule catalogue) and how to fix it.
+"Apply fix" writes the suggested value into the field the finding names
+(:func:`krakit.edit.set_field`), "Go to" asks the wizard to open the KPI in step 2, and
+"Ignore" switches the rule off for that KPI or KRA with a reason (:func:`krakit.edit.ignore`).
+A clean scorecard says so proudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ipywidgets as w
+import traitlets
+
+from krakit import edit
+from krakit.model import Scorecard
+from krakit.widgets._base import Step, esc
+
+__all__ = ["CheckStep"]
+
+_ORDER = ("error", "warning", "suggestion")
+_TITLES = {"error": "Errors", "warning": "Warnings", "suggestion": "Suggestions"}
+
+
+def _catalogue() -> dict[str, Any]:
+    from krakit.rules import rules
+
+    return {rule.code: rule for rule in rules()}
+
+
+class _FindingRow(w.VBox):
+    """One finding with its actions."""
+
+    def __init__(self, step: CheckStep, finding: Any, why: str | None) -> None:
+        self.finding = finding
+        severity = str(finding.severity)
+        text = (
+            f'<div class="krakit-finding krakit-{esc(severity)}">'
+            f"<b>{esc(finding.code)}</b> {esc(finding.message)}"
+            + (f"<br><small>Why: {esc(why)}</small>" if why else "")
+            + (f"<br><small>Fix: {esc(finding.fix)}</small>" if finding.fix else "")
+            + f'<br><small class="krakit-where">{esc(finding.where)}</small></div>'
+        )
+        self._text = w.HTML(text)
+        self.apply = w.Button(description="Apply fix", icon="magic", button_style="info")
+        self.apply.add_class("krakit-apply-fix")
+        self.apply.layout.display = None if finding.fix not in (None, "") else "none"
+        self.goto = w.Button(description="Go to", icon="arrow-left").add_class("krakit-goto")
+        self.reason = w.Text(placeholder="Why this rule does not apply here")
+        self.reason.add_class("krakit-ignore-reason")
+        self.ignore = w.Button(description="Ignore", icon="eye-slash").add_class("krakit-ignore")
+        super().__init__([self._text, w.HBox([self.apply, self.goto, self.reason, self.ignore])])
+        self.add_class("krakit-finding-row")
+        self.apply.on_click(lambda _b: step._apply(finding))
+        self.goto.on_click(lambda _b: step._goto(finding))
+        self.ignore.on_click(lambda _b: step._ignore(finding, self.reason.value))
+
+
+class CheckStep(Step):
+    """Step 3: the checker's findings, with fixes, jumps and reasoned ignores.
+
+    ``findings`` (read-only) is the list from :func:`krakit.check`; ``jump`` is the path of
+    the last finding whose "Go to" was clicked (the wizard follows it).
+    """
+
+    findings = traitlets.List(read_only=True)
+    jump = traitlets.Unicode("")
+
+    def __init__(self, scorecard: Scorecard | None = None) -> None:
+        self._summary = w.HTML().add_class("krakit-check-summary")
+        self._recheck = w.Button(description="Check again", icon="refresh")
+        self._recheck.add_class("krakit-recheck")
+        self._groups = w.VBox().add_class("krakit-findings")
+        self._rows: list[_FindingRow] = []
+        super().__init__(scorecard)
+        self.add_class("krakit-step-check")
+        self.children = [
+            w.HTML(
+                "<h3>3 · Check</h3><p>krakit reads the scorecard the way an experienced "
+                "HR partner would. Fix the errors; think about the warnings.</p>"
+            ),
+            self._summary,
+            self._recheck,
+            self._message,
+            self._groups,
+        ]
+        self._recheck.on_click(lambda _b: self.refresh())
+
+    @property
+    def rows(self) -> Sequence[_FindingRow]:
+        """The finding rows on screen, in order (for tests and browser automation)."""
+        return tuple(self._rows)
+
+    def _apply(self, finding: Any) -> None:
+        if self._edit(edit.set_field, finding.where, finding.fix):
+            self._say(f"Applied the fix for {finding.code}.", "ok")
+
+    def _goto(self, finding: Any) -> None:
+        self.jump = ""
+        self.jump = finding.where
+
+    def _ignore(self, finding: Any, reason: str) -> None:
+        if self._edit(edit.ignore, finding.where, finding.code, reason):
+            self._say(f"Rule {finding.code} is now ignored there; the reason is in the note.", "ok")
+
+    def _render(self) -> None:
+        if self.scorecard is None:
+            return
+        from krakit.rules import check
+
+        found = list(check(self.scorecard))
+        self.set_trait("findings", found)
+        counts = {s: sum(str(f.severity) == s for f in found) for s in _ORDER}
+        if counts["error"] == 0:
+            extra = (
+                f" ({counts['warning']} warnings and {counts['suggestion']} suggestions "
+                "to consider)"
+                if counts["warning"] or counts["suggestion"]
+                else ""
+            )
+            self._summary.value = (
+                '<div class="krakit-clean">✓ No errors — this scorecard is ready to agree.'
+                f"{esc(extra)}</div>"
+            )
+        else:
+            self._summary.value = (
+                f'<div class="krakit-dirty">{counts["error"]} errors, {counts["warning"]} '
+                f"warnings, {counts['suggestion']} suggestions.</div>"
+            )
+        why = _catalogue()
+        sections: list[w.Widget] = []
+        self._rows = []
+        for severity in _ORDER:
+            group = [f for f in found if str(f.severity) == severity]
+            if not group:
+                continue
+            sections.append(w.HTML(f"<h4>{_TITLES[severity]} ({len(group)})</h4>"))
+            for place, items in _by_place(self.scorecard, group):
+                sections.append(w.HTML(f'<div class="krakit-place">{esc(place)}</div>'))
+                for finding in items:
+                    rule = why.get(finding.code)
+                    row = _FindingRow(self, finding, getattr(rule, "why", None))
+                    self._rows.append(row)
+                    sections.append(row)
+        self._groups.children = sections
+
+
+def _by_place(sc: Scorecard, findings: list[Any]) -> list[tuple[str, list[Any]]]:
+    """Group findings under the KRA/KPI they are about, in the scorecard's order."""
+    names: dict[str, str] = {}
+    for kra in sc.kras:
+        names[f"kras[{kra.id}]"] = f"KRA {kra.title}"
+        for kpi in kra.kpis:
+            names[f"kras[{kra.id}].kpis[{kpi.id}]"] = (
+                f"KRA {kra.title} › KPI {kpi.metric or kpi.id}"
+            )
+            names[f"kpis[{kpi.id}]"] = names[f"kras[{kra.id}].kpis[{kpi.id}]"]
+    for kpi in sc.unassigned_kpis:
+        names[f"unassigned_kpis[{kpi.id}]"] = f"KPI {kpi.metric or kpi.id} (no KRA)"
+        names[f"kpis[{kpi.id}]"] = names[f"unassigned_kpis[{kpi.id}]"]
+    groups: dict[str, list[Any]] = {}
+    for finding in findings:
+        where = str(finding.where or "")
+        key = max(
+            (p for p in names if where == p or where.startswith(p + ".")), key=len, default=""
+        )
+        groups.setdefault(names.get(key, "Whole scorecard"), []).append(finding)
+    return list(groups.items())

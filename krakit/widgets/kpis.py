@@ -1,0 +1,391 @@
+"""Step 2, draft KPIs: type a KPI as a sentence and watch krakit read it.
+
+As the manager types, :func:`krakit.parse_kpi` fills the fields (metric, unit, polarity,
+baseline, target or range, frequency, deadline) and the sentence is shown with what was
+understood highlighted. Any field can be corrected by hand. S/M/A/R/T badges
+(:func:`krakit.smart`) say which criteria pass, with the reason on hover and in a list below.
+Suggestions from the template library for the chosen KRA fill the sentence with one click.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+import traitlets
+
+from krakit import edit
+from krakit.errors import KrakitError
+from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard
+from krakit.text.draft import KPIDraft
+from krakit.widgets._base import Step, esc
+
+__all__ = ["KPIStep", "highlight"]
+
+_UNASSIGNED = "__unassigned__"
+# Form field -> model field; the order is the order on screen.
+_TEXT_FIELDS = ("metric", "unit", "baseline", "target", "target_low", "target_high", "deadline")
+_MORE_FIELDS = ("owner", "data_source", "weight")
+_LABELS = {
+    "metric": "Metric",
+    "unit": "Unit",
+    "baseline": "Baseline",
+    "target": "Target",
+    "target_low": "Range from",
+    "target_high": "Range to",
+    "deadline": "Deadline",
+    "owner": "Owner",
+    "data_source": "Data source",
+    "weight": "Weight %",
+}
+
+
+def highlight(draft: KPIDraft) -> str:
+    """The sentence as HTML, each understood part in a ``<mark>`` naming its field.
+
+    Every piece of the user's text is escaped; overlapping spans keep the first one.
+    """
+    text = draft.text
+    spans = sorted(
+        ((s, e, name) for name, (s, e) in draft.spans.items() if 0 <= s < e <= len(text)),
+        key=lambda item: (item[0], -item[1]),
+    )
+    out, pos = [], 0
+    for start, end, name in spans:
+        if start < pos:
+            continue
+        out.append(esc(text[pos:start]))
+        out.append(
+            f'<mark class="krakit-span krakit-span-{esc(name)}" title="{esc(name)}">'
+            f"{esc(text[start:end])}</mark>"
+        )
+        pos = end
+    out.append(esc(text[pos:]))
+    return '<div class="krakit-highlight">' + "".join(out) + "</div>"
+
+
+def _number(value: float | None) -> str:
+    return "" if value is None else f"{value:g}"
+
+
+class KPIStep(Step):
+    """Step 2: draft, correct and add the KPIs of each KRA.
+
+    ``draft`` (read-only) is the KPI the form describes right now, or None while it does not
+    validate; ``kpi_id`` is the KPI being edited (None: a new one).
+    """
+
+    draft = traitlets.Instance(KPI, allow_none=True, read_only=True)
+
+    def __init__(self, scorecard: Scorecard | None = None) -> None:
+        self._editing: str | None = None
+        self._filling = False
+        self._kra = w.Dropdown(description="KRA", layout=w.Layout(width="420px"))
+        self._kra.add_class("krakit-kpi-kra")
+        self._existing = w.Dropdown(description="Edit KPI", layout=w.Layout(width="420px"))
+        self._existing.add_class("krakit-kpi-existing")
+        self._new = w.Button(description="New KPI", icon="plus").add_class("krakit-kpi-new")
+        self._remove = w.Button(description="Remove", icon="trash", button_style="warning")
+        self._remove.add_class("krakit-kpi-remove")
+        self._statement = w.Textarea(
+            placeholder="Type the KPI as a sentence, e.g. 'Reduce average time to hire from "
+            "45 days to 30 days by Q3 2026'",
+            rows=2,
+            continuous_update=True,
+            layout=w.Layout(width="720px"),
+        ).add_class("krakit-kpi-statement")
+        self._highlight = w.HTML().add_class("krakit-kpi-highlight")
+        self._suggestions = w.HBox(layout=w.Layout(flex_flow="row wrap"))
+        self._suggestions.add_class("krakit-suggestions")
+        self._fields: dict[str, w.Text] = {
+            name: w.Text(description=_LABELS[name], layout=w.Layout(width="340px")).add_class(
+                f"krakit-field-{name.replace('_', '-')}"
+            )
+            for name in (*_TEXT_FIELDS, *_MORE_FIELDS)
+        }
+        self._polarity = w.Dropdown(
+            options=[
+                ("Higher is better", Polarity.HIGHER_IS_BETTER.value),
+                ("Lower is better", Polarity.LOWER_IS_BETTER.value),
+                ("Stay in a range", Polarity.IN_RANGE.value),
+            ],
+            description="Polarity",
+        ).add_class("krakit-field-polarity")
+        self._frequency = w.Dropdown(
+            options=[("(not set)", None)] + [(f.value.title(), f.value) for f in Frequency],
+            description="Frequency",
+        ).add_class("krakit-field-frequency")
+        self._indicator = w.Dropdown(
+            options=[("(not set)", None)] + [(i.value.title(), i.value) for i in Indicator],
+            description="Indicator",
+        ).add_class("krakit-field-indicator")
+        self._badges = w.HTML().add_class("krakit-smart")
+        self._findings = w.HTML().add_class("krakit-kpi-findings")
+        self._save = w.Button(description="Add KPI", icon="check", button_style="success")
+        self._save.add_class("krakit-kpi-save")
+        self._list = w.HTML().add_class("krakit-kpi-list")
+        super().__init__(scorecard)
+        self.add_class("krakit-step-kpis")
+        f = self._fields
+        self.children = [
+            w.HTML(
+                "<h3>2 · KPIs</h3><p>For each KRA, write how you will measure it, as a "
+                "sentence. krakit fills the fields as you type; correct anything it got "
+                "wrong.</p>"
+            ),
+            self._kra,
+            w.HBox([self._existing, self._new, self._remove]),
+            self._suggestions,
+            self._statement,
+            self._highlight,
+            self._badges,
+            w.HBox(
+                [
+                    w.VBox([f["metric"], f["unit"], self._polarity, f["baseline"]]),
+                    w.VBox([f["target"], f["target_low"], f["target_high"], f["deadline"]]),
+                    w.VBox(
+                        [
+                            self._frequency,
+                            f["owner"],
+                            f["data_source"],
+                            self._indicator,
+                            f["weight"],
+                        ]
+                    ),
+                ]
+            ),
+            self._findings,
+            self._save,
+            self._message,
+            self._list,
+        ]
+        self._kra.observe(self._on_kra, names="value")
+        self._existing.observe(self._on_existing, names="value")
+        self._new.on_click(lambda _b: self._start_new())
+        self._remove.on_click(self._on_remove)
+        self._statement.observe(self._on_statement, names="value")
+        for control in (*self._fields.values(), self._polarity, self._frequency, self._indicator):
+            control.observe(self._on_change, names="value")
+        self._save.on_click(self._on_save)
+
+    # -- choosing what to edit -------------------------------------------------------------
+    @property
+    def kra_id(self) -> str | None:
+        """The KRA the KPIs are being drafted for (None: unassigned)."""
+        return None if self._kra.value in (None, _UNASSIGNED) else self._kra.value
+
+    @property
+    def kpi_id(self) -> str | None:
+        """The KPI being edited, or None when drafting a new one."""
+        return self._editing
+
+    def select(self, kra_id: str | None = None, kpi_id: str | None = None) -> None:
+        """Show one KRA, and load one of its KPIs into the form (how "jump to" works)."""
+        if self.scorecard is None:
+            return
+        if kpi_id is not None and kra_id is None:
+            home = self.scorecard.kra_of(kpi_id)
+            kra_id = home.id if home else None
+        self._kra.value = kra_id or _UNASSIGNED
+        if kpi_id is not None:
+            self._existing.value = kpi_id
+
+    def _on_kra(self, _change: dict[str, Any]) -> None:
+        self._list_kpis()
+        self._show_suggestions()
+        self._start_new()
+
+    def _on_existing(self, change: dict[str, Any]) -> None:
+        if change["new"] and self.scorecard is not None:
+            self._load(self.scorecard.kpi(change["new"]))
+
+    def _start_new(self) -> None:
+        self._editing = None
+        self._existing.value = None
+        self._load(None)
+
+    def _load(self, kpi: KPI | None) -> None:
+        """Fill the form from a KPI (None: empty form)."""
+        self._editing = kpi.id if kpi else None
+        self._filling = True
+        try:
+            self._statement.value = kpi.statement if kpi else ""
+            for name, control in self._fields.items():
+                value = getattr(kpi, name) if kpi else None
+                control.value = _number(value) if isinstance(value, float) else str(value or "")
+            self._polarity.value = str(kpi.polarity if kpi else Polarity.HIGHER_IS_BETTER)
+            self._frequency.value = str(kpi.frequency) if kpi and kpi.frequency else None
+            self._indicator.value = str(kpi.indicator) if kpi and kpi.indicator else None
+        finally:
+            self._filling = False
+        self._save.description = "Save changes" if kpi else "Add KPI"
+        self._highlight.value = ""
+        self._on_change()
+
+    # -- live reading ----------------------------------------------------------------------
+    def _on_statement(self, change: dict[str, Any]) -> None:
+        if self._filling:
+            return
+        from krakit.text.parse import parse_kpi
+
+        draft = parse_kpi(change["new"])
+        self._highlight.value = highlight(draft)
+        kpi = draft.to_kpi()
+        self._filling = True
+        try:
+            for name in _TEXT_FIELDS:
+                value = getattr(kpi, name)
+                self._fields[name].value = (
+                    _number(value) if isinstance(value, float) else str(value or "")
+                )
+            self._polarity.value = str(kpi.polarity)
+            self._frequency.value = str(kpi.frequency) if kpi.frequency else None
+        finally:
+            self._filling = False
+        self._on_change()
+
+    def form(self) -> dict[str, Any]:
+        """The form's fields as plain values (what :func:`krakit.edit.make_kpi` reads)."""
+        fields: dict[str, Any] = {n: c.value for n, c in self._fields.items()}
+        fields.update(
+            statement=self._statement.value,
+            polarity=self._polarity.value,
+            frequency=self._frequency.value,
+            indicator=self._indicator.value,
+        )
+        if self._editing:
+            fields["id"] = self._editing
+        return fields
+
+    def _on_change(self, _change: dict[str, Any] | None = None) -> None:
+        if self._filling:
+            return
+        try:
+            kpi = edit.make_kpi(self.form()) if self._statement.value.strip() else None
+        except KrakitError as exc:
+            self.set_trait("draft", None)
+            self._say(str(exc), "error")
+            return
+        self.set_trait("draft", kpi)
+        self._say("")
+        self._show_assessment(kpi)
+
+    def _show_assessment(self, kpi: KPI | None) -> None:
+        if kpi is None:
+            self._badges.value = self._findings.value = ""
+            return
+        from krakit.rules import check, smart
+
+        self._badges.value = _badges_html(smart(kpi))
+        self._findings.value = _findings_html(check(kpi))
+
+    # -- saving ----------------------------------------------------------------------------
+    def _on_save(self, _button: object = None) -> None:
+        if self.draft is None:
+            self._say("Type a KPI first (or fix the field shown in red).", "warning")
+            return
+        if self._editing:
+            fields = self.draft.model_dump(exclude={"id"})
+            if self._edit(edit.update_kpi, self._editing, **fields):
+                self._say(f"Saved '{self.draft.metric or self.draft.statement}'.", "ok")
+        elif self._edit(edit.add_kpi, self.kra_id, self.draft):
+            self._say(f"Added '{self.draft.metric or self.draft.statement}'.", "ok")
+            self._start_new()
+
+    def _on_remove(self, _button: object = None) -> None:
+        if self._editing and self._edit(edit.remove_kpi, self._editing):
+            self._start_new()
+
+    def _show_suggestions(self) -> None:
+        buttons = []
+        if self.scorecard is not None and self.kra_id is not None:
+            from krakit.library import suggest_kpis
+
+            for text in suggest_kpis(self.scorecard.kra(self.kra_id))[:6]:
+                button = w.Button(
+                    description=str(text)[:60], tooltip=str(text), layout=w.Layout(width="auto")
+                ).add_class("krakit-suggestion")
+                button.on_click(lambda _b, t=str(text): self._use_suggestion(t))
+                buttons.append(button)
+        self._suggestions.children = buttons
+
+    def _use_suggestion(self, text: str) -> None:
+        self._start_new()
+        self._statement.value = text
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _render(self) -> None:
+        sc = self.scorecard
+        if sc is None:
+            return
+        options = [(k.title, k.id) for k in sc.kras]
+        if sc.unassigned_kpis or not options:
+            options.append(("(not under a KRA yet)", _UNASSIGNED))
+        keep = self._kra.value
+        self._kra.options = options
+        values = [v for _, v in options]
+        self._kra.value = keep if keep in values else values[0]
+        self._list_kpis()
+        if not self._suggestions.children:
+            self._show_suggestions()
+
+    def _kpis_here(self) -> list[KPI]:
+        sc = self.scorecard
+        if sc is None:
+            return []
+        return sc.kra(self.kra_id).kpis if self.kra_id else list(sc.unassigned_kpis)
+
+    def _list_kpis(self) -> None:
+        kpis = self._kpis_here()
+        keep = self._editing
+        self._existing.options = [("", None)] + [
+            (k.metric or k.statement or k.id, k.id) for k in kpis
+        ]
+        if keep in {k.id for k in kpis}:
+            self._existing.value = keep
+        items = "".join(
+            f"<li><b>{esc(k.metric or k.id)}</b> — {esc(k.statement)}"
+            f"{f' <small>(weight {k.weight:g}%)</small>' if k.weight is not None else ''}</li>"
+            for k in kpis
+        )
+        total = edit.kpi_weight_total(self.scorecard, self.kra_id) if self.kra_id else None
+        note = (
+            f"<p>KPI weights in this KRA add up to {total:g} of 100.</p>"
+            if kpis and total is not None
+            else ""
+        )
+        self._list.value = (
+            f"<h4>KPIs here ({len(kpis)})</h4><ul>{items}</ul>{note}"
+            if kpis
+            else "<p><i>No KPIs here yet: type one above or click a suggestion.</i></p>"
+        )
+
+
+def _badges_html(assessment: Any) -> str:
+    """S/M/A/R/T badges: green pass, red fail, the reason on hover and listed below."""
+    badges, reasons = [], []
+    for criterion in assessment.criteria:
+        state = "pass" if criterion.passed else "fail"
+        badges.append(
+            f'<span class="krakit-badge krakit-badge-{state}" title="{esc(criterion.reason)}">'
+            f"{esc(criterion.letter)}</span>"
+        )
+        reasons.append(
+            f"<li><b>{esc(criterion.name)}</b> {'✓' if criterion.passed else '✗'} "
+            f"{esc(criterion.reason)}</li>"
+        )
+    return (
+        '<div class="krakit-badges">' + "".join(badges) + "</div>"
+        "<details><summary>Why</summary><ul>" + "".join(reasons) + "</ul></details>"
+    )
+
+
+def _findings_html(findings: list[Any]) -> str:
+    if not findings:
+        return '<div class="krakit-msg krakit-msg-ok">No problems with this KPI.</div>'
+    items = "".join(
+        f'<li class="krakit-finding krakit-{esc(f.severity)}"><b>{esc(f.code)}</b> '
+        f"{esc(f.message)}{f' — <i>{esc(f.fix)}</i>' if f.fix else ''}</li>"
+        for f in findings
+    )
+    return f"<ul>{items}</ul>"

@@ -1,0 +1,291 @@
+"""Step 1, role and KRAs: pick a role or start blank, list responsibilities, set weights.
+
+Each responsibility line is classified as it is typed (:func:`krakit.edit.triage`); a line
+that is really a KPI is flagged with the KRA it probably belongs to and can be moved under it
+with one click. Each KRA gets a kind, a weight (with a running total that must reach 100) and
+the business goals it serves.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from krakit import edit
+from krakit.model import Kind, Scorecard
+from krakit.store import Workspace
+from krakit.widgets._base import Step, esc
+
+__all__ = ["RoleStep"]
+
+_NONE = "(none)"
+
+
+class _KRARow(w.HBox):
+    """Kind, weight and goals of one KRA."""
+
+    def __init__(self, step: RoleStep, kra_id: str) -> None:
+        self.kra_id = kra_id
+        self._title = w.HTML().add_class("krakit-kra-title")
+        self._kind = w.Dropdown(
+            options=[(k.value.title(), k.value) for k in Kind],
+            description="Kind",
+            layout=w.Layout(width="220px"),
+        ).add_class("krakit-kra-kind")
+        self._weight = w.BoundedFloatText(
+            min=0, max=100, step=5, description="Weight %", layout=w.Layout(width="170px")
+        ).add_class("krakit-kra-weight")
+        self._goals = w.SelectMultiple(
+            description="Goals", rows=2, layout=w.Layout(width="320px")
+        ).add_class("krakit-kra-goals")
+        super().__init__([self._title, self._kind, self._weight, self._goals])
+        self.add_class("krakit-kra-row")
+        self._step = step
+        self._syncing = False
+        for control, name in ((self._kind, "kind"), (self._weight, "weight")):
+            control.observe(lambda ch, n=name: self._on_change(n, ch["new"]), names="value")
+        self._goals.observe(lambda ch: self._on_change("goals", list(ch["new"])), names="value")
+
+    def show(self, sc: Scorecard) -> None:
+        kra = sc.kra(self.kra_id)
+        self._syncing = True
+        try:
+            self._title.value = f"<b>{esc(kra.title)}</b>"
+            self._kind.value = str(kra.kind)
+            self._weight.value = kra.weight or 0.0
+            self._goals.options = [(g.title, g.id) for g in sc.goals]
+            self._goals.value = tuple(kra.goals)
+        finally:
+            self._syncing = False
+
+    def _on_change(self, field: str, value: Any) -> None:
+        if not self._syncing:
+            self._step._edit(edit.update_kra, self.kra_id, **{field: value})
+
+
+class _LineRow(w.HBox):
+    """A responsibility line that reads as a KPI: move it under a KRA, or keep it as a KRA."""
+
+    def __init__(self, step: RoleStep, line: edit.Line, kra_options: list[tuple[str, str]]):
+        reason = line.reasons[0] if line.reasons else ""
+        self.text = line.text
+        self._info = w.HTML(
+            f'<span class="krakit-flag">Looks like a KPI:</span> <i>{esc(line.text)}</i>'
+            f'<br><small title="{esc(" ".join(line.reasons))}">{esc(reason)}</small>'
+        )
+        self._kra = w.Dropdown(
+            options=kra_options,
+            value=line.kra if line.kra in {v for _, v in kra_options} else None,
+            description="Under",
+            layout=w.Layout(width="260px"),
+        ).add_class("krakit-move-kra")
+        self._move = w.Button(
+            description="Move as KPI", icon="arrow-right", tooltip="Make this line a KPI"
+        ).add_class("krakit-move")
+        self._keep = w.Button(
+            description="Keep as KRA", tooltip="It is a responsibility"
+        ).add_class("krakit-keep")
+        super().__init__([self._info, self._kra, self._move, self._keep])
+        self.add_class("krakit-kpi-line")
+        self._move.on_click(lambda _b: step._move_line(self.text, self._kra.value))
+        self._keep.on_click(lambda _b: step._keep_line(self.text))
+
+
+class RoleStep(Step):
+    """Step 1: the role, its KRAs (kind, weight, goals) and the business goals.
+
+    Parameters
+    ----------
+    scorecard
+        A scorecard to continue; a blank one is started when omitted.
+    workspace
+        Where saved scorecards can be reopened from.
+    """
+
+    def __init__(
+        self, scorecard: Scorecard | None = None, *, workspace: Workspace | None = None
+    ) -> None:
+        self._workspace = workspace
+        self._kept: set[str] = set()
+        self._rows: dict[str, _KRARow] = {}
+        self._syncing = False
+        # Start: a template, a saved scorecard, or blank.
+        self._search = w.Text(
+            placeholder="Search roles, e.g. recruit", description="Find a role"
+        ).add_class("krakit-role-search")
+        self._templates = w.Dropdown(description="Template", layout=w.Layout(width="420px"))
+        self._templates.add_class("krakit-role-template")
+        self._use = w.Button(description="Start from this role", button_style="primary")
+        self._use.add_class("krakit-use-template")
+        self._blank = w.Button(description="Start blank").add_class("krakit-start-blank")
+        self._saved = w.Dropdown(description="Saved", layout=w.Layout(width="420px"))
+        self._saved.add_class("krakit-saved")
+        self._open = w.Button(description="Resume", icon="folder-open").add_class("krakit-resume")
+        # The role and its responsibilities.
+        self._title = w.Text(description="Role", placeholder="e.g. Sales executive")
+        self._title.add_class("krakit-role-title")
+        self._lines = w.Textarea(
+            placeholder="One responsibility per line, e.g.\nRevenue generation\nCustomer "
+            "relationships\nMarket intelligence",
+            description="KRAs",
+            rows=7,
+            continuous_update=False,
+            layout=w.Layout(width="620px"),
+        ).add_class("krakit-kra-lines")
+        self._flags = w.VBox().add_class("krakit-flags")
+        self._kra_rows = w.VBox().add_class("krakit-kra-rows")
+        self._total = w.HTML().add_class("krakit-weight-total")
+        self._goal = w.Text(
+            description="New goal", placeholder="e.g. Grow revenue 20% this year"
+        ).add_class("krakit-goal-title")
+        self._add_goal = w.Button(description="Add goal", icon="plus").add_class("krakit-add-goal")
+        self._goal_list = w.HTML().add_class("krakit-goal-list")
+        super().__init__(scorecard)
+        self.add_class("krakit-step-roles")
+        self.children = [
+            w.HTML(
+                "<h3>1 · Role and KRAs</h3><p>A KRA is an area this role is responsible "
+                "for: direction, not numbers. Numbers come in step 2.</p>"
+            ),
+            w.HBox([self._search, self._templates, self._use, self._blank]),
+            w.HBox([self._saved, self._open]),
+            self._title,
+            self._lines,
+            self._flags,
+            w.HTML("<h4>Weights, kinds and goals</h4>"),
+            self._kra_rows,
+            self._total,
+            w.HBox([self._goal, self._add_goal]),
+            self._goal_list,
+            self._message,
+        ]
+        self._search.observe(self._on_search, names="value")
+        self._use.on_click(self._on_use)
+        self._blank.on_click(self._on_blank)
+        self._open.on_click(self._on_open)
+        self._title.observe(self._on_title, names="value")
+        self._lines.observe(self._on_lines, names="value")
+        self._add_goal.on_click(self._on_add_goal)
+        self._on_search({"new": ""})
+        self._list_saved()
+        if scorecard is None:
+            self.scorecard = edit.new_scorecard("")
+
+    # -- starting points -------------------------------------------------------------------
+    def _on_search(self, change: dict[str, Any]) -> None:
+        from krakit.library import search_templates, templates
+
+        found = search_templates(change["new"]) if change["new"].strip() else templates()
+        self._templates.options = [(f"{t.title} ({t.function})", t.name) for t in found]
+
+    def _on_use(self, _button: object = None) -> None:
+        from krakit.library import template
+
+        if self._templates.value is None:
+            self._say("No role matches that search; try another word or start blank.", "warning")
+            return
+        self._kept.clear()
+        self.scorecard = template(self._templates.value)
+        self._say(f"Started from the '{self.scorecard.role.title}' template.", "ok")
+
+    def _on_blank(self, _button: object = None) -> None:
+        self._kept.clear()
+        self.scorecard = edit.new_scorecard(self._title.value.strip() or "New role")
+        self._say("Started a blank scorecard.", "ok")
+
+    def _list_saved(self) -> None:
+        names = self._workspace.list() if self._workspace is not None else []
+        self._saved.options = names
+        self._saved.disabled = self._open.disabled = not names
+
+    def _on_open(self, _button: object = None) -> None:
+        if self._workspace is None or not self._saved.value:
+            return
+        try:
+            self.scorecard = self._workspace.open(self._saved.value)
+        except Exception as exc:  # KrakitError: shown, not raised
+            self._say(str(exc), "error")
+            return
+        self._say(f"Resumed '{self._saved.value}'.", "ok")
+
+    # -- editing ---------------------------------------------------------------------------
+    def _on_title(self, change: dict[str, Any]) -> None:
+        if not self._syncing and change["new"].strip():
+            self._edit(edit.set_role, change["new"].strip())
+
+    def _on_lines(self, change: dict[str, Any]) -> None:
+        if self._syncing or self.scorecard is None:
+            return
+        lines = edit.triage(self.scorecard, change["new"].splitlines())
+        kra_lines = [ln.text for ln in lines if ln.label == "KRA" or ln.text in self._kept]
+        self._edit(edit.set_kras, kra_lines)
+        self._show_flags(lines)
+
+    def _show_flags(self, lines: list[edit.Line]) -> None:
+        options = [(k.title, k.id) for k in self.scorecard.kras] if self.scorecard else []
+        self._flags.children = [
+            _LineRow(self, line, options)
+            for line in lines
+            if line.label == "KPI" and line.text not in self._kept
+        ]
+
+    def _move_line(self, text: str, kra_id: str | None) -> None:
+        if kra_id is None:
+            self._say("Pick the KRA this KPI belongs under first.", "warning")
+            return
+        if self._edit(edit.add_statement, kra_id, text):
+            self._drop_line(text)
+            kra = self.scorecard.kra(kra_id)
+            self._say(f"Moved '{text}' under {kra.title} as a KPI.", "ok")
+
+    def _keep_line(self, text: str) -> None:
+        self._kept.add(text)
+        self._on_lines({"new": self._lines.value})
+
+    def _drop_line(self, text: str) -> None:
+        remaining = [ln for ln in self._lines.value.splitlines() if ln.strip() != text]
+        self._syncing = True
+        try:
+            self._lines.value = "\n".join(remaining)
+        finally:
+            self._syncing = False
+        self._flags.children = [r for r in self._flags.children if r.text != text]
+
+    def _on_add_goal(self, _button: object = None) -> None:
+        if self._edit(edit.add_goal, self._goal.value):
+            self._goal.value = ""
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _render(self) -> None:
+        sc = self.scorecard
+        if sc is None:
+            return
+        self._syncing = True
+        try:
+            self._title.value = sc.role.title
+            current = [ln.strip() for ln in self._lines.value.splitlines() if ln.strip()]
+            titles = [k.title for k in sc.kras]
+            pending = [c for c in current if c not in titles and c not in self._kept]
+            if [c for c in current if c in titles or c in self._kept] != titles:
+                self._lines.value = "\n".join(titles + pending)
+        finally:
+            self._syncing = False
+        ids = [k.id for k in sc.kras]
+        if list(self._rows) != ids:
+            self._rows = {i: self._rows.get(i) or _KRARow(self, i) for i in ids}
+            self._kra_rows.children = list(self._rows.values())
+        for row in self._rows.values():
+            row.show(sc)
+        total = edit.weight_total(sc)
+        ok = abs(total - 100) < 0.01
+        self._total.value = (
+            f'<span class="krakit-total-{"ok" if ok else "off"}">Weights add up to '
+            f"{total:g} of 100{' ✓' if ok else ''}</span>"
+        )
+        self._goal_list.value = (
+            "<ul>" + "".join(f"<li>{esc(g.title)}</li>" for g in sc.goals) + "</ul>"
+            if sc.goals
+            else "<i>No business goals yet: add the goals these KRAs serve.</i>"
+        )
+        self._list_saved()

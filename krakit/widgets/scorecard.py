@@ -1,0 +1,277 @@
+"""Step 4, save and chart: save to the workspace, enter actuals, see scores, export.
+
+* Save writes the scorecard to the workspace as YAML and says where and when. If the file
+  changed on disk since it was opened (a colleague saved it), the step says so and offers to
+  overwrite it or to load theirs (:class:`krakit.ConflictError`).
+* Actuals are typed in a grid, one period at a time (``1,200``, ``85%``, ``done`` all read),
+  or imported from a CSV/Excel file with columns kpi, period, value.
+* Scores (:func:`krakit.score`) and the charts (:mod:`krakit.charts`) update as actuals arrive.
+* Export writes a PNG chart, the HTML report and the Excel workbook into the workspace.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as w
+import traitlets
+
+from krakit import edit
+from krakit.errors import ConflictError, KrakitError
+from krakit.model import Scorecard, slugify
+from krakit.store import Workspace
+from krakit.widgets._base import Step, esc, message_html
+
+__all__ = ["ScorecardStep"]
+
+
+class ScorecardStep(Step):
+    """Step 4: save (with conflict handling), actuals, scores, charts and exports.
+
+    ``saved_path`` (read-only) is the file last saved; ``exports`` the files last exported.
+    """
+
+    saved_path = traitlets.Unicode("", read_only=True)
+    exports = traitlets.List(read_only=True)
+
+    def __init__(
+        self, scorecard: Scorecard | None = None, *, workspace: Workspace | None = None
+    ) -> None:
+        self.workspace = workspace or Workspace("workspace")
+        self._name = w.Text(description="Save as", placeholder="e.g. sales-executive")
+        self._name.add_class("krakit-save-name")
+        self._save = w.Button(description="Save", icon="save", button_style="primary")
+        self._save.add_class("krakit-save")
+        self._saved = w.HTML().add_class("krakit-saved-message")
+        self._overwrite = w.Button(description="Overwrite theirs", button_style="danger")
+        self._overwrite.add_class("krakit-overwrite")
+        self._reload = w.Button(description="Load theirs", icon="refresh")
+        self._reload.add_class("krakit-reload")
+        self._conflict = w.HBox([self._overwrite, self._reload]).add_class("krakit-conflict")
+        self._conflict.layout.display = "none"
+        self._period = w.Combobox(
+            description="Period", placeholder="2026-01, 2026-Q1...", ensure_option=False
+        ).add_class("krakit-period")
+        self._grid = w.VBox().add_class("krakit-actuals-grid")
+        self._cells: dict[str, w.Text] = {}
+        self._record = w.Button(description="Record actuals", icon="check")
+        self._record.add_class("krakit-record")
+        self._upload = w.FileUpload(accept=".csv,.xlsx", description="Import CSV/Excel")
+        self._upload.add_class("krakit-upload")
+        self._progress = w.IntProgress(min=0, max=3, description="", bar_style="info")
+        self._progress.add_class("krakit-progress")
+        self._progress.layout.visibility = "hidden"
+        self._scores = w.HTML().add_class("krakit-scores")
+        self._chart = w.HTML().add_class("krakit-chart")
+        self._png = w.Button(description="Chart PNG", icon="image").add_class("krakit-export-png")
+        self._html = w.Button(description="HTML report", icon="file").add_class(
+            "krakit-export-html"
+        )
+        self._xlsx = w.Button(description="Excel", icon="table").add_class("krakit-export-xlsx")
+        self._exported = w.HTML().add_class("krakit-exported")
+        super().__init__(scorecard)
+        self.add_class("krakit-step-scorecard")
+        self.children = [
+            w.HTML("<h3>4 · Save and chart</h3>"),
+            w.HBox([self._name, self._save]),
+            self._saved,
+            self._conflict,
+            w.HTML(
+                "<h4>Actuals</h4><p>Pick a period, type what was achieved, then "
+                "<i>Record actuals</i>. Or import a sheet with columns kpi, period, "
+                "value.</p>"
+            ),
+            w.HBox([self._period, self._record, self._upload]),
+            self._grid,
+            self._progress,
+            self._message,
+            w.HTML("<h4>Scores</h4>"),
+            self._scores,
+            self._chart,
+            w.HTML("<h4>Export</h4>"),
+            w.HBox([self._png, self._html, self._xlsx]),
+            self._exported,
+        ]
+        self._save.on_click(lambda _b: self.save())
+        self._overwrite.on_click(lambda _b: self.save(force=True))
+        self._reload.on_click(self._on_reload)
+        self._period.observe(self._on_period, names="value")
+        self._record.on_click(self._on_record)
+        self._upload.observe(self._on_upload, names="value")
+        self._png.on_click(lambda _b: self.export("png"))
+        self._html.on_click(lambda _b: self.export("html"))
+        self._xlsx.on_click(lambda _b: self.export("xlsx"))
+
+    # -- saving ----------------------------------------------------------------------------
+    @property
+    def name(self) -> str:
+        """The name the scorecard is saved under (from the role title until typed)."""
+        sc = self.scorecard
+        return self._name.value.strip() or slugify(sc.role.title if sc else "", fallback="role")
+
+    def save(self, *, force: bool = False) -> Path | None:
+        """Save to the workspace; on a conflict, show the choice instead of overwriting."""
+        if self.scorecard is None:
+            return None
+        try:
+            path = self.workspace.save(self.scorecard, self.name, force=force)
+        except ConflictError as exc:
+            self._saved.value = message_html(
+                f"Not saved: {exc.reason}. Overwrite it with yours, or load the file on disk.",
+                "warning",
+            )
+            self._conflict.layout.display = None
+            return None
+        except KrakitError as exc:
+            self._saved.value = message_html(f"Not saved: {exc}", "error")
+            return None
+        self._conflict.layout.display = "none"
+        self.set_trait("saved_path", str(path))
+        when = dt.datetime.now().strftime("%H:%M:%S")
+        self._saved.value = message_html(f"✓ Saved to {path} at {when}.", "ok")
+        return path
+
+    def _on_reload(self, _button: object = None) -> None:
+        try:
+            self.scorecard = self.workspace.open(self.name)
+        except KrakitError as exc:
+            self._saved.value = message_html(str(exc), "error")
+            return
+        self._conflict.layout.display = "none"
+        self._saved.value = message_html("Loaded the file on disk; your edits were dropped.", "ok")
+
+    # -- actuals ---------------------------------------------------------------------------
+    def _on_period(self, _change: dict[str, Any]) -> None:
+        self._fill_grid()
+
+    def _fill_grid(self) -> None:
+        sc = self.scorecard
+        if sc is None:
+            return
+        period = self._period.value.strip()
+        values = edit.actuals_for(sc, period) if period else {}
+        ids = [k.id for k in sc.all_kpis()]
+        if list(self._cells) != ids:
+            self._cells = {
+                k.id: w.Text(
+                    description=(k.metric or k.id)[:40],
+                    placeholder=f"target {k.target:g}" if k.target is not None else "",
+                    style={"description_width": "280px"},
+                    layout=w.Layout(width="480px"),
+                ).add_class("krakit-actual")
+                for k in sc.all_kpis()
+            }
+            self._grid.children = list(self._cells.values())
+        for kpi_id, cell in self._cells.items():
+            value = values.get(kpi_id)
+            cell.value = "" if value is None else f"{value:g}"
+
+    def set_cell(self, kpi_id: str, text: str) -> None:
+        """Type into one KPI's cell of the grid (what a user does; used by tests too)."""
+        self._cells[kpi_id].value = text
+
+    def _on_record(self, _button: object = None) -> None:
+        cells = {kpi_id: cell.value for kpi_id, cell in self._cells.items()}
+        period = self._period.value
+        if self._edit(edit.record_actuals, period, cells):
+            self._say(f"Recorded the actuals for {period}.", "ok")
+
+    def _on_upload(self, change: dict[str, Any]) -> None:
+        files = change["new"]
+        if not files:
+            return
+        upload = files[0]
+        suffix = Path(str(upload["name"])).suffix.lower()
+        if suffix not in (".csv", ".xlsx"):
+            self._say(f"'{upload['name']}' is not a .csv or .xlsx file.", "error")
+            return
+        folder = self.workspace.folder / "imports"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / (slugify(Path(str(upload["name"])).stem, fallback="actuals") + suffix)
+        target.write_bytes(bytes(upload["content"]))
+        self.import_file(target)
+
+    def import_file(self, path: str | Path) -> bool:
+        """Import actuals from a CSV/XLSX file, showing progress and the outcome."""
+        self._busy(1, "Reading")
+        ok = self._edit(edit.import_actuals, Path(path))
+        self._busy(3 if ok else 0, "Done" if ok else "")
+        if ok:
+            self._say(f"Imported the actuals in {Path(path).name}.", "ok")
+        return ok
+
+    def _busy(self, step: int, label: str) -> None:
+        self._progress.layout.visibility = "visible" if 0 < step < 3 else "hidden"
+        self._progress.value = step
+        self._progress.description = label
+
+    # -- scores, charts, exports -----------------------------------------------------------
+    def _render(self) -> None:
+        sc = self.scorecard
+        if sc is None:
+            return
+        if not self._name.value.strip():
+            self._name.placeholder = self.name
+        self._period.options = tuple(edit.periods(sc))
+        if not self._period.value:
+            self._period.value = (
+                edit.periods(sc)[-1] if sc.actuals else dt.date.today().strftime("%Y-%m")
+            )
+        self._fill_grid()
+        from krakit.score import score
+
+        try:
+            result = score(sc)
+        except KrakitError as exc:
+            self._scores.value = message_html(f"Cannot score yet: {exc}", "warning")
+            self._chart.value = ""
+            return
+        self._scores.value = _scores_html(result)
+        self._chart.value = _chart_html(sc, result)
+
+    def export(self, kind: str) -> Path | None:
+        """Write the PNG chart, HTML report or Excel workbook into ``<workspace>/exports``."""
+        sc = self.scorecard
+        if sc is None:
+            return None
+        folder = self.workspace.folder / "exports"
+        target = folder / f"{self.name}.{kind}"
+        self._busy(1, "Exporting")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            if kind == "png":
+                from krakit import charts
+                from krakit.score import score
+
+                charts.save(charts.overview(sc, score(sc)), target)
+            else:
+                from krakit.report import report
+
+                report(sc, None, target)
+        except KrakitError as exc:
+            self._busy(0, "")
+            self._say(f"Export failed: {exc}", "error")
+            return None
+        self._busy(3, "Done")
+        self.set_trait("exports", [*self.exports, str(target)])
+        self._exported.value = message_html(f"✓ Wrote {target}", "ok")
+        return target
+
+
+def _scores_html(result: Any) -> str:
+    """The overall line and the per-KPI table, every value escaped by pandas."""
+    summary = "<br>".join(esc(line) for line in str(result).splitlines())
+    table = result.totals.to_html(
+        index=False, escape=True, na_rep="—", float_format="{:,.1f}".format
+    )
+    return f'<div class="krakit-score-summary">{summary}</div>{table}'
+
+
+def _chart_html(sc: Scorecard, result: Any) -> str:
+    """The overview chart as inline SVG, rendered offline (works in Voilà and headless)."""
+    from krakit import charts
+
+    svg = charts.to_svg(charts.overview(sc, result))
+    return f'<div class="krakit-svg">{svg}</div>'

@@ -1,0 +1,142 @@
+"""The workshop wizard: the four steps with Back/Next, keeping one scorecard across them.
+
+``krakit.workshop()`` opens it. All four steps share the scorecard (their ``scorecard``
+traits are linked), so going back and forth never loses work; a scorecard saved in the
+workspace can be resumed by name.
+"""
+
+from __future__ import annotations
+
+import re
+from os import PathLike
+from typing import Any
+
+import ipywidgets as w
+import traitlets
+
+from krakit.model import Scorecard
+from krakit.store import Workspace
+from krakit.widgets._base import Step
+from krakit.widgets.checks import CheckStep
+from krakit.widgets.kpis import KPIStep
+from krakit.widgets.roles import RoleStep
+from krakit.widgets.scorecard import ScorecardStep
+
+__all__ = ["Workshop", "workshop"]
+
+STEPS = ("1 · Role & KRAs", "2 · KPIs", "3 · Check", "4 · Save & chart")
+
+
+class Workshop(w.VBox):
+    """The guided flow as one widget: a stepper, the current step, Back and Next.
+
+    ``value`` (read-only) is the scorecard being built; ``step`` the index shown (0–3).
+    """
+
+    step = traitlets.Int(0)
+
+    def __init__(self, scorecard: Scorecard | None = None, *, workspace: Workspace) -> None:
+        self.workspace = workspace
+        self.roles = RoleStep(scorecard, workspace=workspace)
+        self.kpis = KPIStep()
+        self.checks = CheckStep()
+        self.scorecard_step = ScorecardStep(workspace=workspace)
+        self.steps: tuple[Step, ...] = (self.roles, self.kpis, self.checks, self.scorecard_step)
+        for later in self.steps[1:]:
+            later.active = False
+            later.scorecard = self.roles.scorecard
+            traitlets.link((self.roles, "scorecard"), (later, "scorecard"))
+        self._stepper = w.ToggleButtons(options=list(STEPS), value=STEPS[0])
+        self._stepper.add_class("krakit-stepper")
+        self._pages = w.Stack(list(self.steps), selected_index=0).add_class("krakit-pages")
+        self._back = w.Button(description="Back", icon="arrow-left").add_class("krakit-back")
+        self._next = w.Button(description="Next", icon="arrow-right", button_style="primary")
+        self._next.add_class("krakit-next")
+        super().__init__(
+            [
+                w.HTML('<h2 class="krakit-title">krakit workshop</h2>'),
+                self._stepper,
+                self._pages,
+                w.HBox([self._back, self._next]).add_class("krakit-nav"),
+            ]
+        )
+        self.add_class("krakit-workshop")
+        self._stepper.observe(lambda ch: setattr(self, "step", STEPS.index(ch["new"])), "value")
+        self.observe(self._on_step, names="step")
+        self._back.on_click(lambda _b: self.back())
+        self._next.on_click(lambda _b: self.next())
+        self.checks.observe(self._on_jump, names="jump")
+        self._on_step({"new": 0})
+
+    @property
+    def value(self) -> Scorecard | None:
+        """The scorecard being built (read-only)."""
+        return self.roles.scorecard
+
+    def next(self) -> None:
+        """Go to the next step (the last step stays)."""
+        self.step = min(self.step + 1, len(self.steps) - 1)
+
+    def back(self) -> None:
+        """Go to the previous step."""
+        self.step = max(self.step - 1, 0)
+
+    def _on_step(self, change: dict[str, Any]) -> None:
+        index = change["new"]
+        for i, page in enumerate(self.steps):
+            page.active = i == index
+        self._pages.selected_index = index
+        self._stepper.value = STEPS[index]
+        self._back.disabled = index == 0
+        self._next.disabled = index == len(self.steps) - 1
+
+    def _on_jump(self, change: dict[str, Any]) -> None:
+        where = change["new"]
+        if not where:
+            return
+        kra = re.search(r"kras\[([^\]]+)\]", where)
+        kpi = re.search(r"kpis\[([^\]]+)\]", where)
+        if kpi is None and kra is None:
+            self.step = 0
+            return
+        self.step = 1 if kpi else 0
+        if kpi:
+            self.kpis.select(kra[1] if kra else None, kpi[1])
+
+
+def workshop(
+    workspace: str | PathLike[str] = "workspace",
+    name: str | None = None,
+    *,
+    template: str | None = None,
+) -> Workshop:
+    """Open the guided workshop: role and KRAs, KPIs, check, save and chart.
+
+    Parameters
+    ----------
+    workspace
+        The folder scorecards are saved in (created on first save).
+    name
+        Resume the scorecard saved under this name, if there is one.
+    template
+        Otherwise start from this role template (see :func:`krakit.templates`).
+
+    Examples
+    --------
+    >>> import krakit, tempfile
+    >>> wizard = krakit.workshop(tempfile.mkdtemp())
+    >>> wizard.next(); wizard.step
+    1
+    """
+    ws = Workspace(workspace)
+    scorecard = None
+    if name and ws.exists(name):
+        scorecard = ws.open(name)
+    elif template:
+        from krakit.library import template as load_template
+
+        scorecard = load_template(template)
+    wizard = Workshop(scorecard, workspace=ws)
+    if name:
+        wizard.scorecard_step._name.value = name
+    return wizard

@@ -1,0 +1,74 @@
+"""krakit.diff: what changed in the definitions between two scorecard versions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import krakit
+from krakit import edit
+from krakit.diff import Change, diff
+
+
+@pytest.fixture
+def sample(sample_path: Path) -> krakit.Scorecard:
+    return krakit.load(sample_path)
+
+
+def test_identical_scorecards_have_no_changes(sample: krakit.Scorecard) -> None:
+    assert diff(sample, sample.model_copy(deep=True)) == []
+
+
+def test_actuals_and_timestamps_are_not_definitions(sample: krakit.Scorecard) -> None:
+    changed = edit.set_actuals(sample, "2026-05", {"time-to-hire": 33})
+    changed = changed.model_copy(update={"updated": None})
+    assert diff(sample, changed) == []
+
+
+def test_field_change_added_removed_and_moved(sample: krakit.Scorecard) -> None:
+    new = edit.update_kpi(sample, "time-to-hire", target=28)
+    new = edit.move_to_kra(new, "candidate-nps", "recruitment")
+    new = edit.add_goal(new, "Cut hiring cost")
+    new = edit.remove_kpi(new, "offer-acceptance-rate")
+    new = edit.add_kra(new, "Onboarding", weight=10)
+    new = edit.set_role(new, "Senior recruiter")
+    changes = {(c.kind, c.where): c for c in diff(sample, new)}
+    assert changes["changed", "role.title"].new == "Senior recruiter"
+    assert changes["changed", "kras[recruitment].kpis[time-to-hire].target"].old == 30
+    assert changes["changed", "kras[recruitment].kpis[time-to-hire].target"].new == 28
+    moved = changes["moved", "kras[recruitment].kpis[candidate-nps]"]
+    assert (moved.old, moved.new) == ("candidate-experience", "recruitment")
+    assert ("removed", "kras[recruitment].kpis[offer-acceptance-rate]") in changes
+    assert ("added", "goals[cut-hiring-cost]") in changes
+    assert ("added", "kras[onboarding]") in changes
+    # one line per change, readable
+    assert str(changes["changed", "kras[recruitment].kpis[time-to-hire].target"]) == (
+        "~ kras[recruitment].kpis[time-to-hire].target: 30 -> 28"
+    )
+
+
+def test_diff_reads_files(sample_path: Path, tmp_path: Path, sample: krakit.Scorecard) -> None:
+    other = edit.update_kra(sample, "recruitment", weight=70)
+    other = edit.update_kra(other, "candidate-experience", weight=30)
+    krakit.save(other, tmp_path / "v2.yaml")
+    changes = diff(sample_path, tmp_path / "v2.yaml")
+    assert [c.where for c in changes] == [
+        "kras[recruitment].weight",
+        "kras[candidate-experience].weight",
+    ]
+    assert all(isinstance(c, Change) for c in changes)
+
+
+def test_diff_of_missing_file_is_an_input_error(tmp_path: Path, sample: krakit.Scorecard) -> None:
+    with pytest.raises(krakit.InputError, match="no such file"):
+        diff(sample, tmp_path / "nope.yaml")
+
+
+def test_public_name() -> None:
+    import subprocess
+    import sys
+
+    code = "import krakit; print(krakit.diff.__name__)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "diff"

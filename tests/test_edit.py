@@ -1,0 +1,148 @@
+"""krakit.edit: the operations the guided flow performs on a scorecard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import krakit
+from krakit import edit
+
+
+@pytest.fixture
+def sample(sample_path: Path) -> krakit.Scorecard:
+    return krakit.load(sample_path)
+
+
+def test_edits_return_new_scorecards(sample: krakit.Scorecard) -> None:
+    new = edit.update_kpi(sample, "time-to-hire", target=25)
+    assert sample.kpi("time-to-hire").target == 30
+    assert new.kpi("time-to-hire").target == 25
+
+
+def test_set_kras_keeps_existing_and_parks_orphans(sample: krakit.Scorecard) -> None:
+    new = edit.set_kras(sample, ["Recruitment", "", "Onboarding", "Recruitment"])
+    assert [k.id for k in new.kras] == ["recruitment", "onboarding"]
+    assert new.kra("recruitment").weight == 60
+    assert [k.id for k in new.kra("recruitment").kpis] == ["time-to-hire", "offer-acceptance-rate"]
+    assert [k.id for k in new.unassigned_kpis] == ["candidate-nps"]
+
+
+def test_weights_and_goals(sample: krakit.Scorecard) -> None:
+    assert edit.weight_total(sample) == 100
+    assert edit.kpi_weight_total(sample, "recruitment") == 100
+    new = edit.add_goal(sample, "Cut hiring cost")
+    new = edit.update_kra(new, "recruitment", goals=["grow-engineering", "cut-hiring-cost"])
+    assert new.kra("recruitment").goals == ["grow-engineering", "cut-hiring-cost"]
+    with pytest.raises(krakit.InputError, match="goal needs a title"):
+        edit.add_goal(sample, "  ")
+
+
+def test_model_rules_are_enforced_with_the_field(sample: krakit.Scorecard) -> None:
+    with pytest.raises(krakit.ScorecardError) as info:
+        edit.update_kra(sample, "recruitment", weight=120)
+    assert info.value.field == "kras[recruitment].weight"
+    with pytest.raises(krakit.InputError, match="no KPI 'nope'"):
+        edit.update_kpi(sample, "nope", target=1)
+
+
+def test_add_kpi_gets_a_fresh_id(sample: krakit.Scorecard) -> None:
+    kpi = sample.kpi("time-to-hire")
+    new = edit.add_kpi(sample, "candidate-experience", kpi)
+    assert [k.id for k in new.kra("candidate-experience").kpis][-1] == "time-to-hire-2"
+
+
+def test_origin_is_kept_so_conflicts_are_still_caught(
+    sample_path: Path, tmp_path: Path, sample: krakit.Scorecard
+) -> None:
+    ws = krakit.Workspace(tmp_path)
+    ws.save(sample, "recruiter")
+    mine = ws.open("recruiter")
+    theirs = ws.open("recruiter")
+    ws.save(edit.update_kpi(theirs, "time-to-hire", target=29), "recruiter")
+    with pytest.raises(krakit.ConflictError):
+        ws.save(edit.update_kpi(mine, "time-to-hire", target=27), "recruiter")
+
+
+def test_set_field_by_checker_path(sample: krakit.Scorecard) -> None:
+    new = edit.set_field(sample, "kras[recruitment].kpis[time-to-hire].owner", "Ravi")
+    assert new.kpi("time-to-hire").owner == "Ravi"
+    new = edit.set_field(sample, "kpis[candidate-nps].frequency", "monthly")
+    assert str(new.kpi("candidate-nps").frequency) == "monthly"
+    new = edit.set_field(sample, "kras[recruitment].weight", 55)
+    assert new.kra("recruitment").weight == 55
+    with pytest.raises(krakit.InputError, match="not a field"):
+        edit.set_field(sample, "kras[recruitment].kpis[time-to-hire].colour", "red")
+    with pytest.raises(krakit.InputError):
+        edit.set_field(sample, "kras[nope].weight", 1)
+    with pytest.raises(krakit.ScorecardError):
+        edit.set_field(sample, "kpis[time-to-hire].target", "thirty-ish")
+
+
+def test_ignore_needs_a_reason_and_records_it(sample: krakit.Scorecard) -> None:
+    with pytest.raises(krakit.InputError, match="say why"):
+        edit.ignore(sample, "kras[recruitment].kpis[time-to-hire].target", "t001", " ")
+    new = edit.ignore(sample, "kras[recruitment].kpis[time-to-hire].target", "t001", "yearly")
+    assert new.kpi("time-to-hire").ignore == ["T001"]
+    assert "Ignored T001: yearly" in (new.kpi("time-to-hire").note or "")
+    new = edit.ignore(sample, "kras[candidate-experience]", "W002", "one KPI is enough")
+    assert new.kra("candidate-experience").ignore == ["W002"]
+    new = edit.ignore(sample, "weights", "W001", "relative weights")
+    assert new.ignore == ["W001"]
+
+
+def test_likely_kra(sample: krakit.Scorecard) -> None:
+    assert edit.likely_kra(sample, "Raise offer acceptance to 90%") == "recruitment"
+    assert edit.likely_kra(sample, "Candidate NPS above 50") == "candidate-experience"
+    assert edit.likely_kra(sample, "Zzz qqq") is None
+
+
+def test_actuals_grid_round_trip(sample: krakit.Scorecard) -> None:
+    new = edit.set_actuals(sample, "2026-05", {"time-to-hire": 33, "candidate-nps": None})
+    assert edit.actuals_for(new, "2026-05")["time-to-hire"] == 33
+    assert "2026-05" in edit.periods(new)
+    cleared = edit.set_actuals(new, "2026-05", {"time-to-hire": None})
+    assert edit.actuals_for(cleared, "2026-05")["time-to-hire"] is None
+    with pytest.raises(krakit.ScorecardError, match="no KPI 'ghost'"):
+        edit.set_actuals(sample, "2026-05", {"ghost": 1})
+
+
+def test_record_actuals_reads_cells_as_typed(sample: krakit.Scorecard) -> None:
+    new = edit.record_actuals(
+        sample,
+        "2026-06",
+        {"time-to-hire": " 31 ", "offer-acceptance-rate": "86%", "candidate-nps": ""},
+    )
+    assert edit.actuals_for(new, "2026-06") == {
+        "time-to-hire": 31.0,
+        "offer-acceptance-rate": 86.0,
+        "candidate-nps": None,
+    }
+    with pytest.raises(krakit.InputError, match="candidate-nps"):
+        edit.record_actuals(sample, "2026-06", {"candidate-nps": "lots"})
+    with pytest.raises(krakit.InputError, match="not a period"):
+        edit.record_actuals(sample, "June-ish", {"candidate-nps": "3"})
+
+
+def test_import_actuals(sample: krakit.Scorecard, tmp_path: Path) -> None:
+    sheet = tmp_path / "actuals.csv"
+    sheet.write_text("kpi,period,value\ntime-to-hire,2026-Q2,38\ncandidate-nps,2026-Q2,40\n")
+    new = edit.import_actuals(sample, sheet)
+    assert edit.actuals_for(new, "2026-Q2") == {
+        "time-to-hire": 38.0,
+        "offer-acceptance-rate": None,
+        "candidate-nps": 40.0,
+    }
+    bad = tmp_path / "bad.csv"
+    bad.write_text("kpi,period,value\nghost,2026-Q2,1\n")
+    with pytest.raises(krakit.InputError):
+        edit.import_actuals(sample, bad)
+
+
+def test_make_kpi_names_the_field() -> None:
+    kpi = edit.make_kpi({"statement": "Calls a day", "metric": "Calls", "target": "40", "unit": ""})
+    assert kpi.target == 40 and kpi.unit is None
+    with pytest.raises(krakit.ScorecardError) as info:
+        edit.make_kpi({"metric": "Calls", "target": "forty"})
+    assert info.value.field == "target"
