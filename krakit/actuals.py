@@ -1,0 +1,295 @@
+"""Read actuals from CSV or Excel into a validated long frame: person, kpi, period, value.
+
+Column names are matched loosely (``KPI id``, ``kpi_id`` and ``metric`` all mean ``kpi``).
+Values may be written as people write them in a sheet (``1,200``, ``₹10,00,000``, ``85%``,
+``done``); anything else in a number cell is an :class:`~krakit.errors.InputError` naming the
+file, the row as the spreadsheet numbers it (header = row 1) and the column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from krakit.errors import InputError, KrakitError
+from krakit.model import Actual, Scorecard
+from krakit.periods import parse_period
+
+__all__ = ["ALIASES", "coerce_values", "frame_of", "read_actuals"]
+
+ALIASES: dict[str, str] = {
+    "person": "person",
+    "employee": "person",
+    "name": "person",
+    "holder": "person",
+    "employee id": "person",
+    "person id": "person",
+    "kpi": "kpi",
+    "kpi id": "kpi",
+    "kpi_id": "kpi",
+    "indicator": "kpi",
+    "metric": "kpi",
+    "period": "period",
+    "month": "period",
+    "quarter": "period",
+    "date": "period",
+    "value": "value",
+    "actual": "value",
+    "actuals": "value",
+    "result": "value",
+    "note": "note",
+    "comment": "note",
+}
+"""Column names krakit understands (lower case, spaces or underscores) and what they mean."""
+
+_DONE = {"done", "yes", "y", "true", "met", "complete", "completed", "achieved"}
+_NOT_DONE = {"not done", "no", "n", "false", "not met", "pending", "open"}
+_BLANK = {"", "-", "—", "n/a", "na", "nan", "none", "null"}
+# Currency symbols and codes, thousands separators (any grouping, so Indian 10,00,000 too).
+_NOISE = re.compile(r"[₹$€£,\s]|\b(?:INR|USD|EUR|GBP|Rs\.?)\b", re.IGNORECASE)
+
+
+def _canonical(column: object) -> str:
+    key = re.sub(r"[\s_]+", " ", str(column).strip().lower())
+    return ALIASES.get(key, ALIASES.get(key.replace(" ", "_"), key))
+
+
+def coerce_values(
+    values: pd.Series,
+    *,
+    path: str | PathLike[str] | None = None,
+    rows: Iterable[Any] | None = None,
+    column: str = "value",
+) -> pd.Series:
+    """Turn a column of cells into floats; blanks become NaN (missing), text is an error.
+
+    Parameters
+    ----------
+    values
+        The cells.
+    path
+        The file they came from, for the error message.
+    rows
+        The row number of each cell as the user sees it (defaults to the index).
+    column
+        The column name, for the error message.
+
+    Raises
+    ------
+    InputError
+        A cell holds text that is not a number (``'ten lakh'``), naming its row and column.
+
+    Examples
+    --------
+    >>> coerce_values(pd.Series(["1,200", "₹10,00,000", "85%", "done", ""])).tolist()
+    [1200.0, 1000000.0, 85.0, 1.0, nan]
+    """
+    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    if pd.api.types.is_bool_dtype(values):
+        return values.astype("float64")
+    text = values.astype("string").str.strip()
+    lowered = text.str.lower()
+    cleaned = text.str.replace(_NOISE, "", regex=True).str.removesuffix("%")
+    # Accounting negatives: (1,200) means -1200.
+    cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)
+    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    numbers = numbers.mask(lowered.isin(_DONE), 1.0).mask(lowered.isin(_NOT_DONE), 0.0)
+    blank = values.isna().to_numpy() | lowered.fillna("").isin(_BLANK).to_numpy()
+    bad = numbers.isna().to_numpy() & ~blank
+    if bad.any():
+        where = int(np.flatnonzero(bad)[0])
+        row_labels = list(values.index) if rows is None else list(rows)
+        row = row_labels[where]
+        count = int(bad.sum())
+        more = f" ({count - 1} more cells like it)" if count > 1 else ""
+        raise InputError(
+            f"expected a number, got {values.iloc[where]!r}{more}; write digits such as "
+            "1200, 85% or ₹10,00,000 (or done / not done for a milestone)",
+            path=path,
+            row=int(row) if isinstance(row, int | np.integer) else None,
+            field=column if isinstance(row, int | np.integer) else f"{column}[{row}]",
+            value=values.iloc[where],
+        )
+    return numbers.where(~blank)
+
+
+def read_actuals(
+    source: str | PathLike[str] | pd.DataFrame,
+    *,
+    scorecard: Scorecard | Mapping[str, Scorecard] | None = None,
+    sheet: str | int = 0,
+) -> pd.DataFrame:
+    """Read actuals from a CSV/XLSX file (or a DataFrame) into a validated long frame.
+
+    Parameters
+    ----------
+    source
+        A ``.csv``, ``.xlsx`` file or a DataFrame with columns kpi, period, value (and person
+        for a team; note optional).
+    scorecard
+        If given, every KPI id must exist in it (for a team: a mapping person → scorecard,
+        and every person must have one).
+    sheet
+        The Excel sheet to read.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``[person,] kpi, period, value, note`` (value float, NaN where blank), with the
+        spreadsheet row number of each line as the index.
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, a column is missing, a number cell holds text, a period or KPI
+        id is unknown, or the same KPI and period appear twice (each naming file, row, column).
+
+    Examples
+    --------
+    >>> frame = pd.DataFrame({"KPI id": ["calls"], "Month": ["2026-01"], "Actual": ["1,200"]})
+    >>> read_actuals(frame)[["kpi", "period", "value"]].to_dict("records")
+    [{'kpi': 'calls', 'period': '2026-01', 'value': 1200.0}]
+    """
+    path: Path | None = None
+    if isinstance(source, pd.DataFrame):
+        raw = source.copy()
+        raw.index = pd.RangeIndex(2, len(raw) + 2)
+    else:
+        path = Path(source)
+        raw = _read_file(path, sheet)
+    raw = raw.rename(columns={c: _canonical(c) for c in raw.columns})
+    missing = [c for c in ("kpi", "period", "value") if c not in raw.columns]
+    if missing:
+        raise InputError(
+            f"missing column(s) {', '.join(missing)}; actuals need kpi, period and value "
+            f"(found: {', '.join(map(str, raw.columns)) or 'none'})",
+            path=path,
+            field=missing[0],
+        )
+    team = isinstance(scorecard, Mapping) or "person" in raw.columns
+    rows = list(raw.index)
+    out = pd.DataFrame(index=raw.index)
+    if team:
+        if "person" not in raw.columns:
+            raise InputError("team actuals need a 'person' column", path=path, field="person")
+        out["person"] = _text_column(raw["person"], "person", path, rows)
+    out["kpi"] = _text_column(raw["kpi"], "kpi", path, rows)
+    out["period"] = _period_column(raw["period"], path, rows)
+    out["value"] = coerce_values(raw["value"], path=path, rows=rows)
+    out["note"] = raw["note"].astype("string") if "note" in raw.columns else pd.NA
+    keys = [c for c in ("person", "kpi", "period") if c in out.columns]
+    dupes = out.duplicated(keys, keep=False).to_numpy()
+    if dupes.any():
+        first, second = (rows[i] for i in np.flatnonzero(dupes)[:2])
+        raise InputError(
+            f"rows {first} and {second} both give {out.loc[first, 'kpi']} for "
+            f"{out.loc[first, 'period']}; keep one value per KPI and period",
+            path=path,
+            row=int(second),
+            field="period",
+        )
+    if scorecard is not None:
+        _check_kpis(out, scorecard, path, rows)
+    return out
+
+
+def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
+    suffix = path.suffix.lower()
+    try:
+        if suffix == ".csv":
+            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+        elif suffix in (".xlsx", ".xlsm"):
+            frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
+        else:
+            raise InputError(
+                f"cannot read {suffix or 'a file without suffix'}; use .csv or .xlsx", path=path
+            )
+    except FileNotFoundError as exc:
+        raise InputError("no such file", path=path) from exc
+    except KrakitError:
+        raise
+    except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
+        raise InputError(f"cannot read the file: {exc}", path=path) from exc
+    frame.index = pd.RangeIndex(2, len(frame) + 2)
+    return frame
+
+
+def _text_column(column: pd.Series, name: str, path: Path | None, rows: list[Any]) -> pd.Series:
+    text = column.astype("string").str.strip()
+    empty = (text.isna() | (text == "")).to_numpy()
+    if empty.any():
+        row = rows[int(np.flatnonzero(empty)[0])]
+        raise InputError(f"the {name} is empty", path=path, row=int(row), field=name)
+    return text.astype(object)
+
+
+def _period_column(column: pd.Series, path: Path | None, rows: list[Any]) -> pd.Series:
+    text = column.map(lambda v: v.date().isoformat() if hasattr(v, "date") else v)
+    text = _text_column(text, "period", path, rows)
+    for label in pd.unique(text):
+        try:
+            parse_period(label)
+        except KrakitError as exc:
+            row = rows[int(np.flatnonzero((text == label).to_numpy())[0])]
+            raise InputError(exc.reason, path=path, row=int(row), field="period") from exc
+    return text
+
+
+def _check_kpis(
+    out: pd.DataFrame,
+    scorecard: Scorecard | Mapping[str, Scorecard],
+    path: Path | None,
+    rows: list[Any],
+) -> None:
+    if isinstance(scorecard, Scorecard):
+        known = {kpi.id for kpi in scorecard.all_kpis()}
+        bad = ~out["kpi"].isin(known).to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise InputError(
+                f"KPI '{out['kpi'].iloc[i]}' is not in the scorecard "
+                f"(its KPIs: {', '.join(sorted(known))})",
+                path=path,
+                row=int(rows[i]),
+                field="kpi",
+            )
+        return
+    people = out["person"]
+    unknown = ~people.isin(list(scorecard)).to_numpy()
+    if unknown.any():
+        i = int(np.flatnonzero(unknown)[0])
+        raise InputError(
+            f"person '{people.iloc[i]}' has no scorecard",
+            path=path,
+            row=int(rows[i]),
+            field="person",
+        )
+    for person, group in out.groupby("person", sort=False):
+        card = scorecard[str(person)]
+        known = {kpi.id for kpi in card.all_kpis()}
+        bad = ~group["kpi"].isin(known).to_numpy()
+        if bad.any():
+            i = int(np.flatnonzero(bad)[0])
+            raise InputError(
+                f"KPI '{group['kpi'].iloc[i]}' is not in {person}'s scorecard",
+                path=path,
+                row=int(group.index[i]),
+                field="kpi",
+            )
+
+
+def frame_of(actuals: Iterable[Actual]) -> pd.DataFrame:
+    """The long frame (kpi, period, value, note) of a scorecard's own actuals."""
+    records = [
+        {"kpi": a.kpi, "period": a.period, "value": a.value, "note": a.note} for a in actuals
+    ]
+    frame = pd.DataFrame(records, columns=["kpi", "period", "value", "note"])
+    frame["value"] = frame["value"].astype("float64")
+    return frame

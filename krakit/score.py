@@ -1,0 +1,1279 @@
+"""Score a scorecard (or a whole team) from its actuals: vectorised pandas, pure functions.
+
+How a KPI scores (achievement, in percent of target; see the README's scoring section):
+
+===========================  ===================================================
+higher_is_better, ratio      actual / target
+lower_is_better, ratio       target / actual
+progress (either way)        (actual - baseline) / (target - baseline)
+in_range                     100 inside [low, high]; actual / low below it,
+                             high / actual above it
+threshold                    100 if the level is held (per period), else 0
+milestone                    100 once done (value >= target, default 1), else 0
+===========================  ===================================================
+
+Then achievement is capped (``ScoringConfig.cap``, 120 by default) and floored at 0.
+Edge cases, decided once:
+
+* **target 0 or negative** (ratio): no ratio can be formed, so the KPI scores 100 if the
+  actual is on the right side of the target (``>=`` for higher, ``<=`` for lower), else 0.
+  "Zero defects" (lower, target 0): 0 defects → 100, any defect → 0.
+* **actual 0**: higher → 0; lower with a positive target → the cap (better than possible).
+* **target equal to baseline** (progress): met / not met as above.
+* **negative values**: ratios with a negative actual score 0 (higher) or the cap (lower);
+  progress handles any sign.
+* **progress without a baseline**: scored as a ratio (``rule`` says so).
+* **missing actuals**: the KPI is left out, listed in ``.missing``, and the weights of the
+  KPIs (and KRAs) that did score are renormalised to 100% — never a silent zero.
+* **text in a number cell**: :class:`~krakit.errors.InputError` naming the row.
+
+Periods: actuals finer than the KPI's frequency roll up to it first (weekly entries of a
+monthly KPI), then to the ``by`` level asked for and to the whole scoring period, with the
+KPI's aggregation: ``sum`` (amounts, counts: the target scales with the number of KPI
+periods covered), ``mean`` (rates, %, days, scores) or ``last`` (levels). Thresholds score
+the share of periods held; milestones whether they were done by the latest period.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import types
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from krakit.actuals import coerce_values, frame_of, read_actuals
+from krakit.errors import InputError, KrakitError
+from krakit.model import (
+    KPI,
+    Actual,
+    Aggregation,
+    Frequency,
+    Polarity,
+    Scorecard,
+    ScoringConfig,
+    TargetType,
+    WeightMode,
+)
+from krakit.periods import LEVELS, Level, label, ordinal, parse_period, roll
+
+__all__ = [
+    "STATUSES",
+    "WEIGHT_TOLERANCE",
+    "Explanation",
+    "ScoreResult",
+    "aggregation_of",
+    "explain",
+    "score",
+]
+
+WEIGHT_TOLERANCE = 0.01
+"""Percent weights must add to 100 within this many points (0.25 + 0.75 float noise is fine)."""
+
+STATUSES = ("green", "amber", "red")
+
+_POLARITY = {Polarity.HIGHER_IS_BETTER: 0, Polarity.LOWER_IS_BETTER: 1, Polarity.IN_RANGE: 2}
+_TTYPE = {TargetType.RATIO: 0, TargetType.PROGRESS: 1, TargetType.THRESHOLD: 2,
+          TargetType.MILESTONE: 3}  # fmt: skip
+_AGG = {Aggregation.SUM: 0, Aggregation.MEAN: 1, Aggregation.LAST: 2}
+_FREQ_LEVEL = {
+    Frequency.DAILY: Level.DAY,
+    Frequency.WEEKLY: Level.WEEK,
+    Frequency.MONTHLY: Level.MONTH,
+    Frequency.QUARTERLY: Level.QUARTER,
+    Frequency.ANNUAL: Level.YEAR,
+}
+_BY = {"month": Level.MONTH, "quarter": Level.QUARTER, "half": Level.HALF, "year": Level.YEAR}
+_MEAN_UNITS = {"%", "percent", "score", "rating", "nps", "index", "ratio", "x", "points",
+               "days", "hours", "minutes", "weeks", "months", "stars"}  # fmt: skip
+
+
+def aggregation_of(kpi: KPI) -> Aggregation:
+    """The KPI's aggregation, inferred from its unit when not set.
+
+    Milestones roll up with ``last``; ``%``, scores and durations with ``mean``; currencies,
+    counts and other nouns ("calls", "hires") with ``sum``; no unit with ``mean``.
+
+    Examples
+    --------
+    >>> aggregation_of(KPI(id="revenue", unit="INR")).value
+    'sum'
+    >>> aggregation_of(KPI(id="time-to-hire", unit="days")).value
+    'mean'
+    """
+    if kpi.aggregation is not None:
+        return kpi.aggregation
+    if kpi.target_type is TargetType.MILESTONE:
+        return Aggregation.LAST
+    unit = (kpi.unit or "").strip()
+    if not unit or unit.lower() in _MEAN_UNITS:
+        return Aggregation.MEAN
+    return Aggregation.SUM
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class ScoreResult:
+    """What :func:`score` returns: tidy DataFrames, one row per thing scored.
+
+    Attributes
+    ----------
+    kpis
+        Per KPI and period: actual, target, achievement (%), status.
+    totals
+        Per KPI over all periods: actual and target rolled up, achievement, status, weight
+        (share of the overall score, renormalised over KPIs that scored) and contribution.
+    kras
+        Per KRA: weight, score, contribution to the overall score, KPIs scored.
+    overall
+        Overall: KPI score, manager rating, score, rating, band, coverage (% of weight scored).
+    missing
+        KPIs that did not score and why (no actuals, no target).
+    notes
+        Plain-language remarks (weights renormalised, KPIs not linked to a KRA...).
+    """
+
+    kpis: pd.DataFrame
+    totals: pd.DataFrame
+    kras: pd.DataFrame
+    overall: pd.DataFrame
+    missing: pd.DataFrame
+    config: ScoringConfig
+    notes: list[str] = field(default_factory=list)
+    team: bool = False
+
+    @property
+    def score(self) -> float | None:
+        """The overall score (single scorecard), None when nothing has scored yet."""
+        value = self.overall["score"].iloc[0] if len(self.overall) else np.nan
+        return None if pd.isna(value) else float(value)
+
+    @property
+    def band(self) -> str | None:
+        """The rating band's name (single scorecard)."""
+        value = self.overall["band"].iloc[0] if len(self.overall) else None
+        return None if pd.isna(value) else str(value)
+
+    @property
+    def has_actuals(self) -> bool:
+        """Whether any KPI scored."""
+        return bool(self.totals["achievement"].notna().any())
+
+    def __str__(self) -> str:
+        lines = []
+        if not self.has_actuals:
+            lines.append("No actuals yet: nothing is scored. Targets and weights are below.")
+        for row in self.overall.itertuples():
+            who = f"{row.person}: " if self.team else ""
+            if pd.isna(row.score):
+                lines.append(f"{who}overall not scored (no actuals)")
+            else:
+                lines.append(
+                    f"{who}overall {row.score:.1f}% — {row.band} (rating {row.rating}), "
+                    f"{row.coverage:.0f}% of the weight scored"
+                )
+        lines.extend(f"note: {n}" for n in self.notes)
+        return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- definitions
+
+
+def _shares(
+    weights: Sequence[float | None], mode: WeightMode, what: str
+) -> tuple[list[float], str | None]:
+    """Normalise weights to fractions; a missing weight takes an equal share of what is left."""
+    n = len(weights)
+    if n == 0:
+        return [], None
+    given = [w for w in weights if w is not None]
+    note = None
+    if mode is WeightMode.RELATIVE:
+        fill = (sum(given) / len(given)) if given else 1.0
+        raw = [fill if w is None else w for w in weights]
+    else:
+        left = max(100.0 - sum(given), 0.0)
+        n_missing = n - len(given)
+        raw = (
+            [left / n_missing if w is None else w for w in weights]
+            if n_missing
+            else list(
+                weights  # type: ignore[arg-type]
+            )
+        )
+        total = sum(raw)
+        if given and not math.isclose(total, 100.0, abs_tol=WEIGHT_TOLERANCE):
+            note = (
+                f"the weights of {what} add to {total:g}, not 100; they were scored as "
+                "relative shares"
+            )
+    total = sum(raw)
+    if total <= 0:
+        return [1.0 / n] * n, f"the weights of {what} are all 0; they were scored as equal shares"
+    return [w / total for w in raw], note
+
+
+_DEF_COLUMNS = ["card", "kra", "kra_title", "kpi", "metric", "unit", "pol", "tt", "agg",
+                "freq", "baseline", "target", "low", "high", "green", "amber", "kra_w",
+                "kpi_w", "rule"]  # fmt: skip
+
+
+def _definitions(
+    cards: Sequence[Scorecard], config: ScoringConfig
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per KPI of each distinct scorecard, with normalised weights and codes."""
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for c, card in enumerate(cards):
+        kra_w, note = _shares([k.weight for k in card.kras], card.weights, "the KRAs")
+        if note:
+            notes.append(note)
+        groups = [(kra, kra_w[i], kra.kpis) for i, kra in enumerate(card.kras)]
+        if card.unassigned_kpis:
+            notes.append(
+                f"{len(card.unassigned_kpis)} KPI(s) are not linked to a KRA; they are scored "
+                "but do not count towards the overall score"
+            )
+            groups.append((None, 0.0, card.unassigned_kpis))
+        for kra, kra_share, kpis in groups:
+            where = f"the KPIs of '{kra.id}'" if kra else "the unassigned KPIs"
+            kpi_w, note = _shares([k.weight for k in kpis], card.weights, where)
+            if note and kra is not None:
+                notes.append(note)
+            for j, kpi in enumerate(kpis):
+                rows.append(_definition(c, kra, kra_share, kpi, kpi_w[j], config))
+    defs = pd.DataFrame(rows, columns=_DEF_COLUMNS)
+    for col in ("baseline", "target", "low", "high", "freq", "kra_w", "kpi_w"):
+        defs[col] = defs[col].astype("float64")
+    return defs, notes
+
+
+def _definition(
+    card: int, kra: Any, kra_share: float, kpi: KPI, kpi_share: float, config: ScoringConfig
+) -> dict[str, Any]:
+    thresholds = kpi.thresholds or config.thresholds
+    tt = kpi.target_type
+    rule = tt.value
+    if tt is TargetType.PROGRESS and kpi.baseline is None:
+        tt, rule = TargetType.RATIO, "ratio (progress needs a baseline; none is set)"
+    low, high = kpi.target_low, kpi.target_high
+    if kpi.polarity is Polarity.IN_RANGE and low is None and high is None:
+        low = high = kpi.target
+    freq = _FREQ_LEVEL.get(kpi.frequency) if kpi.frequency else None
+    return {
+        "card": card,
+        "kra": kra.id if kra else None,
+        "kra_title": kra.title if kra else "(no KRA)",
+        "kpi": kpi.id,
+        "metric": kpi.metric or kpi.statement or kpi.id,
+        "unit": kpi.unit,
+        "pol": _POLARITY[kpi.polarity],
+        "tt": _TTYPE[tt],
+        "agg": _AGG[aggregation_of(kpi)],
+        "freq": LEVELS[freq] if freq else np.nan,
+        "baseline": kpi.baseline,
+        "target": kpi.target,
+        "low": low,
+        "high": high,
+        "green": thresholds.green,
+        "amber": thresholds.amber,
+        "kra_w": kra_share,
+        "kpi_w": kpi_share,
+        "rule": rule,
+    }
+
+
+# --------------------------------------------------------------------------- achievement
+
+
+def _achievement(
+    actual: np.ndarray,
+    target: np.ndarray,
+    baseline: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    pol: np.ndarray,
+    tt: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Raw achievement (%) and whether the target was met, element-wise (uncapped)."""
+    a, t, b = actual, target, baseline
+    higher, lower, in_range = pol == 0, pol == 1, pol == 2
+    lo = np.where(np.isnan(low), -np.inf, low)
+    hi = np.where(np.isnan(high), np.inf, high)
+    inside = (a >= lo) & (a <= hi)
+    met = np.where(higher, a >= t, np.where(lower, a <= t, inside))
+    met_pct = np.where(met, 100.0, 0.0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        ratio_up = np.where(t > 0, np.where(a > 0, a / t * 100.0, 0.0), met_pct)
+        ratio_down = np.where(
+            t > 0,
+            np.where(a > 0, t / a * 100.0, np.inf),
+            np.where(t == 0, np.where(a <= 0, 100.0, 0.0), met_pct),
+        )
+        gap = t - b
+        progress = np.where(gap != 0, (a - b) / gap * 100.0, met_pct)
+        below = np.where((lo > 0) & (a > 0), a / lo * 100.0, 0.0)
+        above = np.where((hi > 0) & (a > 0), hi / a * 100.0, 0.0)
+    band = np.where(inside, 100.0, np.where(a < lo, below, above))
+    ratio = np.where(higher, ratio_up, np.where(lower, ratio_down, band))
+    done = a >= np.where(np.isnan(t), 1.0, t)
+    milestone = np.where(done, 100.0, 0.0)
+    met = np.where(tt == 3, done, met)
+    raw = np.select(
+        [tt == 0, tt == 1, tt == 2, tt == 3],
+        [np.where(in_range, band, ratio), np.where(in_range, band, progress), met_pct, milestone],
+    )
+    needs_target = np.where(in_range, np.isnan(low) & np.isnan(high), np.isnan(t) & (tt != 3))
+    unknown = np.isnan(a) | needs_target
+    return np.where(unknown, np.nan, raw), np.where(unknown, np.nan, met.astype("float64"))
+
+
+def _status(achievement: np.ndarray, green: np.ndarray, amber: np.ndarray) -> pd.Categorical:
+    rounded = np.round(achievement, 6)
+    code = np.where(rounded >= green, 0, np.where(rounded >= amber, 1, 2))
+    code = np.where(np.isnan(achievement), -1, code)
+    return pd.Categorical.from_codes(code, categories=list(STATUSES))
+
+
+# --------------------------------------------------------------------------- actuals in
+
+
+def _actual_frame(
+    actuals: Any, cards: Scorecard | Mapping[str, Scorecard], team: bool
+) -> pd.DataFrame:
+    if actuals is None:
+        if team:
+            raise InputError("team scoring needs an actuals frame with a 'person' column")
+        return frame_of(cards.actuals)  # type: ignore[union-attr]
+    if isinstance(actuals, str | PathLike):
+        return read_actuals(actuals, scorecard=cards)
+    if isinstance(actuals, pd.DataFrame):
+        missing = [c for c in ("kpi", "period", "value") if c not in actuals.columns]
+        if team and "person" not in actuals.columns:
+            missing.insert(0, "person")
+        if missing:
+            raise InputError(
+                f"the actuals frame lacks column(s) {', '.join(missing)}", field=missing[0]
+            )
+        frame = actuals
+        if not pd.api.types.is_float_dtype(frame["value"]):
+            frame = frame.assign(value=coerce_values(frame["value"]))
+        return frame
+    if isinstance(actuals, Sequence):
+        items = [a if isinstance(a, Actual) else Actual.model_validate(a) for a in actuals]
+        return frame_of(items)
+    raise InputError(f"cannot read actuals from a {type(actuals).__name__}", field="actuals")
+
+
+def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        return values.cat.codes.to_numpy(), values.cat.categories
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return codes, pd.Index(uniques)
+
+
+def _row_name(frame: pd.DataFrame, i: int) -> Any:
+    label_ = frame.index[i]
+    return int(label_) if isinstance(label_, int | np.integer) else None
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def score(
+    scorecard: Scorecard | Mapping[str, Scorecard],
+    actuals: pd.DataFrame | Sequence[Actual] | str | PathLike[str] | None = None,
+    *,
+    by: str | None = None,
+    manager_rating: float | Mapping[str, float] | pd.Series | None = None,
+    config: ScoringConfig | None = None,
+) -> ScoreResult:
+    """Score a scorecard, or a team, from actuals.
+
+    Parameters
+    ----------
+    scorecard
+        One scorecard, or for a team a mapping person → scorecard (people may share one).
+    actuals
+        None (the scorecard's own ``actuals``), a long DataFrame (``kpi, period, value``, plus
+        ``person`` for a team), a list of :class:`~krakit.model.Actual`, or a CSV/XLSX path.
+    by
+        Period level of ``.kpis``: ``"month"``, ``"quarter"``, ``"half"``, ``"year"``; None
+        keeps each KPI's own frequency (or the periods as entered).
+    manager_rating
+        The manager's qualitative rating in percent of expectations (100 = fully meets),
+        one number or per person; it counts ``100 - config.kpi_share`` percent.
+    config
+        Cap, thresholds, bands and mix; defaults to the scorecard's ``scoring`` section.
+
+    Returns
+    -------
+    ScoreResult
+
+    Raises
+    ------
+    InputError
+        Actuals name an unknown KPI or person, repeat a KPI and period, or hold text.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> sc = krakit.Scorecard(role={"title": "Sales"}, kras=[{"title": "Sales", "weight": 100,
+    ...     "kpis": [{"id": "revenue", "unit": "INR", "target": 1000000}]}])
+    >>> result = score(sc, [krakit.Actual(kpi="revenue", period="2026-01", value=900000)])
+    >>> result.score, result.band
+    (90.0, 'Meets expectations')
+    """
+    team = isinstance(scorecard, Mapping)
+    if team:
+        people = [str(p) for p in scorecard]  # type: ignore[union-attr]
+        if not people:
+            raise InputError("the team is empty: give at least one person → scorecard")
+        card_of: dict[int, int] = {}
+        cards: list[Scorecard] = []
+        person_card = np.empty(len(people), dtype=np.int64)
+        for i, card in enumerate(scorecard.values()):  # type: ignore[union-attr]
+            if not isinstance(card, Scorecard):
+                raise InputError(
+                    f"{people[i]}'s scorecard is a {type(card).__name__}, not a Scorecard",
+                    field="scorecard",
+                )
+            person_card[i] = card_of.setdefault(id(card), len(cards))
+            if person_card[i] == len(cards):
+                cards.append(card)
+    else:
+        if not isinstance(scorecard, Scorecard):
+            raise InputError(
+                f"expected a Scorecard, got {type(scorecard).__name__}", field="scorecard"
+            )
+        people, cards, person_card = [""], [scorecard], np.zeros(1, dtype=np.int64)
+    config = config or cards[0].scoring or ScoringConfig()
+    if by is not None and by not in _BY:
+        raise InputError(f"by={by!r}: use one of {', '.join(_BY)} or None", field="by")
+    defs, notes = _definitions(cards, config)
+    frame = _actual_frame(actuals, scorecard, team)
+    return _score(defs, notes, frame, people, person_card, team, by, manager_rating, config)
+
+
+def _score(
+    defs: pd.DataFrame,
+    notes: list[str],
+    frame: pd.DataFrame,
+    people: list[str],
+    person_card: np.ndarray,
+    team: bool,
+    by: str | None,
+    manager_rating: Any,
+    config: ScoringConfig,
+) -> ScoreResult:
+    n_def = len(defs)
+    card_start = np.searchsorted(defs["card"].to_numpy(), np.arange(person_card.max() + 1))
+    card_count = np.bincount(defs["card"].to_numpy(), minlength=person_card.max() + 1)
+    kpi_ids = pd.Index(defs["kpi"].unique())
+
+    # ---- locate each actual's person, KPI definition and period (codes, no row loop)
+    values = frame["value"].to_numpy(dtype="float64", na_value=np.nan)
+    kpi_codes, kpi_names = _codes(frame["kpi"])
+    kpi_map = kpi_ids.get_indexer(kpi_names)
+    # defs row per (card, kpi id): a small lookup table
+    table = np.full((len(card_start), len(kpi_ids)), -1, dtype=np.int64)
+    table[defs["card"].to_numpy(), kpi_ids.get_indexer(defs["kpi"])] = np.arange(n_def)
+    if team:
+        p_codes, p_names = _codes(
+            frame["person"].astype(str)
+            if not isinstance(frame["person"].dtype, pd.CategoricalDtype)
+            else frame["person"]
+        )
+        p_map = pd.Index(people).get_indexer(pd.Index(p_names).astype(str))
+        if (p_map < 0).any():
+            name = p_names[int(np.flatnonzero(p_map < 0)[0])]
+            i = int(np.flatnonzero(p_codes == pd.Index(p_names).get_loc(name))[0])
+            raise InputError(
+                f"person '{name}' has no scorecard", row=_row_name(frame, i), field="person"
+            )
+        person = p_map[p_codes]
+    else:
+        person = np.zeros(len(frame), dtype=np.int64)
+    kpi_global = np.where(kpi_codes >= 0, kpi_map[np.maximum(kpi_codes, 0)], -1)
+    def_row = np.where(kpi_global >= 0, table[person_card[person], np.maximum(kpi_global, 0)], -1)
+    if (def_row < 0).any():
+        i = int(np.flatnonzero(def_row < 0)[0])
+        who = f"{people[person[i]]}'s " if team else "the "
+        raise InputError(
+            f"KPI '{frame['kpi'].iloc[i]}' is not in {who}scorecard",
+            row=_row_name(frame, i),
+            field="kpi",
+            value=frame["kpi"].iloc[i],
+        )
+    per_codes, per_names = _codes(
+        frame["period"].astype(str)
+        if not isinstance(frame["period"].dtype, pd.CategoricalDtype)
+        else frame["period"]
+    )
+    spans = []
+    for name in per_names:
+        try:
+            spans.append(parse_period(name))
+        except KrakitError as exc:
+            i = int(np.flatnonzero(per_codes == len(spans))[0])
+            raise InputError(exc.reason, row=_row_name(frame, i), field="period") from exc
+    # one key per (person, KPI, period) must be unique
+    key = (person.astype(np.int64) * n_def + def_row) * len(per_names) + per_codes
+    dup = pd.Index(key).duplicated()
+    if dup.any():
+        i = int(np.flatnonzero(dup)[0])
+        raise InputError(
+            f"{frame['kpi'].iloc[i]} for {frame['period'].iloc[i]} is given twice"
+            + (f" for {people[person[i]]}" if team else "")
+            + "; keep one value per KPI and period",
+            row=_row_name(frame, i),
+            field="period",
+        )
+    keep = ~np.isnan(values)
+    if not keep.all():
+        person, def_row, per_codes, values = (
+            person[keep],
+            def_row[keep],
+            per_codes[keep],
+            values[keep],
+        )
+
+    # ---- roll each actual up to its KPI's frequency (looked up per distinct period × freq)
+    base = _to_base(person, def_row, per_codes, values, spans, per_names, defs)
+    labels = base.attrs["labels"]
+    base = _score_rows(base, defs, config)
+    base.attrs["labels"] = labels
+    base_kpis = _rolled_rows(base, defs, by, people, team, config)
+    totals, rolled = _totals(base, defs, people, person_card, card_start, card_count, team,
+                             config)  # fmt: skip
+    kras, overall = _kras_overall(totals, rolled, people, team, manager_rating, config)
+    missing = _missing(totals, team)
+    if not rolled["scored"].any():
+        notes.insert(0, "no actuals yet: nothing is scored (targets and weights stand)")
+    elif len(missing):
+        notes.append(
+            f"{len(missing)} KPI(s) had no actuals and were left out; the weights of the rest "
+            "were renormalised"
+        )
+    return ScoreResult(
+        kpis=base_kpis,
+        totals=totals,
+        kras=kras,
+        overall=overall,
+        missing=missing,
+        config=config,
+        notes=list(dict.fromkeys(notes)),
+        team=team,
+    )
+
+
+def _to_base(
+    person: np.ndarray,
+    def_row: np.ndarray,
+    per_codes: np.ndarray,
+    values: np.ndarray,
+    spans: list[Any],
+    per_names: pd.Index,
+    defs: pd.DataFrame,
+) -> pd.DataFrame:
+    """Actuals at each KPI's own frequency: value, KPI periods covered, start, order."""
+    freq_levels = [None, *_FREQ_LEVEL.values()]
+    freq_code = np.zeros(len(defs), dtype=np.int64)
+    f = defs["freq"].to_numpy()
+    for k, level in enumerate(freq_levels[1:], start=1):
+        freq_code[np.isclose(f, LEVELS[level])] = k
+    nf = len(freq_levels)
+    # per (period, freq): base label, start, order, units of the KPI's period covered
+    labels: list[str] = []
+    base_label = np.empty(len(spans) * nf, dtype=np.int64)
+    base_start = np.empty(len(spans) * nf, dtype=np.int64)
+    base_order = np.empty(len(spans) * nf, dtype=np.int64)
+    units = np.empty(len(spans) * nf, dtype="float64")
+    label_ids: dict[str, int] = {}
+    for p, span in enumerate(spans):
+        for k, level in enumerate(freq_levels):
+            i = p * nf + k
+            freq_months = LEVELS[level] if level else span.months
+            if level is not None and span.months < freq_months and freq_months >= 1:
+                start = roll(span.start, level)
+                name, order = label(start, level), None
+            else:
+                start, name, order = span.start, str(per_names[p]), None
+            if order is None:
+                order = ordinal(parse_period(name), name)
+            base_label[i] = label_ids.setdefault(name, len(label_ids))
+            if base_label[i] == len(labels):
+                labels.append(name)
+            base_start[i], base_order[i] = start, order
+            units[i] = span.months / freq_months
+    combo = per_codes * nf + freq_code[def_row]
+    row_order = np.array([ordinal(s, str(n)) for s, n in zip(spans, per_names, strict=True)])
+    out = pd.DataFrame(
+        {
+            "person": person,
+            "def": def_row,
+            "label": base_label[combo],
+            "start": base_start[combo],
+            "order": base_order[combo],
+            "value": values,
+            "units": units[combo],
+            "row_order": row_order[per_codes] if len(per_codes) else row_order[:0],
+        }
+    )
+    out.attrs["labels"] = labels
+    rolled = (out["label"].to_numpy() != base_label[per_codes * nf]) if len(out) else []
+    if not np.any(rolled):
+        return out
+    group = (out["person"].to_numpy() * len(defs) + out["def"].to_numpy()) * len(labels) + out[
+        "label"
+    ].to_numpy()
+    agg = defs["agg"].to_numpy()[out["def"].to_numpy()]
+    reduced = _reduce(out, group, agg, "row_order")
+    reduced.attrs["labels"] = labels
+    return reduced
+
+
+def _reduce(frame: pd.DataFrame, group: np.ndarray, agg: np.ndarray, order: str) -> pd.DataFrame:
+    """Group rows and roll each group's value up with its own aggregation (sum/mean/last)."""
+    codes, _ = pd.factorize(group)
+    n = codes.max() + 1 if len(codes) else 0
+    value = frame["value"].to_numpy()
+    count = np.bincount(codes, minlength=n).astype("float64")
+    total = np.bincount(codes, weights=value, minlength=n)
+    first = np.full(n, -1, dtype=np.int64)
+    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a representative row per group
+    g = pd.Series(frame[order].to_numpy()).groupby(codes)
+    latest = g.transform("max").to_numpy() == frame[order].to_numpy()
+    last = np.bincount(codes, weights=np.where(latest, value, 0.0), minlength=n) / np.bincount(
+        codes, weights=latest.astype("float64"), minlength=n
+    )
+    agg_g = agg[first]
+    out = frame.iloc[first].reset_index(drop=True).copy()
+    out["value"] = np.select([agg_g == 0, agg_g == 1], [total, total / count], last)
+    out["units"] = np.bincount(codes, weights=frame["units"].to_numpy(), minlength=n)
+    out["start"] = pd.Series(frame["start"].to_numpy()).groupby(codes).min().to_numpy()
+    out[order] = pd.Series(frame[order].to_numpy()).groupby(codes).max().to_numpy()
+    if "met" in frame:
+        out["met"] = np.bincount(codes, weights=frame["met"].to_numpy(), minlength=n) / count
+        out["done"] = pd.Series(frame["met"].to_numpy()).groupby(codes).max().to_numpy()
+    out["periods"] = count
+    return out
+
+
+def _scaled(defs: pd.DataFrame, d: np.ndarray, units: np.ndarray, col: str) -> np.ndarray:
+    """A target-like value for a rolled-up period: × KPI periods covered for sums."""
+    raw = defs[col].to_numpy()[d]
+    return np.where(defs["agg"].to_numpy()[d] == 0, raw * units, raw)
+
+
+def _score_rows(rows: pd.DataFrame, defs: pd.DataFrame, config: ScoringConfig) -> pd.DataFrame:
+    d = rows["def"].to_numpy()
+    units = rows["units"].to_numpy()
+    target = _scaled(defs, d, units, "target")
+    raw, met = _achievement(
+        rows["value"].to_numpy(),
+        target,
+        _scaled(defs, d, units, "baseline"),
+        _scaled(defs, d, units, "low"),
+        _scaled(defs, d, units, "high"),
+        defs["pol"].to_numpy()[d],
+        defs["tt"].to_numpy()[d],
+    )
+    rows = rows.assign(target=target, raw=raw, met=met)
+    return rows
+
+
+def _period_table(
+    rows: pd.DataFrame, defs: pd.DataFrame, people: list[str], team: bool, config: ScoringConfig
+) -> pd.DataFrame:
+    d = rows["def"].to_numpy()
+    tt = defs["tt"].to_numpy()[d]
+    raw = rows["raw"].to_numpy()
+    if "share" in rows:  # rolled periods: thresholds score the share held, milestones done
+        raw = np.where(tt == 2, rows["share"].to_numpy() * 100.0, raw)
+        raw = np.where(tt == 3, rows["done"].to_numpy() * 100.0, raw)
+    ach = np.clip(raw, 0.0, config.cap)
+    labels = rows.attrs["labels"]
+    out = pd.DataFrame(
+        {
+            "kra": _categorical(defs, "kra", d),
+            "kpi": _categorical(defs, "kpi", d),
+            "period": pd.Categorical.from_codes(rows["label"].to_numpy(), categories=labels),
+            "actual": rows["value"].to_numpy(),
+            "target": rows["target"].to_numpy(),
+            "achievement": ach,
+            "status": _status(ach, defs["green"].to_numpy()[d], defs["amber"].to_numpy()[d]),
+            "periods": rows["periods"].to_numpy() if "periods" in rows else 1,
+        }
+    )
+    if team:
+        out.insert(0, "person", pd.Categorical.from_codes(rows["person"].to_numpy(), people))
+    return out
+
+
+def _rolled_rows(
+    base: pd.DataFrame,
+    defs: pd.DataFrame,
+    by: str | None,
+    people: list[str],
+    team: bool,
+    config: ScoringConfig,
+) -> pd.DataFrame:
+    labels = base.attrs["labels"]
+    scored = base
+    if by is None:
+        scored.attrs["labels"] = labels
+        out = _period_table(scored, defs, people, team, config)
+    else:
+        level = _BY[by]
+        spans = [parse_period(name) for name in labels]
+        # a period coarser than `by` keeps its own label
+        new_names = [
+            label(roll(s.start, level), level) if s.months <= LEVELS[level] else n
+            for s, n in zip(spans, labels, strict=True)
+        ]
+        uniq = list(dict.fromkeys(new_names))
+        remap = np.array([uniq.index(n) for n in new_names], dtype=np.int64)
+        rows = scored.assign(label=remap[scored["label"].to_numpy()]) if len(scored) else scored
+        group = (rows["person"].to_numpy() * len(defs) + rows["def"].to_numpy()) * len(uniq) + rows[
+            "label"
+        ].to_numpy()
+        rolled = _reduce_scored(rows, group, defs)
+        rolled.attrs["labels"] = uniq
+        out = _period_table(rolled, defs, people, team, config)
+    sort = (["person"] if team else []) + ["kpi"]
+    return out.sort_values([*sort], kind="stable").reset_index(drop=True) if not team else out
+
+
+def _reduce_scored(rows: pd.DataFrame, group: np.ndarray, defs: pd.DataFrame) -> pd.DataFrame:
+    agg = defs["agg"].to_numpy()[rows["def"].to_numpy()] if len(rows) else np.zeros(0, int)
+    met = np.nan_to_num(rows["met"].to_numpy(), nan=0.0) if len(rows) else np.zeros(0)
+    frame = rows[["person", "def", "label", "start", "order", "value", "units"]].assign(met=met)
+    if not len(frame):
+        empty = frame.assign(periods=0.0, share=0.0, done=0.0, target=np.nan, raw=np.nan)
+        return empty
+    reduced = _reduce(frame, group, agg, "order")
+    reduced = reduced.rename(columns={"met": "share"})
+    return _score_rows(reduced, defs, ScoringConfig())
+
+
+def _totals(
+    base: pd.DataFrame,
+    defs: pd.DataFrame,
+    people: list[str],
+    person_card: np.ndarray,
+    card_start: np.ndarray,
+    card_count: np.ndarray,
+    team: bool,
+    config: ScoringConfig,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per person and KPI over all periods, on the full grid (KPIs without actuals too)."""
+    scored = base
+    group = scored["person"].to_numpy() * len(defs) + scored["def"].to_numpy()
+    rolled = _reduce_scored(scored.assign(label=0), group, defs)
+    # the grid: every person × every KPI of their scorecard
+    counts = card_count[person_card]
+    grid_person = np.repeat(np.arange(len(people)), counts)
+    offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
+    grid_def = card_start[person_card][grid_person] + offsets
+    grid_key = grid_person * len(defs) + grid_def
+    have_key = rolled["person"].to_numpy() * len(defs) + rolled["def"].to_numpy()
+    pos = pd.Index(have_key).get_indexer(grid_key)
+    found = pos >= 0
+
+    def pick(col: str, fill: float = np.nan) -> np.ndarray:
+        arr = rolled[col].to_numpy(dtype="float64") if len(rolled) else np.zeros(0)
+        return np.where(found, arr[np.maximum(pos, 0)] if len(arr) else fill, fill)
+
+    grid = pd.DataFrame(
+        {
+            "person": grid_person,
+            "def": grid_def,
+            "value": pick("value"),
+            "units": pick("units", 1.0),
+            "periods": pick("periods", 0.0),
+            "share": pick("share"),
+            "done": pick("done"),
+            "raw": pick("raw"),
+            "target": np.where(found, pick("target"), defs["target"].to_numpy()[grid_def]),
+        }
+    )
+    grid.attrs.update(
+        kra_ids=defs["kra"].to_numpy(),
+        kra_titles=defs["kra_title"].to_numpy(),
+        kra_w=defs["kra_w"].to_numpy(),
+    )
+    tt = defs["tt"].to_numpy()[grid_def]
+    raw = grid["raw"].to_numpy()
+    raw = np.where(tt == 2, grid["share"].to_numpy() * 100.0, raw)
+    raw = np.where(tt == 3, grid["done"].to_numpy() * 100.0, raw)
+    raw = np.where(np.isnan(grid["raw"].to_numpy()), np.nan, raw)
+    ach = np.clip(raw, 0.0, config.cap)
+    grid["raw"], grid["ach"] = raw, ach
+    grid["scored"] = ~np.isnan(ach)
+    has_kra = pd.notna(defs["kra"].to_numpy()[grid_def])
+    kpi_w = defs["kpi_w"].to_numpy()[grid_def] * has_kra
+    # renormalise KPI weights within each person's KRA over the KPIs that scored
+    kra_key = pd.factorize(grid_person * len(defs) + _kra_index(defs)[grid_def])[0]
+    w_scored = np.where(grid["scored"], kpi_w, 0.0)
+    sums = np.bincount(kra_key, weights=w_scored)
+    grid["kpi_share"] = np.where(grid["scored"], w_scored / np.where(sums > 0, sums, 1)[kra_key], 0)
+    grid["kra_key"] = kra_key
+    grid["kpi_w"] = kpi_w
+    totals = pd.DataFrame(
+        {
+            "kra": _categorical(defs, "kra", grid_def),
+            "kpi": _categorical(defs, "kpi", grid_def),
+            "metric": defs["metric"].to_numpy()[grid_def],
+            "unit": defs["unit"].to_numpy()[grid_def],
+            "periods": grid["periods"].to_numpy().astype("int64"),
+            "actual": grid["value"].to_numpy(),
+            "target": grid["target"].to_numpy(),
+            "baseline": _scaled(defs, grid_def, grid["units"].to_numpy(), "baseline"),
+            "achievement": ach,
+            "status": _status(
+                ach, defs["green"].to_numpy()[grid_def], defs["amber"].to_numpy()[grid_def]
+            ),
+            "rule": defs["rule"].to_numpy()[grid_def],
+        }
+    )
+    if team:
+        totals.insert(0, "person", pd.Categorical.from_codes(grid_person, people))
+    return totals, grid
+
+
+def _categorical(defs: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Categorical:
+    """A column of the definitions, taken per row as a categorical (no per-row strings)."""
+    codes, uniques = pd.factorize(defs[col], use_na_sentinel=True)
+    return pd.Categorical.from_codes(codes[rows], categories=pd.Index(uniques))
+
+
+def _kra_index(defs: pd.DataFrame) -> np.ndarray:
+    key = defs["card"].astype(str) + "\x1f" + defs["kra"].fillna("\x00").astype(str)
+    return pd.factorize(key)[0]
+
+
+def _kras_overall(
+    totals: pd.DataFrame,
+    grid: pd.DataFrame,
+    people: list[str],
+    team: bool,
+    manager_rating: Any,
+    config: ScoringConfig,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    kra_key = grid["kra_key"].to_numpy()
+    n = kra_key.max() + 1 if len(kra_key) else 0
+    first = np.full(n, -1, dtype=np.int64)
+    first[kra_key[::-1]] = np.arange(len(kra_key))[::-1]
+    ach = np.nan_to_num(totals["achievement"].to_numpy())
+    share = grid["kpi_share"].to_numpy()
+    kra_score = np.bincount(kra_key, weights=share * ach, minlength=n)
+    kpis_scored = np.bincount(kra_key, weights=grid["scored"].to_numpy(), minlength=n)
+    kpis_total = np.bincount(kra_key, minlength=n)
+    d = grid["def"].to_numpy()[first]
+    has_kra = grid["kpi_w"].to_numpy() > 0
+    kra_has = np.bincount(kra_key, weights=has_kra, minlength=n) > 0
+    kra_w = np.where(kra_has, _defs_col(grid, "kra_w", first), 0.0)
+    kra_scored = (np.bincount(kra_key, weights=share, minlength=n) > 0) & (kra_w > 0)
+    kra_score = np.where(kpis_scored > 0, kra_score, np.nan)
+    kra_person = grid["person"].to_numpy()[first]
+    w_scored = np.where(kra_scored, kra_w, 0.0)
+    person_w = np.bincount(kra_person, weights=w_scored, minlength=len(people))
+    weight = np.where(kra_scored, w_scored / np.where(person_w > 0, person_w, 1)[kra_person], 0.0)
+    contribution = weight * np.nan_to_num(kra_score)
+    real = kra_has | (kra_w > 0)
+    totals["weight"] = share * 100.0
+    totals["contribution"] = np.where(
+        grid["scored"].to_numpy(), weight[kra_key] * share * ach, np.nan
+    )
+    kras = pd.DataFrame(
+        {
+            "kra": grid.attrs["kra_ids"][d],
+            "title": grid.attrs["kra_titles"][d],
+            "weight": kra_w * 100.0,
+            "share": weight * 100.0,
+            "score": kra_score,
+            "contribution": contribution,
+            "kpis_scored": kpis_scored.astype("int64"),
+            "kpis": kpis_total,
+        }
+    )
+    if team:
+        kras.insert(0, "person", pd.Categorical.from_codes(kra_person, people))
+    kras = kras[real & pd.notna(kras["kra"]).to_numpy()].reset_index(drop=True)
+
+    kpi_score = np.bincount(kra_person, weights=contribution, minlength=len(people))
+    kpi_score = np.where(person_w > 0, kpi_score, np.nan)
+    total_w = np.bincount(kra_person, weights=kra_w, minlength=len(people))
+    coverage = np.where(total_w > 0, person_w / np.where(total_w > 0, total_w, 1), 0.0) * 100
+    rating = _ratings(manager_rating, people, team)
+    mix = config.kpi_share / 100.0
+    both = ~np.isnan(kpi_score) & ~np.isnan(rating)
+    overall_score = np.where(
+        both,
+        mix * kpi_score + (1 - mix) * np.nan_to_num(rating),
+        np.where(np.isnan(kpi_score), rating, kpi_score),
+    )
+    bands = config.bands  # sorted high to low by the model
+    mins = np.array([b.min for b in bands][::-1])
+    # band edges compare after rounding away float noise (230 / 200 is 114.99999999999999)
+    edge = np.round(np.nan_to_num(overall_score, nan=-1.0), 6)
+    idx = np.searchsorted(mins, edge, side="right") - 1
+    names = np.array([b.name for b in bands][::-1], dtype=object)
+    numbers = np.array([b.rating for b in bands][::-1])
+    valid = ~np.isnan(overall_score) & (idx >= 0)
+    overall = pd.DataFrame(
+        {
+            "kpi_score": kpi_score,
+            "manager_rating": rating,
+            "score": overall_score,
+            "rating": pd.array(np.where(valid, numbers[np.maximum(idx, 0)], 0), dtype="Int64"),
+            "band": np.where(valid, names[np.maximum(idx, 0)], None),
+            "coverage": coverage,
+        }
+    )
+    overall.loc[~valid, "rating"] = pd.NA
+    if team:
+        overall.insert(0, "person", pd.Categorical(people, categories=people))
+    return kras, overall
+
+
+def _defs_col(grid: pd.DataFrame, col: str, rows: np.ndarray) -> np.ndarray:
+    return grid.attrs[col][grid["def"].to_numpy()[rows]]
+
+
+def _ratings(manager_rating: Any, people: list[str], team: bool) -> np.ndarray:
+    if manager_rating is None:
+        return np.full(len(people), np.nan)
+    if isinstance(manager_rating, Mapping | pd.Series):
+        series = pd.Series(manager_rating, dtype="object")
+        series.index = series.index.astype(str)
+        values = series.reindex(people)
+        return coerce_values(values, column="manager_rating").to_numpy(dtype="float64")
+    try:
+        value = float(manager_rating)
+    except (TypeError, ValueError) as exc:
+        raise InputError(
+            f"the manager rating must be a number (percent of expectations), got "
+            f"{manager_rating!r}",
+            field="manager_rating",
+            value=manager_rating,
+        ) from exc
+    if not 0 <= value <= 1000:
+        raise InputError(
+            f"the manager rating is a percent of expectations (100 = meets); got {value:g}",
+            field="manager_rating",
+            value=value,
+        )
+    return np.full(len(people), value)
+
+
+def _missing(totals: pd.DataFrame, team: bool) -> pd.DataFrame:
+    gone = totals["achievement"].isna().to_numpy()
+    no_data = totals["periods"].to_numpy() == 0
+    reason = np.where(no_data, "no actuals", "no target set")
+    cols = (["person"] if team else []) + ["kra", "kpi"]
+    out = totals.loc[gone, cols].reset_index(drop=True)
+    out["reason"] = reason[gone]
+    return out
+
+
+# --------------------------------------------------------------------------- explain
+
+_RULE_TEXT = {
+    (0, 0): "higher is better, ratio",
+    (1, 0): "lower is better, ratio",
+    (2, 0): "in range",
+    (0, 1): "higher is better, progress from the baseline",
+    (1, 1): "lower is better, progress from the baseline",
+    (2, 1): "in range",
+    (0, 2): "threshold to hold (at or above), per period",
+    (1, 2): "threshold to hold (at or below), per period",
+    (2, 2): "threshold to hold (inside the range), per period",
+}
+
+
+@dataclass
+class Explanation:
+    """The score worked through on the user's own numbers: ``str()`` for text, ``.frame``."""
+
+    lines: list[str]
+    frame: pd.DataFrame
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        text = html.escape(str(self))
+        return f"<pre>{text}</pre>" + self.frame.to_html(index=False, na_rep="—")
+
+
+def _pct(value: float) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:.1f}%"
+
+
+def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
+    """The achievement formula with the numbers filled in."""
+    from krakit.units import format_value, is_currency
+
+    unit = kpi.unit if kpi.unit == "%" or is_currency(kpi.unit) else None
+
+    def v(x: float | None) -> str:
+        return format_value(x, unit)
+
+    a, t, b, raw = row.actual, row.target, row.baseline, row.raw
+    if tt == 3:
+        done = t if not pd.isna(t) else 1
+        return f"milestone: done when the value reaches {done:g}; latest value {a:g} → {_pct(raw)}"
+    if tt == 2:
+        return (
+            f"threshold {v(t) if pol != 2 else ''} held in {row.share * row.periods:.0f} of "
+            f"{row.periods:.0f} period(s) → {_pct(raw)}"
+        )
+    if pol == 2:
+        low, high = kpi.target_low, kpi.target_high
+        if low is None and high is None:
+            low = high = kpi.target
+        lo_t = v(low) if low is not None else "−∞"
+        hi_t = v(high) if high is not None else "+∞"
+        if raw == 100:
+            return f"inside the range [{lo_t}, {hi_t}] → 100%"
+        if low is not None and a < low:
+            return f"below the range: actual / low = {v(a)} / {lo_t} = {_pct(raw)}"
+        return f"above the range: high / actual = {hi_t} / {v(a)} = {_pct(raw)}"
+    if tt == 1:
+        if t == b:
+            return f"target equals baseline ({v(t)}): met → 100%, not met → 0%; got {_pct(raw)}"
+        return (
+            f"(actual − baseline) / (target − baseline) = ({v(a)} − {v(b)}) / ({v(t)} − {v(b)}) "
+            f"= {_pct(raw)}"
+        )
+    if pol == 0:
+        if t > 0:
+            return f"actual / target = {v(a)} / {v(t)} = {_pct(raw)}"
+        return f"target {v(t)} is not positive: 100% if actual ≥ target, else 0% → {_pct(raw)}"
+    if t > 0 and a > 0:
+        return f"target / actual = {v(t)} / {v(a)} = {_pct(raw)}"
+    if t > 0:
+        return f"actual {v(a)} beats any positive target → the cap, {cap:g}%"
+    if t == 0:
+        return f"zero target: 100% if actual is 0, else 0%; actual {v(a)} → {_pct(raw)}"
+    return f"target {v(t)} is negative: 100% if actual ≤ target, else 0% → {_pct(raw)}"
+
+
+def explain(
+    scorecard: Scorecard,
+    actuals: pd.DataFrame | Sequence[Actual] | str | PathLike[str] | None = None,
+    kpi_or_kra: str | None = None,
+    *,
+    manager_rating: float | None = None,
+    config: ScoringConfig | None = None,
+) -> Explanation:
+    """Show how the score was reached, step by step, on this scorecard's numbers.
+
+    Parameters
+    ----------
+    scorecard, actuals, manager_rating, config
+        As for :func:`score`.
+    kpi_or_kra
+        Only this KPI or KRA (by id); the whole scorecard when None.
+
+    Returns
+    -------
+    Explanation
+        ``str(explanation)`` is the worked text; ``explanation.frame`` one row per KPI, KRA
+        and the overall score.
+
+    Raises
+    ------
+    InputError
+        ``kpi_or_kra`` is neither a KPI nor a KRA id of the scorecard.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> sc = krakit.Scorecard(role={"title": "Sales"}, kras=[{"title": "Sales", "weight": 100,
+    ...     "kpis": [{"id": "revenue", "unit": "INR", "target": 1000000}]}])
+    >>> print(explain(sc, [krakit.Actual(kpi="revenue", period="2026-01", value=900000)],
+    ...     "revenue"))  # doctest: +NORMALIZE_WHITESPACE
+    KPI revenue — higher is better, ratio (sum over periods)
+      actual ₹9,00,000 over 1 period(s), target ₹10,00,000
+      achievement = actual / target = ₹9,00,000 / ₹10,00,000 = 90.0%
+        capped at 120%, floored at 0 → 90.0% (amber)
+      weight 100% of KRA 'sales' × KRA share 100% → contribution 90.00 points
+    """
+    result = score(scorecard, actuals, manager_rating=manager_rating, config=config)
+    config = result.config
+    kra_ids = {k.id for k in scorecard.kras}
+    kpi_ids = {k.id for k in scorecard.all_kpis()}
+    if kpi_or_kra is not None and kpi_or_kra not in kra_ids | kpi_ids:
+        raise InputError(
+            f"'{kpi_or_kra}' is neither a KPI nor a KRA of this scorecard "
+            f"(KRAs: {', '.join(sorted(kra_ids)) or 'none'})",
+            field="kpi_or_kra",
+            value=kpi_or_kra,
+        )
+    totals = result.totals.set_index("kpi", drop=False)
+    kras = result.kras.set_index("kra", drop=False)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    if not result.has_actuals:
+        lines.append("No actuals yet: nothing is scored. Enter actuals to see the working.")
+    for kra in scorecard.kras:
+        show_kra = kpi_or_kra in (None, kra.id)
+        kra_row = kras.loc[kra.id] if kra.id in kras.index else None
+        parts = []
+        for kpi in kra.kpis:
+            t = totals.loc[kpi.id]
+            pol, tt = _POLARITY[kpi.polarity], _TTYPE[kpi.target_type]
+            if tt == 1 and kpi.baseline is None:
+                tt = 0
+            if show_kra or kpi_or_kra == kpi.id:
+                lines.extend(_kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config))
+                rows.append(_kpi_record(kpi, kra.id, t, kra_row, config))
+            if not pd.isna(t.achievement):
+                parts.append(f"{t.weight:.0f}% × {t.achievement:.1f}")
+        if show_kra and kra_row is not None:
+            if pd.isna(kra_row.score):
+                lines.append(f"KRA {kra.id}: no KPI scored yet; left out of the overall score")
+            else:
+                lines.append(
+                    f"KRA {kra.id} = {' + '.join(parts)} = {kra_row.score:.1f}%; "
+                    f"share {kra_row.share:.0f}% (weight {kra_row.weight:g}) → "
+                    f"{kra_row.contribution:.2f} points"
+                )
+            rows.append(
+                {
+                    "level": "kra",
+                    "kra": kra.id,
+                    "kpi": None,
+                    "achievement": kra_row.score,
+                    "weight": kra_row.share,
+                    "contribution": kra_row.contribution,
+                }
+            )
+    if kpi_or_kra is None:
+        lines.extend(_overall_lines(result, config))
+        o = result.overall.iloc[0]
+        rows.append(
+            {
+                "level": "overall",
+                "kra": None,
+                "kpi": None,
+                "achievement": o["score"],
+                "weight": 100.0,
+                "contribution": o["score"],
+                "band": o["band"],
+            }
+        )
+    return Explanation(lines=lines, frame=pd.DataFrame(rows))
+
+
+def _kpi_values(kpi: KPI, t: Any, tt: int, pol: int) -> Any:
+    raw, _ = _achievement(
+        np.array([t.actual], dtype="float64"),
+        np.array([t.target], dtype="float64"),
+        np.array([np.nan if t.baseline is None else t.baseline], dtype="float64"),
+        np.array([np.nan if kpi.target_low is None else kpi.target_low], dtype="float64"),
+        np.array([np.nan if kpi.target_high is None else kpi.target_high], dtype="float64"),
+        np.array([pol]),
+        np.array([tt]),
+    )
+    return raw[0]
+
+
+def _kpi_lines(
+    kpi: KPI, kra_id: str, t: Any, pol: int, tt: int, kra_row: Any, config: ScoringConfig
+) -> list[str]:
+    from krakit.units import format_value
+
+    agg = aggregation_of(kpi).value
+    kind = "milestone" if tt == 3 else _RULE_TEXT[(pol, tt)]
+    lines = [f"KPI {kpi.id} — {kind} ({agg} over periods)"]
+    if t.periods == 0 or pd.isna(t.actual):
+        lines.append("  no actuals: left out, weights of the other KPIs renormalised")
+        return lines
+    lines.append(
+        f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), "
+        f"target {format_value(t.target, kpi.unit)}"
+        + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == 1 else "")
+    )
+    if pd.isna(t.achievement):
+        lines.append("  no target set: cannot score")
+        return lines
+    raw = t.achievement if tt in (2, 3) else _kpi_values(kpi, t, tt, pol)
+    share = t.achievement / 100.0 if tt == 2 else np.nan
+    row = pd.Series({"actual": t.actual, "target": t.target, "baseline": t.baseline,
+                     "raw": raw, "share": share, "periods": t.periods})  # fmt: skip
+    lines.append(f"  achievement = {_formula(kpi, row, pol, tt, config.cap)}")
+    lines.append(f"    capped at {config.cap:g}%, floored at 0 → {t.achievement:.1f}% ({t.status})")
+    kra_share = kra_row.share if kra_row is not None else 0.0
+    lines.append(
+        f"  weight {t.weight:.0f}% of KRA '{kra_id}' × KRA share {kra_share:.0f}% → "
+        f"contribution {t.contribution:.2f} points"
+    )
+    return lines
+
+
+def _kpi_record(
+    kpi: KPI, kra_id: str, t: Any, kra_row: Any, config: ScoringConfig
+) -> dict[str, Any]:
+    return {
+        "level": "kpi",
+        "kra": kra_id,
+        "kpi": kpi.id,
+        "actual": t.actual,
+        "target": t.target,
+        "baseline": t.baseline,
+        "rule": t.rule,
+        "achievement": t.achievement,
+        "cap": config.cap,
+        "status": t.status,
+        "weight": t.weight,
+        "kra_share": None if kra_row is None else kra_row.share,
+        "contribution": t.contribution,
+    }
+
+
+def _overall_lines(result: ScoreResult, config: ScoringConfig) -> list[str]:
+    o = result.overall.iloc[0]
+    lines = []
+    if pd.isna(o["kpi_score"]):
+        lines.append("KPI score: not scored yet (no actuals)")
+    else:
+        parts = " + ".join(f"{c:.2f}" for c in result.kras["contribution"] if c)
+        lines.append(
+            f"KPI score = {parts} = {o['kpi_score']:.1f}% "
+            f"({o['coverage']:.0f}% of the weight scored)"
+        )
+    if not pd.isna(o["manager_rating"]) and not pd.isna(o["kpi_score"]):
+        mix = config.kpi_share
+        lines.append(
+            f"overall = {mix:g}% × {o['kpi_score']:.1f} + {100 - mix:g}% × manager rating "
+            f"{o['manager_rating']:.1f} = {o['score']:.1f}%"
+        )
+    elif not pd.isna(o["score"]):
+        lines.append(f"overall = KPI score = {o['score']:.1f}% (no manager rating given)")
+    if not pd.isna(o["score"]):
+        bands = ", ".join(f"{b.name} ≥ {b.min:g}" for b in config.bands)
+        lines.append(f"band: {o['band']} (rating {o['rating']}); bands: {bands}")
+    return lines
+
+
+class _CallableModule(types.ModuleType):
+    """``import krakit.score`` binds the module to ``krakit.score``; calling it still scores."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> ScoreResult:
+        return score(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule
