@@ -1,0 +1,289 @@
+"""Training: a KRA-or-KPI quiz, "fix this KPI" exercises, scores and a facilitator summary.
+
+An HR trainer runs ``notebooks/training_kra_vs_kpi.ipynb``; each participant answers, their
+answers are saved as one small JSON file per person in a shared folder, and the facilitator
+view summarises that folder. The answers are checked against krakit's own definitions (the
+classifier and the checker), so the training and the engine never disagree; a test keeps the
+built-in items in step with them.
+
+krakit's definitions: a **KRA** is an area of responsibility that names no measurable
+indicator and no number ("Recruitment"); a **KPI** names a measurable indicator (a rate,
+count, amount, time, score...), with or without a target ("Time to hire").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+from krakit.errors import InputError
+from krakit.model import slugify
+
+__all__ = [
+    "EXERCISES",
+    "QUIZ",
+    "Exercise",
+    "Feedback",
+    "FixResult",
+    "QuizItem",
+    "QuizScore",
+    "grade",
+    "load_answers",
+    "save_answers",
+    "score_quiz",
+    "summarise",
+    "try_fix",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class QuizItem:
+    """One "KRA or KPI?" question with its answer and the reason a trainer reads out."""
+
+    statement: str
+    answer: str  # "KRA" or "KPI"
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """A bad KPI to rewrite, and the checker codes it breaks (filled in from the checker)."""
+
+    statement: str
+    hint: str
+
+
+QUIZ: tuple[QuizItem, ...] = (
+    QuizItem("Recruitment", "KRA", "An area of responsibility: nothing here can be measured."),
+    QuizItem(
+        "Time to hire",
+        "KPI",
+        "A measurable indicator (a time), even though it has no target yet.",
+    ),
+    QuizItem(
+        "Improve customer satisfaction",
+        "KRA",
+        "A verb and a broad outcome: a direction, with no indicator to measure.",
+    ),
+    QuizItem(
+        "Customer satisfaction score of 4.5 or more every quarter",
+        "KPI",
+        "Names an indicator (a score) with a target and a timeframe.",
+    ),
+    QuizItem("Safety and compliance", "KRA", "A zone of responsibility, not a measurement."),
+    QuizItem(
+        "Number of safety incidents per month",
+        "KPI",
+        "'Number of …' is a count: it can be measured every month.",
+    ),
+    QuizItem(
+        "Generate revenue", "KRA", "A broad business outcome; the KPI says how much and by when."
+    ),
+    QuizItem(
+        "Achieve ₹10 lakh monthly revenue",
+        "KPI",
+        "An amount with a target and a frequency: clearly measurable.",
+    ),
+    QuizItem(
+        "Conversion rate",
+        "KPI",
+        "A rate is a measurable indicator, with or without a target.",
+    ),
+    QuizItem(
+        "Team development", "KRA", "A responsibility of the role: it needs KPIs to be measured."
+    ),
+    QuizItem(
+        "Reduce average time-to-fill from 45 days to 30 days by end of Q2",
+        "KPI",
+        "Indicator, baseline, target and deadline: a complete KPI.",
+    ),
+    QuizItem(
+        "Launch the new employee portal by June",
+        "KRA",
+        "A dated deliverable with no indicator: a KRA (or a milestone KPI once 'done' is defined).",
+    ),
+)
+"""The built-in quiz, written for krakit (not taken from any data set)."""
+
+EXERCISES: tuple[Exercise, ...] = (
+    Exercise("Improve sales", "Say which sales figure, by how much, and by when."),
+    Exercise(
+        "Make 50 calls", "Calls are an activity: measure the result they should bring, with a date."
+    ),
+    Exercise(
+        "Increase website traffic by 25%",
+        "25% of what? Give today's figure (the baseline) and a deadline.",
+    ),
+    Exercise("Customer satisfaction", "Name the score, the target and how often it is measured."),
+)
+"""Bad KPIs for the "fix this KPI" exercise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Feedback:
+    """The verdict on one quiz answer."""
+
+    correct: bool
+    expected: str
+    given: str
+    explanation: str
+    reasons: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        head = "✓ Right" if self.correct else f"✗ Not quite: it is a {self.expected}"
+        return f"{head}. {self.explanation}"
+
+
+def grade(item: QuizItem, answer: str) -> Feedback:
+    """Check one answer ("KRA" or "KPI", any case) and explain it with the classifier's reasons.
+
+    Examples
+    --------
+    >>> str(grade(QUIZ[0], "kpi")).startswith("✗ Not quite: it is a KRA")
+    True
+    """
+    from krakit.text.classify import classify
+
+    given = answer.strip().upper()
+    if given not in {"KRA", "KPI"}:
+        raise InputError("answer KRA or KPI", field="answer", value=answer)
+    reasons = tuple(classify(item.statement).reasons)
+    return Feedback(given == item.answer, item.answer, given, item.why, reasons)
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """The checker's verdict on a rewrite in the "fix this KPI" exercise."""
+
+    solved: bool
+    findings: tuple[Any, ...]
+    explanations: tuple[str, ...] = field(default=())
+
+    def __str__(self) -> str:
+        if self.solved:
+            return "✓ Fixed: the checker finds no errors or warnings in your rewrite."
+        lines = ["Not yet:"] + [f"  {f.code} {f.message}" for f in self.findings]
+        return "\n".join(lines)
+
+
+def try_fix(rewrite: str) -> FixResult:
+    """Check a participant's rewrite of a bad KPI; solved when no error or warning remains.
+
+    Each remaining finding comes with its rule's "why" from the catalogue.
+    """
+    from krakit.rules import check, rules
+
+    why = {rule.code: rule.why for rule in rules()}
+    found = tuple(f for f in check(rewrite) if str(f.severity) in {"error", "warning"})
+    return FixResult(
+        solved=bool(rewrite.strip()) and not found,
+        findings=found,
+        explanations=tuple(f"{f.code}: {why.get(f.code, '')}" for f in found),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class QuizScore:
+    """How many quiz answers were right."""
+
+    correct: int
+    total: int
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.correct / self.total if self.total else 0.0
+
+    def __str__(self) -> str:
+        return f"{self.correct} of {self.total} right ({self.percent:.0f}%)"
+
+
+def score_quiz(answers: Mapping[str, str], items: Sequence[QuizItem] = QUIZ) -> QuizScore:
+    """Score answers given as statement → "KRA"/"KPI"; unanswered items count as wrong.
+
+    Examples
+    --------
+    >>> str(score_quiz({"Recruitment": "KRA", "Time to hire": "KRA"}, QUIZ[:3]))
+    '1 of 3 right (33%)'
+    """
+    right = sum(answers.get(i.statement, "").strip().upper() == i.answer for i in items)
+    return QuizScore(right, len(items))
+
+
+def save_answers(folder: str | PathLike[str], participant: str, answers: Mapping[str, str]) -> Path:
+    """Save one participant's answers as ``<folder>/<participant>.json`` (atomically).
+
+    Raises
+    ------
+    InputError
+        No participant name, or the folder cannot be written.
+    """
+    name = slugify(participant, fallback="")
+    if not name:
+        raise InputError("give the participant a name", field="participant", value=participant)
+    folder = Path(folder)
+    record = {
+        "participant": participant.strip(),
+        "saved": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "answers": {str(k): str(v).strip().upper() for k, v in answers.items()},
+    }
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".answers.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(record, handle, ensure_ascii=False, indent=1)
+        target = folder / f"{name}.json"
+        os.replace(tmp, target)
+    except OSError as exc:
+        raise InputError(f"cannot save the answers: {exc.strerror}", path=folder) from exc
+    return target
+
+
+def load_answers(folder: str | PathLike[str]) -> dict[str, dict[str, str]]:
+    """Every participant's answers in a folder: participant → statement → answer.
+
+    A file that is not a saved answer sheet is an :class:`InputError` naming it.
+    """
+    folder = Path(folder)
+    out: dict[str, dict[str, str]] = {}
+    for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
+        try:
+            record = json.loads(path.read_text(encoding="utf-8"))
+            out[str(record["participant"])] = {str(k): str(v) for k, v in record["answers"].items()}
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise InputError("not a krakit answer sheet", path=path) from exc
+    return out
+
+
+def summarise(folder: str | PathLike[str], items: Sequence[QuizItem] = QUIZ) -> Any:
+    """The facilitator view: per quiz item, how many answered and what share got it right.
+
+    Returns a pandas DataFrame with columns statement, answer, answered, right, percent_right,
+    hardest items first; ``.attrs["people"]`` holds each participant's score.
+    """
+    import pandas as pd
+
+    sheets = load_answers(folder)
+    rows = []
+    for item in items:
+        given = [a[item.statement].upper() for a in sheets.values() if item.statement in a]
+        right = sum(g == item.answer for g in given)
+        rows.append(
+            {
+                "statement": item.statement,
+                "answer": item.answer,
+                "answered": len(given),
+                "right": right,
+                "percent_right": round(100.0 * right / len(given), 1) if given else None,
+            }
+        )
+    table = pd.DataFrame(rows).sort_values("percent_right", kind="stable", na_position="last")
+    table = table.reset_index(drop=True)
+    table.attrs["people"] = {p: str(score_quiz(a, items)) for p, a in sheets.items()}
+    return table

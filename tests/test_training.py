@@ -1,0 +1,62 @@
+"""krakit.training: quiz scoring, saved answers and the facilitator summary."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+import krakit
+from krakit import training
+from krakit.training import QUIZ
+
+
+def test_quiz_has_both_kinds() -> None:
+    answers = {item.answer for item in QUIZ}
+    assert answers == {"KRA", "KPI"}
+    assert len({item.statement for item in QUIZ}) == len(QUIZ)
+
+
+def test_score_quiz_counts_unanswered_as_wrong() -> None:
+    answers = {QUIZ[0].statement: QUIZ[0].answer.lower(), QUIZ[1].statement: "KRA"}
+    score = training.score_quiz(answers, QUIZ[:3])
+    expected_right = 1 + (QUIZ[1].answer == "KRA")
+    assert (score.correct, score.total) == (expected_right, 3)
+    assert training.score_quiz({}, ()).percent == 0.0
+
+
+def test_save_load_and_summarise(tmp_path: Path) -> None:
+    perfect = {item.statement: item.answer for item in QUIZ}
+    flipped = {item.statement: ("KRA" if item.answer == "KPI" else "KPI") for item in QUIZ}
+    training.save_answers(tmp_path, "Asha Rao", perfect)
+    training.save_answers(tmp_path, "Ben O'Neil", {**perfect, QUIZ[0].statement: "KPI"})
+    path = training.save_answers(tmp_path, "Chen", flipped)
+    assert path.name == "chen.json"
+    assert json.loads(path.read_text())["participant"] == "Chen"
+    loaded = training.load_answers(tmp_path)
+    assert set(loaded) == {"Asha Rao", "Ben O'Neil", "Chen"}
+    table = training.summarise(tmp_path)
+    first = table.iloc[0]
+    assert first["statement"] == QUIZ[0].statement  # hardest first: 1 of 3 right
+    assert (first["answered"], first["right"]) == (3, 1)
+    assert table["answered"].tolist() == [3] * len(QUIZ)
+    people = table.attrs["people"]
+    assert people["Asha Rao"] == f"{len(QUIZ)} of {len(QUIZ)} right (100%)"
+    assert people["Chen"].startswith("0 of")
+
+
+def test_save_answers_needs_a_name(tmp_path: Path) -> None:
+    with pytest.raises(krakit.InputError, match="participant a name"):
+        training.save_answers(tmp_path, "  ", {})
+
+
+def test_a_stray_file_is_named(tmp_path: Path) -> None:
+    (tmp_path / "notes.json").write_text("[1, 2]")
+    with pytest.raises(krakit.InputError, match=r"notes\.json"):
+        training.load_answers(tmp_path)
+
+
+def test_empty_folder_summarises_to_nothing_answered(tmp_path: Path) -> None:
+    table = training.summarise(tmp_path / "none-yet")
+    assert table["answered"].sum() == 0
