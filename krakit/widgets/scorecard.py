@@ -260,10 +260,14 @@ class ScorecardStep(Step):
         return target
 
 
+_COLUMNS = ("kra", "metric", "unit", "actual", "target", "achievement", "status", "weight")
+
+
 def _scores_html(result: Any) -> str:
     """The overall line and the per-KPI table, every value escaped by pandas."""
     summary = "<br>".join(esc(line) for line in str(result).splitlines())
-    table = result.totals.to_html(
+    shown = [c for c in _COLUMNS if c in result.totals.columns]
+    table = result.totals[shown].to_html(
         index=False, escape=True, na_rep="—", float_format="{:,.1f}".format
     )
     return f'<div class="krakit-score-summary">{summary}</div>{table}'
@@ -271,7 +275,9 @@ def _scores_html(result: Any) -> str:
 
 def _chart_html(sc: Scorecard, result: Any) -> str:
     """The overview chart as inline SVG, rendered offline (works in Voilà and headless)."""
+    import vl_convert
+
     from krakit import charts
 
-    svg = charts.to_svg(charts.overview(sc, result))
+    svg = vl_convert.vegalite_to_svg(charts.overview(sc, result).to_dict())
     return f'<div class="krakit-svg">{svg}</div>'
