@@ -129,7 +129,8 @@ class ScoreResult:
         Per KPI and period: actual, target, achievement (%), status.
     totals
         Per KPI over all periods: actual and target rolled up, achievement, status, weight
-        (share of the overall score, renormalised over KPIs that scored) and contribution.
+        (share within its KRA, renormalised over the KPIs that scored), agreed_weight (the
+        share as agreed), contribution (points of the overall score), thresholds.
     kras
         Per KRA: weight, score, contribution to the overall score, KPIs scored.
     overall
@@ -842,6 +843,9 @@ def _totals(
                 ach, defs["green"].to_numpy()[grid_def], defs["amber"].to_numpy()[grid_def]
             ),
             "rule": defs["rule"].to_numpy()[grid_def],
+            "agreed_weight": kpi_w * 100.0,
+            "green": defs["green"].to_numpy()[grid_def],
+            "amber": defs["amber"].to_numpy()[grid_def],
         }
     )
     if team:
