@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Command families, in the order `krakit --help` lists them.
-FAMILIES = ("krakit.cli.files",)
+FAMILIES = ("krakit.cli.files", "krakit.cli.score")
 
 
 def _register_all() -> None:

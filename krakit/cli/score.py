@@ -1,0 +1,158 @@
+"""`krakit score`, `krakit report`, `krakit chart`: results on screen and in files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from krakit.errors import KrakitError
+from krakit.store import load
+from krakit.units import format_value
+
+console = Console(highlight=False)
+err = Console(stderr=True, highlight=False)
+
+_STATUS_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
+
+FILE = typer.Argument(..., help="Scorecard YAML/JSON file.")
+ACTUALS = typer.Option(
+    None, "--actuals", "-a", help="Actuals CSV/XLSX (kpi, period, value); default: the file's own."
+)
+RATING = typer.Option(
+    None, "--manager-rating", help="Manager rating, percent of expectations (100 = meets)."
+)
+
+
+def _fail(exc: KrakitError) -> None:
+    err.print(f"[red]✗[/red] {exc}", markup=True, soft_wrap=True)
+    raise typer.Exit(2)
+
+
+def score(
+    file: Path = FILE,
+    actuals: Path | None = ACTUALS,
+    by: str | None = typer.Option(
+        None, "--by", help="Show periods rolled up to month, quarter, half or year."
+    ),
+    explain: bool = typer.Option(False, "--explain", help="Show the formula on your numbers."),
+    manager_rating: float | None = RATING,
+) -> None:
+    """Score a scorecard from its actuals: per KPI, per KRA and overall."""
+    from krakit.score import explain as explain_score
+    from krakit.score import score as run
+
+    try:
+        sc = load(file)
+        result = run(sc, actuals, by=by, manager_rating=manager_rating)
+        text = str(explain_score(sc, actuals, manager_rating=manager_rating)) if explain else ""
+    except KrakitError as exc:
+        _fail(exc)
+        return
+    units = {k.id: k.unit for k in sc.all_kpis()}
+    table = Table(title=f"{sc.role.title}" + (f" — {sc.holder}" if sc.holder else ""))
+    for name in ("KRA", "KPI", "Actual", "Target", "Achievement", "Status"):
+        table.add_column(name, justify="right" if name in ("Actual", "Target", "Achievement")
+                         else "left")  # fmt: skip
+    for row in result.totals.itertuples():
+        unit = units.get(str(row.kpi))
+        status = "—" if pd.isna(row.status) else str(row.status)
+        table.add_row(
+            "—" if pd.isna(row.kra) else str(row.kra),
+            str(row.kpi),
+            format_value(row.actual, unit),
+            format_value(row.target, unit),
+            "—" if pd.isna(row.achievement) else f"{row.achievement:.1f}%",
+            f"[{_STATUS_STYLE.get(status, 'dim')}]{status}[/]",
+        )
+    console.print(table)
+    if by is not None and len(result.kpis):
+        periods = Table(title=f"By {by}")
+        for name in ("KPI", "Period", "Actual", "Target", "Achievement", "Status"):
+            periods.add_column(name)
+        for row in result.kpis.itertuples():
+            unit = units.get(str(row.kpi))
+            periods.add_row(
+                str(row.kpi),
+                str(row.period),
+                format_value(row.actual, unit),
+                format_value(row.target, unit),
+                f"{row.achievement:.1f}%",
+                str(row.status),
+            )
+        console.print(periods)
+    for row in result.kras.itertuples():
+        score_text = "not scored" if pd.isna(row.score) else f"{row.score:.1f}%"
+        console.print(f"KRA {row.kra}: {score_text} (weight {row.weight:g}%)")
+    console.print(str(result))
+    if text:
+        console.print()
+        console.print(text, markup=False, soft_wrap=True)
+
+
+def report(
+    file: Path = FILE,
+    output: Path = typer.Option(..., "--output", "-o", help="report.html, .xlsx or .csv"),
+    actuals: Path | None = ACTUALS,
+    manager_rating: float | None = RATING,
+    templates: Path | None = typer.Option(
+        None, "--templates", help="Folder with your own report.html.j2 / workbook.yaml."
+    ),
+) -> None:
+    """Write a report: printable HTML, an Excel workbook or CSV (an agreement if no actuals)."""
+    from krakit.report import report as write
+
+    try:
+        sc = load(file)
+        path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
+    except KrakitError as exc:
+        _fail(exc)
+        return
+    console.print(f"✓ wrote {path}")
+
+
+def chart(
+    file: Path = FILE,
+    output: Path = typer.Option(..., "--output", "-o", help="chart.png, .svg or .html"),
+    actuals: Path | None = ACTUALS,
+    kind: str = typer.Option(
+        "overview", "--kind", help="overview, bullet, contribution, trend or targets."
+    ),
+) -> None:
+    """Draw the scorecard: KPI bullets and KRA contribution (targets and weights if no actuals)."""
+    from krakit import charts
+    from krakit.score import score as run
+
+    kinds = {"overview", "bullet", "contribution", "trend", "targets"}
+    try:
+        if kind not in kinds:
+            raise KrakitError(f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}",
+                              field="kind")  # fmt: skip
+        sc = load(file)
+        result = run(sc, actuals)
+        if kind == "targets" or not result.has_actuals:
+            drawing = charts.targets(sc) if kind in ("overview", "targets") else None
+            if drawing is None:
+                raise KrakitError(
+                    f"no actuals yet, so there is nothing to draw as '{kind}'; "
+                    "use --kind targets (or overview)",
+                    field="kind",
+                )
+        elif kind == "overview":
+            drawing = charts.overview(sc, result)
+        else:
+            drawing = getattr(charts, kind)(result)
+        path = charts.save(drawing, output)
+    except KrakitError as exc:
+        _fail(exc)
+        return
+    console.print(f"✓ wrote {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(score)
+    app.command()(report)
+    app.command()(chart)
