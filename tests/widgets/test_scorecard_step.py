@@ -117,3 +117,13 @@ def test_user_text_is_escaped(workspace: krakit.Workspace) -> None:
     step._save.click()
     for html in (step._scores.value, step._saved.value):
         assert "<img" not in html
+
+
+def test_export_html_and_excel(step: ScorecardStep) -> None:
+    html = step.export("html")
+    xlsx = step.export("xlsx")
+    assert html is not None and "Recruiter" in html.read_text()
+    assert xlsx is not None and xlsx.read_bytes()[:2] == b"PK"
+    assert step.exports == [str(html), str(xlsx)]
+    assert html.parent == step.workspace.folder / "exports"
+    assert step._progress.value == 3
