@@ -439,8 +439,10 @@ def _chart_images(scorecard: Scorecard, result: ScoreResult) -> list[dict[str, s
     from krakit import charts
 
     if result.has_actuals:
-        shown = [("KPIs against target", charts.bullet(result)),
-                 ("KRA contribution", charts.contribution(result))]  # fmt: skip
+        shown = [
+            ("KPIs against target", charts.bullet(result)),
+            ("KRA contribution", charts.contribution(result)),
+        ]
     else:
         shown = [("Targets and weights", charts.targets(scorecard))]
     images = []

@@ -78,8 +78,12 @@ WEIGHT_TOLERANCE = 0.01
 STATUSES = ("green", "amber", "red")
 
 _POLARITY = {Polarity.HIGHER_IS_BETTER: 0, Polarity.LOWER_IS_BETTER: 1, Polarity.IN_RANGE: 2}
-_TTYPE = {TargetType.RATIO: 0, TargetType.PROGRESS: 1, TargetType.THRESHOLD: 2,
-          TargetType.MILESTONE: 3}  # fmt: skip
+_TTYPE = {
+    TargetType.RATIO: 0,
+    TargetType.PROGRESS: 1,
+    TargetType.THRESHOLD: 2,
+    TargetType.MILESTONE: 3,
+}
 _AGG = {Aggregation.SUM: 0, Aggregation.MEAN: 1, Aggregation.LAST: 2}
 _FREQ_LEVEL = {
     Frequency.DAILY: Level.DAY,
@@ -89,8 +93,23 @@ _FREQ_LEVEL = {
     Frequency.ANNUAL: Level.YEAR,
 }
 _BY = {"month": Level.MONTH, "quarter": Level.QUARTER, "half": Level.HALF, "year": Level.YEAR}
-_MEAN_UNITS = {"%", "percent", "score", "rating", "nps", "index", "ratio", "x", "points",
-               "days", "hours", "minutes", "weeks", "months", "stars"}  # fmt: skip
+_MEAN_UNITS = {
+    "%",
+    "percent",
+    "score",
+    "rating",
+    "nps",
+    "index",
+    "ratio",
+    "x",
+    "points",
+    "days",
+    "hours",
+    "minutes",
+    "weeks",
+    "months",
+    "stars",
+}
 
 
 def aggregation_of(kpi: KPI) -> Aggregation:
@@ -221,9 +240,27 @@ def _shares(
     return [w / total for w in raw], note
 
 
-_DEF_COLUMNS = ["card", "kra", "kra_title", "kpi", "metric", "unit", "pol", "tt", "agg",
-                "freq", "baseline", "target", "low", "high", "green", "amber", "kra_w",
-                "kpi_w", "rule"]  # fmt: skip
+_DEF_COLUMNS = [
+    "card",
+    "kra",
+    "kra_title",
+    "kpi",
+    "metric",
+    "unit",
+    "pol",
+    "tt",
+    "agg",
+    "freq",
+    "baseline",
+    "target",
+    "low",
+    "high",
+    "green",
+    "amber",
+    "kra_w",
+    "kpi_w",
+    "rule",
+]
 
 
 def _definitions(
@@ -552,8 +589,7 @@ def _score(
     base = _score_rows(base, defs, config)
     base.attrs["labels"] = labels
     base_kpis = _rolled_rows(base, defs, by, people, team, config)
-    totals, rolled = _totals(base, defs, people, person_card, card_start, card_count, team,
-                             config)  # fmt: skip
+    totals, rolled = _totals(base, defs, people, person_card, card_start, card_count, team, config)
     kras, overall = _kras_overall(totals, rolled, people, team, manager_rating, config)
     missing = _missing(totals, team)
     if not rolled["scored"].any():
@@ -1216,8 +1252,16 @@ def _kpi_lines(
         return lines
     raw = t.achievement if tt in (2, 3) else _kpi_values(kpi, t, tt, pol)
     share = t.achievement / 100.0 if tt == 2 else np.nan
-    row = pd.Series({"actual": t.actual, "target": t.target, "baseline": t.baseline,
-                     "raw": raw, "share": share, "periods": t.periods})  # fmt: skip
+    row = pd.Series(
+        {
+            "actual": t.actual,
+            "target": t.target,
+            "baseline": t.baseline,
+            "raw": raw,
+            "share": share,
+            "periods": t.periods,
+        }
+    )
     lines.append(f"  achievement = {_formula(kpi, row, pol, tt, config.cap)}")
     lines.append(f"    capped at {config.cap:g}%, floored at 0 → {t.achievement:.1f}% ({t.status})")
     kra_share = kra_row.share if kra_row is not None else 0.0

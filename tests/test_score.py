@@ -305,8 +305,9 @@ def test_bands_must_start_at_zero() -> None:
 
 
 def test_text_in_a_number_cell_names_the_row() -> None:
-    frame = pd.DataFrame({"kpi": ["k", "k"], "period": ["2026-01", "2026-02"],
-                          "value": ["150", "ten lakh"]})  # fmt: skip
+    frame = pd.DataFrame(
+        {"kpi": ["k", "k"], "period": ["2026-01", "2026-02"], "value": ["150", "ten lakh"]}
+    )
     frame.index = [2, 3]
     with pytest.raises(InputError) as err:
         score(card(HIGHER), frame)

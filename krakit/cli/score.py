@@ -55,8 +55,9 @@ def score(
     units = {k.id: k.unit for k in sc.all_kpis()}
     table = Table(title=f"{sc.role.title}" + (f" — {sc.holder}" if sc.holder else ""))
     for name in ("KRA", "KPI", "Actual", "Target", "Achievement", "Status"):
-        table.add_column(name, justify="right" if name in ("Actual", "Target", "Achievement")
-                         else "left")  # fmt: skip
+        table.add_column(
+            name, justify="right" if name in ("Actual", "Target", "Achievement") else "left"
+        )
     for row in result.totals.itertuples():
         unit = units.get(str(row.kpi))
         status = "—" if pd.isna(row.status) else str(row.status)
@@ -129,8 +130,9 @@ def chart(
     kinds = {"overview", "bullet", "contribution", "trend", "targets"}
     try:
         if kind not in kinds:
-            raise KrakitError(f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}",
-                              field="kind")  # fmt: skip
+            raise KrakitError(
+                f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}", field="kind"
+            )
         sc = load(file)
         result = run(sc, actuals)
         if kind == "targets" or not result.has_actuals:

@@ -116,8 +116,8 @@ class CheckStep(Step):
         counts = {s: sum(str(f.severity) == s for f in found) for s in _ORDER}
         if counts["error"] == 0:
             extra = (
-                f" ({counts['warning']} warnings and {counts['suggestion']} suggestions "
-                "to consider)"
+                f" ({_count(counts['warning'], 'warning')} and "
+                f"{_count(counts['suggestion'], 'suggestion')} to consider)"
                 if counts["warning"] or counts["suggestion"]
                 else ""
             )
@@ -127,8 +127,9 @@ class CheckStep(Step):
             )
         else:
             self._summary.value = (
-                f'<div class="krakit-dirty">{counts["error"]} errors, {counts["warning"]} '
-                f"warnings, {counts['suggestion']} suggestions.</div>"
+                '<div class="krakit-dirty">'
+                + ", ".join(_count(counts[s], s) for s in _ORDER)
+                + " — fix the errors before you agree the scorecard.</div>"
             )
         why = _catalogue()
         sections: list[w.Widget] = []
@@ -146,6 +147,10 @@ class CheckStep(Step):
                     self._rows.append(row)
                     sections.append(row)
         self._groups.children = sections
+
+
+def _count(n: int, severity: str) -> str:
+    return f"{n} {severity}{'' if n == 1 else 's'}"
 
 
 def _by_place(sc: Scorecard, findings: list[Any]) -> list[tuple[str, list[Any]]]:

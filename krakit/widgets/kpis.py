@@ -289,8 +289,9 @@ class KPIStep(Step):
             if self._edit(edit.update_kpi, self._editing, **fields):
                 self._say(f"Saved '{self.draft.metric or self.draft.statement}'.", "ok")
         elif self._edit(edit.add_kpi, self.kra_id, self.draft):
-            self._say(f"Added '{self.draft.metric or self.draft.statement}'.", "ok")
+            added = self.draft.metric or self.draft.statement
             self._start_new()
+            self._say(f"Added '{added}'.", "ok")
 
     def _on_remove(self, _button: object = None) -> None:
         if self._editing and self._edit(edit.remove_kpi, self._editing):

@@ -220,6 +220,10 @@ class ScorecardStep(Step):
                 edit.periods(sc)[-1] if sc.actuals else dt.date.today().strftime("%Y-%m")
             )
         self._fill_grid()
+        if not sc.all_kpis():
+            self._scores.value = message_html("Add KPIs in step 2 first: nothing to score.")
+            self._chart.value = ""
+            return
         from krakit.score import score
 
         try:
