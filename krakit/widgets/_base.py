@@ -19,7 +19,41 @@ import traitlets
 from krakit.errors import KrakitError
 from krakit.model import Scorecard
 
-__all__ = ["Step", "esc", "message_html"]
+__all__ = ["STYLE", "Step", "esc", "message_html", "style"]
+
+# Colours: Okabe–Ito (colour-blind safe), as in krakit.charts.
+STYLE = """<style>
+.krakit-msg {padding: 4px 8px; margin: 4px 0; border-radius: 4px; border-left: 4px solid #999;}
+.krakit-msg-ok {border-color: #009E73; background: #e8f6f0;}
+.krakit-msg-warning {border-color: #E69F00; background: #fdf4e3;}
+.krakit-msg-error {border-color: #D55E00; background: #fbece4;}
+.krakit-badge {display: inline-block; width: 1.8em; text-align: center; margin-right: 3px;
+  border-radius: 4px; font-weight: bold; color: white; cursor: help;}
+.krakit-badge-pass {background: #009E73;}
+.krakit-badge-fail {background: #D55E00;}
+.krakit-highlight {font-size: 1.05em; padding: 4px 0;}
+.krakit-span {border-radius: 3px; padding: 0 2px; background: #cfe8f7;}
+.krakit-span-target, .krakit-span-target_low, .krakit-span-target_high {background: #c9efdc;}
+.krakit-span-baseline {background: #eee3f5;}
+.krakit-span-deadline, .krakit-span-period {background: #fbe8c4;}
+.krakit-clean {font-size: 1.2em; font-weight: bold; color: #00755a; padding: 8px;
+  background: #e8f6f0; border-radius: 6px;}
+.krakit-dirty {font-weight: bold; color: #a64500; padding: 6px;}
+.krakit-finding.krakit-error {border-left: 4px solid #D55E00; padding-left: 6px;}
+.krakit-finding.krakit-warning {border-left: 4px solid #E69F00; padding-left: 6px;}
+.krakit-finding.krakit-suggestion {border-left: 4px solid #56B4E9; padding-left: 6px;}
+.krakit-place {font-weight: bold; margin-top: 6px;}
+.krakit-total-ok {color: #00755a; font-weight: bold;}
+.krakit-total-off {color: #a64500; font-weight: bold;}
+.krakit-flag {color: #a64500; font-weight: bold;}
+.krakit-scores table {border-collapse: collapse; font-size: 0.9em;}
+.krakit-scores td, .krakit-scores th {padding: 2px 6px;}
+</style>"""
+
+
+def style() -> w.HTML:
+    """The step's stylesheet, as a widget to put first among its children."""
+    return w.HTML(STYLE).add_class("krakit-style")
 
 
 def esc(value: object) -> str:

@@ -17,7 +17,7 @@ import traitlets
 
 from krakit import edit
 from krakit.model import Scorecard
-from krakit.widgets._base import Step, esc
+from krakit.widgets._base import Step, esc, style
 
 __all__ = ["CheckStep"]
 
@@ -78,6 +78,7 @@ class CheckStep(Step):
         super().__init__(scorecard)
         self.add_class("krakit-step-check")
         self.children = [
+            style(),
             w.HTML(
                 "<h3>3 · Check</h3><p>krakit reads the scorecard the way an experienced "
                 "HR partner would. Fix the errors; think about the warnings.</p>"

@@ -18,7 +18,7 @@ from krakit import edit
 from krakit.errors import KrakitError
 from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard
 from krakit.text.draft import KPIDraft
-from krakit.widgets._base import Step, esc
+from krakit.widgets._base import Step, esc, style
 
 __all__ = ["KPIStep", "highlight"]
 
@@ -128,6 +128,7 @@ class KPIStep(Step):
         self.add_class("krakit-step-kpis")
         f = self._fields
         self.children = [
+            style(),
             w.HTML(
                 "<h3>2 · KPIs</h3><p>For each KRA, write how you will measure it, as a "
                 "sentence. krakit fills the fields as you type; correct anything it got "

@@ -15,7 +15,7 @@ import ipywidgets as w
 from krakit import edit
 from krakit.model import Kind, Scorecard
 from krakit.store import Workspace
-from krakit.widgets._base import Step, esc
+from krakit.widgets._base import Step, esc, style
 
 __all__ = ["RoleStep"]
 
@@ -144,6 +144,7 @@ class RoleStep(Step):
         super().__init__(scorecard)
         self.add_class("krakit-step-roles")
         self.children = [
+            style(),
             w.HTML(
                 "<h3>1 · Role and KRAs</h3><p>A KRA is an area this role is responsible "
                 "for: direction, not numbers. Numbers come in step 2.</p>"

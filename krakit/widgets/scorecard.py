@@ -22,7 +22,7 @@ from krakit import edit
 from krakit.errors import ConflictError, KrakitError
 from krakit.model import Scorecard, slugify
 from krakit.store import Workspace
-from krakit.widgets._base import Step, esc, message_html
+from krakit.widgets._base import Step, esc, message_html, style
 
 __all__ = ["ScorecardStep"]
 
@@ -74,6 +74,7 @@ class ScorecardStep(Step):
         super().__init__(scorecard)
         self.add_class("krakit-step-scorecard")
         self.children = [
+            style(),
             w.HTML("<h3>4 · Save and chart</h3>"),
             w.HBox([self._name, self._save]),
             self._saved,

@@ -16,7 +16,7 @@ import traitlets
 
 from krakit import training
 from krakit.errors import KrakitError
-from krakit.widgets._base import esc, message_html
+from krakit.widgets._base import esc, message_html, style
 
 __all__ = ["FixExercise", "Quiz"]
 
@@ -51,6 +51,7 @@ class Quiz(w.VBox):
         self._saved = w.HTML().add_class("krakit-quiz-saved")
         super().__init__(
             [
+                style(),
                 self._question,
                 w.HBox([self._kra, self._kpi]),
                 self._feedback,
@@ -127,6 +128,7 @@ class FixExercise(w.VBox):
         self._verdict = w.HTML().add_class("krakit-fix-verdict")
         super().__init__(
             [
+                style(),
                 w.HTML(
                     f'<p>Fix this KPI: <b class="krakit-fix-statement">'
                     f"{esc(exercise.statement)}</b><br>"
