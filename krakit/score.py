@@ -160,7 +160,6 @@ class ScoreResult:
         Plain-language remarks (weights renormalised, KPIs not linked to a KRA...).
     """
 
-    kpis: pd.DataFrame
     totals: pd.DataFrame
     kras: pd.DataFrame
     overall: pd.DataFrame
@@ -168,6 +167,14 @@ class ScoreResult:
     config: ScoringConfig
     notes: list[str] = field(default_factory=list)
     team: bool = False
+    _kpis: Any = field(default=None, repr=False)
+
+    @property
+    def kpis(self) -> pd.DataFrame:
+        """Per KPI and period: actual, target, achievement, status (built on first use)."""
+        if callable(self._kpis):
+            self._kpis = self._kpis()
+        return self._kpis
 
     @property
     def score(self) -> float | None:
@@ -331,52 +338,12 @@ def _definition(
 # --------------------------------------------------------------------------- achievement
 
 
-def _achievement(
-    actual: np.ndarray,
-    target: np.ndarray,
-    baseline: np.ndarray,
-    low: np.ndarray,
-    high: np.ndarray,
-    pol: np.ndarray,
-    tt: np.ndarray,
-) -> tuple[np.ndarray, np.ndarray]:
-    """Raw achievement (%) and whether the target was met, element-wise (uncapped)."""
-    a, t, b = actual, target, baseline
-    higher, lower, in_range = pol == 0, pol == 1, pol == 2
-    lo = np.where(np.isnan(low), -np.inf, low)
-    hi = np.where(np.isnan(high), np.inf, high)
-    inside = (a >= lo) & (a <= hi)
-    met = np.where(higher, a >= t, np.where(lower, a <= t, inside))
-    met_pct = np.where(met, 100.0, 0.0)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        ratio_up = np.where(t > 0, np.where(a > 0, a / t * 100.0, 0.0), met_pct)
-        ratio_down = np.where(
-            t > 0,
-            np.where(a > 0, t / a * 100.0, np.inf),
-            np.where(t == 0, np.where(a <= 0, 100.0, 0.0), met_pct),
-        )
-        gap = t - b
-        progress = np.where(gap != 0, (a - b) / gap * 100.0, met_pct)
-        below = np.where((lo > 0) & (a > 0), a / lo * 100.0, 0.0)
-        above = np.where((hi > 0) & (a > 0), hi / a * 100.0, 0.0)
-    band = np.where(inside, 100.0, np.where(a < lo, below, above))
-    ratio = np.where(higher, ratio_up, np.where(lower, ratio_down, band))
-    done = a >= np.where(np.isnan(t), 1.0, t)
-    milestone = np.where(done, 100.0, 0.0)
-    met = np.where(tt == 3, done, met)
-    raw = np.select(
-        [tt == 0, tt == 1, tt == 2, tt == 3],
-        [np.where(in_range, band, ratio), np.where(in_range, band, progress), met_pct, milestone],
-    )
-    needs_target = np.where(in_range, np.isnan(low) & np.isnan(high), np.isnan(t) & (tt != 3))
-    unknown = np.isnan(a) | needs_target
-    return np.where(unknown, np.nan, raw), np.where(unknown, np.nan, met.astype("float64"))
-
-
 def _status(achievement: np.ndarray, green: np.ndarray, amber: np.ndarray) -> pd.Categorical:
-    rounded = np.round(achievement, 6)
-    code = np.where(rounded >= green, 0, np.where(rounded >= amber, 1, 2))
-    code = np.where(np.isnan(achievement), -1, code)
+    # edges compare with a tolerance for float noise (0.1 + 0.2 style), as the bands do
+    code = np.full(len(achievement), 2, dtype=np.int8)
+    code -= achievement >= amber - 1e-6
+    code -= achievement >= green - 1e-6
+    code[np.isnan(achievement)] = -1
     return pd.Categorical.from_codes(code, categories=list(STATUSES))
 
 
@@ -539,8 +506,14 @@ def _score(
         person = p_map[p_codes]
     else:
         person = np.zeros(len(frame), dtype=np.int64)
-    kpi_global = np.where(kpi_codes >= 0, kpi_map[np.maximum(kpi_codes, 0)], -1)
-    def_row = np.where(kpi_global >= 0, table[person_card[person], np.maximum(kpi_global, 0)], -1)
+    # KPI id code → definition row, per scorecard (one small lookup, then one gather per row)
+    code_to_def = np.where(kpi_map >= 0, table[:, np.maximum(kpi_map, 0)], -1)
+    code_to_def = np.concatenate([code_to_def, np.full((len(table), 1), -1)], axis=1)
+    kpi_codes = np.where(kpi_codes >= 0, kpi_codes, len(kpi_names))  # NaN KPI → unknown
+    if len(table) == 1:  # everyone shares one scorecard
+        def_row = code_to_def[0][kpi_codes]
+    else:
+        def_row = code_to_def.ravel()[person_card[person] * code_to_def.shape[1] + kpi_codes]
     if (def_row < 0).any():
         i = int(np.flatnonzero(def_row < 0)[0])
         who = f"{people[person[i]]}'s " if team else "the "
@@ -564,7 +537,12 @@ def _score(
             raise InputError(exc.reason, row=_row_name(frame, i), field="period") from exc
     # one key per (person, KPI, period) must be unique
     key = (person.astype(np.int64) * n_def + def_row) * len(per_names) + per_codes
-    dup = pd.Index(key).duplicated()
+    space = len(people) * n_def * len(per_names)
+    if space <= max(4 * len(key), 1 << 21):
+        twice = bool(len(key)) and np.bincount(key, minlength=space).max() > 1
+    else:
+        twice = True  # a sparse key space: let the hash table below decide
+    dup = pd.Index(key).duplicated() if twice else np.zeros(0, dtype=bool)
     if dup.any():
         i = int(np.flatnonzero(dup)[0])
         raise InputError(
@@ -583,12 +561,15 @@ def _score(
             values[keep],
         )
 
-    # ---- roll each actual up to its KPI's frequency (looked up per distinct period × freq)
+    # ---- roll each actual up to its KPI's frequency, score it, then roll up further
     base = _to_base(person, def_row, per_codes, values, spans, per_names, defs)
-    labels = base.attrs["labels"]
-    base = _score_rows(base, defs, config)
-    base.attrs["labels"] = labels
-    base_kpis = _rolled_rows(base, defs, by, people, team, config)
+    _achieve(base, defs, met_only=True)  # totals need only the per-period met flags
+
+    def period_table() -> pd.DataFrame:  # built on first use of result.kpis
+        if by is None:
+            _achieve(base, defs)
+        return _period_rows(base, defs, by, people, team, config)
+
     totals, rolled = _totals(base, defs, people, person_card, card_start, card_count, team, config)
     kras, overall = _kras_overall(totals, rolled, people, team, manager_rating, config)
     missing = _missing(totals, team)
@@ -600,7 +581,6 @@ def _score(
             "were renormalised"
         )
     return ScoreResult(
-        kpis=base_kpis,
         totals=totals,
         kras=kras,
         overall=overall,
@@ -608,7 +588,35 @@ def _score(
         config=config,
         notes=list(dict.fromkeys(notes)),
         team=team,
+        _kpis=period_table,
     )
+
+
+@dataclass
+class _Rows:
+    """Actuals as parallel arrays (no DataFrame overhead on the hot path).
+
+    ``label`` indexes ``labels``; ``units`` is how many KPI periods a row covers (None: 1);
+    after :func:`_achieve`: ``target`` (scaled for sums), ``raw`` achievement, ``met`` flag;
+    after a roll-up: ``periods`` counted, ``share`` of periods met, ``done`` (any met).
+    """
+
+    person: np.ndarray
+    d: np.ndarray
+    label: np.ndarray
+    value: np.ndarray
+    labels: list[str]
+    order: np.ndarray  # per label: a day number, for 'last'
+    units: np.ndarray | None = None
+    periods: np.ndarray | None = None
+    share: np.ndarray | None = None
+    done: np.ndarray | None = None
+    target: np.ndarray | None = None
+    raw: np.ndarray | None = None
+    met: np.ndarray | None = None
+
+    def __len__(self) -> int:
+        return len(self.value)
 
 
 def _to_base(
@@ -619,190 +627,285 @@ def _to_base(
     spans: list[Any],
     per_names: pd.Index,
     defs: pd.DataFrame,
-) -> pd.DataFrame:
-    """Actuals at each KPI's own frequency: value, KPI periods covered, start, order."""
+) -> _Rows:
+    """Actuals at each KPI's own frequency (entries finer than it are rolled up to it)."""
     freq_levels = [None, *_FREQ_LEVEL.values()]
     freq_code = np.zeros(len(defs), dtype=np.int64)
     f = defs["freq"].to_numpy()
     for k, level in enumerate(freq_levels[1:], start=1):
         freq_code[np.isclose(f, LEVELS[level])] = k
     nf = len(freq_levels)
-    # per (period, freq): base label, start, order, units of the KPI's period covered
+    # per distinct (period, frequency): the base label and the KPI periods it covers
     labels: list[str] = []
+    ids: dict[str, int] = {}
     base_label = np.empty(len(spans) * nf, dtype=np.int64)
-    base_start = np.empty(len(spans) * nf, dtype=np.int64)
-    base_order = np.empty(len(spans) * nf, dtype=np.int64)
     units = np.empty(len(spans) * nf, dtype="float64")
-    label_ids: dict[str, int] = {}
     for p, span in enumerate(spans):
         for k, level in enumerate(freq_levels):
-            i = p * nf + k
-            freq_months = LEVELS[level] if level else span.months
-            if level is not None and span.months < freq_months and freq_months >= 1:
-                start = roll(span.start, level)
-                name, order = label(start, level), None
+            months = LEVELS[level] if level else span.months
+            if level is not None and span.months < months and months >= 1:
+                name = label(roll(span.start, level), level)
             else:
-                start, name, order = span.start, str(per_names[p]), None
-            if order is None:
-                order = ordinal(parse_period(name), name)
-            base_label[i] = label_ids.setdefault(name, len(label_ids))
-            if base_label[i] == len(labels):
+                name = str(per_names[p])
+            base_label[p * nf + k] = ids.setdefault(name, len(ids))
+            if len(ids) > len(labels):
                 labels.append(name)
-            base_start[i], base_order[i] = start, order
-            units[i] = span.months / freq_months
+            units[p * nf + k] = span.months / months
+    order = np.array([ordinal(parse_period(n), n) for n in labels], dtype=np.int64)
     combo = per_codes * nf + freq_code[def_row]
-    row_order = np.array([ordinal(s, str(n)) for s, n in zip(spans, per_names, strict=True)])
-    out = pd.DataFrame(
-        {
-            "person": person,
-            "def": def_row,
-            "label": base_label[combo],
-            "start": base_start[combo],
-            "order": base_order[combo],
-            "value": values,
-            "units": units[combo],
-            "row_order": row_order[per_codes] if len(per_codes) else row_order[:0],
-        }
+    row_units = units[combo]
+    rows = _Rows(
+        person=person,
+        d=def_row,
+        label=base_label[combo],
+        value=values,
+        labels=labels,
+        order=order,
+        units=None if np.all(row_units == 1.0) else row_units,
     )
-    out.attrs["labels"] = labels
-    rolled = (out["label"].to_numpy() != base_label[per_codes * nf]) if len(out) else []
-    if not np.any(rolled):
-        return out
-    group = (out["person"].to_numpy() * len(defs) + out["def"].to_numpy()) * len(labels) + out[
-        "label"
-    ].to_numpy()
-    agg = defs["agg"].to_numpy()[out["def"].to_numpy()]
-    reduced = _reduce(out, group, agg, "row_order")
-    reduced.attrs["labels"] = labels
-    return reduced
+    as_entered = base_label[per_codes * nf]
+    if not np.any(rows.label != as_entered):
+        return rows
+    # some entries are finer than their KPI's frequency: roll them up ('last' by the period
+    # as entered, so the latest week of a month wins)
+    entered_order = np.array([ordinal(s, str(n)) for s, n in zip(spans, per_names, strict=True)])
+    return _reduce(rows, defs, with_label=True, row_order=entered_order[per_codes])
 
 
-def _reduce(frame: pd.DataFrame, group: np.ndarray, agg: np.ndarray, order: str) -> pd.DataFrame:
-    """Group rows and roll each group's value up with its own aggregation (sum/mean/last)."""
-    codes, _ = pd.factorize(group)
-    n = codes.max() + 1 if len(codes) else 0
-    value = frame["value"].to_numpy()
-    count = np.bincount(codes, minlength=n).astype("float64")
-    total = np.bincount(codes, weights=value, minlength=n)
-    first = np.full(n, -1, dtype=np.int64)
-    first[codes[::-1]] = np.arange(len(codes))[::-1]  # a representative row per group
-    g = pd.Series(frame[order].to_numpy()).groupby(codes)
-    latest = g.transform("max").to_numpy() == frame[order].to_numpy()
-    last = np.bincount(codes, weights=np.where(latest, value, 0.0), minlength=n) / np.bincount(
-        codes, weights=latest.astype("float64"), minlength=n
+def _group(key: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
+    """Group codes (0..G-1) per row and the key of each group, dense when the space is small."""
+    if space <= max(4 * len(key), 1 << 21):
+        present = np.flatnonzero(np.bincount(key, minlength=space))
+        lookup = np.empty(space, dtype=np.int64)
+        lookup[present] = np.arange(len(present))
+        return lookup[key], present
+    codes, uniques = pd.factorize(key)
+    return codes, np.asarray(uniques, dtype=np.int64)
+
+
+def _reduce(
+    rows: _Rows,
+    defs: pd.DataFrame,
+    *,
+    with_label: bool,
+    row_order: np.ndarray | None = None,
+) -> _Rows:
+    """Roll rows up per person × KPI (× label) with each KPI's aggregation (sum/mean/last)."""
+    nd, nl = len(defs), max(len(rows.labels), 1)
+    key = rows.person.astype(np.int64) * nd + rows.d
+    space = len(defs) * (int(rows.person.max()) + 1 if len(rows) else 1)
+    if with_label:
+        key = key * nl + rows.label
+        space *= nl
+    codes, keys = _group(key, space)
+    g = len(keys)
+    count = np.bincount(codes, minlength=g).astype("float64")
+    total = np.bincount(codes, weights=rows.value, minlength=g)
+    agg = defs["agg"].to_numpy()
+    label_ = keys % nl if with_label else np.zeros(g, dtype=np.int64)
+    rest = keys // nl if with_label else keys
+    d, person = rest % nd, rest // nd
+    agg_g = agg[d]
+    value = np.where(agg_g == 0, total, total / np.where(count > 0, count, 1))
+    if np.any(agg_g == 2):  # 'last': the value of the latest period in the group
+        order = rows.order[rows.label] if row_order is None else row_order
+        latest = np.full(g, np.iinfo(np.int64).min)
+        np.maximum.at(latest, codes, order)
+        is_last = (order == latest[codes]).astype("float64")
+        last = np.bincount(codes, weights=rows.value * is_last, minlength=g) / np.bincount(
+            codes, weights=is_last, minlength=g
+        )
+        value = np.where(agg_g == 2, last, value)
+    # KPI periods covered: each row is one unless it says otherwise (weeks of a month)
+    units = count if rows.units is None else np.bincount(codes, weights=rows.units, minlength=g)
+    if rows.periods is not None:  # rolling already-rolled rows: periods add up
+        periods = np.bincount(codes, weights=rows.periods, minlength=g)
+    else:
+        periods = count
+    out = _Rows(
+        person=person,
+        d=d,
+        label=label_,
+        value=value,
+        labels=rows.labels if with_label else ["all"],
+        order=rows.order if with_label else np.zeros(1, dtype=np.int64),
+        units=units,
+        periods=periods,
     )
-    agg_g = agg[first]
-    out = frame.iloc[first].reset_index(drop=True).copy()
-    out["value"] = np.select([agg_g == 0, agg_g == 1], [total, total / count], last)
-    out["units"] = np.bincount(codes, weights=frame["units"].to_numpy(), minlength=n)
-    out["start"] = pd.Series(frame["start"].to_numpy()).groupby(codes).min().to_numpy()
-    out[order] = pd.Series(frame[order].to_numpy()).groupby(codes).max().to_numpy()
-    if "met" in frame:
-        out["met"] = np.bincount(codes, weights=frame["met"].to_numpy(), minlength=n) / count
-        out["done"] = pd.Series(frame["met"].to_numpy()).groupby(codes).max().to_numpy()
-    out["periods"] = count
+    if rows.met is not None:
+        met = rows.met.astype("float64")
+        out.share = np.bincount(codes, weights=met, minlength=g) / count
+        done = np.zeros(g)
+        np.maximum.at(done, codes, met)
+        out.done = done
     return out
 
 
-def _scaled(defs: pd.DataFrame, d: np.ndarray, units: np.ndarray, col: str) -> np.ndarray:
-    """A target-like value for a rolled-up period: × KPI periods covered for sums."""
-    raw = defs[col].to_numpy()[d]
-    return np.where(defs["agg"].to_numpy()[d] == 0, raw * units, raw)
+def _achievement(
+    a: np.ndarray,
+    t: np.ndarray,
+    b: np.ndarray,
+    low: np.ndarray,
+    high: np.ndarray,
+    pol: int,
+    tt: int,
+) -> tuple[np.ndarray, np.ndarray]:
+    """Raw achievement (%, uncapped) and met (1/0, NaN if unknown) for one polarity × type."""
+    in_range = pol == 2
+    if in_range or tt == 2:
+        lo = np.where(np.isnan(low), -np.inf, low)
+        hi = np.where(np.isnan(high), np.inf, high)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        if tt == 3:
+            met = a >= np.where(np.isnan(t), 1.0, t)
+            raw = np.where(met, 100.0, 0.0)
+            needs = np.zeros(len(a), dtype=bool)
+        else:
+            if pol == 0:
+                met = a >= t
+            elif pol == 1:
+                met = a <= t
+            else:
+                met = (a >= lo) & (a <= hi)
+            met_pct = np.where(met, 100.0, 0.0)
+            if tt == 2:
+                raw = met_pct
+            elif in_range:
+                below = np.where((lo > 0) & (a > 0), a / lo * 100.0, 0.0)
+                above = np.where((hi > 0) & (a > 0), hi / a * 100.0, 0.0)
+                raw = np.where(met, 100.0, np.where(a < lo, below, above))
+            elif tt == 1:
+                gap = t - b
+                raw = np.where(gap != 0, (a - b) / gap * 100.0, met_pct)
+            elif pol == 0:
+                raw = np.where(t > 0, np.where(a > 0, a / t * 100.0, 0.0), met_pct)
+            else:
+                raw = np.where(
+                    t > 0,
+                    np.where(a > 0, t / a * 100.0, np.inf),
+                    np.where(t == 0, np.where(a <= 0, 100.0, 0.0), met_pct),
+                )
+            needs = (np.isnan(low) & np.isnan(high)) if in_range else np.isnan(t)
+    unknown = np.isnan(a) | needs
+    raw = np.where(unknown, np.nan, raw)
+    return raw, np.where(unknown, np.nan, met.astype("float64"))
 
 
-def _score_rows(rows: pd.DataFrame, defs: pd.DataFrame, config: ScoringConfig) -> pd.DataFrame:
-    d = rows["def"].to_numpy()
-    units = rows["units"].to_numpy()
-    target = _scaled(defs, d, units, "target")
-    raw, met = _achievement(
-        rows["value"].to_numpy(),
-        target,
-        _scaled(defs, d, units, "baseline"),
-        _scaled(defs, d, units, "low"),
-        _scaled(defs, d, units, "high"),
-        defs["pol"].to_numpy()[d],
-        defs["tt"].to_numpy()[d],
-    )
-    rows = rows.assign(target=target, raw=raw, met=met)
-    return rows
+def _achieve(rows: _Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
+    """Score rows in place: scaled target, raw achievement and met, one pass per rule type.
+
+    ``met_only``: just the met flags of thresholds and milestones (all a roll-up needs).
+    """
+    n = len(rows)
+    pol_d, tt_d = defs["pol"].to_numpy(), defs["tt"].to_numpy()
+    sums = defs["agg"].to_numpy() == 0
+    cols = {c: defs[c].to_numpy(dtype="float64") for c in ("target", "baseline", "low", "high")}
+    rule_d = pol_d * 4 + tt_d
+    if not met_only:
+        rows.target, rows.raw = np.empty(n), np.empty(n)
+    rules = np.unique(rule_d)
+    if len(rules) > 1:  # group rows by rule once (a radix sort of a small int)
+        rule = rule_d[rows.d].astype(np.int8)
+        by_rule = np.argsort(rule, kind="stable")
+        bounds = [*np.searchsorted(rule[by_rule], rules, side="left").tolist(), n]
+        slices = [by_rule[bounds[i] : bounds[i + 1]] for i in range(len(rules))]
+    else:
+        slices = [slice(None)] * len(rules)
+    rows.met = np.zeros(n)
+    for r, idx in zip(rules, slices, strict=True):
+        if met_only and int(r) % 4 < 2:
+            continue
+        d = rows.d[idx]
+        if rows.units is None:
+            scaled = {c: v[d] for c, v in cols.items()}
+        else:
+            factor = np.where(sums[d], rows.units[idx], 1.0)
+            scaled = {c: v[d] * factor for c, v in cols.items()}
+        raw, met = _achievement(
+            rows.value[idx],
+            scaled["target"],
+            scaled["baseline"],
+            scaled["low"],
+            scaled["high"],
+            int(r) // 4,
+            int(r) % 4,
+        )
+        rows.met[idx] = met
+        if not met_only:
+            rows.target[idx], rows.raw[idx] = scaled["target"], raw
+    if met_only:
+        rows.target = rows.raw = None
+        return
+    if rows.share is not None:  # rolled periods: thresholds score the share held, milestones
+        tt = tt_d[rows.d]
+        known = ~np.isnan(rows.raw)
+        rows.raw = np.where(known & (tt == 2), rows.share * 100.0, rows.raw)
+        rows.raw = np.where(known & (tt == 3), rows.done * 100.0, rows.raw)
 
 
-def _period_table(
-    rows: pd.DataFrame, defs: pd.DataFrame, people: list[str], team: bool, config: ScoringConfig
-) -> pd.DataFrame:
-    d = rows["def"].to_numpy()
-    tt = defs["tt"].to_numpy()[d]
-    raw = rows["raw"].to_numpy()
-    if "share" in rows:  # rolled periods: thresholds score the share held, milestones done
-        raw = np.where(tt == 2, rows["share"].to_numpy() * 100.0, raw)
-        raw = np.where(tt == 3, rows["done"].to_numpy() * 100.0, raw)
-    ach = np.clip(raw, 0.0, config.cap)
-    labels = rows.attrs["labels"]
-    out = pd.DataFrame(
-        {
-            "kra": _categorical(defs, "kra", d),
-            "kpi": _categorical(defs, "kpi", d),
-            "period": pd.Categorical.from_codes(rows["label"].to_numpy(), categories=labels),
-            "actual": rows["value"].to_numpy(),
-            "target": rows["target"].to_numpy(),
-            "achievement": ach,
-            "status": _status(ach, defs["green"].to_numpy()[d], defs["amber"].to_numpy()[d]),
-            "periods": rows["periods"].to_numpy() if "periods" in rows else 1,
-        }
-    )
-    if team:
-        out.insert(0, "person", pd.Categorical.from_codes(rows["person"].to_numpy(), people))
-    return out
-
-
-def _rolled_rows(
-    base: pd.DataFrame,
+def _period_rows(
+    base: _Rows,
     defs: pd.DataFrame,
     by: str | None,
     people: list[str],
     team: bool,
     config: ScoringConfig,
 ) -> pd.DataFrame:
-    labels = base.attrs["labels"]
-    scored = base
-    if by is None:
-        scored.attrs["labels"] = labels
-        out = _period_table(scored, defs, people, team, config)
-    else:
+    """The ``.kpis`` table: per KPI and period, at the KPI's frequency or the ``by`` level."""
+    rows = base
+    if by is not None and len(base):
         level = _BY[by]
-        spans = [parse_period(name) for name in labels]
+        spans = [parse_period(name) for name in base.labels]
         # a period coarser than `by` keeps its own label
-        new_names = [
+        names = [
             label(roll(s.start, level), level) if s.months <= LEVELS[level] else n
-            for s, n in zip(spans, labels, strict=True)
+            for s, n in zip(spans, base.labels, strict=True)
         ]
-        uniq = list(dict.fromkeys(new_names))
-        remap = np.array([uniq.index(n) for n in new_names], dtype=np.int64)
-        rows = scored.assign(label=remap[scored["label"].to_numpy()]) if len(scored) else scored
-        group = (rows["person"].to_numpy() * len(defs) + rows["def"].to_numpy()) * len(uniq) + rows[
-            "label"
-        ].to_numpy()
-        rolled = _reduce_scored(rows, group, defs)
-        rolled.attrs["labels"] = uniq
-        out = _period_table(rolled, defs, people, team, config)
-    sort = (["person"] if team else []) + ["kpi"]
-    return out.sort_values([*sort], kind="stable").reset_index(drop=True) if not team else out
+        uniq = list(dict.fromkeys(names))
+        remap = np.array([uniq.index(n) for n in names], dtype=np.int64)
+        order = np.array([ordinal(parse_period(n), n) for n in uniq], dtype=np.int64)
+        regrouped = _Rows(
+            person=base.person,
+            d=base.d,
+            label=remap[base.label],
+            value=base.value,
+            labels=uniq,
+            order=order,
+            units=base.units,
+            periods=base.periods,
+            met=base.met,
+        )
+        rows = _reduce(regrouped, defs, with_label=True, row_order=base.order[base.label])
+        _achieve(rows, defs)
+    return _table(rows, defs, people, team, config)
 
 
-def _reduce_scored(rows: pd.DataFrame, group: np.ndarray, defs: pd.DataFrame) -> pd.DataFrame:
-    agg = defs["agg"].to_numpy()[rows["def"].to_numpy()] if len(rows) else np.zeros(0, int)
-    met = np.nan_to_num(rows["met"].to_numpy(), nan=0.0) if len(rows) else np.zeros(0)
-    frame = rows[["person", "def", "label", "start", "order", "value", "units"]].assign(met=met)
-    if not len(frame):
-        empty = frame.assign(periods=0.0, share=0.0, done=0.0, target=np.nan, raw=np.nan)
-        return empty
-    reduced = _reduce(frame, group, agg, "order")
-    reduced = reduced.rename(columns={"met": "share"})
-    return _score_rows(reduced, defs, ScoringConfig())
+def _table(
+    rows: _Rows, defs: pd.DataFrame, people: list[str], team: bool, config: ScoringConfig
+) -> pd.DataFrame:
+    d = rows.d
+    ach = np.clip(rows.raw, 0.0, config.cap) if rows.raw is not None else np.zeros(0)
+    periods = np.ones(len(rows), dtype=np.int64) if rows.periods is None else rows.periods
+    out = pd.DataFrame(
+        {
+            "kra": _categorical(defs, "kra", d),
+            "kpi": _categorical(defs, "kpi", d),
+            "period": pd.Categorical.from_codes(rows.label, categories=pd.Index(rows.labels)),
+            "actual": rows.value,
+            "target": rows.target if rows.target is not None else np.zeros(0),
+            "achievement": ach,
+            "status": _status(ach, defs["green"].to_numpy()[d], defs["amber"].to_numpy()[d]),
+            "periods": periods.astype(np.int64),
+        }
+    )
+    if team:
+        out.insert(0, "person", pd.Categorical.from_codes(rows.person, people))
+        return out
+    return out.sort_values(["kpi", "period"], kind="stable").reset_index(drop=True)
 
 
 def _totals(
-    base: pd.DataFrame,
+    base: _Rows,
     defs: pd.DataFrame,
     people: list[str],
     person_card: np.ndarray,
@@ -812,34 +915,44 @@ def _totals(
     config: ScoringConfig,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Per person and KPI over all periods, on the full grid (KPIs without actuals too)."""
-    scored = base
-    group = scored["person"].to_numpy() * len(defs) + scored["def"].to_numpy()
-    rolled = _reduce_scored(scored.assign(label=0), group, defs)
+    rolled = _reduce(base, defs, with_label=False)
+    _achieve(rolled, defs)
     # the grid: every person × every KPI of their scorecard
     counts = card_count[person_card]
     grid_person = np.repeat(np.arange(len(people)), counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     grid_def = card_start[person_card][grid_person] + offsets
     grid_key = grid_person * len(defs) + grid_def
-    have_key = rolled["person"].to_numpy() * len(defs) + rolled["def"].to_numpy()
-    pos = pd.Index(have_key).get_indexer(grid_key)
+    have_key = rolled.person * len(defs) + rolled.d
+    pos = np.full(len(people) * len(defs), -1, dtype=np.int64)
+    pos[have_key] = np.arange(len(have_key))
+    pos = pos[grid_key]
     found = pos >= 0
+    at = np.maximum(pos, 0)
 
-    def pick(col: str, fill: float = np.nan) -> np.ndarray:
-        arr = rolled[col].to_numpy(dtype="float64") if len(rolled) else np.zeros(0)
-        return np.where(found, arr[np.maximum(pos, 0)] if len(arr) else fill, fill)
+    def pick(arr: np.ndarray | None, fill: float = np.nan) -> np.ndarray:
+        if arr is None or not len(arr):
+            return np.full(len(grid_key), fill)
+        return np.where(found, arr[at], fill)
 
+    units = pick(rolled.units, 1.0)
+    raw = pick(rolled.raw)
+    ach = np.clip(raw, 0.0, config.cap)
+    scored = ~np.isnan(ach)
+    has_kra = pd.notna(defs["kra"].to_numpy()[grid_def])
+    kpi_w = defs["kpi_w"].to_numpy()[grid_def] * has_kra
+    # renormalise KPI weights within each person's KRA over the KPIs that scored
+    kra_key = pd.factorize(grid_person * len(defs) + _kra_index(defs)[grid_def])[0]
+    w_scored = np.where(scored, kpi_w, 0.0)
+    sums = np.bincount(kra_key, weights=w_scored)
     grid = pd.DataFrame(
         {
             "person": grid_person,
             "def": grid_def,
-            "value": pick("value"),
-            "units": pick("units", 1.0),
-            "periods": pick("periods", 0.0),
-            "share": pick("share"),
-            "done": pick("done"),
-            "raw": pick("raw"),
-            "target": np.where(found, pick("target"), defs["target"].to_numpy()[grid_def]),
+            "scored": scored,
+            "kpi_share": np.where(scored, w_scored / np.where(sums > 0, sums, 1)[kra_key], 0.0),
+            "kra_key": kra_key,
+            "kpi_w": kpi_w,
         }
     )
     grid.attrs.update(
@@ -847,33 +960,19 @@ def _totals(
         kra_titles=defs["kra_title"].to_numpy(),
         kra_w=defs["kra_w"].to_numpy(),
     )
-    tt = defs["tt"].to_numpy()[grid_def]
-    raw = grid["raw"].to_numpy()
-    raw = np.where(tt == 2, grid["share"].to_numpy() * 100.0, raw)
-    raw = np.where(tt == 3, grid["done"].to_numpy() * 100.0, raw)
-    raw = np.where(np.isnan(grid["raw"].to_numpy()), np.nan, raw)
-    ach = np.clip(raw, 0.0, config.cap)
-    grid["raw"], grid["ach"] = raw, ach
-    grid["scored"] = ~np.isnan(ach)
-    has_kra = pd.notna(defs["kra"].to_numpy()[grid_def])
-    kpi_w = defs["kpi_w"].to_numpy()[grid_def] * has_kra
-    # renormalise KPI weights within each person's KRA over the KPIs that scored
-    kra_key = pd.factorize(grid_person * len(defs) + _kra_index(defs)[grid_def])[0]
-    w_scored = np.where(grid["scored"], kpi_w, 0.0)
-    sums = np.bincount(kra_key, weights=w_scored)
-    grid["kpi_share"] = np.where(grid["scored"], w_scored / np.where(sums > 0, sums, 1)[kra_key], 0)
-    grid["kra_key"] = kra_key
-    grid["kpi_w"] = kpi_w
+    sum_agg = defs["agg"].to_numpy()[grid_def] == 0
+    target = np.where(found, pick(rolled.target), defs["target"].to_numpy()[grid_def])
+    baseline = defs["baseline"].to_numpy()[grid_def] * np.where(sum_agg, units, 1.0)
     totals = pd.DataFrame(
         {
             "kra": _categorical(defs, "kra", grid_def),
             "kpi": _categorical(defs, "kpi", grid_def),
             "metric": defs["metric"].to_numpy()[grid_def],
             "unit": defs["unit"].to_numpy()[grid_def],
-            "periods": grid["periods"].to_numpy().astype("int64"),
-            "actual": grid["value"].to_numpy(),
-            "target": grid["target"].to_numpy(),
-            "baseline": _scaled(defs, grid_def, grid["units"].to_numpy(), "baseline"),
+            "periods": pick(rolled.periods, 0.0).astype("int64"),
+            "actual": pick(rolled.value),
+            "target": target,
+            "baseline": baseline,
             "achievement": ach,
             "status": _status(
                 ach, defs["green"].to_numpy()[grid_def], defs["amber"].to_numpy()[grid_def]
@@ -1225,8 +1324,8 @@ def _kpi_values(kpi: KPI, t: Any, tt: int, pol: int) -> Any:
         np.array([np.nan if t.baseline is None else t.baseline], dtype="float64"),
         np.array([np.nan if kpi.target_low is None else kpi.target_low], dtype="float64"),
         np.array([np.nan if kpi.target_high is None else kpi.target_high], dtype="float64"),
-        np.array([pol]),
-        np.array([tt]),
+        pol,
+        tt,
     )
     return raw[0]
 
