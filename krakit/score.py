@@ -197,6 +197,16 @@ class ScoreResult:
         lines = []
         if not self.has_actuals:
             lines.append("No actuals yet: nothing is scored. Targets and weights are below.")
+        if self.team and len(self.overall) > 20:
+            scores = self.overall["score"]
+            bands = self.overall["band"].fillna("not scored").value_counts()
+            lines.append(
+                f"{len(self.overall):,} people; mean overall {scores.mean():.1f}%, median "
+                f"{scores.median():.1f}%; "
+                + ", ".join(f"{name}: {count:,}" for name, count in bands.items())
+            )
+            lines.extend(f"note: {n}" for n in self.notes)
+            return "\n".join(lines)
         for row in self.overall.itertuples():
             who = f"{row.person}: " if self.team else ""
             if pd.isna(row.score):
@@ -368,6 +378,12 @@ def _actual_frame(
                 f"the actuals frame lacks column(s) {', '.join(missing)}", field=missing[0]
             )
         frame = actuals
+        if not team and "person" in frame.columns and frame["person"].nunique() > 1:
+            raise InputError(
+                "these actuals are for several people: score a team with a mapping "
+                "person → scorecard, e.g. score(dict.fromkeys(people, scorecard), frame)",
+                field="person",
+            )
         if not pd.api.types.is_float_dtype(frame["value"]):
             frame = frame.assign(value=coerce_values(frame["value"]))
         return frame

@@ -142,6 +142,7 @@ def test_big_team_is_aggregated_before_plotting() -> None:
     assert "10,000 people" in spec["title"]["subtitle"]
     dist = _rows(charts.distribution(result).to_dict())
     assert sum(r["people"] for r in dist) == 10_000
+    assert str(result).startswith("10,000 people; mean overall")
     trend_rows = _rows(charts.trend(result).to_dict())
     assert len(trend_rows) == 10  # mean per KPI and period, not 100,000 points
 
@@ -185,3 +186,14 @@ def test_enable_offline_switches_renderer() -> None:
         assert alt.renderers.options.get("offline") is True
     finally:
         alt.renderers.enable(before)
+
+
+def test_heatmap_grouped_by_a_column() -> None:
+    people, frame = team(60)
+    region = pd.Series({p: ("North" if i % 2 else "South") for i, p in enumerate(people)})
+    region.name = "Region"
+    spec = charts.heatmap(score(people, frame), group=region).to_dict()
+    rows = _rows(spec)
+    assert {r["row"] for r in rows} == {"North", "South"}
+    assert all(r["people"] == 30 for r in rows)
+    assert spec["encoding"]["y"]["title"] == "Region"

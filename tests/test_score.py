@@ -394,3 +394,34 @@ def test_explain_works_the_numbers() -> None:
     assert "candidate-nps" not in str(only)
     with pytest.raises(InputError, match="neither a KPI nor a KRA"):
         explain(sc, kpi_or_kra="nope")
+
+
+def test_team_with_different_scorecards() -> None:
+    sales = card({"id": "rev", "unit": "INR", "target": 100})
+    support = card({"id": "csat", "unit": "%", "target": 90}, {"id": "rev", "target": 10})
+    frame = pd.DataFrame(
+        {
+            "person": ["ann", "bob", "bob"],
+            "kpi": ["rev", "csat", "rev"],
+            "period": ["2026-01"] * 3,
+            "value": [80.0, 90.0, 5.0],
+        }
+    )
+    result = score({"ann": sales, "bob": support}, frame)
+    overall = result.overall.set_index("person")["score"]
+    assert overall["ann"] == pytest.approx(80.0)
+    assert overall["bob"] == pytest.approx((100 + 50) / 2)  # same KPI id, bob's own target
+    with pytest.raises(InputError, match="'csat' is not in ann's scorecard"):
+        score({"ann": sales, "bob": support}, frame.assign(person=["ann", "ann", "bob"]))
+    with pytest.raises(InputError, match="several people"):
+        score(sales, frame)
+    assert "3 people" not in str(result) and "ann: overall 80.0%" in str(result)
+
+
+def test_lazy_period_table_matches_totals() -> None:
+    kpi = {"id": "rev", "unit": "INR", "target": 100, "frequency": "monthly"}
+    actuals = [krakit.Actual(kpi="rev", period=f"2026-{m:02d}", value=50.0 * m) for m in (1, 2)]
+    result = score(card(kpi), actuals)
+    assert result.totals["actual"].iloc[0] == 150
+    assert result.kpis["achievement"].tolist() == [50.0, 100.0]
+    assert result.kpis is result.kpis  # built once
