@@ -69,6 +69,12 @@ def test_public_name() -> None:
     import subprocess
     import sys
 
-    code = "import krakit; print(krakit.diff.__name__)"
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert out.stdout.strip() == "diff"
+    code = (
+        "import krakit, krakit.diff; s = krakit.load('templates/samples/recruiter.yaml');"
+        "print(krakit.diff(s, s), krakit.diff.diff.__name__)"
+    )
+    root = Path(__file__).resolve().parents[1]
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
+    )
+    assert out.stdout.strip() == "[] diff"
