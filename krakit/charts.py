@@ -16,17 +16,41 @@ before plotting, so a 10,000-person team never meets Altair's MaxRowsError.
 
 from __future__ import annotations
 
+import sys
 from os import PathLike
 from pathlib import Path
 from typing import Any
 
-import altair as alt
 import pandas as pd
 
 from krakit.errors import InputError
 from krakit.model import Scorecard
 from krakit.score import ScoreResult, aggregation_of
 from krakit.units import format_value, is_currency, symbol
+
+
+def _import_altair() -> Any:
+    """Import Altair without pulling in the widget stack.
+
+    ``import altair`` imports anywidget (and so ipywidgets) whenever anywidget is installed,
+    only to define ``JupyterChart``. krakit's core never imports ipywidgets, so Altair is
+    imported here as if anywidget were absent (``JupyterChart`` is then Altair's own
+    stand-in); :func:`enable_offline` loads the real widget when a notebook asks for it.
+    """
+    if "altair" in sys.modules or "anywidget" in sys.modules:
+        import altair
+
+        return altair
+    sys.modules["anywidget"] = None  # type: ignore[assignment]  # find_spec() → None
+    try:
+        import altair
+    finally:
+        if sys.modules.get("anywidget", 0) is None:
+            del sys.modules["anywidget"]
+    return altair
+
+
+alt = _import_altair()
 
 __all__ = [
     "STATUS_COLORS",
@@ -87,6 +111,12 @@ def enable_offline() -> None:
     load Vega from the JavaScript bundled in vl-convert instead of a CDN. Call once per
     notebook; ``krakit.workshop`` calls it for you.
     """
+    import altair.jupyter
+    from altair.jupyter.jupyter_chart import JupyterChart
+
+    # the renderer looks JupyterChart up on the altair module: give it the real widget
+    alt.JupyterChart = altair.jupyter.JupyterChart = JupyterChart
+    JupyterChart.enable_offline(offline=True)  # bundle Vega from vl-convert, once
     alt.renderers.enable("jupyter", offline=True)
 
 

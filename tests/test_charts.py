@@ -183,6 +183,9 @@ def test_enable_offline_switches_renderer() -> None:
     try:
         charts.enable_offline()
         assert alt.renderers.active == "jupyter"
+        assert hasattr(alt.JupyterChart, "_esm")  # the real anywidget, not Altair's stand-in
+        esm = alt.JupyterChart._esm
+        assert "esm.sh" not in esm and "cdn.jsdelivr" not in esm and len(esm) > 100_000
         assert alt.renderers.options.get("offline") is True
     finally:
         alt.renderers.enable(before)

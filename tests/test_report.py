@@ -21,7 +21,11 @@ FORMULA = "=cmd|' /C calc'!A0"
 
 @pytest.fixture
 def evil(sample_path: Path) -> krakit.Scorecard:
-    sc = krakit.load(sample_path)
+    return _evil(krakit.load(sample_path))
+
+
+def _evil(sc: krakit.Scorecard) -> krakit.Scorecard:
+    """The sample with hostile text in every user-written field the report shows."""
     sc.holder = EVIL_IMG
     sc.role.note = EVIL_SCRIPT
     sc.kras[0].title = FORMULA
@@ -33,16 +37,28 @@ def evil(sample_path: Path) -> krakit.Scorecard:
     return sc
 
 
-def test_html_escapes_user_strings(evil: krakit.Scorecard, tmp_path: Path) -> None:
-    html = report(evil, path=tmp_path / "r.html").read_text(encoding="utf-8")
+@pytest.fixture(scope="module")
+def evil_html(sample_path_module: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The HTML report of the hostile scorecard, rendered once for the module."""
+    out = tmp_path_factory.mktemp("html") / "r.html"
+    return report(_evil(krakit.load(sample_path_module)), path=out).read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def sample_path_module() -> Path:
+    return Path(__file__).resolve().parents[1] / "templates" / "samples" / "recruiter.yaml"
+
+
+def test_html_escapes_user_strings(evil_html: str) -> None:
+    html = evil_html
     assert "<script" not in html.lower()
     assert "<img src=x" not in html
     assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
     assert "&lt;img src=x onerror=&#34;alert(1)&#34;&gt;" in html
 
 
-def test_html_is_self_contained_and_printable(evil: krakit.Scorecard, tmp_path: Path) -> None:
-    html = report(evil, path=tmp_path / "r.html").read_text(encoding="utf-8")
+def test_html_is_self_contained_and_printable(evil_html: str) -> None:
+    html = evil_html
     assert not re.search(r'(src|href)\s*=\s*"(https?:)?//', html)  # nothing to fetch
     assert "@page { size: A4" in html
     assert html.count('src="data:image/svg+xml;base64,') == 2  # bullet + contribution
@@ -117,7 +133,7 @@ def test_restyled_templates(sample_path: Path, tmp_path: Path) -> None:
     shutil.copytree(TEMPLATE_DIR, mine)
     page = mine / "report.html.j2"
     page.write_text(page.read_text().replace("--head: #1f4e79", "--head: #7a0019"))
-    html = report(krakit.load(sample_path), path=tmp_path / "r.html", templates=mine)
+    html = report(krakit.load(sample_path), None, tmp_path / "r.html", templates=mine, charts=False)
     assert "--head: #7a0019" in html.read_text()
     layout = mine / "workbook.yaml"
     layout.write_text(layout.read_text().replace("name: Summary", "name: Overview"))
