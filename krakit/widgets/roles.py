@@ -27,7 +27,7 @@ class _KRARow(w.HBox):
 
     def __init__(self, step: RoleStep, kra_id: str) -> None:
         self.kra_id = kra_id
-        self._title = w.HTML().add_class("krakit-kra-title")
+        self._title = w.HTML(layout=w.Layout(width="240px")).add_class("krakit-kra-title")
         self._kind = w.Dropdown(
             options=[(k.value.title(), k.value) for k in Kind],
             description="Kind",
@@ -179,6 +179,7 @@ class RoleStep(Step):
 
         found = search_templates(change["new"]) if change["new"].strip() else templates()
         self._templates.options = [(f"{t.title} ({t.function})", t.name) for t in found]
+        self._templates.value = self._templates.options[0][1] if found else None
 
     def _on_use(self, _button: object = None) -> None:
         from krakit.library import template
