@@ -108,8 +108,13 @@ def enable_offline() -> None:
     """Render charts in JupyterLab and Voilà with no internet connection.
 
     Switches Altair to its ``jupyter`` renderer (``JupyterChart``, an anywidget) and makes it
-    load Vega from the JavaScript bundled in vl-convert instead of a CDN. Call once per
-    notebook; ``krakit.workshop`` calls it for you.
+    load Vega from the JavaScript bundled in vl-convert instead of a CDN. Call it once per
+    notebook (in its first cell); it works in JupyterLab and in Voilà alike.
+
+    Examples
+    --------
+    >>> from krakit import charts
+    >>> charts.enable_offline()  # doctest: +SKIP
     """
     import altair.jupyter
     from altair.jupyter.jupyter_chart import JupyterChart

@@ -155,7 +155,7 @@ def report(
     >>> import krakit, tempfile, pathlib
     >>> sc = krakit.load("templates/samples/recruiter.yaml")
     >>> out = report(sc, path=pathlib.Path(tempfile.mkdtemp()) / "r.csv")
-    >>> out.read_text().splitlines()[0].split(",")[:3]
+    >>> out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[:3]
     ['kra', 'kpi', 'metric']
     """
     path = Path(path)
