@@ -214,6 +214,13 @@ class ScoringConfig(_Model):
         description="Share (%) of the overall score from KPIs; the rest is the manager rating. "
         "Without a manager rating the KPIs count 100%.",
     )
+    fiscal_year_start: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description="Month the fiscal year begins (4 = April, as in India); quarters, halves "
+        "and years roll up on it. None: April if actuals use 'FY2026-27' labels, else January.",
+    )
 
     @field_validator("bands")
     @classmethod

@@ -60,7 +60,7 @@ from krakit.model import (
     TargetType,
     WeightMode,
 )
-from krakit.periods import LEVELS, Level, label, ordinal, parse_period, roll
+from krakit.periods import FISCAL_START, LEVELS, Level, label, ordinal, parse_period, roll
 
 __all__ = [
     "STATUSES",
@@ -544,10 +544,14 @@ def _score(
         if not isinstance(frame["period"].dtype, pd.CategoricalDtype)
         else frame["period"]
     )
+    # a fiscal year (April for 'FY2026-27' labels) or the calendar one
+    fiscal = config.fiscal_year_start
+    if fiscal is None:
+        fiscal = FISCAL_START if any("FY" in str(n).upper() for n in per_names) else 1
     spans = []
     for name in per_names:
         try:
-            spans.append(parse_period(name))
+            spans.append(parse_period(name, fiscal))
         except KrakitError as exc:
             i = int(np.flatnonzero(per_codes == len(spans))[0])
             raise InputError(exc.reason, row=_row_name(frame, i), field="period") from exc
@@ -578,7 +582,7 @@ def _score(
         )
 
     # ---- roll each actual up to its KPI's frequency, score it, then roll up further
-    base = _to_base(person, def_row, per_codes, values, spans, per_names, defs)
+    base = _to_base(person, def_row, per_codes, values, spans, per_names, defs, fiscal)
     _achieve(base, defs, met_only=True)  # totals need only the per-period met flags
 
     def period_table() -> pd.DataFrame:  # built on first use of result.kpis
@@ -623,6 +627,7 @@ class _Rows:
     value: np.ndarray
     labels: list[str]
     order: np.ndarray  # per label: a day number, for 'last'
+    fiscal: int = 1  # the month the fiscal year begins (1: calendar years)
     units: np.ndarray | None = None
     periods: np.ndarray | None = None
     share: np.ndarray | None = None
@@ -643,6 +648,7 @@ def _to_base(
     spans: list[Any],
     per_names: pd.Index,
     defs: pd.DataFrame,
+    fiscal: int = 1,
 ) -> _Rows:
     """Actuals at each KPI's own frequency (entries finer than it are rolled up to it)."""
     freq_levels = [None, *_FREQ_LEVEL.values()]
@@ -660,14 +666,14 @@ def _to_base(
         for k, level in enumerate(freq_levels):
             months = LEVELS[level] if level else span.months
             if level is not None and span.months < months and months >= 1:
-                name = label(roll(span.start, level), level)
+                name = label(roll(span.start, level, fiscal), level, fiscal)
             else:
                 name = str(per_names[p])
             base_label[p * nf + k] = ids.setdefault(name, len(ids))
             if len(ids) > len(labels):
                 labels.append(name)
             units[p * nf + k] = span.months / months
-    order = np.array([ordinal(parse_period(n), n) for n in labels], dtype=np.int64)
+    order = np.array([ordinal(parse_period(n, fiscal), n) for n in labels], dtype=np.int64)
     combo = per_codes * nf + freq_code[def_row]
     row_units = units[combo]
     rows = _Rows(
@@ -678,6 +684,7 @@ def _to_base(
         labels=labels,
         order=order,
         units=None if np.all(row_units == 1.0) else row_units,
+        fiscal=fiscal,
     )
     as_entered = base_label[per_codes * nf]
     if not np.any(rows.label != as_entered):
@@ -747,6 +754,7 @@ def _reduce(
         order=rows.order if with_label else np.zeros(1, dtype=np.int64),
         units=units,
         periods=periods,
+        fiscal=rows.fiscal,
     )
     if rows.met is not None:
         met = rows.met.astype("float64")
@@ -871,15 +879,16 @@ def _period_rows(
     rows = base
     if by is not None and len(base):
         level = _BY[by]
-        spans = [parse_period(name) for name in base.labels]
+        fiscal = base.fiscal
+        spans = [parse_period(name, fiscal) for name in base.labels]
         # a period coarser than `by` keeps its own label
         names = [
-            label(roll(s.start, level), level) if s.months <= LEVELS[level] else n
+            label(roll(s.start, level, fiscal), level, fiscal) if s.months <= LEVELS[level] else n
             for s, n in zip(spans, base.labels, strict=True)
         ]
         uniq = list(dict.fromkeys(names))
         remap = np.array([uniq.index(n) for n in names], dtype=np.int64)
-        order = np.array([ordinal(parse_period(n), n) for n in uniq], dtype=np.int64)
+        order = np.array([ordinal(parse_period(n, fiscal), n) for n in uniq], dtype=np.int64)
         regrouped = _Rows(
             person=base.person,
             d=base.d,
@@ -890,6 +899,7 @@ def _period_rows(
             units=base.units,
             periods=base.periods,
             met=base.met,
+            fiscal=fiscal,
         )
         rows = _reduce(regrouped, defs, with_label=True, row_order=base.order[base.label])
         _achieve(rows, defs)

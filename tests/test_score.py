@@ -425,3 +425,30 @@ def test_lazy_period_table_matches_totals() -> None:
     assert result.totals["actual"].iloc[0] == 150
     assert result.kpis["achievement"].tolist() == [50.0, 100.0]
     assert result.kpis is result.kpis  # built once
+
+
+def test_fiscal_year_labels_and_roll_ups() -> None:
+    kpi = {"id": "rev", "unit": "INR", "target": 100, "frequency": "monthly"}
+    months = {"2026-03": 100, "2026-04": 110, "2026-05": 90, "2027-03": 100}
+    actuals = [krakit.Actual(kpi="rev", period=p, value=v) for p, v in months.items()]
+    fiscal = ScoringConfig(fiscal_year_start=4)
+    years = score(card(kpi), actuals, by="year", config=fiscal).kpis
+    assert years["period"].astype(str).tolist() == ["FY2025-26", "FY2026-27"]
+    assert years["actual"].tolist() == [100, 300]
+    quarters = score(card(kpi), actuals, by="quarter", config=fiscal).kpis
+    assert quarters["period"].astype(str).tolist() == [
+        "FY2025-26 Q4",
+        "FY2026-27 Q1",
+        "FY2026-27 Q4",
+    ]
+    calendar = score(card(kpi), actuals, by="year").kpis
+    assert calendar["period"].astype(str).tolist() == ["2026", "2027"]
+    # FY labels in the actuals switch fiscal years on (April) without any setting
+    entered = [
+        krakit.Actual(kpi="rev", period="Q1 FY2026-27", value=330),
+        krakit.Actual(kpi="rev", period="FY2026-27 Q2", value=270),
+    ]
+    auto = score(card(kpi), entered, by="year")
+    assert auto.kpis["period"].astype(str).tolist() == ["FY2026-27"]
+    assert auto.kpis["target"].iloc[0] == 600  # 6 months of a monthly ₹100 target
+    assert auto.totals["achievement"].iloc[0] == pytest.approx(100.0)
