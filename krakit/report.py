@@ -98,12 +98,16 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
     ]
     totals = result.totals.copy()
     totals["kra"] = totals["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
+    names = {kpi.id: kpi.metric or kpi.id for kpi in scorecard.all_kpis()}
+    periods = result.kpis.copy()
+    periods["kra"] = periods["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
+    periods["kpi"] = periods["kpi"].astype(object).map(lambda k: names.get(k, k))
     return {
         "summary": pd.DataFrame(summary, columns=["item", "value"]),
         "agreement": pd.DataFrame(kpi_rows),
         "kras": result.kras,
         "totals": totals,
-        "periods": result.kpis,
+        "periods": periods,
         "actuals": pd.DataFrame(
             [a.model_dump() for a in scorecard.actuals], columns=["kpi", "period", "value", "note"]
         ),
