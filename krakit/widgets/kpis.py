@@ -13,6 +13,7 @@ from typing import Any
 
 import ipywidgets as w
 import traitlets
+from pydantic import ValidationError
 
 from krakit import edit
 from krakit.errors import KrakitError
@@ -231,7 +232,11 @@ class KPIStep(Step):
 
         draft = parse_kpi(change["new"])
         self._highlight.value = highlight(draft)
-        kpi = draft.to_kpi()
+        try:
+            kpi = draft.to_kpi()
+        except (ValidationError, KrakitError) as exc:  # e.g. a metric too long to keep
+            self._say(f"krakit could not fill the fields from this sentence: {exc}", "warning")
+            return
         self._filling = True
         try:
             for name in _TEXT_FIELDS:
