@@ -1,0 +1,271 @@
+"""Amounts as people write them: ``₹10 lakh``, ``Rs. 2.5 Cr``, ``INR 1,50,000``, ``$1.2M``,
+``10k``, ``€2.500``, ``90 percent``, ``five``.
+
+Lakh and crore live here only: everything after this module sees plain floats and an ISO 4217
+code. The word lists (currencies, multipliers, number words, units) are data in
+``lexicon/numbers.yaml``.
+
+Rule families, in the order :func:`find_amounts` applies them:
+
+1. *Currency before the number* — a sign (``₹ $ € £``, their cp1252 mojibake ``â‚¹``, or the
+   Unicode replacement character, read as ``XXX``, ISO's "no currency") or a code/word
+   (``Rs.``, ``INR``). Codes need a word boundary so ``RS232`` is not money.
+2. *The digits* — western grouping ``1,500,000``, Indian grouping ``1,50,000``, dot grouping
+   ``1.250.000``; a dot followed by exactly three digits after a currency is a thousands
+   separator (``€2.500`` = 2500: money never has three decimals).
+3. *Multiplier* — ``k / M / mn / bn / lakh / crore / Cr / L``. A bare letter (``k``, ``M``,
+   ``L``, ``B``) counts only when glued to the number or after a currency, so ``5 L`` of
+   paint stays 5.
+4. *Unit after the number* — percent words, a currency word (``10 lakh rupees``), a time unit
+   (``30 days``, ``4 hrs``), a multiple (``3x``, ``15 times``).
+5. *Spelled-out numbers* — ``zero`` … ``ninety``, ``hundred``, ``dozen``, ``nil``, combined
+   (``twenty five``); the parser decides from context whether they are quantities.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from krakit.errors import ParseError
+
+__all__ = ["Amount", "find_amounts", "parse_amount"]
+
+_LEXICON = Path(__file__).with_name("lexicon")
+
+
+@cache
+def lexicon(name: str) -> dict:
+    """Load one word list from ``krakit/text/lexicon/<name>.yaml`` (cached)."""
+    with open(_LEXICON / f"{name}.yaml", encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    """One number found in a text, with what is written around it.
+
+    ``unit`` is ``"%"``, an ISO 4217 code, a time unit (``"days"``), ``"x"`` for a multiple,
+    or None for a bare number. ``span`` covers the currency, digits, multiplier and unit.
+    """
+
+    value: float
+    unit: str | None
+    span: tuple[int, int]
+    number_span: tuple[int, int]
+    spelled: bool = False
+    plus: bool = False  # "90%+" or "+5%"
+    minus: bool = False  # "-5%"
+    hyphen_unit: bool = False  # "30-day", "12-month": an adjective, not a quantity
+    multiplied: bool = False  # "10 lakh", "5k"
+    code: bool = False  # glued to letters: "I-9", "K-2", "ISO9001", "5S" — a name, not a number
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _build() -> dict:
+    lex = lexicon("numbers")
+    signs = lex["currency_signs"]
+    words = lex["currency_words"]
+    mult = lex["multipliers"]
+    units: dict[str, str] = {}
+    for unit, spellings in lex["time_units"].items():
+        for s in spellings:
+            units[s.lower()] = unit
+    for s in lex["percent_words"]:
+        units[s.lower()] = "%"
+    for s in lex["multiple_words"]:
+        units[s.lower()] = "x"
+    for w, code in words.items():
+        units[w.lower()] = code
+    word_units = [u for u in units if u[0].isalpha()]
+    num = (
+        r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 1,50,000
+        r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # western grouping 1,500,000
+        r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"  # dot grouping 1.250.000
+        r"|\d+(?:\.\d+)?|\.\d+"
+    )
+    pattern = re.compile(
+        rf"""
+        (?P<sign>[+\-−])?
+        (?:(?P<cursign>{_alt(list(signs))})\s?|(?<![A-Za-z])(?P<curword>(?i:{_alt(list(words))}))(?![A-Za-z])\s?)?
+        (?P<sign2>[+\-−])?
+        (?<![A-Za-z0-9.,])(?P<num>{num})(?![\d])
+        (?:(?P<glue>(?i:{_alt(list(mult))}))(?![A-Za-z])
+          |\s?(?P<mult>(?i:{_alt([m for m in mult if m not in lex["letter_multipliers"]])}))\.?(?![A-Za-z])
+          |\s(?P<lettermult>[kKMLB])(?![A-Za-z]))?
+        (?:\s?(?P<pct>%)
+          |(?P<hy>-)?\s?(?P<unit>(?i:{_alt(word_units)}))(?![A-Za-z]))?
+        (?P<plus>\+)?
+        """,
+        re.VERBOSE,
+    )
+    nw = lex["number_words"]
+    words_re = re.compile(
+        rf"(?<![A-Za-z])(?:(?i:{_alt(list(nw))})(?:[\s-]+(?i:{_alt(list(nw))}))*)(?![A-Za-z])"
+    )
+    return {
+        "pattern": pattern,
+        "words": words_re,
+        "signs": signs,
+        "curwords": {k.lower(): v for k, v in words.items()},
+        "mult": {k.lower(): float(v) for k, v in mult.items()},
+        "units": units,
+        "numwords": {k.lower(): int(v) for k, v in nw.items()},
+    }
+
+
+_T = _build()
+
+
+def _digits(raw: str, currency: str | None) -> float:
+    """Turn the digit string into a float, honouring grouping and dot-thousands."""
+    if "," in raw and "." in raw and raw.rfind(",") > raw.rfind("."):
+        raw = raw.replace(".", "").replace(",", ".")  # 1.250.000,50
+    elif raw.count(".") > 1:
+        raw = raw.replace(".", "")
+    else:
+        raw = raw.replace(",", "")
+        head, dot, tail = raw.partition(".")
+        if dot and currency and len(tail) == 3 and head:
+            raw = head + tail  # €2.500 — money has no three-decimal prices
+    return float(raw)
+
+
+def _word_value(phrase: str) -> float | None:
+    total, current = 0, 0
+    for word in re.split(r"[\s-]+", phrase.lower()):
+        v = _T["numwords"].get(word)
+        if v is None:
+            return None
+        if v == 100:
+            current = max(current, 1) * 100
+        elif v == 12 and word == "dozen":
+            current = max(current, 1) * 12
+        else:
+            current += v
+    return float(total + current)
+
+
+def find_amounts(text: str) -> list[Amount]:
+    """Find every amount in ``text``, in order.
+
+    Examples
+    --------
+    >>> [(a.value, a.unit) for a in find_amounts("Achieve ₹10 lakh and 25% growth")]
+    [(1000000.0, 'INR'), (25.0, '%')]
+    >>> find_amounts("INR 1,50,000")[0].value
+    150000.0
+    """
+    found: list[Amount] = []
+    for m in _T["pattern"].finditer(text):
+        currency = None
+        if m["cursign"]:
+            currency = _T["signs"][m["cursign"]]
+        elif m["curword"]:
+            currency = _T["curwords"][m["curword"].lower()]
+        try:
+            value = _digits(m["num"], currency)
+        except ValueError:
+            continue
+        multiplied = False
+        mult_word = m["glue"] or m["mult"] or m["lettermult"]
+        if mult_word:
+            if m["lettermult"] and not currency:
+                mult_word = None
+            else:
+                value *= _T["mult"][mult_word.lower()]
+                multiplied = True
+        unit: str | None = currency
+        hyphen = False
+        end = m.end()
+        if m["pct"]:
+            unit = "%"
+        elif m["unit"]:
+            word_unit = _T["units"][m["unit"].lower()]
+            if len(word_unit) == 3 and word_unit.isupper():
+                unit = word_unit  # "10 lakh rupees"
+            elif unit is None:
+                unit = word_unit
+                hyphen = bool(m["hy"])
+            else:
+                end = m.start("unit") - (1 if m["hy"] else 0)
+                end = len(text[:end].rstrip())
+        if mult_word is None and m["lettermult"]:
+            end = m.end("num")
+        start = m.start()
+        sign = m["sign"] or m["sign2"]
+        code = False
+        if m["sign"] and start > 0 and text[start - 1].isalnum():
+            start += 1  # "K-2": a hyphen after a letter is no sign
+            sign = None
+            code = text[start - 2].isalpha()
+        if not currency and start > 0 and text[start - 1].isalpha():
+            code = True
+        if end < len(text) and text[end].isalpha() and not m["pct"]:
+            code = True  # "5S", "3PL", "4G"
+        found.append(
+            Amount(
+                value=value,
+                unit=unit,
+                span=(start, end),
+                number_span=m.span("num"),
+                plus=bool(m["plus"]) or sign == "+",
+                minus=sign in ("-", "−") and not (start > 0 and text[start - 1].isdigit()),
+                hyphen_unit=hyphen,
+                multiplied=multiplied,
+                code=code,
+            )
+        )
+    taken = [a.span for a in found]
+    for m in _T["words"].finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        value = _word_value(m.group())
+        if value is None:
+            continue
+        unit = None
+        end = m.end()
+        tail = re.match(r"\s?(%|percent\b|per cent\b)", text[end : end + 10])
+        if tail:
+            unit, end = "%", end + tail.end()
+        found.append(Amount(value, unit, (m.start(), end), m.span(), spelled=True))
+    found.sort(key=lambda a: a.span[0])
+    return found
+
+
+def parse_amount(text: str) -> tuple[float, str | None]:
+    """Read one amount such as ``"₹10 lakh"`` or ``"2.5 Cr"`` into ``(value, unit)``.
+
+    Parameters
+    ----------
+    text:
+        A cell or field that should hold one amount.
+
+    Returns
+    -------
+    tuple
+        The value as a float and the unit (``"%"``, an ISO code, a time unit, or None).
+
+    Raises
+    ------
+    ParseError
+        If ``text`` holds no number.
+
+    Examples
+    --------
+    >>> parse_amount("Rs. 2.5 crore")
+    (25000000.0, 'INR')
+    >>> parse_amount("$1.2M")
+    (1200000.0, 'USD')
+    """
+    amounts = find_amounts(text or "")
+    if not amounts:
+        raise ParseError(f"expected an amount, got {text!r}", value=text)
+    return amounts[0].value, amounts[0].unit
