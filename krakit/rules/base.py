@@ -1,0 +1,592 @@
+"""The checker's building blocks: Rule, Finding, Severity, the context a rule reads, config.
+
+A rule is data (a frozen pydantic model) with a pure predicate. The predicate receives a
+context and returns what it found:
+
+* ``None`` / ``False``: nothing to report;
+* ``True``: one finding, message formatted with the context's own values (``{text}``...);
+* a :class:`Hit` (or an iterable of them): one finding each, with their own values, path,
+  span and fix.
+
+Rules of scope ``kpi`` read a :class:`KPIContext` (a parsed statement, with the scorecard
+record when there is one), ``kra`` rules a :class:`KRAContext`, ``scorecard`` rules a
+:class:`ScorecardContext`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from krakit.errors import ConfigError
+from krakit.model import KPI, KRA, Frequency, Polarity, Scorecard, TargetType
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from krakit.text.draft import Classification, KPIDraft
+
+__all__ = [
+    "CheckConfig",
+    "Finding",
+    "Hit",
+    "KPIContext",
+    "KRAContext",
+    "Rule",
+    "ScorecardContext",
+    "Severity",
+    "Status",
+    "findings_frame",
+    "load_words",
+    "matches",
+]
+
+DATA = Path(__file__).with_name("data")
+
+
+class Severity(StrEnum):
+    """How serious a finding is; ``error`` blocks a scorecard, the others advise."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    SUGGESTION = "suggestion"
+
+    @property
+    def rank(self) -> int:
+        """2 for error, 1 for warning, 0 for suggestion (higher is worse)."""
+        return {"error": 2, "warning": 1, "suggestion": 0}[self.value]
+
+
+class Status(StrEnum):
+    """A rule's lifecycle (like ruff's): a retired rule keeps its code as ``removed``."""
+
+    STABLE = "stable"
+    PREVIEW = "preview"
+    DEPRECATED = "deprecated"
+    REMOVED = "removed"
+
+
+Scope = Literal["kpi", "kra", "scorecard", "config"]
+Example = Literal["statement", "kpi", "kra", "scorecard"]
+Smart = Literal["S", "M", "A", "R", "T"]
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One thing a predicate found: values for the message, and where it is."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+    where: str | None = None
+    span: tuple[int, int] | None = None
+    fix: str | None = None
+
+
+class Rule(BaseModel):
+    """One check: a code, what it says, why, examples, source, and a pure predicate."""
+
+    model_config = ConfigDict(frozen=True, arbitrary_types_allowed=True)
+
+    code: str = Field(pattern=r"^[A-Z]\d{3}$", description="Family letter plus three digits.")
+    name: str = Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="kebab-case name.")
+    severity: Severity
+    message: str = Field(description="What is wrong; a format string over the hit's values.")
+    why: str = Field(description="Why it matters, one sentence.")
+    bad: tuple[str, ...] = Field(description="Examples that must draw this rule.")
+    good: tuple[str, ...] = Field(description="Examples that must not draw this rule.")
+    source: str = Field(description="Where the rule comes from.")
+    fix: str | None = Field(None, description="What to do (a format string), or None.")
+    since: str = "0.1"
+    status: Status = Status.STABLE
+    scope: Scope = "kpi"
+    examples: Example = Field("statement", description="How to read bad/good examples.")
+    smart: Smart | None = Field(None, description="SMART criterion this rule informs.")
+    test: Callable[[Any], Any] = Field(exclude=True, repr=False)
+
+    @property
+    def family(self) -> str:
+        """The code's letter."""
+        return self.code[0]
+
+    def run(self, ctx: Any) -> Iterator[Hit]:
+        """Run the predicate and normalise what it returns into hits."""
+        result = self.test(ctx)
+        if result is None or result is False:
+            return
+        if result is True:
+            yield Hit()
+        elif isinstance(result, Hit):
+            yield result
+        else:
+            yield from result
+
+    def doc(self) -> str:
+        """The rule's full explanation, in the ruff-doc layout (plain text)."""
+        lines = [
+            f"{self.code} {self.name} ({self.severity}, {self.status} since {self.since})",
+            "",
+            "What it flags",
+            f"  {_plain_template(self.message)}",
+            "",
+            "Why it matters",
+            f"  {self.why}",
+            "",
+            "Example",
+            *[f"  ✗ {_indent(b)}" for b in self.bad],
+            "",
+            "Use instead",
+            *[f"  ✓ {_indent(g)}" for g in self.good],
+        ]
+        if self.fix:
+            lines += ["", "Fix", f"  {_plain_template(self.fix)}"]
+        lines += ["", "Source", f"  {self.source}"]
+        return "\n".join(lines)
+
+
+def _plain_template(text: str) -> str:
+    return re.sub(r"\{(\w+)(?:[^}]*)\}", r"<\1>", text)
+
+
+def _indent(text: str) -> str:
+    return text.strip().replace("\n", "\n    ")
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One mistake found: which rule, how serious, what to do, and where.
+
+    ``where`` is a path in the scorecard (``kras[sales].kpis[conversion-rate].target``) or
+    empty for a bare statement; ``span`` is the character range in the statement when the
+    finding is about words; ``file`` and ``row`` are set when the input was a file or sheet.
+    """
+
+    code: str
+    rule: str
+    severity: Severity
+    message: str
+    where: str = ""
+    span: tuple[int, int] | None = None
+    fix: str | None = None
+    file: str | None = None
+    row: int | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        """Plain data (JSON-ready)."""
+        return {
+            "code": self.code,
+            "rule": self.rule,
+            "severity": str(self.severity),
+            "message": self.message,
+            "where": self.where,
+            "span": list(self.span) if self.span else None,
+            "fix": self.fix,
+            "file": self.file,
+            "row": self.row,
+        }
+
+
+def findings_frame(findings: Iterable[Finding]) -> pd.DataFrame:
+    """All findings as one table (one row each), like pandera's lazy validation report.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> from krakit.rules import findings_frame
+    >>> list(findings_frame([]).columns)[:4]
+    ['code', 'rule', 'severity', 'message']
+    """
+    import pandas as pd
+
+    columns = ["code", "rule", "severity", "message", "where", "span", "fix", "file", "row"]
+    return pd.DataFrame([f.as_dict() for f in findings], columns=columns)
+
+
+# --- configuration -------------------------------------------------------------------------
+
+
+class CheckConfig(BaseModel):
+    """Settings of a check: which codes run and the thresholds of the judgement rules."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    select: tuple[str, ...] = Field((), description="Codes or prefixes to run (all if empty).")
+    ignore: tuple[str, ...] = Field((), description="Codes or prefixes to switch off.")
+    max_kpis_per_kra: int = Field(5, ge=1, description="More KPIs than this in a KRA is noise.")
+    max_kpis_per_role: int = Field(15, ge=1, description="More KPIs than this in a role.")
+    max_kras: int = Field(8, ge=1, description="More KRAs than this in a role.")
+    max_jump: float = Field(
+        3.0, gt=1, description="Target more than this many times the baseline is implausible."
+    )
+
+
+def normalise_codes(codes: Iterable[str] | str | None) -> tuple[str, ...]:
+    """Upper-case, comma-split, de-duplicated codes or prefixes."""
+    if codes is None:
+        return ()
+    if isinstance(codes, str):
+        codes = [codes]
+    out: list[str] = []
+    for item in codes:
+        for code in str(item).split(","):
+            code = code.strip().upper()
+            if code and code not in out:
+                out.append(code)
+    return tuple(out)
+
+
+def matches(code: str, prefixes: Iterable[str]) -> bool:
+    """Whether a code is named by any of these codes or prefixes (``"M"``, ``"M00"``...).
+
+    Examples
+    --------
+    >>> matches("M002", ["M"]), matches("M002", ["T", "M00"]), matches("M002", ["M003"])
+    (True, True, False)
+    """
+    return any(code.startswith(p) for p in prefixes)
+
+
+# --- contexts -------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class KPIContext:
+    """What a KPI rule reads: the statement as parsed, merged with the scorecard record.
+
+    The plain fields (``metric``, ``target``, ``unit``...) are the effective values: the
+    record's structured field when it has one, otherwise what the parser read in the text.
+    """
+
+    text: str
+    draft: KPIDraft
+    today: dt.date
+    config: CheckConfig
+    kpi: KPI | None = None
+    kra: KRA | None = None
+    scorecard: Scorecard | None = None
+    classification: Classification | None = None
+    offered: bool = False
+    metric: str | None = None
+    target: float | None = None
+    target_low: float | None = None
+    target_high: float | None = None
+    unit: str | None = None
+    relative: bool = False
+    baseline: float | None = None
+    polarity: Polarity = Polarity.HIGHER_IS_BETTER
+    frequency: str | None = None
+    deadline: dt.date | str | None = None
+    milestone: bool = False
+    lower: str = ""
+
+    @classmethod
+    def build(
+        cls,
+        draft: KPIDraft,
+        *,
+        today: dt.date,
+        config: CheckConfig,
+        kpi: KPI | None = None,
+        kra: KRA | None = None,
+        scorecard: Scorecard | None = None,
+        classification: Classification | None = None,
+        offered: bool = False,
+    ) -> KPIContext:
+        """Merge a parsed statement with its record (the record's fields win)."""
+        t = draft.target
+        ctx = cls(
+            text=draft.text,
+            draft=draft,
+            today=today,
+            config=config,
+            kpi=kpi,
+            kra=kra,
+            scorecard=scorecard,
+            classification=classification,
+            offered=offered,
+            metric=draft.metric,
+            target=t.value if t is not None else None,
+            target_low=draft.target_low.value if draft.target_low else None,
+            target_high=draft.target_high.value if draft.target_high else None,
+            unit=next(
+                (q.unit for q in (t, draft.target_low, draft.baseline) if q is not None), None
+            ),
+            relative=bool(t is not None and t.relative),
+            baseline=draft.baseline.value if draft.baseline is not None else None,
+            polarity=draft.polarity,
+            frequency=str(draft.period) if draft.period else None,
+            deadline=draft.deadline,
+            lower=draft.text.lower(),
+        )
+        if draft.within is not None and ctx.deadline is None:
+            ctx.deadline = f"within {draft.within}"
+        if kpi is not None:
+            ctx._merge(kpi)
+        return ctx
+
+    def _merge(self, kpi: KPI) -> None:
+        if kpi.metric:
+            self.metric = kpi.metric
+        if kpi.target is not None:
+            self.target, self.relative = kpi.target, False
+        if kpi.target_low is not None or kpi.target_high is not None:
+            self.target_low, self.target_high = kpi.target_low, kpi.target_high
+        if kpi.unit:
+            self.unit = kpi.unit
+        if kpi.baseline is not None:
+            self.baseline = kpi.baseline
+        if kpi.target is not None or "polarity" in kpi.model_fields_set:
+            self.polarity = kpi.polarity
+        if kpi.frequency is not None:
+            self.frequency = str(kpi.frequency)
+        if kpi.deadline is not None:
+            self.deadline = kpi.deadline
+        self.milestone = kpi.target_type is TargetType.MILESTONE
+        if self.kra is not None or self.scorecard is not None:
+            self.offered = False
+
+    @property
+    def is_kra(self) -> bool:
+        """The classifier read the statement as a KRA (an area, not a measure)."""
+        return self.classification is not None and str(self.classification.label) == "KRA"
+
+    @property
+    def has_target(self) -> bool:
+        """A number to reach (or a band, or a milestone) is known."""
+        return (
+            self.target is not None
+            or self.target_low is not None
+            or self.target_high is not None
+            or self.milestone
+        )
+
+    @property
+    def has_timeframe(self) -> bool:
+        """A cadence, a deadline or a window is known (the scorecard period counts)."""
+        if self.frequency or self.deadline:
+            return True
+        return self.scorecard is not None and bool(self.scorecard.period)
+
+    @property
+    def threshold(self) -> bool:
+        """The target is a level to hold (maintain / threshold), not a change."""
+        if self.kpi is not None and self.kpi.target_type is TargetType.THRESHOLD:
+            return True
+        return str(self.draft.direction or "") == "maintain"
+
+    @property
+    def name(self) -> str:
+        """How a message names this KPI: its statement, else its metric, else its id."""
+        if self.text.strip():
+            return _shorten(self.text.strip())
+        if self.metric:
+            return self.metric
+        return self.kpi.id if self.kpi is not None else "this KPI"
+
+    def values(self) -> dict[str, Any]:
+        """Values a message template may use."""
+        return {
+            "text": self.name,
+            "metric": self.metric or "the metric",
+            "target": _num(self.target),
+            "baseline": _num(self.baseline),
+            "unit": self.unit or "",
+        }
+
+
+@dataclass(slots=True)
+class KRAContext:
+    """What a KRA rule reads."""
+
+    kra: KRA
+    today: dt.date
+    config: CheckConfig
+    scorecard: Scorecard | None = None
+    where: str = ""
+
+    def values(self) -> dict[str, Any]:
+        return {"text": _shorten(self.kra.title), "kra": self.kra.id}
+
+
+@dataclass(slots=True)
+class ScorecardContext:
+    """What a scorecard rule reads: the scorecard and the KPI contexts already built."""
+
+    scorecard: Scorecard
+    today: dt.date
+    config: CheckConfig
+    kpis: dict[str, KPIContext] = field(default_factory=dict)
+    paths: dict[str, str] = field(default_factory=dict)
+
+    def values(self) -> dict[str, Any]:
+        return {"text": self.scorecard.role.title}
+
+
+def _shorten(text: str, limit: int = 80) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+# --- word lists -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class WordList:
+    """A word list from ``krakit/rules/data/*.yaml``: its terms, swaps and source."""
+
+    name: str
+    source: str
+    terms: tuple[str, ...]
+    swap: Mapping[str, str]
+    pattern: re.Pattern[str]
+    lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def find(self, text: str) -> list[re.Match[str]]:
+        """Every non-overlapping occurrence, longest term first."""
+        return list(self.pattern.finditer(text))
+
+    def swap_for(self, term: str) -> str | None:
+        """The suggested replacement for a term, if the list gives one."""
+        return self.swap.get(term.lower())
+
+
+@cache
+def load_words(name: str) -> WordList:
+    """Read ``data/<name>.yaml`` (keys ``source``, ``terms``, optional ``swap``)."""
+    path = DATA / f"{name}.yaml"
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:  # a packaging fault, not a user error
+        raise ConfigError(f"cannot read the word list: {exc}", path=path) from exc
+    if (
+        not isinstance(data, dict)
+        or not data.get("source")
+        or not (data.get("terms") or data.get("swap"))
+    ):
+        raise ConfigError("a word list needs 'source' and 'terms'", path=path)
+    swap = {str(k).lower(): str(v) for k, v in (data.get("swap") or {}).items()}
+    terms = tuple(
+        sorted({str(t).lower() for t in [*(data.get("terms") or []), *swap]}, key=len, reverse=True)
+    )
+    body = "|".join(_term_regex(t) for t in terms)
+    pattern = re.compile(rf"(?<![\w%])(?:{body})(?![\w%])", re.IGNORECASE)
+    lists = {
+        str(k): tuple(str(t).lower() for t in v)
+        for k, v in data.items()
+        if k not in ("terms", "swap") and isinstance(v, list)
+    }
+    return WordList(
+        name=name, source=str(data["source"]), terms=terms, swap=swap, pattern=pattern, lists=lists
+    )
+
+
+@cache
+def word_pattern(name: str, key: str) -> re.Pattern[str]:
+    """A regex matching any term of one extra list in a word-list file (``nouns``...)."""
+    terms = sorted(load_words(name).lists.get(key, ()), key=len, reverse=True)
+    body = "|".join(_term_regex(t) for t in terms) or "(?!)"
+    return re.compile(rf"(?<![\w%])(?:{body})(?![\w%])", re.IGNORECASE)
+
+
+def _term_regex(term: str) -> str:
+    # Spaces and hyphens in a term match any run of spaces or hyphens.
+    parts = re.split(r"[\s-]+", term)
+    return r"[\s-]+".join(re.escape(p) for p in parts)
+
+
+def first_word(text: str) -> str:
+    """The first word of a statement, lower case, ignoring a leading 'to'."""
+    words = re.findall(r"[a-zA-Z]+", text.lower())
+    if words[:1] == ["to"]:
+        words = words[1:]
+    return words[0] if words else ""
+
+
+FREQUENCY_DAYS: dict[str, int] = {
+    Frequency.DAILY: 1,
+    Frequency.WEEKLY: 7,
+    Frequency.MONTHLY: 31,
+    Frequency.QUARTERLY: 92,
+    Frequency.ANNUAL: 366,
+}
+
+
+def seq(items: Sequence[Hit] | Iterable[Hit]) -> list[Hit]:
+    """A list of hits (helper for predicates written as generators)."""
+    return list(items)
+
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_YEAR = re.compile(r"^(?:end of\s+)?([a-z]+)\.?,?\s+(\d{4})$", re.IGNORECASE)
+
+
+def period_end(value: dt.date | str | None) -> dt.date | None:
+    """The last day of a deadline or period label, or None if it is not one krakit reads.
+
+    Examples
+    --------
+    >>> period_end("2026-Q1"), period_end("March 2027"), period_end("FY2026-27")
+    (datetime.date(2026, 3, 31), datetime.date(2027, 3, 31), datetime.date(2027, 3, 31))
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value
+    raw = str(value).strip()
+    if m := _MONTH_YEAR.match(raw):
+        month = _MONTHS.get(m[1].lower())
+        if month is None:
+            return None
+        return _month_end(int(m[2]) * 12 + month - 1)
+    from krakit.errors import KrakitError
+    from krakit.periods import parse_period
+
+    try:
+        span = parse_period(raw)
+    except KrakitError:
+        return None
+    if span.level in ("day", "week") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
+        return dt.date.fromisoformat(raw)
+    if span.level == "week":
+        m = re.match(r"^(\d{4})-?W(\d{1,2})$", raw, re.IGNORECASE)
+        if m:
+            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)
+    return _month_end(span.start + int(span.months) - 1)
+
+
+def _month_end(index: int) -> dt.date:
+    year, month = divmod(index + 1, 12)
+    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)

@@ -1,0 +1,322 @@
+"""Run the rule catalogue over a statement, a KPI, a KRA or a whole scorecard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from krakit.errors import ConfigError
+from krakit.model import KPI, KRA, Scorecard
+from krakit.rules.base import (
+    CheckConfig,
+    Finding,
+    Hit,
+    KPIContext,
+    KRAContext,
+    Rule,
+    ScorecardContext,
+    Status,
+    matches,
+    normalise_codes,
+)
+
+if TYPE_CHECKING:
+    from krakit.text.draft import Classification, KPIDraft
+
+__all__ = ["check", "classify_text", "parse"]
+
+Checkable = Scorecard | KRA | KPI | str
+
+
+@lru_cache(maxsize=65_536)
+def parse(text: str) -> KPIDraft:
+    """:func:`krakit.parse_kpi`, remembered (a re-check after an edit re-parses nothing)."""
+    from krakit.text.parse import parse_kpi
+
+    return parse_kpi(text)
+
+
+@lru_cache(maxsize=65_536)
+def classify_text(text: str) -> Classification:
+    """:func:`krakit.classify`, remembered."""
+    from krakit.text.classify import classify
+
+    return classify(text)
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The rules that run, split by scope, and the settings."""
+
+    config: CheckConfig
+    today: dt.date
+    kpi: tuple[Rule, ...]
+    kra: tuple[Rule, ...]
+    scorecard: tuple[Rule, ...]
+    known: frozenset[str]
+    prefixes: frozenset[str]
+    findings: list[Finding]
+
+    def unknown(self, codes: Iterable[str]) -> list[str]:
+        return [c for c in codes if c not in self.prefixes]
+
+    def report_unknown(self, codes: Iterable[str], where: str) -> None:
+        if matches("X001", self.config.ignore):
+            return
+        from krakit.rules.meta import UNKNOWN_CODE
+
+        for code in self.unknown(codes):
+            self.findings.append(_finding(UNKNOWN_CODE, Hit(values={"code": code}), where, {}))
+
+
+def _plan(config: CheckConfig, today: dt.date) -> _Plan:
+    from krakit.rules import rules
+
+    catalogue = rules()
+    known = frozenset(r.code for r in catalogue)
+    prefixes = frozenset(r.code[:i] for r in catalogue for i in range(1, 5))
+    bad = [c for c in config.select if c not in prefixes]
+    if bad:
+        raise ConfigError(
+            f"'{bad[0]}' is not a rule code or prefix; see 'krakit rules' for the list",
+            field="select",
+            value=bad[0],
+        )
+    active = [
+        r
+        for r in catalogue
+        if r.status is not Status.REMOVED
+        and (not config.select or matches(r.code, config.select))
+        and not matches(r.code, config.ignore)
+    ]
+    plan = _Plan(
+        config=config,
+        today=today,
+        kpi=tuple(r for r in active if r.scope == "kpi"),
+        kra=tuple(r for r in active if r.scope == "kra"),
+        scorecard=tuple(r for r in active if r.scope == "scorecard"),
+        known=known,
+        prefixes=prefixes,
+        findings=[],
+    )
+    plan.report_unknown(config.ignore, "ignore")
+    return plan
+
+
+def _finding(rule: Rule, hit: Hit, base: str | None, values: dict[str, Any]) -> Finding:
+    merged = {**values, **hit.values}
+    message = _format(rule.message, merged)
+    advice = _format(rule.fix, merged) if rule.fix else ""
+    if advice:
+        sep = " " if message.endswith(("?", "!", ".", ":")) else ". "
+        message = f"{message}{sep}{advice}"
+    where = base
+    if hit.where and "[" in hit.where:
+        where = hit.where
+    elif hit.where and base is not None:
+        where = f"{base}.{hit.where}" if base else hit.where
+    return Finding(
+        code=rule.code,
+        rule=rule.name,
+        severity=rule.severity,
+        message=message,
+        where=where or "",
+        span=hit.span,
+        fix=hit.fix,
+    )
+
+
+class _Values(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _format(template: str, values: dict[str, Any]) -> str:
+    return template.format_map(_Values(values))
+
+
+def _run(
+    rules: Iterable[Rule], ctx: Any, base: str | None, ignore: tuple[str, ...]
+) -> list[Finding]:
+    out: list[Finding] = []
+    values = ctx.values()
+    for rule in rules:
+        if ignore and matches(rule.code, ignore):
+            continue
+        for hit in rule.run(ctx):
+            out.append(_finding(rule, hit, base, values))
+    return out
+
+
+def _kpi_context(
+    kpi: KPI,
+    plan: _Plan,
+    *,
+    kra: KRA | None = None,
+    scorecard: Scorecard | None = None,
+) -> KPIContext:
+    from krakit.text.draft import KPIDraft
+
+    text = kpi.statement or ""
+    draft = parse(text) if text.strip() else KPIDraft(text="")
+    classification = None
+    if text.strip() and kpi.metric is None and kpi.target is None and kpi.target_low is None:
+        classification = classify_text(text)
+    return KPIContext.build(
+        draft,
+        today=plan.today,
+        config=plan.config,
+        kpi=kpi,
+        kra=kra,
+        scorecard=scorecard,
+        classification=classification,
+    )
+
+
+def _check_kpi(
+    kpi: KPI,
+    plan: _Plan,
+    base: str,
+    ignore: tuple[str, ...],
+    *,
+    kra: KRA | None = None,
+    scorecard: Scorecard | None = None,
+) -> KPIContext:
+    plan.report_unknown(kpi.ignore, f"{base}.ignore" if base else "ignore")
+    ctx = _kpi_context(kpi, plan, kra=kra, scorecard=scorecard)
+    plan.findings += _run(plan.kpi, ctx, base, ignore + tuple(kpi.ignore))
+    return ctx
+
+
+def _check_kra(
+    kra: KRA,
+    plan: _Plan,
+    base: str,
+    ignore: tuple[str, ...],
+    scorecard: Scorecard | None,
+    ctxs: dict[str, KPIContext] | None = None,
+    paths: dict[str, str] | None = None,
+) -> None:
+    plan.report_unknown(kra.ignore, f"{base}.ignore" if base else "ignore")
+    ignore = ignore + tuple(kra.ignore)
+    ctx = KRAContext(kra=kra, today=plan.today, config=plan.config, scorecard=scorecard)
+    plan.findings += _run(plan.kra, ctx, base, ignore)
+    for kpi in kra.kpis:
+        path = f"{base}.kpis[{kpi.id}]" if base else f"kpis[{kpi.id}]"
+        kctx = _check_kpi(kpi, plan, path, ignore, kra=kra, scorecard=scorecard)
+        if ctxs is not None and paths is not None:
+            ctxs[kpi.id], paths[kpi.id] = kctx, path
+
+
+_PATH = re.compile(r"(kras\[[^\]]+\])|((?:unassigned_)?kpis\[[^\]]+\])")
+
+
+def _check_scorecard(sc: Scorecard, plan: _Plan) -> None:
+    plan.report_unknown(sc.ignore, "ignore")
+    top = tuple(sc.ignore)
+    ctxs: dict[str, KPIContext] = {}
+    paths: dict[str, str] = {}
+    for kra in sc.kras:
+        _check_kra(kra, plan, f"kras[{kra.id}]", top, sc, ctxs, paths)
+    for kpi in sc.unassigned_kpis:
+        path = f"unassigned_kpis[{kpi.id}]"
+        ctxs[kpi.id] = _check_kpi(kpi, plan, path, top, scorecard=sc)
+        paths[kpi.id] = path
+    if not plan.scorecard:
+        return
+    ctx = ScorecardContext(
+        scorecard=sc, today=plan.today, config=plan.config, kpis=ctxs, paths=paths
+    )
+    kra_ignore = {f"kras[{k.id}]": tuple(k.ignore) for k in sc.kras if k.ignore}
+    kpi_ignore = {paths[k.id]: tuple(k.ignore) for k in sc.all_kpis() if k.ignore}
+    for finding in _run(plan.scorecard, ctx, "", top):
+        local: tuple[str, ...] = ()
+        for kra_part, _kpi_part in _PATH.findall(finding.where):
+            local += kra_ignore.get(kra_part, ())
+        for key, codes in kpi_ignore.items():
+            if finding.where.startswith(key):
+                local += codes
+        if not (local and matches(finding.code, local)):
+            plan.findings.append(finding)
+
+
+def check(
+    obj: Checkable | KPIDraft,
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    today: dt.date | None = None,
+    config: CheckConfig | None = None,
+) -> list[Finding]:
+    """Check a scorecard, a KRA, a KPI or a KPI statement and return what is wrong.
+
+    A plain string is treated as a KPI a manager has offered: it is parsed and classified
+    first, so a KRA offered as a KPI draws ``C001``, a KPI with no target ``M002``, and a
+    SMART-complete KPI no error.
+
+    Parameters
+    ----------
+    obj
+        What to check.
+    select, ignore
+        Rule codes or prefixes (``"M"``, ``"W00"``, ``"T001"``) to run only / to skip; added
+        to those in ``config``. Ignore lists in the scorecard, a KRA or a KPI (``ignore:``)
+        apply there; an unknown code in any ignore list is reported as ``X001``.
+    today
+        The date deadlines and freshness are judged against (default: today).
+    config
+        Thresholds such as ``max_kpis_per_kra``.
+
+    Returns
+    -------
+    list[Finding]
+        In the order of the scorecard, most serious first within each item.
+
+    Raises
+    ------
+    ConfigError
+        ``select`` names a code that no rule has.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> [f.code for f in krakit.check("Recruitment")]  # doctest: +SKIP
+    ['C001', 'M002']
+    """
+    config = config or CheckConfig()
+    config = config.model_copy(
+        update={
+            "select": normalise_codes([*config.select, *normalise_codes(select)]),
+            "ignore": normalise_codes([*config.ignore, *normalise_codes(ignore)]),
+        }
+    )
+    plan = _plan(config, today or dt.date.today())
+    if isinstance(obj, Scorecard):
+        _check_scorecard(obj, plan)
+    elif isinstance(obj, KRA):
+        _check_kra(obj, plan, "", (), None)
+    elif isinstance(obj, KPI):
+        _check_kpi(obj, plan, "", ())
+    elif isinstance(obj, str):
+        ctx = KPIContext.build(
+            parse(obj),
+            today=plan.today,
+            config=config,
+            classification=classify_text(obj) if obj.strip() else None,
+            offered=True,
+        )
+        plan.findings += _run(plan.kpi, ctx, None, ())
+    else:
+        from krakit.text.draft import KPIDraft
+
+        if not isinstance(obj, KPIDraft):
+            raise TypeError(
+                f"check() takes a Scorecard, KRA, KPI, KPIDraft or str, not {type(obj).__name__}"
+            )
+        ctx = KPIContext.build(obj, today=plan.today, config=config, offered=True)
+        plan.findings += _run(plan.kpi, ctx, None, ())
+    return plan.findings

@@ -1,0 +1,141 @@
+"""Measurable rules (M): a KPI names an indicator and a number to reach."""
+
+from __future__ import annotations
+
+from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_pattern
+
+__all__ = ["DIRECTION_WITHOUT_MAGNITUDE", "NO_METRIC", "NO_TARGET", "NUMBER_WITHOUT_UNIT"]
+
+_DORAN = "SMART criteria: Measurable (Doran, 1981)"
+
+
+def _no_metric(ctx: KPIContext) -> bool:
+    return not ctx.is_kra and not ctx.metric and not ctx.milestone
+
+
+NO_METRIC = Rule(
+    code="M001",
+    name="no-metric",
+    severity=Severity.ERROR,
+    message="'{text}' does not name what is measured (a rate, a count, a time, an amount)",
+    why="A number without an indicator cannot be tracked: 95% of what?",
+    bad=("Achieve 95% by March 2027",),
+    good=("Achieve 95% first-call resolution rate by March 2027",),
+    source=_DORAN,
+    fix="Name the indicator, e.g. 'Raise first-call resolution rate to 95% by March 2027'.",
+    smart="M",
+    test=_no_metric,
+)
+
+
+def _no_target(ctx: KPIContext) -> Hit | None:
+    if ctx.has_target:
+        return None
+    return Hit(where="target")
+
+
+NO_TARGET = Rule(
+    code="M002",
+    name="no-target",
+    severity=Severity.ERROR,
+    message="'{text}' has no target: nothing says what result counts as success",
+    why="Without a number to reach, the KPI cannot be scored and everyone reads it differently.",
+    bad=("Customer satisfaction score", "Improve employee engagement"),
+    good=("Raise customer satisfaction score from 7.8 to 8.5 by Q4 2027",),
+    source=_DORAN + "; common KPI mistakes: 'no target' (Parmenter, 2019)",
+    fix="Add a number and a timeframe, e.g. 'Reduce time to hire from 45 to 30 days by Q3 2027'.",
+    smart="M",
+    test=_no_target,
+)
+
+
+def _direction_without_magnitude(ctx: KPIContext) -> Hit | None:
+    if ctx.has_target or (ctx.kpi is not None and ctx.kpi.target_type == "milestone"):
+        return None
+    if any(ch.isdigit() for ch in ctx.text):
+        return None
+    found = load_words("direction_verbs").find(ctx.text)
+    if not found:
+        return None
+    m = found[0]
+    return Hit(values={"verb": m.group(0)}, span=m.span(), where="statement")
+
+
+DIRECTION_WITHOUT_MAGNITUDE = Rule(
+    code="M003",
+    name="direction-without-magnitude",
+    severity=Severity.WARNING,
+    message="'{verb}' says which way to go but not how far: '{text}' has no number",
+    why="'Improve' is met by any change at all, so the KPI can never be missed or beaten.",
+    bad=("Improve employee engagement", "Optimize the hiring process"),
+    good=("Raise employee engagement score from 62 to 70 by December 2027",),
+    source=_DORAN + "; " + load_words("direction_verbs").source,
+    fix="Say from what to what, e.g. 'Raise engagement score from 62 to 70 by December 2027'.",
+    smart="M",
+    test=_direction_without_magnitude,
+)
+
+_EXPECTED = {
+    "money": "an amount in a currency (INR, USD...)",
+    "time": "days or hours",
+    "percent": "a percentage",
+}
+
+
+def _number_without_unit(ctx: KPIContext) -> Hit | None:
+    if ctx.target is None or ctx.relative or ctx.unit not in (None, "", "count"):
+        return None
+    name = ctx.metric or ctx.text
+    if ctx.kpi is not None and ctx.kpi.unit:
+        return None
+    low = name.lower()
+    if low.startswith(("number of", "no. of", "no of", "count of", "# of", "#")):
+        return None
+    for kind in ("money", "time", "percent"):
+        if word_pattern("measure_words", kind).search(name):
+            return Hit(values={"expected": _EXPECTED[kind]}, where="unit")
+    return None
+
+
+NUMBER_WITHOUT_UNIT = Rule(
+    code="M004",
+    name="number-without-unit",
+    severity=Severity.WARNING,
+    message="The target {target} in '{text}' has no unit: is it {expected}?",
+    why="A bare number is read differently by each reader (30 what? days, hours, percent?).",
+    bad=("Reduce average handling time to 30 by March 2027",),
+    good=("Reduce average handling time to 30 minutes by March 2027",),
+    source=_DORAN + "; " + load_words("measure_words").source,
+    fix="Write the unit next to the number, e.g. '30 minutes', '₹5 lakh', '12%'.",
+    smart="M",
+    test=_number_without_unit,
+)
+
+
+def _relative_without_baseline(ctx: KPIContext) -> Hit | None:
+    if not ctx.relative or ctx.baseline is not None:
+        return None
+    return Hit(where="baseline", span=ctx.draft.spans.get("target"))
+
+
+RELATIVE_WITHOUT_BASELINE = Rule(
+    code="M005",
+    name="relative-without-baseline",
+    severity=Severity.WARNING,
+    message="'{text}' sets a change (by {target}{unit}) but not the starting value: of what?",
+    why="A change is only measurable against a recorded starting point.",
+    bad=("Increase sales by 25% by March 2027",),
+    good=("Increase monthly sales from ₹40 lakh to ₹50 lakh by March 2027",),
+    source=_DORAN + "; common KPI mistakes: missing baseline (Parmenter, 2019)",
+    fix="Write today's value too, e.g. 'from ₹40 lakh to ₹50 lakh', or set the baseline field.",
+    smart="M",
+    test=_relative_without_baseline,
+)
+
+__rules__ = (
+    NO_METRIC,
+    NO_TARGET,
+    DIRECTION_WITHOUT_MAGNITUDE,
+    NUMBER_WITHOUT_UNIT,
+    RELATIVE_WITHOUT_BASELINE,
+)

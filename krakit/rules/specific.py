@@ -1,0 +1,85 @@
+"""Specific rules (S): one clear indicator, in words that cannot be argued about."""
+
+from __future__ import annotations
+
+import re
+
+from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_pattern
+
+__all__ = ["COMPOUND_KPI", "ESCAPE_CLAUSE", "VAGUE_TERM"]
+
+
+def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
+    words = load_words(name)
+    found = words.find(ctx.text)
+    if not found:
+        return None
+    m = found[0]
+    term = m.group(0)
+    swap = words.swap_for(" ".join(term.lower().replace("-", " ").split()))
+    swap = swap or words.swap_for(term.lower())
+    return Hit(values={"term": term, "swap": swap or "a number"}, span=m.span(), where=where)
+
+
+VAGUE_TERM = Rule(
+    code="S001",
+    name="vague-term",
+    severity=Severity.WARNING,
+    message="'{term}' in '{text}' is vague: replace it with {swap}",
+    why="Vague words let two people read the same KPI as met and as missed.",
+    bad=("Significantly reduce customer complaints by Q3 2027",),
+    good=("Reduce customer complaints from 40 to 25 a month by Q3 2027",),
+    source=load_words("vague_terms").source,
+    fix="Replace the vague word with a number.",
+    smart="S",
+    test=lambda ctx: _words("vague_terms", ctx),
+)
+
+ESCAPE_CLAUSE = Rule(
+    code="S002",
+    name="escape-clause",
+    severity=Severity.WARNING,
+    message="'{term}' in '{text}' is an escape clause: it lets the KPI off the hook",
+    why="An escape clause makes every result acceptable, so the KPI can never be missed.",
+    bad=("Close support tickets within 2 days where possible",),
+    good=("Close 90% of support tickets within 2 days each month",),
+    source=load_words("escape_clauses").source,
+    fix="Drop the clause and state the exception explicitly, e.g. '90% of tickets'.",
+    smart="S",
+    test=lambda ctx: _words("escape_clauses", ctx),
+)
+
+_JOIN = re.compile(r"\s+(?:and|&|as well as|plus)\s+|\s*/\s*", re.IGNORECASE)
+
+
+def _compound(ctx: KPIContext) -> Hit | None:
+    heads = word_pattern("measure_words", "heads")
+    name = ctx.metric or ""
+    parts = [p for p in _JOIN.split(name) if p.strip()]
+    if len(parts) >= 2 and sum(bool(heads.search(p)) for p in parts) >= 2:
+        return Hit(values={"first": parts[0].strip(), "second": parts[1].strip()})
+    others = [q for q in ctx.draft.other_targets if ctx.draft.target is not None]
+    if others and re.search(r"\band\b", ctx.text, re.IGNORECASE):
+        first = ctx.draft.target
+        if first is not None and any(q.unit != first.unit for q in others):
+            clauses = re.split(r"\band\b", ctx.text, maxsplit=1, flags=re.IGNORECASE)
+            if all(heads.search(c) for c in clauses):
+                return Hit(values={"first": clauses[0].strip(), "second": clauses[1].strip()})
+    return None
+
+
+COMPOUND_KPI = Rule(
+    code="S003",
+    name="compound-kpi",
+    severity=Severity.WARNING,
+    message="'{text}' joins two measures ('{first}' and '{second}'): make each its own KPI",
+    why="When one part is met and the other missed, a compound KPI cannot be scored.",
+    bad=("Increase revenue by 10% and reduce cost per hire to ₹20,000 by March 2027",),
+    good=("Increase revenue from ₹5 crore to ₹5.5 crore by March 2027",),
+    source="SMART criteria: Specific (Doran, 1981); one measure per KPI (Parmenter, 2019)",
+    fix="Split it into two KPIs, one per measure.",
+    smart="S",
+    test=_compound,
+)
+
+__rules__ = (VAGUE_TERM, ESCAPE_CLAUSE, COMPOUND_KPI)
