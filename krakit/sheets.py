@@ -2,9 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+import csv
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["FORMULA_PREFIXES", "neutralise"]
+from krakit.errors import InputError, KrakitError
+
+if TYPE_CHECKING:
+    from krakit.model import Scorecard
+
+__all__ = [
+    "FORMULA_PREFIXES",
+    "HEADERS",
+    "Sheet",
+    "SheetRow",
+    "neutralise",
+    "read_sheet",
+    "sheet_scorecards",
+]
 
 # A cell that starts with one of these is run as a formula by Excel, LibreOffice and Sheets
 # ("=cmd|' /C calc'!A0"): OWASP's CSV-injection advice is to prefix it with a single quote.
@@ -28,3 +47,411 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+# --- reading a KPI sheet ----------------------------------------------------------------------
+
+HEADERS: dict[str, tuple[str, ...]] = {
+    "role": ("role", "role title", "designation", "position", "job title", "job", "job role"),
+    "holder": ("holder", "employee", "employee name", "name", "person"),
+    "kra": (
+        "kra",
+        "kras",
+        "key result area",
+        "key result areas",
+        "kra title",
+        "result area",
+        "responsibility area",
+        "area",
+        "kra name",
+        "key responsibility area",
+    ),
+    "kra_weight": ("kra weight", "kra weightage", "kra weight %", "area weight"),
+    "statement": (
+        "kpi",
+        "kpis",
+        "key performance indicator",
+        "key performance indicators",
+        "kpi statement",
+        "statement",
+        "kpi description",
+        "measure",
+        "objective",
+        "goal",
+    ),
+    "metric": ("metric", "kpi name", "measure name", "indicator", "metric name"),
+    "target": ("target", "target value", "goal value", "target goal", "target level"),
+    "target_low": ("target low", "target min", "minimum target", "lower target"),
+    "target_high": ("target high", "target max", "maximum target", "upper target"),
+    "unit": ("unit", "units", "uom", "unit of measure", "unit of measurement"),
+    "baseline": ("baseline", "baseline value", "current", "current value", "current level"),
+    "owner": ("owner", "kpi owner", "responsible", "accountable", "person responsible"),
+    "frequency": (
+        "frequency",
+        "review frequency",
+        "measurement frequency",
+        "cadence",
+        "periodicity",
+        "reporting frequency",
+        "period",
+    ),
+    "data_source": (
+        "data source",
+        "source",
+        "source of data",
+        "data",
+        "system",
+        "measured from",
+        "source system",
+        "data sources",
+    ),
+    "weight": ("weight", "weightage", "kpi weight", "weight %", "kpi weightage", "weights"),
+    "deadline": ("deadline", "due date", "target date", "by when", "timeline", "due by"),
+    "polarity": ("polarity", "direction", "better when"),
+    "indicator": ("indicator type", "leading lagging", "leading or lagging", "lead lag"),
+    "last_reviewed": ("last reviewed", "last review", "reviewed on", "review date"),
+    "ignore": ("ignore", "checker ignore", "ignore rules"),
+}
+"""Field -> the headers (normalised: lower case, words only) that mean it."""
+
+_NUMBER_FIELDS = ("target", "target_low", "target_high", "baseline", "weight", "kra_weight")
+_LOOKUP = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
+_FREQUENCIES = {
+    "daily": "daily",
+    "day": "daily",
+    "weekly": "weekly",
+    "week": "weekly",
+    "monthly": "monthly",
+    "month": "monthly",
+    "quarterly": "quarterly",
+    "quarter": "quarterly",
+    "annual": "annual",
+    "annually": "annual",
+    "yearly": "annual",
+    "year": "annual",
+    "half yearly": "annual",
+}
+_POLARITY = {
+    "higher is better": "higher_is_better",
+    "higher": "higher_is_better",
+    "increase": "higher_is_better",
+    "up": "higher_is_better",
+    "max": "higher_is_better",
+    "lower is better": "lower_is_better",
+    "lower": "lower_is_better",
+    "decrease": "lower_is_better",
+    "down": "lower_is_better",
+    "min": "lower_is_better",
+    "in range": "in_range",
+    "range": "in_range",
+}
+
+
+def _header_key(header: Any) -> str:
+    return " ".join(re.findall(r"[a-z0-9%]+", str(header or "").lower()))
+
+
+@dataclass(frozen=True, slots=True)
+class SheetRow:
+    """One KPI row: its spreadsheet row number (the header is row 1) and its fields."""
+
+    row: int
+    fields: dict[str, Any]
+
+
+@dataclass(slots=True)
+class Sheet:
+    """A KPI sheet as read: the rows, how headers were mapped, and headers not understood."""
+
+    path: str
+    rows: list[SheetRow] = field(default_factory=list)
+    columns: dict[str, str] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+
+
+def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        try:
+            with path.open(newline="", encoding="utf-8-sig") as handle:
+                for number, cells in enumerate(csv.reader(handle), start=1):
+                    yield number, cells
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                "the file is not UTF-8 text; save it as 'CSV UTF-8'", path=path
+            ) from exc
+        except csv.Error as exc:
+            raise InputError(f"this is not valid CSV: {exc}", path=path) from exc
+    elif suffix in (".xlsx", ".xlsm"):
+        import openpyxl
+
+        try:
+            book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        except Exception as exc:  # openpyxl raises many kinds on a broken file
+            raise InputError(f"cannot open the workbook: {exc}", path=path) from exc
+        try:
+            sheet = book.worksheets[0]
+            for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
+                yield number, list(cells)
+        finally:
+            book.close()
+    else:
+        raise InputError(
+            f"cannot read {suffix or 'a file without suffix'!r} as a sheet; use .csv or .xlsx",
+            path=path,
+        )
+
+
+def _number(
+    value: Any, *, path: Path, row: int, name: str, header: str
+) -> tuple[float, str | None]:
+    if isinstance(value, bool):
+        raise InputError(
+            f"expected a number in column '{header}', got {value!r}",
+            path=path,
+            row=row,
+            field=name,
+            value=value,
+        )
+    if isinstance(value, int | float):
+        return float(value), None
+    text = str(value).strip()
+    try:
+        return float(text.replace(",", "")), None
+    except ValueError:
+        pass
+    from krakit.text.numbers import parse_amount
+
+    try:
+        number, unit = parse_amount(text)
+    except KrakitError:
+        number, unit = None, None
+    if number is None or not re.search(r"\d", text):
+        raise InputError(
+            f"expected a number in column '{header}', got text {text!r}",
+            path=path,
+            row=row,
+            field=name,
+            value=text,
+        ) from None
+    return number, unit
+
+
+def read_sheet(path: str | PathLike[str]) -> Sheet:
+    """Read a KPI sheet (``.csv`` or ``.xlsx``, one KPI per row) with lenient headers.
+
+    Headers are matched after lower-casing and dropping punctuation ("KPI Owner",
+    "kpi_owner" and "KPI owner:" are the same); see :data:`HEADERS`. Headers that mean
+    nothing to krakit are listed in ``Sheet.unknown`` (their columns are skipped).
+
+    Raises
+    ------
+    InputError
+        The file cannot be read, has no KPI column, or a number cell holds text (the
+        message names the file, the row and the column).
+
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kpis.csv"
+    >>> _ = p.write_text("KRA,KPI,Target,Owner\\nSales,Revenue growth,15%,Asha\\n")
+    >>> sheet = read_sheet(p)
+    >>> sheet.rows[0].row, sheet.rows[0].fields["target"], sheet.rows[0].fields["unit"]
+    (2, 15.0, '%')
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputError("no such file", path=path)
+    sheet = Sheet(path=str(path))
+    mapping: dict[int, str] = {}
+    headers: list[str] = []
+    for number, cells in _raw_rows(path):
+        if not mapping:
+            if not any(str(c or "").strip() for c in cells):
+                continue
+            headers = [str(c or "").strip() for c in cells]
+            for index, header in enumerate(headers):
+                name = _LOOKUP.get(_header_key(header))
+                if name is None or name in mapping.values():
+                    if header:
+                        sheet.unknown.append(header)
+                    continue
+                mapping[index] = name
+                sheet.columns[header] = name
+            if "statement" not in mapping.values() and "metric" not in mapping.values():
+                raise InputError(
+                    "found no KPI column; name one 'KPI' (or 'Metric'). Headers read: "
+                    + ", ".join(repr(h) for h in headers if h),
+                    path=path,
+                    row=number,
+                )
+            continue
+        fields: dict[str, Any] = {}
+        for index, name in mapping.items():
+            value = cells[index] if index < len(cells) else None
+            if value is None or (isinstance(value, str) and not value.strip()):
+                continue
+            if name in _NUMBER_FIELDS:
+                value, unit = _number(
+                    value, path=path, row=number, name=name, header=headers[index]
+                )
+                if unit and name in ("target", "baseline", "target_low", "target_high"):
+                    fields.setdefault("_unit", unit)
+            elif isinstance(value, str):
+                value = value.strip()
+            fields[name] = value
+        if "statement" in fields or "metric" in fields:
+            if "_unit" in fields:
+                fields.setdefault("unit", fields["_unit"])
+            fields.pop("_unit", None)
+            sheet.rows.append(SheetRow(row=number, fields=fields))
+    if not mapping:
+        raise InputError("the sheet is empty", path=path)
+    return sheet
+
+
+def _kpi_data(row: SheetRow, used: set[str]) -> dict[str, Any]:
+    from krakit.model import slugify
+
+    f = row.fields
+    data: dict[str, Any] = {"statement": str(f.get("statement") or "")[:2000]}
+    for name in (
+        "metric",
+        "unit",
+        "owner",
+        "data_source",
+        "target",
+        "baseline",
+        "target_low",
+        "target_high",
+        "weight",
+    ):
+        if name in f:
+            data[name] = f[name] if not isinstance(f[name], str) else f[name][:300]
+    if "frequency" in f:
+        freq = _FREQUENCIES.get(_header_key(f["frequency"]))
+        if freq is None:
+            raise InputError(
+                f"unknown frequency {f['frequency']!r}; use daily, weekly, monthly, quarterly "
+                "or annual",
+                row=row.row,
+                field="frequency",
+                value=f["frequency"],
+            )
+        data["frequency"] = freq
+    if "polarity" in f:
+        polarity = _POLARITY.get(_header_key(f["polarity"]))
+        if polarity is None:
+            raise InputError(
+                f"unknown direction {f['polarity']!r}; use 'higher is better', "
+                "'lower is better' or 'in range'",
+                row=row.row,
+                field="polarity",
+                value=f["polarity"],
+            )
+        data["polarity"] = polarity
+    if "indicator" in f:
+        indicator = _header_key(f["indicator"])
+        if indicator in ("leading", "lagging"):
+            data["indicator"] = indicator
+    if "deadline" in f:
+        value = f["deadline"]
+        data["deadline"] = value.date() if hasattr(value, "date") else str(value)
+    if "last_reviewed" in f and hasattr(f["last_reviewed"], "year"):
+        value = f["last_reviewed"]
+        data["last_reviewed"] = value.date() if hasattr(value, "date") else value
+    if "ignore" in f:
+        data["ignore"] = [c for c in re.split(r"[\s,;]+", str(f["ignore"])) if c]
+    base = slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
+    kpi_id, n = base, 1
+    while kpi_id in used:
+        n += 1
+        kpi_id = f"{base[:55]}-{n}"
+    used.add(kpi_id)
+    data["id"] = kpi_id
+    return data
+
+
+def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
+    """Turn a KPI sheet into one scorecard per role, with each KPI's row number.
+
+    Rows with no KRA go to ``unassigned_kpis``. Returns ``(scorecard, {kpi_id: row})`` pairs.
+
+    Raises
+    ------
+    InputError
+        A row holds a value the scorecard model refuses (the message names the row).
+    """
+    from krakit.model import KPI, KRA, Kind, Role, Scorecard, WeightMode, slugify
+
+    roles: dict[str, dict[str, Any]] = {}
+    for row in sheet.rows:
+        title = str(row.fields.get("role") or "").strip() or Path(sheet.path).stem
+        role = roles.setdefault(
+            title, {"kras": {}, "loose": [], "rows": {}, "used": set(), "holder": None}
+        )
+        if row.fields.get("holder") and role["holder"] is None:
+            role["holder"] = str(row.fields["holder"])[:200]
+        try:
+            kpi = KPI.model_validate(_kpi_data(row, role["used"]))
+        except InputError as exc:
+            raise InputError(
+                exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
+            ) from exc
+        except ValueError as exc:  # pydantic's ValidationError
+            from pydantic import ValidationError
+
+            detail = str(exc)
+            if isinstance(exc, ValidationError):
+                err = exc.errors(include_url=False)[0]
+                detail = f"{'.'.join(map(str, err['loc']))}: {err['msg']}"
+            raise InputError(
+                f"this row cannot be read: {detail}", path=sheet.path, row=row.row
+            ) from exc
+        role["rows"][kpi.id] = row.row
+        kra_title = str(row.fields.get("kra") or "").strip()
+        if not kra_title:
+            role["loose"].append(kpi)
+            continue
+        kra = role["kras"].setdefault(kra_title, {"title": kra_title[:300], "kpis": []})
+        if "kra_weight" in row.fields and "weight" not in kra:
+            kra["weight"] = row.fields["kra_weight"]
+        kra["kpis"].append(kpi)
+    out = []
+    for title, role in roles.items():
+        kras, ids = [], set()
+        for kra in role["kras"].values():
+            base = slugify(kra["title"], fallback="kra")
+            kra_id, n = base, 1
+            while kra_id in ids:
+                n += 1
+                kra_id = f"{base[:55]}-{n}"
+            ids.add(kra_id)
+            kras.append(
+                KRA.model_construct(
+                    id=kra_id,
+                    title=kra["title"],
+                    description=None,
+                    kind=Kind.FUNCTIONAL,
+                    weight=kra.get("weight"),
+                    goals=[],
+                    kpis=kra["kpis"],
+                    ignore=[],
+                )
+            )
+        sc = Scorecard.model_construct(
+            schema_version=1,
+            role=Role(title=title[:200]),
+            holder=role["holder"],
+            period=None,
+            weights=WeightMode.PERCENT,
+            goals=[],
+            kras=kras,
+            unassigned_kpis=role["loose"],
+            actuals=[],
+            ignore=[],
+            created=None,
+            updated=None,
+        )
+        out.append((sc, role["rows"]))
+    return out

@@ -115,6 +115,23 @@ DEADLINE_PASSED = Rule(
 )
 
 
+_UP = ("increase", "raise", "grow", "improve", "boost", "lift", "expand", "maximi", "higher")
+_DOWN = ("reduce", "decrease", "cut", "lower", "minimi", "bring down", "shrink")
+
+
+def _intended(ctx: KPIContext) -> Polarity:
+    """The way the statement's verb points (the record's polarity when it has one)."""
+    if ctx.kpi is not None and "polarity" in ctx.kpi.model_fields_set:
+        return ctx.kpi.polarity
+    span = ctx.draft.spans.get("direction")
+    verb = ctx.text[span[0] : span[1]].lower() if span else ""
+    if verb.startswith(_UP):
+        return Polarity.HIGHER_IS_BETTER
+    if verb.startswith(_DOWN):
+        return Polarity.LOWER_IS_BETTER
+    return ctx.polarity
+
+
 def _unambitious(ctx: KPIContext) -> Hit | None:
     if ctx.threshold or ctx.target is None:
         return None
@@ -122,7 +139,8 @@ def _unambitious(ctx: KPIContext) -> Hit | None:
         return Hit(values={"why": "the change is zero or backwards"}) if ctx.target <= 0 else None
     if ctx.baseline is None:
         return None
-    if ctx.polarity is Polarity.HIGHER_IS_BETTER and ctx.target <= ctx.baseline:
+    polarity = _intended(ctx)
+    if polarity is Polarity.HIGHER_IS_BETTER and ctx.target <= ctx.baseline:
         return Hit(
             values={"why": f"the target {ctx.target:g} is not above today's {ctx.baseline:g}"},
             where="target",

@@ -30,8 +30,7 @@ KRA_OFFERED_AS_KPI = Rule(
     bad=("Recruitment", "Customer satisfaction", "Sales coordination"),
     good=("Offer acceptance rate", "Raise customer satisfaction score from 7.8 to 8.5 by Q4 2027"),
     source=_SOURCE,
-    fix="Keep it as a KRA and add KPIs under it, e.g. for Recruitment: 'Reduce time to hire "
-    "from 45 to 30 days by Q3 2027'.",
+    fix="Keep it as a KRA and add KPIs under it that measure it, e.g. '{example}'.",
     smart="M",
     test=_offered_as_kpi,
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -41,9 +41,12 @@ def parse(text: str) -> KPIDraft:
 
 
 @lru_cache(maxsize=65_536)
-def classify_text(text: str) -> Classification:
+def classify_text(text: str) -> Classification | None:
     """:func:`krakit.classify`, remembered."""
-    from krakit.text.classify import classify
+    try:
+        from krakit.text.classify import classify
+    except ImportError:  # TEMPORARY until krakit.text.classify lands
+        return None
 
     return classify(text)
 
@@ -60,6 +63,7 @@ class _Plan:
     known: frozenset[str]
     prefixes: frozenset[str]
     findings: list[Finding]
+    tick: Callable[[], None] | None = None
 
     def unknown(self, codes: Iterable[str]) -> list[str]:
         return [c for c in codes if c not in self.prefixes]
@@ -149,6 +153,7 @@ def _run(
             continue
         for hit in rule.run(ctx):
             out.append(_finding(rule, hit, base, values))
+    out.sort(key=lambda f: (-f.severity.rank, f.code))
     return out
 
 
@@ -186,6 +191,8 @@ def _check_kpi(
     kra: KRA | None = None,
     scorecard: Scorecard | None = None,
 ) -> KPIContext:
+    if plan.tick is not None:
+        plan.tick()
     plan.report_unknown(kpi.ignore, f"{base}.ignore" if base else "ignore")
     ctx = _kpi_context(kpi, plan, kra=kra, scorecard=scorecard)
     plan.findings += _run(plan.kpi, ctx, base, ignore + tuple(kpi.ignore))
@@ -251,6 +258,7 @@ def check(
     ignore: Iterable[str] | str | None = None,
     today: dt.date | None = None,
     config: CheckConfig | None = None,
+    progress: Callable[[], None] | None = None,
 ) -> list[Finding]:
     """Check a scorecard, a KRA, a KPI or a KPI statement and return what is wrong.
 
@@ -270,6 +278,8 @@ def check(
         The date deadlines and freshness are judged against (default: today).
     config
         Thresholds such as ``max_kpis_per_kra``.
+    progress
+        Called once per KPI checked (for a progress bar).
 
     Returns
     -------
@@ -295,6 +305,7 @@ def check(
         }
     )
     plan = _plan(config, today or dt.date.today())
+    plan.tick = progress
     if isinstance(obj, Scorecard):
         _check_scorecard(obj, plan)
     elif isinstance(obj, KRA):

@@ -43,7 +43,7 @@ NO_TARGET = Rule(
     bad=("Customer satisfaction score", "Improve employee engagement"),
     good=("Raise customer satisfaction score from 7.8 to 8.5 by Q4 2027",),
     source=_DORAN + "; common KPI mistakes: 'no target' (Parmenter, 2019)",
-    fix="Add a number and a timeframe, e.g. 'Reduce time to hire from 45 to 30 days by Q3 2027'.",
+    fix="Add a number and a timeframe, e.g. '{example}'.",
     smart="M",
     test=_no_target,
 )
@@ -70,7 +70,7 @@ DIRECTION_WITHOUT_MAGNITUDE = Rule(
     bad=("Improve employee engagement", "Optimize the hiring process"),
     good=("Raise employee engagement score from 62 to 70 by December 2027",),
     source=_DORAN + "; " + load_words("direction_verbs").source,
-    fix="Say from what to what, e.g. 'Raise engagement score from 62 to 70 by December 2027'.",
+    fix="Say from what to what, and by when, e.g. '{example}'.",
     smart="M",
     test=_direction_without_magnitude,
 )

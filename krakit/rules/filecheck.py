@@ -1,0 +1,72 @@
+"""Check files: scorecards (YAML/JSON) and KPI sheets (CSV/XLSX), findings with file and row."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from os import PathLike
+from pathlib import Path
+
+from krakit.rules.base import CheckConfig, Finding
+from krakit.rules.engine import check
+
+__all__ = ["SHEET_SUFFIXES", "check_file"]
+
+SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+_KPI = re.compile(r"(?:unassigned_)?kpis\[([^\]]+)\]")
+_KRA = re.compile(r"^kras\[([^\]]+)\]")
+
+
+def check_file(
+    path: str | PathLike[str],
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    today: dt.date | None = None,
+    config: CheckConfig | None = None,
+    progress: Callable[[int], Callable[[], None]] | None = None,
+) -> list[Finding]:
+    """Check one scorecard file or KPI sheet; each finding carries ``file`` (and ``row``).
+
+    ``progress``, if given, is called with the number of KPIs and returns a function to call
+    once per KPI checked.
+
+    Raises
+    ------
+    InputError, ScorecardError
+        The file cannot be read (names the file, and the row for a sheet).
+    ConfigError
+        ``select`` names an unknown code.
+    """
+    path = Path(path)
+    options = {"select": select, "ignore": ignore, "today": today, "config": config}
+    if path.suffix.lower() not in SHEET_SUFFIXES:
+        from krakit.store import load
+
+        scorecard = load(path)
+        tick = progress(len(scorecard.all_kpis())) if progress else None
+        found = check(scorecard, progress=tick, **options)  # type: ignore[arg-type]
+        return [dataclasses.replace(f, file=str(path)) for f in found]
+
+    from krakit.sheets import read_sheet, sheet_scorecards
+
+    sheet = read_sheet(path)
+    pairs = sheet_scorecards(sheet)
+    tick = progress(len(sheet.rows)) if progress else None
+    out: list[Finding] = []
+    for scorecard, rows in pairs:
+        kra_rows = {
+            kra.id: min((rows[k.id] for k in kra.kpis), default=None) for kra in scorecard.kras
+        }
+        for f in check(scorecard, progress=tick, **options):  # type: ignore[arg-type]
+            row = None
+            if m := _KPI.search(f.where):
+                row = rows.get(m[1])
+            elif m := _KRA.match(f.where):
+                row = kra_rows.get(m[1])
+            where = f.where if len(pairs) == 1 else f"{scorecard.role.title}: {f.where}"
+            out.append(dataclasses.replace(f, file=str(path), row=row, where=where))
+    out.sort(key=lambda f: (f.row is None, f.row or 0))
+    return out

@@ -1,0 +1,25 @@
+"""Helpers for the checker tests: read a rule's examples the way it declares them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import yaml
+
+from krakit.model import KPI, KRA, validate_scorecard
+from krakit.rules import Rule, check
+
+TODAY = dt.date(2026, 11, 23)
+
+
+def example_codes(rule: Rule, example: str) -> list[str]:
+    """The codes the checker reports for one of a rule's examples."""
+    if rule.examples == "statement":
+        obj: object = example
+    elif rule.examples == "kpi":
+        obj = KPI.model_validate(yaml.safe_load(example))
+    elif rule.examples == "kra":
+        obj = KRA.model_validate(yaml.safe_load(example))
+    else:
+        obj = validate_scorecard(yaml.safe_load(example))
+    return [f.code for f in check(obj, today=TODAY)]  # type: ignore[arg-type]
