@@ -85,6 +85,7 @@ def _build() -> dict:
     for w, code in words.items():
         units[w.lower()] = code
     word_units = [u for u in units if u[0].isalpha()]
+    word_mult = [m for m in mult if m not in lex["letter_multipliers"]]
     num = (
         r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # Indian grouping 1,50,000
         r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?"  # western grouping 1,500,000
@@ -98,7 +99,7 @@ def _build() -> dict:
         (?P<sign2>[+\-−])?
         (?<![A-Za-z0-9.,])(?P<num>{num})(?![\d])
         (?:(?P<glue>(?i:{_alt(list(mult))}))(?![A-Za-z])
-          |\s?(?P<mult>(?i:{_alt([m for m in mult if m not in lex["letter_multipliers"]])}))\.?(?![A-Za-z])
+          |\s?(?P<mult>(?i:{_alt(word_mult)}))\.?(?![A-Za-z])
           |\s(?P<lettermult>[kKMLB])(?![A-Za-z]))?
         (?:\s?(?P<pct>%)
           |(?P<hy>-)?\s?(?P<unit>(?i:{_alt(word_units)}))(?![A-Za-z]))?

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -127,7 +128,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"{_LEAD}\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'-]?\s*(?P<y>{_YEAR}|'\d{{2}}))?", re.I
         ),
     ),
+    (
+        "season",
+        re.compile(
+            rf"{_LEAD}\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?(?P<y>{_YEAR})\b", re.I
+        ),
+    ),
     ("monthyear", re.compile(rf"{_LEAD}\b(?P<m>{_MONTH})[\s,'-]+(?P<y>{_YEAR})\b", re.I)),
+    (
+        "within",
+        re.compile(
+            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+)(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins)\b",
+            re.I,
+        ),
+    ),
     (
         "relative",
         re.compile(
@@ -151,13 +165,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "year",
         re.compile(
             rf"(?P<lead>{_END}|\b(?:by|before|until|till|in)\s+(?:the\s+)?)(?P<y>{_YEAR})\b", re.I
-        ),
-    ),
-    (
-        "within",
-        re.compile(
-            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+)(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins)\b",
-            re.I,
         ),
     ),
     (
@@ -205,6 +212,8 @@ def _deadline(kind: str, m: re.Match[str], today: dt.date) -> dt.date | str | Qu
         if g["q"].upper() == "H" and g["n"] not in "12":
             return None
         return f"{label} {y}" if y else label
+    if kind == "season":
+        return f"{g['s'].lower()} {g['y']}"
     if kind == "monthyear":
         return _month_end(int(g["y"]), _MONTHS[g["m"].lower().rstrip(".")])
     if kind == "month":
@@ -289,7 +298,7 @@ def find_times(text: str, today: dt.date | None = None) -> list[TimeMatch]:
     # "per day/week/month", "daily, weekly and monthly": a list of cadences names none.
     if _CADENCE_LIST.search(text):
         cadences = []
-    for a, b in zip(cadences, cadences[1:], strict=False):
+    for a, b in itertools.pairwise(cadences):
         gap = text[a.span[1] : b.span[0]].strip().lower()
         if a.value != b.value and re.fullmatch(r"[,/&|]?\s*(?:and|or|and/or)?|[,/&]", gap):
             cadences = []
