@@ -64,7 +64,7 @@ def _implausible_jump(ctx: KPIContext) -> Hit | None:
                 return Hit(values={"how": f"a change of {change:g}%"}, where="target")
         return None
     start = ctx.baseline if ctx.baseline is not None else _latest_actual(ctx)
-    if start is None or ctx.target is None or start <= 0 or ctx.threshold:
+    if not ctx.units_agree or start is None or ctx.target is None or start <= 0 or ctx.threshold:
         return None
     if ctx.polarity is Polarity.HIGHER_IS_BETTER and ctx.target > start * jump:
         return Hit(values={"how": f"{ctx.target / start:.1f} times today's {start:g}"})
@@ -137,7 +137,7 @@ def _unambitious(ctx: KPIContext) -> Hit | None:
         return None
     if ctx.relative:
         return Hit(values={"why": "the change is zero or backwards"}) if ctx.target <= 0 else None
-    if ctx.baseline is None:
+    if ctx.baseline is None or not ctx.units_agree:
         return None
     polarity = _intended(ctx)
     if polarity is Polarity.HIGHER_IS_BETTER and ctx.target <= ctx.baseline:

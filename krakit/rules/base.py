@@ -368,9 +368,22 @@ class KPIContext:
         )
 
     @property
+    def units_agree(self) -> bool:
+        """Target and baseline are in the same unit (or one is a bare number)."""
+        t, b = self.draft.target, self.draft.baseline
+        if self.kpi is not None and (self.kpi.target is not None or self.kpi.baseline is not None):
+            return True
+        if t is None or b is None:
+            return True
+        loose = {"count", "score", ""}
+        return t.unit == b.unit or (t.unit in loose and b.unit in loose)
+
+    @property
     def has_timeframe(self) -> bool:
         """A cadence, a deadline or a window is known (the scorecard period counts)."""
         if self.frequency or self.deadline:
+            return True
+        if _EVENT_CADENCE.search(self.text):
             return True
         return self.scorecard is not None and bool(self.scorecard.period)
 
@@ -593,6 +606,13 @@ def _month_end(index: int) -> dt.date:
     return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
 
 
+_EVENT_CADENCE = re.compile(
+    r"\b(?:each|every|per|at each|at every|after each|after every)\s+(?:\w+\s+)?"
+    r"(?:sprint|release|cycle|shift|batch|launch|audit|review|payroll|run|close|season|term|"
+    r"semester|project|iteration|quarter|month|week|day|year|campaign|event|period|"
+    r"sign-?off|intake|hiring cycle|appraisal)s?\b",
+    re.IGNORECASE,
+)
 _LOWER = re.compile(
     r"\b(time|cost|costs|attrition|churn|errors?|defects?|complaints?|absenteeism|turnover|"
     r"downtime|backlog|delays?|days|outstanding|overdue|incidents?|rejections?|wastage)\b",

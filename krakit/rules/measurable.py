@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_pattern
 
 __all__ = ["DIRECTION_WITHOUT_MAGNITUDE", "NO_METRIC", "NO_TARGET", "NUMBER_WITHOUT_UNIT"]
@@ -75,6 +77,9 @@ DIRECTION_WITHOUT_MAGNITUDE = Rule(
     test=_direction_without_magnitude,
 )
 
+_RATIO = re.compile(
+    r"\b(return on|ratio|index|roas|roi|multiple|per|frequency|score|rating|nps)\b", re.I
+)
 _EXPECTED = {
     "money": "an amount in a currency (INR, USD...)",
     "time": "days or hours",
@@ -89,6 +94,11 @@ def _number_without_unit(ctx: KPIContext) -> Hit | None:
     if ctx.kpi is not None and ctx.kpi.unit:
         return None
     low = name.lower()
+    if _RATIO.search(name):
+        return None
+    span = ctx.draft.spans.get("target")
+    if span and re.match(r"\s*(?:per|x\b|times|/|out of|on\b)", ctx.text[span[1] :], re.I):
+        return None  # "0.5 per million hours", "4x", "4.2 out of 5"
     if low.startswith(("number of", "no. of", "no of", "count of", "# of", "#")):
         return None
     for kind in ("money", "time", "percent"):
