@@ -146,3 +146,25 @@ def test_make_kpi_names_the_field() -> None:
     with pytest.raises(krakit.ScorecardError) as info:
         edit.make_kpi({"metric": "Calls", "target": "forty"})
     assert info.value.field == "target"
+
+
+def test_add_statement_parses_the_sentence(sample: krakit.Scorecard) -> None:
+    new = edit.add_statement(
+        sample,
+        "recruitment",
+        "Reduce cost per hire from ₹60,000 to ₹45,000 by Q4 2026",
+        owner="Priya",
+    )
+    kpi = new.kra("recruitment").kpis[-1]
+    assert (kpi.baseline, kpi.target, kpi.unit, kpi.owner) == (60000, 45000, "INR", "Priya")
+    assert str(kpi.polarity) == "lower_is_better"
+
+
+def test_triage_flags_kpi_lines_with_their_kra(sample: krakit.Scorecard) -> None:
+    lines = edit.triage(sample, ["Recruitment", "", "Raise offer acceptance rate to 90% by Q3"])
+    assert [(ln.text, ln.label) for ln in lines] == [
+        ("Recruitment", "KRA"),
+        ("Raise offer acceptance rate to 90% by Q3", "KPI"),
+    ]
+    assert lines[1].kra == "recruitment"
+    assert lines[1].reasons

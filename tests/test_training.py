@@ -60,3 +60,34 @@ def test_a_stray_file_is_named(tmp_path: Path) -> None:
 def test_empty_folder_summarises_to_nothing_answered(tmp_path: Path) -> None:
     table = training.summarise(tmp_path / "none-yet")
     assert table["answered"].sum() == 0
+
+
+def test_every_quiz_answer_agrees_with_the_classifier() -> None:
+    from krakit.text.classify import classify
+
+    disagree = [i.statement for i in QUIZ if str(classify(i.statement).label) != i.answer]
+    assert disagree == []
+
+
+def test_grade_explains() -> None:
+    feedback = training.grade(QUIZ[0], QUIZ[0].answer.lower())
+    assert feedback.correct and feedback.expected == QUIZ[0].answer
+    assert str(feedback).startswith("✓ Right")
+    with pytest.raises(krakit.InputError, match="KRA or KPI"):
+        training.grade(QUIZ[0], "maybe")
+
+
+def test_every_exercise_is_broken_and_fixable() -> None:
+    for exercise in training.EXERCISES:
+        result = training.try_fix(exercise.statement)
+        assert not result.solved, exercise.statement
+        assert result.findings and len(result.explanations) == len(result.findings)
+    assert training.try_fix(
+        "Increase monthly sales revenue from ₹8 lakh to ₹10 lakh by March 2027"
+    ).findings == tuple(
+        f
+        for f in krakit.check(
+            "Increase monthly sales revenue from ₹8 lakh to ₹10 lakh by March 2027"
+        )
+        if str(f.severity) in {"error", "warning"}
+    )

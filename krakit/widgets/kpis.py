@@ -308,17 +308,30 @@ class KPIStep(Step):
         if self.scorecard is not None and self.kra_id is not None:
             from krakit.library import suggest_kpis
 
-            for text in suggest_kpis(self.scorecard.kra(self.kra_id))[:6]:
+            for metric in suggest_kpis(self.scorecard.kra(self.kra_id).title, n=6):
                 button = w.Button(
-                    description=str(text)[:60], tooltip=str(text), layout=w.Layout(width="auto")
+                    description=metric.name[:60],
+                    tooltip=f"{metric.name} ({metric.indicator}, {metric.polarity})",
+                    icon="plus",
+                    layout=w.Layout(width="auto"),
                 ).add_class("krakit-suggestion")
-                button.on_click(lambda _b, t=str(text): self._use_suggestion(t))
+                button.on_click(lambda _b, m=metric: self._use_suggestion(m))
                 buttons.append(button)
         self._suggestions.children = buttons
 
-    def _use_suggestion(self, text: str) -> None:
+    def _use_suggestion(self, metric: Any) -> None:
+        """Start a KPI from a library metric: its name, polarity and leading/lagging."""
         self._start_new()
-        self._statement.value = text
+        self._statement.value = metric.name
+        self._filling = True
+        try:
+            self._fields["metric"].value = metric.name
+            self._polarity.value = str(metric.polarity)
+            self._indicator.value = str(metric.indicator) if metric.indicator else None
+        finally:
+            self._filling = False
+        self._on_change()
+        self._say("Now add the target and by when, e.g. '… from 45 to 30 by Q3 2026'.")
 
     # -- drawing ---------------------------------------------------------------------------
     def _render(self) -> None:

@@ -1,0 +1,55 @@
+"""Step 3 driven as a user: findings grouped, apply a fix, jump, ignore with a reason."""
+
+from __future__ import annotations
+
+import krakit
+from krakit import edit
+from krakit.widgets.checks import CheckStep
+
+
+def _broken(recruiter: krakit.Scorecard) -> krakit.Scorecard:
+    sc = edit.update_kra(recruiter, "recruitment", weight=50)  # weights now add to 90
+    return edit.add_statement(sc, "recruitment", "Improve hiring")
+
+
+def test_findings_are_grouped_and_counted(recruiter: krakit.Scorecard) -> None:
+    step = CheckStep(_broken(recruiter))
+    assert step.findings == list(krakit.check(step.value))
+    assert "krakit-dirty" in step._summary.value and "error" in step._summary.value
+    titles = [c.value for c in step._groups.children if "<h4>" in getattr(c, "value", "")]
+    assert titles[0].startswith("<h4>Errors")
+    assert len(step.rows) == len(step.findings)
+
+
+def test_clean_scorecard_is_proud(recruiter: krakit.Scorecard) -> None:
+    step = CheckStep(recruiter)
+    errors = [f for f in step.findings if str(f.severity) == "error"]
+    assert errors == []
+    assert "No errors" in step._summary.value
+
+
+def test_ignore_needs_a_reason(recruiter: krakit.Scorecard) -> None:
+    step = CheckStep(_broken(recruiter))
+    row = step.rows[0]
+    code = row.finding.code
+    row.ignore.click()
+    assert "say why" in step._message.value
+    row.reason.value = "Agreed with HR"
+    row.ignore.click()
+    assert code not in {f.code for f in step.findings if f.where == row.finding.where}
+    assert "ignored" in step._message.value
+
+
+def test_apply_fix_and_go_to(recruiter: krakit.Scorecard) -> None:
+    step = CheckStep(_broken(recruiter))
+    fixable = [r for r in step.rows if r.finding.fix not in (None, "")]
+    for row in fixable:
+        if row.apply.layout.display != "none":
+            before = len(step.findings)
+            row.apply.click()
+            assert "Applied" in step._message.value or "error" in step._message.value
+            assert len(step.findings) <= before
+            break
+    row = step.rows[-1]
+    row.goto.click()
+    assert step.jump == row.finding.where
