@@ -53,7 +53,7 @@ def shared_unit(unit: str | None) -> str | None:
         return "score"
     if re.fullmatch(r"[A-Z]{3}", unit):
         return f"currency:{unit}"
-    if unit in ("seconds", "weeks", "months", "quarters", "years"):
+    if unit in ("milliseconds", "seconds", "weeks", "months", "quarters", "years"):
         return "other"
     return "count"
 

@@ -164,7 +164,15 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
                 "a KPI whose target is still to be filled in.",
             ),
         )
-    # 2a. a noun phrase whose head is an indicator ("Lead-to-win ratio", "Plan adherence
+    # 2a. a sentence that opens with an indicator phrase ("Lead time for changes")
+    opening = _INDICATOR.match(stripped)
+    if opening and " " in opening.group():
+        return (
+            Label.KPI,
+            0.9,
+            (f"It is named after its indicator ('{opening.group()}'), with or without a target.",),
+        )
+    # 2b. a noun phrase whose head is an indicator ("Lead-to-win ratio", "Plan adherence
     # rate"): a KPI even when its first word could be read as a verb
     chunk = _FIRST_CHUNK.match(stripped)
     if chunk:
@@ -175,13 +183,13 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
                 0.9,
                 (f"It is named after its indicator ('{words[-1]}'), with or without a target.",),
             )
-    # 2b. a duty or outcome verb: judge by its object
+    # 2c. a duty or outcome verb: judge by its object
     lead = _DUTY_LEAD.match(stripped)
     if lead:
         rest = stripped[lead.end() :]
         end = _OBJECT_END.search(rest)
         obj = rest[: end.start()] if end else rest
-        found = _indicator(obj) or _measured(obj)
+        found = _indicator(obj)
         if found and not re.fullmatch(r"(?i)\s*(?:the\s+)?(?:number|no\.)\s*", obj):
             return (
                 Label.KPI,

@@ -58,7 +58,7 @@ _L = lexicon("parse")
 def _words_re(words: list[str], *, before: bool = False, after: bool = False) -> re.Pattern[str]:
     alt = _alt(words)
     if before:  # the phrase ends right before the number
-        return re.compile(rf"(?i)(?:^|(?<=[^A-Za-z]))(?:{alt})\s*[:=\-–]?\s*$")
+        return re.compile(rf"(?i)(?:^|(?<=[^A-Za-z]))(?:{alt})\s*[:=\-–]?\s*[±~]?\s*$")
     if after:  # the phrase starts right after the number
         return re.compile(rf"(?i)^\s*(?:{alt})(?![A-Za-z])")
     return re.compile(rf"(?i)(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
@@ -140,10 +140,10 @@ def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None
     if bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer():
         if not _unit_noun(text, end) or re.match(r"\s*(?:annual|budget|target|plan)", after, re.I):
             return "year"
+    if bare and re.search(r"(?i)(?:\bout\s+of\s*|(?<=\d)\s*/\s*)$", before):
+        return "scale"
     if bare and re.search(r"(?i)(?:\bper\s*|/\s*)$", before):
         return "denominator"
-    if bare and re.search(r"(?i)(?:\bout\s+of\s*|/\s*)$", before):
-        return "scale"
     if re.match(r"(?i)\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|:\d\d)\b", after):
         return "clock"
     if re.match(r"\s*[x×]\s*7\b|/\s*7\b", after) and a.value == 24:
@@ -252,6 +252,7 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
     # 2. numbers that define the metric
     cands: list[_Cand] = []
     prev_skipped: Amount | None = None
+    skip_until = -1
     for a in amounts:
         why = _is_definer(text, a, prev_skipped)
         if why == "scale" and cands and cands[-1].unit is None:
@@ -262,6 +263,16 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
             prev_skipped = a if why == "label" else None
             continue
         prev_skipped = None
+        if a.span[0] < skip_until:
+            continue
+        ratio = re.match(r"\s*:\s*(\d+(?:\.\d+)?)\b", text[a.span[1] :])
+        if a.unit is None and ratio and float(ratio.group(1)) > 0:
+            # "4:1", "1:4" — a ratio target, read as one number (unit "x")
+            end = a.span[1] + ratio.end()
+            amt = Amount(a.value / float(ratio.group(1)), "x", (a.span[0], end), a.number_span)
+            cands.append(_Cand(amt, "x", span=amt.span))
+            skip_until = end
+            continue
         cands.append(_Cand(a, a.unit, span=a.span))
 
     # 4. from–to pairs and ranges
@@ -323,6 +334,12 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         a = c.amount
         before = _before(text, a.span[0], 12)
         after = _after(text, a.span[1], 20)
+        if re.search(
+            r"(?i)\b(?:growth|increase|decrease|reduction|improvement|rise|drop|decline|uplift)"
+            r"(?:\s+(?:of|by))?\s*[:\-–]?\s*$",
+            before,
+        ):
+            c.relative = True  # "sales growth of 6%", "revenue growth 15%"
         if (
             (a.plus and re.match(r"[+]", text[a.span[0] : a.span[0] + 1]))
             or a.minus
@@ -333,6 +350,8 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         c.direction = _direction_near(text, c)
         if a.minus and c.relative:
             c.direction = Direction.DECREASE
+        if a.plus and c.relative and not a.minus:
+            c.direction = Direction.INCREASE
         rel = _REL_AFTER.match(after)
         if c.direction is None and rel:
             word = rel.group().strip().lower()

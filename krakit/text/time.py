@@ -72,6 +72,9 @@ _UNITS = {
     "years": "years",
     "minutes": "minutes",
     "mins": "minutes",
+    "seconds": "seconds",
+    "secs": "seconds",
+    "sec": "seconds",
 }
 _PREP = (
     r"(?:(?:on\s+or\s+)?before|by|until|till|til|no\s+later\s+than|due|deadline:?|in|during|for)"
@@ -82,7 +85,7 @@ _LEAD = rf"(?P<lead>(?:{_END}|{_PREP}\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?))
 _cadence_words = {w: Period(p) for p, words in _LEX["cadences"].items() for w in words}
 _ABBR = [w for w in _cadence_words if any(c.isupper() for c in w)]  # YoY, MoM: case matters
 _CADENCE = re.compile(
-    r"(?<![A-Za-z])(?:on\s+an?\s+)?(?P<c>"
+    r"(?:(?<![A-Za-z])|(?=/))(?:on\s+an?\s+)?(?P<c>"
     + _alt(_ABBR)
     + "|(?i:"
     + _alt([w for w in _cadence_words if w not in _ABBR])
@@ -138,7 +141,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "within",
         re.compile(
-            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+)(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins)\b",
+            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+)(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins|seconds|secs?)\b",
             re.I,
         ),
     ),
