@@ -115,7 +115,11 @@ HEADERS: dict[str, tuple[str, ...]] = {
 """Field -> the headers (normalised: lower case, words only) that mean it."""
 
 _NUMBER_FIELDS = ("target", "target_low", "target_high", "baseline", "weight", "kra_weight")
-_LOOKUP = {alias: name for name, aliases in HEADERS.items() for alias in aliases}
+_LOOKUP = {
+    " ".join(re.findall(r"[a-z0-9]+", alias)): name
+    for name, aliases in HEADERS.items()
+    for alias in aliases
+}
 _FREQUENCIES = {
     "daily": "daily",
     "day": "daily",
@@ -148,7 +152,10 @@ _POLARITY = {
 
 
 def _header_key(header: Any) -> str:
-    return " ".join(re.findall(r"[a-z0-9%]+", str(header or "").lower()))
+    words = re.findall(r"[a-z0-9]+", str(header or "").lower().replace("_", " "))
+    while words and words[-1] in ("in", "pct", "percent"):
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from krakit.errors import ConfigError, KrakitError
@@ -65,7 +66,7 @@ def check_files(
         try:
             found += check_file(path, select=select, ignore=ignore, today=day, progress=_bar)
         except ConfigError as exc:
-            err.print(f"error: {exc}")
+            err.print(f"error: {escape(str(exc))}")
             raise typer.Exit(2) from exc
         except KrakitError as exc:
             err.print(
@@ -94,7 +95,7 @@ def _print_text(found: list, n_files: int) -> None:  # type: ignore[type-arg]
             current = f.file
         colour = _COLOURS[str(f.severity)]
         console.print(
-            f"{_location(f)}: [bold {colour}]{f.code}[/] {f.message}",
+            f"{escape(_location(f))}: [bold {colour}]{f.code}[/] {escape(f.message)}",
             soft_wrap=True,
         )
     counts = {s: sum(str(f.severity) == s for f in found) for s in _COLOURS}
@@ -117,7 +118,7 @@ def rules_command(
 
     if code:
         try:
-            console.print(rule(code).doc(), soft_wrap=True)
+            console.print(escape(rule(code).doc()), soft_wrap=True)
             return
         except KeyError:
             chosen = rules(code)
@@ -130,7 +131,7 @@ def rules_command(
     for column in ("code", "name", "severity", "what it flags"):
         table.add_column(column)
     for r in chosen:
-        table.add_row(r.code, r.name, str(r.severity), r.why)
+        table.add_row(r.code, r.name, str(r.severity), escape(r.why))
     console.print(table)
 
 

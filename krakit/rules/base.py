@@ -76,7 +76,7 @@ class Status(StrEnum):
 
 
 Scope = Literal["kpi", "kra", "scorecard", "config"]
-Example = Literal["statement", "kpi", "kra", "scorecard"]
+Example = Literal["statement", "kpi", "kra", "scorecard", "sheet"]
 Smart = Literal["S", "M", "A", "R", "T"]
 
 

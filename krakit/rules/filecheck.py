@@ -50,12 +50,32 @@ def check_file(
         found = check(scorecard, progress=tick, **options)  # type: ignore[arg-type]
         return [dataclasses.replace(f, file=str(path)) for f in found]
 
+    from krakit.rules.base import matches, normalise_codes
+    from krakit.rules.meta import UNKNOWN_COLUMN
     from krakit.sheets import read_sheet, sheet_scorecards
 
     sheet = read_sheet(path)
     pairs = sheet_scorecards(sheet)
     tick = progress(len(sheet.rows)) if progress else None
     out: list[Finding] = []
+    chosen = normalise_codes([*(config.select if config else ()), *normalise_codes(select)])
+    skipped = normalise_codes([*(config.ignore if config else ()), *normalise_codes(ignore)])
+    if (not chosen or matches("X002", chosen)) and not matches("X002", skipped):
+        for column in sheet.unknown:
+            message = UNKNOWN_COLUMN.message.format(column=column) + ". " + str(UNKNOWN_COLUMN.fix)
+            out.append(
+                Finding(
+                    "X002",
+                    UNKNOWN_COLUMN.name,
+                    UNKNOWN_COLUMN.severity,
+                    message,
+                    where=f"columns[{column}]",
+                    file=str(path),
+                    row=1,
+                )
+            )
+    # A sheet has no goals column, so "no goals" would fire on every sheet: it is not asked.
+    options["ignore"] = [*skipped, "W007"]
     for scorecard, rows in pairs:
         kra_rows = {
             kra.id: min((rows[k.id] for k in kra.kpis), default=None) for kra in scorecard.kras

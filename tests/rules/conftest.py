@@ -20,6 +20,16 @@ def example_codes(rule: Rule, example: str) -> list[str]:
         obj = KPI.model_validate(yaml.safe_load(example))
     elif rule.examples == "kra":
         obj = KRA.model_validate(yaml.safe_load(example))
+    elif rule.examples == "sheet":
+        import tempfile
+        from pathlib import Path
+
+        from krakit.rules.filecheck import check_file
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "example.csv"
+            path.write_text(example + "\n", encoding="utf-8")
+            return [f.code for f in check_file(path, today=TODAY)]
     else:
         obj = validate_scorecard(yaml.safe_load(example))
     return [f.code for f in check(obj, today=TODAY)]  # type: ignore[arg-type]
