@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 # Command families, in the order `krakit --help` lists them.
-FAMILIES = ("krakit.cli.files", "krakit.cli.score", "krakit.cli.check")
+FAMILIES = ("krakit.cli.files", "krakit.cli.score", "krakit.cli.check", "krakit.cli.text")
 
 
 def _register_all() -> None:

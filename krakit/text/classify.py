@@ -73,6 +73,11 @@ _OBJECT_END = re.compile(
 _ACTIVITY = _phrase_re(_L["activity_words"])
 
 
+def _first_chunk(text: str) -> str:
+    m = _FIRST_CHUNK.match(text)
+    return (m.group() if m else text).strip()
+
+
 def _indicator(text: str) -> str | None:
     """The first word or phrase that names a measurable indicator, or None."""
     for m in (_INDICATOR.search(text), _SYMBOL.search(text), _PER.search(text)):
@@ -170,7 +175,10 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
         return (
             Label.KPI,
             0.9,
-            (f"It is named after its indicator ('{opening.group()}'), with or without a target.",),
+            (
+                f"It names a measurable indicator ('{_first_chunk(stripped)}'), "
+                "with or without a target.",
+            ),
         )
     # 2b. a noun phrase whose head is an indicator ("Lead-to-win ratio", "Plan adherence
     # rate"): a KPI even when its first word could be read as a verb
