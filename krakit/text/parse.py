@@ -98,6 +98,16 @@ _TRAIL = re.compile(
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
 
 
+# "from $4000 a month to $6000 a month": a cadence may sit between the two numbers
+_FROM_TO_GAP = re.compile(
+    r"(?i)\s*(?:(?:a|an|per|every|each|/)\s*(?:day|week|month|quarter|year)\s*)?"
+    r"(?:to|→|->|till|until)\s*"
+)
+_LEAD_LIMIT = re.compile(
+    r"(?i)^\W*(?:(?P<max>maximum|max\.?|at\s+most)|(?P<min>minimum|min\.?|at\s+least))\b"
+)
+
+
 @dataclass
 class _Cand:
     amount: Amount
@@ -124,7 +134,7 @@ def _unit_noun(text: str, end: int) -> str | None:
         low = word.lower()
         if low in _L["unit_skip"]:
             continue
-        if low in _L["unit_stop"] or len(low) < 2:
+        if low in _L["unit_stop"] or low in _L["target_labels"] or len(low) < 2:
             return None
         return low
     return None
@@ -282,7 +292,7 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         before = _before(text, c1.amount.span[0], 15)
         if c1.role != "target" or c2.role != "target":
             continue
-        if re.fullmatch(r"(?i)\s*(?:to|→|->|till|until)\s*", gap) and re.search(
+        if re.fullmatch(_FROM_TO_GAP, gap) and re.search(
             r"(?i)\bfrom\s*(?:a\s+|the\s+)?(?:current|baseline|level\s+of\s+)?\s*$", before
         ):
             c1.role = "baseline"
@@ -437,6 +447,10 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
             words = sorted(prior)[-1:] or sorted(words)
         if words:
             draft.direction = sorted(words)[0][1]
+    limit = _LEAD_LIMIT.match(text)
+    if draft.direction is None and limit and (draft.target is not None):
+        # "Maximum deviation 10%": a limit word opening the sentence sets the direction
+        draft.direction = Direction.DECREASE if limit["max"] else Direction.INCREASE
     if draft.direction is None and draft.target is not None and draft.target.value == 0:
         draft.direction = Direction.DECREASE
     if draft.direction is None and re.search(r"(?i)\bzero\b", text):

@@ -141,7 +141,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "within",
         re.compile(
-            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+)(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins|seconds|secs?)\b",
+            rf"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+(?=\d|{_NUMWORD}))(?P<n>{_NUMWORD}\s+)?(?P<u>business\s+days|working\s+days|days?|hours?|hrs|weeks?|months?|quarters?|years?|minutes|mins|seconds|secs?)\b",
             re.I,
         ),
     ),
