@@ -48,9 +48,6 @@ _LAZY: dict[str, str] = {
     "Period": "krakit.text.draft",
     "Label": "krakit.text.draft",
     # the checker (krakit/rules)
-    "check": "krakit.rules",
-    "rules": "krakit.rules",
-    "smart": "krakit.rules",
     "Finding": "krakit.rules",
     "Severity": "krakit.rules",
     "SMARTAssessment": "krakit.rules",
@@ -58,11 +55,6 @@ _LAZY: dict[str, str] = {
     "templates": "krakit.library",
     "template": "krakit.library",
     "search_templates": "krakit.library",
-    # scoring, charts and reports
-    "score": "krakit.score",
-    "explain": "krakit.score",
-    "report": "krakit.report",
-    "diff": "krakit.diff",
     # the guided flow (needs ipywidgets)
     "workshop": "krakit.widgets",
 }
@@ -82,6 +74,14 @@ def __getattr__(name: str) -> object:
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_LAZY))
 
+
+# Functions named like the module that holds them (krakit.score.score, krakit.rules.rules...)
+# are imported now: importing a submodule binds its name on the package, so a lazy function
+# would be replaced by the module the first time anyone ran `import krakit.score`.
+from krakit.diff import diff  # noqa: E402
+from krakit.report import report  # noqa: E402
+from krakit.rules import check, rules, smart  # noqa: E402
+from krakit.score import explain, score  # noqa: E402
 
 __all__ = [
     "KPI",
@@ -108,10 +108,17 @@ __all__ = [
     "WeightMode",
     "Workspace",
     "__version__",
+    "check",
+    "diff",
     "dump",
+    "explain",
     "json_schema",
     "load",
     "loads",
+    "report",
+    "rules",
     "save",
+    "score",
     "slugify",
+    "smart",
 ]

@@ -8,8 +8,6 @@ KRA is reported once, as moved.
 
 from __future__ import annotations
 
-import sys
-import types
 from dataclasses import dataclass
 from os import PathLike
 from typing import Any, Literal
@@ -154,13 +152,3 @@ def diff(a: Scorecard | str | PathLike[str], b: Scorecard | str | PathLike[str])
         changes += kpi_changes(kra_id)
     changes += kpi_changes(None)
     return changes
-
-
-class _CallableModule(types.ModuleType):
-    """``import krakit.diff`` binds the module to ``krakit.diff``; calling it still diffs."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> list[Change]:
-        return diff(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

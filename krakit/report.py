@@ -14,8 +14,6 @@ from __future__ import annotations
 import base64
 import csv
 import datetime as dt
-import sys
-import types
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
@@ -455,13 +453,3 @@ def _chart_images(scorecard: Scorecard, result: ScoreResult) -> list[dict[str, s
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
         images.append({"title": title, "uri": uri})
     return images
-
-
-class _CallableModule(types.ModuleType):
-    """``import krakit.report`` binds the module to ``krakit.report``; calling it reports."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Path:
-        return report(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule

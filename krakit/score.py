@@ -37,8 +37,6 @@ the share of periods held; milestones whether they were done by the latest perio
 from __future__ import annotations
 
 import math
-import sys
-import types
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -1440,13 +1438,3 @@ def _overall_lines(result: ScoreResult, config: ScoringConfig) -> list[str]:
         bands = ", ".join(f"{b.name} ≥ {b.min:g}" for b in config.bands)
         lines.append(f"band: {o['band']} (rating {o['rating']}); bands: {bands}")
     return lines
-
-
-class _CallableModule(types.ModuleType):
-    """``import krakit.score`` binds the module to ``krakit.score``; calling it still scores."""
-
-    def __call__(self, *args: Any, **kwargs: Any) -> ScoreResult:
-        return score(*args, **kwargs)
-
-
-sys.modules[__name__].__class__ = _CallableModule
