@@ -196,7 +196,9 @@ def search_templates(word: str) -> list[TemplateInfo]:
     """Find role templates whose title, function, KRAs or KPIs mention every word given.
 
     Matching ignores case and finds word starts inside words ("recruit" finds "Recruiter"
-    and "Recruitment"). Templates whose title or function matches come first.
+    and "Recruitment"); a KRA also matches by the title of its vocabulary area (a KRA called
+    "Talent acquisition" is found by "recruitment"). Templates whose title or function
+    matches come first.
 
     Examples
     --------
@@ -228,8 +230,11 @@ def _search_text(folder: Path, name: str) -> str:
     path, text = _role_texts(folder)[name]
     card = loads(text, path=path)
     parts: list[str] = [card.role.note or ""]
+    titles = {a.name: a.title for a in vocabulary()}
     for kra in card.kras:
-        parts += [kra.title, kra.description or ""]
+        area = area_of(kra.title)
+        # The KRA's area title too, so "recruit" finds a KRA called "Talent acquisition".
+        parts += [kra.title, kra.description or "", titles.get(area or "", "")]
         for kpi in kra.kpis:
             parts += [kpi.statement, kpi.metric or ""]
     return " ".join(parts).lower()
@@ -468,7 +473,10 @@ def _training(folder: Path) -> tuple[TrainingItem, ...]:
     items: list[TrainingItem] = []
     seen: set[str] = set()
     for path in sorted(folder.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise ConfigError(f"this training file cannot be read: {exc}", path=path) from exc
         source = str(data.get("source", ""))
         for row, raw in enumerate(data.get("items", []), start=1):
             items.append(_training_item(raw, path, row, source, seen))

@@ -1,93 +1,113 @@
-"""krakit.training: quiz scoring, saved answers and the facilitator summary."""
+"""The training bank (templates/training) and its agreement with the classifier and checker."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import importlib
 
 import pytest
 
 import krakit
-from krakit import training
-from krakit.training import QUIZ
+from krakit.library import FAMILIES, training_bank
+
+# Which checker codes show each mistake family the training material names.
+FAMILY_CODES: dict[str, set[str]] = {
+    "kra-as-kpi": {"C001"},
+    "kpi-as-kra": {"C002"},
+    "no-target": {"M002"},
+    "vague-term": {"S001", "S002", "M003", "T002"},
+    "no-timeframe": {"T001", "T002"},
+    "activity-metric": {"R002"},
+    "compound": {"S003"},
+    "no-baseline-for-relative": {"M005"},
+    "unrealistic": {"A001", "A002", "A003"},
+    "unambitious": {"A004"},
+    "absolute": {"A005"},
+    "vanity-metric": {"R003"},
+    "no-unit": {"M004"},
+}
+
+# Items where the training answer is right and the engine (as of this commit) disagrees. Each
+# is a strict xfail: when the engine is fixed the test fails until the id is removed here.
+ENGINE_DISAGREES: dict[str, str] = {
+    "kk-mkt-05": "classify calls 'Return on ad spend' a KRA; it is a ratio (a KPI)",
+    "kk-eng-07": "classify calls 'Service availability' a KRA; availability is a percentage",
+    "kk-ops-05": "classify calls 'Overall equipment effectiveness' (OEE) a KRA; OEE is a %",
+    "fx-26": "check misses S003 on two targets joined by 'and'",
+    "fx-48": "check misses S003 on two targets joined by 'and'",
+    "fx-31": "check misses A001 on a yield target of 130%",
+    "fx-32": "check misses R002 for 'attend N conferences' (an activity count)",
+}
+
+ITEMS = training_bank()
+CLASSIFY = [i for i in ITEMS if i.kind == "kra-or-kpi"]
+FIXES = [i for i in ITEMS if i.kind == "fix-the-kpi"]
 
 
-def test_quiz_has_both_kinds() -> None:
-    answers = {item.answer for item in QUIZ}
-    assert answers == {"KRA", "KPI"}
-    assert len({item.statement for item in QUIZ}) == len(QUIZ)
+def _engine(name: str):
+    """The real classifier/checker; fail loudly (never skip) while it is missing."""
+    try:
+        return importlib.import_module(name)
+    except ImportError as exc:  # pragma: no cover - only while the engine is being written
+        pytest.fail(f"{name} is not available yet, so the training bank cannot be checked: {exc}")
 
 
-def test_score_quiz_counts_unanswered_as_wrong() -> None:
-    answers = {QUIZ[0].statement: QUIZ[0].answer.lower(), QUIZ[1].statement: "KRA"}
-    score = training.score_quiz(answers, QUIZ[:3])
-    expected_right = 1 + (QUIZ[1].answer == "KRA")
-    assert (score.correct, score.total) == (expected_right, 3)
-    assert training.score_quiz({}, ()).percent == 0.0
-
-
-def test_save_load_and_summarise(tmp_path: Path) -> None:
-    perfect = {item.statement: item.answer for item in QUIZ}
-    flipped = {item.statement: ("KRA" if item.answer == "KPI" else "KPI") for item in QUIZ}
-    training.save_answers(tmp_path, "Asha Rao", perfect)
-    training.save_answers(tmp_path, "Ben O'Neil", {**perfect, QUIZ[0].statement: "KPI"})
-    path = training.save_answers(tmp_path, "Chen", flipped)
-    assert path.name == "chen.json"
-    assert json.loads(path.read_text())["participant"] == "Chen"
-    loaded = training.load_answers(tmp_path)
-    assert set(loaded) == {"Asha Rao", "Ben O'Neil", "Chen"}
-    table = training.summarise(tmp_path)
-    first = table.iloc[0]
-    assert first["statement"] == QUIZ[0].statement  # hardest first: 1 of 3 right
-    assert (first["answered"], first["right"]) == (3, 1)
-    assert table["answered"].tolist() == [3] * len(QUIZ)
-    people = table.attrs["people"]
-    assert people["Asha Rao"] == f"{len(QUIZ)} of {len(QUIZ)} right (100%)"
-    assert people["Chen"].startswith("0 of")
-
-
-def test_save_answers_needs_a_name(tmp_path: Path) -> None:
-    with pytest.raises(krakit.InputError, match="participant a name"):
-        training.save_answers(tmp_path, "  ", {})
-
-
-def test_a_stray_file_is_named(tmp_path: Path) -> None:
-    (tmp_path / "notes.json").write_text("[1, 2]")
-    with pytest.raises(krakit.InputError, match=r"notes\.json"):
-        training.load_answers(tmp_path)
-
-
-def test_empty_folder_summarises_to_nothing_answered(tmp_path: Path) -> None:
-    table = training.summarise(tmp_path / "none-yet")
-    assert table["answered"].sum() == 0
-
-
-def test_every_quiz_answer_agrees_with_the_classifier() -> None:
-    from krakit.text.classify import classify
-
-    disagree = [i.statement for i in QUIZ if str(classify(i.statement).label) != i.answer]
-    assert disagree == []
-
-
-def test_grade_explains() -> None:
-    feedback = training.grade(QUIZ[0], QUIZ[0].answer.lower())
-    assert feedback.correct and feedback.expected == QUIZ[0].answer
-    assert str(feedback).startswith("✓ Right")
-    with pytest.raises(krakit.InputError, match="KRA or KPI"):
-        training.grade(QUIZ[0], "maybe")
-
-
-def test_every_exercise_is_broken_and_fixable() -> None:
-    for exercise in training.EXERCISES:
-        result = training.try_fix(exercise.statement)
-        assert not result.solved, exercise.statement
-        assert result.findings and len(result.explanations) == len(result.findings)
-    assert training.try_fix(
-        "Increase monthly sales revenue from ₹8 lakh to ₹10 lakh by March 2027"
-    ).findings == tuple(
-        f
-        for f in krakit.check(
-            "Increase monthly sales revenue from ₹8 lakh to ₹10 lakh by March 2027"
+def _params(items):
+    return [
+        pytest.param(
+            item,
+            id=item.id,
+            marks=pytest.mark.xfail(reason=ENGINE_DISAGREES[item.id], strict=True)
+            if item.id in ENGINE_DISAGREES
+            else (),
         )
-        if str(f.severity) in {"error", "warning"}
-    )
+        for item in items
+    ]
+
+
+def test_bank_size_and_shape() -> None:
+    assert len(ITEMS) >= 120
+    assert len(CLASSIFY) >= 60 and len(FIXES) >= 50
+    assert len({i.id for i in ITEMS}) == len(ITEMS)
+    labels = {i.expected for i in CLASSIFY}
+    assert labels == {"KRA", "KPI"}
+    assert len({i.function for i in ITEMS}) >= 10
+    for item in ITEMS:
+        assert item.explanation and len(item.explanation) < 200, item.id
+        assert set(item.breaks) <= set(FAMILIES), item.id
+    assert set(FAMILY_CODES) == set(FAMILIES)
+    used = {family for item in FIXES for family in item.breaks}
+    assert len(used) >= 10
+
+
+def test_bank_filters_by_kind() -> None:
+    assert training_bank("kra-or-kpi") == CLASSIFY
+    with pytest.raises(krakit.ConfigError):
+        training_bank("quiz")
+
+
+def test_disagreements_name_real_items() -> None:
+    assert set(ENGINE_DISAGREES) <= {i.id for i in ITEMS}
+
+
+@pytest.mark.parametrize("item", _params(CLASSIFY))
+def test_classifier_agrees(item) -> None:
+    classify = _engine("krakit.text.classify").classify
+    result = classify(item.text)
+    assert str(result.label) == item.expected, result.reasons
+
+
+@pytest.mark.parametrize("item", _params(FIXES))
+def test_checker_flags_each_mistake(item) -> None:
+    check = _engine("krakit.rules").check
+    codes = {f.code for f in check(item.text)}
+    missing = [family for family in item.breaks if not FAMILY_CODES[family] & codes]
+    assert not missing, f"{item.text!r}: got {sorted(codes)}, expected {missing}"
+
+
+@pytest.mark.parametrize("item", [pytest.param(i, id=i.id) for i in FIXES])
+def test_rewrite_is_clean(item) -> None:
+    check = _engine("krakit.rules").check
+    classify = _engine("krakit.text.classify").classify
+    loud = [f for f in check(item.rewrite) if str(f.severity) in ("error", "warning")]
+    assert not loud, [(f.code, f.message) for f in loud]
+    assert str(classify(item.rewrite).label) == "KPI"
