@@ -55,6 +55,10 @@ _LAZY: dict[str, str] = {
     "templates": "krakit.library",
     "template": "krakit.library",
     "search_templates": "krakit.library",
+    "vocabulary": "krakit.library",
+    "area_of": "krakit.library",
+    "suggest_kpis": "krakit.library",
+    "training_bank": "krakit.library",
     # the guided flow (needs ipywidgets)
     "workshop": "krakit.widgets",
 }
