@@ -18,7 +18,13 @@ app = typer.Typer(
 )
 
 # Command families, in the order `krakit --help` lists them.
-FAMILIES = ("krakit.cli.files", "krakit.cli.score", "krakit.cli.check", "krakit.cli.text")
+FAMILIES = (
+    "krakit.cli.files",
+    "krakit.cli.score",
+    "krakit.cli.check",
+    "krakit.cli.text",
+    "krakit.cli.library",
+)
 
 
 def _register_all() -> None:
