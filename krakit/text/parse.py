@@ -86,7 +86,10 @@ _LOOKBACK = _words_re(_L["lookback_before"], before=True)
 _TIME_METRIC = _words_re(_L["time_metric_words"])
 _SCORE = _words_re(_L["score_words"])
 _PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z0-9])(?:[XYNZ]{1,3}|x{1,3}|n|\?+|_+|\[[^\]]{0,10}\]|<[^>]{0,10}>)\s?(?:%|percent\b|nos?\b\.?|days?\b|hours?\b)",
+    r"(?<![A-Za-z0-9])(?:[XYNZ]{1,3}|x{1,3}|n|\?+|_+|\[[^\]]{0,10}\]|<[^>]{0,10}>)\s?"
+    r"(?:%|percent\b|nos?\b\.?|days?\b|hours?\b)"
+    # "X new products": a capital placeholder counting a plural noun
+    r"|(?<![A-Za-z0-9'])[XN](?:\s+(?:new|more|additional|extra))?\s+[a-z]{3,}s\b",
 )
 _PLACEHOLDER_ANY = re.compile(r"(?<![A-Za-z0-9])[XYN]{1,2}\b\s?%?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&\-]*")

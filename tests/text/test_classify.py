@@ -1,0 +1,95 @@
+"""classify: KRA or KPI, by krakit's definitions, with reasons a trainer can read."""
+
+import pytest
+
+from krakit.text.classify import classify
+from krakit.text.draft import Label
+
+KPIS = [
+    "Time to hire",
+    "Conversion rate",
+    "Average order value",
+    "Achieve ₹10 lakh monthly revenue",
+    "Increase website traffic by 25%",
+    "Reduce average time-to-fill from 45 days to 30 days by end of Q2",
+    "Defect leakage < 2%",
+    "Publish 8 case studies a quarter",
+    "Number of safety incidents",
+    "% of invoices paid on time",
+    "Cost per lead",
+    "Customer satisfaction score",
+    "Lead time for changes",
+    "Lead-to-win ratio",
+    "Improve developer satisfaction score",
+    "Increase the percentage of orders shipped same day",
+    "Monthly revenue generated",
+    "Marketing qualified leads",
+    "Reduction in overdue receivables",
+    "PM schedule compliance",
+    "Test coverage",
+    "Employee attrition (%)",
+    "Launch X new products by (month)",
+    "Quality of hire",
+    "Warehouse capacity utilisation",
+    "Engine idle time",
+    "Output per hour",
+]
+KRAS = [
+    "Recruitment",
+    "Safety & Security",
+    "Improve customer satisfaction",
+    "Generate revenue",
+    "Launch the new portal by June",
+    "Sales coordination",
+    "Ensure timely collection of outstanding payments",
+    "Plan sales strategies in terms of number of agents and productivity",
+    "Achieve monthly / quarterly / annual sales targets as assigned",
+    "Daily reports on time",
+    "Outlet coverage",
+    "Increase sales",
+    "Employee relations",
+    "Implement ISO 9001 quality system",
+    "Complete Phase 2 of the ERP rollout by March",
+    "Statutory compliance",
+    "Lead the HR team",
+]
+
+
+@pytest.mark.parametrize("text", KPIS)
+def test_kpis(text: str) -> None:
+    assert classify(text).label is Label.KPI
+
+
+@pytest.mark.parametrize("text", KRAS)
+def test_kras(text: str) -> None:
+    assert classify(text).label is Label.KRA
+
+
+@pytest.mark.parametrize("text", KPIS[:5] + KRAS[:5])
+def test_reasons_are_sentences(text: str) -> None:
+    result = classify(text)
+    assert result.reasons and all(r[0].isupper() or r[0] == "'" for r in result.reasons)
+    assert 0.0 <= result.confidence <= 1.0
+
+
+def test_a_kra_reason_names_what_is_missing() -> None:
+    (first, *_) = classify("Generate revenue").reasons
+    assert "names no measurable indicator" in first and "'Generate'" in first
+
+
+def test_a_kpi_reason_names_the_target() -> None:
+    assert "₹" not in classify("Achieve ₹10 lakh monthly revenue").reasons[0]
+    assert "1,000,000 INR" in classify("Achieve ₹10 lakh monthly revenue").reasons[0]
+
+
+def test_label_str_is_the_value() -> None:
+    assert str(classify("Recruitment").label) == "KRA"
+
+
+def test_a_kra_gets_candidate_kpis_from_the_library() -> None:
+    from krakit.library import suggest_kpis
+
+    expected = tuple(m.name for m in suggest_kpis("Recruitment", n=5))
+    assert classify("Recruitment").suggestions == expected
+    assert classify("Recruitment", suggest=False).suggestions == ()
+    assert classify("Time to hire").suggestions == ()
