@@ -71,7 +71,7 @@ def test_public_name() -> None:
 
     code = (
         "import krakit, krakit.diff; s = krakit.load('templates/samples/recruiter.yaml');"
-        "print(krakit.diff(s, s), krakit.diff.diff.__name__)"
+        "print(krakit.diff(s, s), krakit.diff.__name__)"
     )
     root = Path(__file__).resolve().parents[1]
     out = subprocess.run(
