@@ -38,6 +38,8 @@ from krakit.model import Indicator, Polarity, Scorecard
 from krakit.store import loads
 
 __all__ = [
+    "FAMILIES",
+    "FAMILY_CODES",
     "Area",
     "MetricSuggestion",
     "TemplateInfo",
@@ -466,6 +468,23 @@ FAMILIES = (
     "no-unit",
 )
 """The mistake families a fix-the-kpi item may name in ``breaks``."""
+
+FAMILY_CODES: dict[str, frozenset[str]] = {
+    "kra-as-kpi": frozenset({"C001"}),
+    "kpi-as-kra": frozenset({"C002"}),
+    "no-target": frozenset({"M002"}),
+    "vague-term": frozenset({"S001", "S002", "M003", "T002"}),
+    "no-timeframe": frozenset({"T001", "T002"}),
+    "activity-metric": frozenset({"R002"}),
+    "compound": frozenset({"S003"}),
+    "no-baseline-for-relative": frozenset({"M005"}),
+    "unrealistic": frozenset({"A001", "A002", "A003"}),
+    "unambitious": frozenset({"A004"}),
+    "absolute": frozenset({"A005"}),
+    "vanity-metric": frozenset({"R003"}),
+    "no-unit": frozenset({"M004"}),
+}
+"""For each mistake family, the checker codes (``krakit rules``) any one of which shows it."""
 
 
 @functools.cache
