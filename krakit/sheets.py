@@ -317,7 +317,22 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
     return sheet
 
 
-def _kpi_data(row: SheetRow, used: set[str]) -> dict[str, Any]:
+def _unique_id(base: str, used: dict[str, int]) -> str:
+    """``base``, or ``base-2``, ``base-3``... the first not used yet (amortised O(1))."""
+    if base not in used:
+        used[base] = 1
+        return base
+    n = used[base]
+    while True:
+        n += 1
+        candidate = f"{base[:55].rstrip('-')}-{n}"
+        if candidate not in used:
+            used[base] = n
+            used[candidate] = 1
+            return candidate
+
+
+def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
     from krakit.model import slugify
 
     f = row.fields
@@ -370,12 +385,7 @@ def _kpi_data(row: SheetRow, used: set[str]) -> dict[str, Any]:
     if "ignore" in f:
         data["ignore"] = [c for c in re.split(r"[\s,;]+", str(f["ignore"])) if c]
     base = slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
-    kpi_id, n = base, 1
-    while kpi_id in used:
-        n += 1
-        kpi_id = f"{base[:55]}-{n}"
-    used.add(kpi_id)
-    data["id"] = kpi_id
+    data["id"] = _unique_id(base, used)
     return data
 
 
@@ -395,7 +405,7 @@ def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
     for row in sheet.rows:
         title = str(row.fields.get("role") or "").strip() or Path(sheet.path).stem
         role = roles.setdefault(
-            title, {"kras": {}, "loose": [], "rows": {}, "used": set(), "holder": None}
+            title, {"kras": {}, "loose": [], "rows": {}, "used": {}, "holder": None}
         )
         if row.fields.get("holder") and role["holder"] is None:
             role["holder"] = str(row.fields["holder"])[:200]
@@ -426,14 +436,11 @@ def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
         kra["kpis"].append(kpi)
     out = []
     for title, role in roles.items():
-        kras, ids = [], set()
+        kras: list[Any] = []
+        ids: dict[str, int] = {}
         for kra in role["kras"].values():
             base = slugify(kra["title"], fallback="kra")
-            kra_id, n = base, 1
-            while kra_id in ids:
-                n += 1
-                kra_id = f"{base[:55]}-{n}"
-            ids.add(kra_id)
+            kra_id = _unique_id(base, ids)
             kras.append(
                 KRA.model_construct(
                     id=kra_id,

@@ -411,8 +411,11 @@ class KPIContext:
             "target": _num(self.target),
             "baseline": _num(self.baseline),
             "unit": self.unit or "",
-            "example": rewrite(self),
         }
+
+    def example(self) -> str:
+        """A concrete rewrite to suggest (see :func:`rewrite`)."""
+        return rewrite(self)
 
 
 @dataclass(slots=True)

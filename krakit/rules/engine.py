@@ -41,12 +41,9 @@ def parse(text: str) -> KPIDraft:
 
 
 @lru_cache(maxsize=65_536)
-def classify_text(text: str) -> Classification | None:
+def classify_text(text: str) -> Classification:
     """:func:`krakit.classify`, remembered."""
-    try:
-        from krakit.text.classify import classify
-    except ImportError:  # TEMPORARY until krakit.text.classify lands
-        return None
+    from krakit.text.classify import classify
 
     return classify(text)
 
@@ -111,8 +108,12 @@ def _plan(config: CheckConfig, today: dt.date) -> _Plan:
     return plan
 
 
-def _finding(rule: Rule, hit: Hit, base: str | None, values: dict[str, Any]) -> Finding:
+def _finding(
+    rule: Rule, hit: Hit, base: str | None, values: dict[str, Any], ctx: Any = None
+) -> Finding:
     merged = {**values, **hit.values}
+    if "example" not in merged and hasattr(ctx, "example") and "{example}" in (rule.fix or ""):
+        merged["example"] = ctx.example()
     message = _format(rule.message, merged)
     advice = _format(rule.fix, merged) if rule.fix else ""
     if advice:
@@ -152,7 +153,7 @@ def _run(
         if ignore and matches(rule.code, ignore):
             continue
         for hit in rule.run(ctx):
-            out.append(_finding(rule, hit, base, values))
+            out.append(_finding(rule, hit, base, values, ctx))
     out.sort(key=lambda f: (-f.severity.rank, f.code))
     return out
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import gc
 import re
 from collections.abc import Callable, Iterable
 from os import PathLike
@@ -50,6 +51,18 @@ def check_file(
         found = check(scorecard, progress=tick, **options)  # type: ignore[arg-type]
         return [dataclasses.replace(f, file=str(path)) for f in found]
 
+    # A large sheet makes millions of small objects and no reference cycles; the cyclic
+    # collector would rescan them all again and again, so it is paused while checking.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _check_sheet(path, select, ignore, config, progress, options)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _check_sheet(path, select, ignore, config, progress, options):  # type: ignore[no-untyped-def]
     from krakit.rules.base import matches, normalise_codes
     from krakit.rules.meta import UNKNOWN_COLUMN
     from krakit.sheets import read_sheet, sheet_scorecards

@@ -124,3 +124,12 @@ def test_any_target_cell_reads_or_fails_with_its_row(tmp_path: Path, targets: li
     for row in sheet.rows:
         value = row.fields.get("target")
         assert value is None or isinstance(value, float)
+
+
+def test_long_repeated_kpi_names_get_valid_ids(tmp_path: Path) -> None:
+    long = "Increase monthly revenue from ₹40 lakh to ₹69 lakh by Q3 2027 in the north region"
+    path = write_csv(tmp_path / "r.csv", [["KPI"]] + [[long]] * 30)
+    ((scorecard, rows),) = sheet_scorecards(read_sheet(path))
+    ids = [k.id for k in scorecard.all_kpis()]
+    assert len(set(ids)) == 30 and all("--" not in i for i in ids)
+    assert sorted(rows.values()) == list(range(2, 32))
