@@ -43,26 +43,61 @@ def scorecard_60() -> krakit.Scorecard:
     return sc
 
 
+TYPED = "Reduce average time to hire from 45 days to 30 days by end of Q2"
+
+
+def _report(label: str, times: list[float]) -> bool:
+    median, worst = statistics.median(times), max(times)
+    p95 = sorted(times)[int(0.95 * (len(times) - 1))]
+    ok = p95 < BUDGET_MS
+    print(f"{label}, {len(times)} edits:")
+    print(
+        f"  median {median:.1f} ms   p95 {p95:.1f} ms   max {worst:.1f} ms"
+        f"   budget {BUDGET_MS:.0f} ms   {'OK' if ok else 'TOO SLOW'}"
+    )
+    return ok
+
+
+def core(sc: krakit.Scorecard) -> list[float]:
+    """parse_kpi on the sentence as typed, then check() of the whole scorecard."""
+    times = []
+    for i in range(1, len(TYPED) + 1):  # one edit per keystroke
+        start = time.perf_counter()
+        krakit.parse_kpi(TYPED[:i])
+        krakit.check(sc)
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def widgets(sc: krakit.Scorecard) -> tuple[list[float], list[float]]:
+    """The same through the widgets: a keystroke in step 2 (parse, fields, SMART badges,
+    the draft's findings) and a KPI edit redrawn by step 3 (check + grouped findings)."""
+    from krakit.widgets import CheckStep, KPIStep
+
+    kpis, checks = KPIStep(sc), CheckStep(sc)
+    kpis.select(sc.kras[0].id)
+    typing = []
+    for i in range(1, len(TYPED) + 1):
+        start = time.perf_counter()
+        kpis._statement.value = TYPED[:i]
+        typing.append((time.perf_counter() - start) * 1000)
+    redraw = []
+    for n, kpi in enumerate(sc.all_kpis()[:20]):
+        edited = edit.update_kpi(sc, kpi.id, owner=f"Owner {n}")
+        start = time.perf_counter()
+        checks.scorecard = edited
+        redraw.append((time.perf_counter() - start) * 1000)
+    return typing, redraw
+
+
 def main() -> int:
     sc = scorecard_60()
     assert len(sc.all_kpis()) == 60
     krakit.check(sc)  # warm up (imports, compiled patterns)
-    typed = "Reduce average time to hire from 45 days to 30 days by end of Q2"
-    times = []
-    for i in range(1, len(typed) + 1):  # one edit per keystroke
-        start = time.perf_counter()
-        krakit.parse_kpi(typed[:i])
-        krakit.check(sc)
-        times.append((time.perf_counter() - start) * 1000)
-    median, worst = statistics.median(times), max(times)
-    p95 = sorted(times)[int(0.95 * (len(times) - 1))]
-    print(f"parse + check, 60-KPI scorecard, {len(times)} keystrokes:")
-    print(
-        f"  median {median:.1f} ms   p95 {p95:.1f} ms   max {worst:.1f} ms"
-        f"   budget {BUDGET_MS:.0f} ms"
-    )
-    ok = p95 < BUDGET_MS
-    print("  OK" if ok else "  TOO SLOW")
+    ok = _report("core: parse_kpi + check, 60-KPI scorecard", core(sc))
+    typing, redraw = widgets(sc)
+    ok &= _report("widget: a keystroke in the KPI step (parse, fields, badges)", typing)
+    ok &= _report("widget: the check step redrawn after an edit (60 KPIs)", redraw)
     return 0 if ok else 1
 
 

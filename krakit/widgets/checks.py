@@ -54,9 +54,18 @@ class _FindingRow(w.VBox):
         self.ignore = w.Button(description="Ignore", icon="eye-slash").add_class("krakit-ignore")
         super().__init__([self._text, w.HBox([self.apply, self.goto, self.reason, self.ignore])])
         self.add_class("krakit-finding-row")
+        self._parts = [self._text, self.apply, self.goto, self.reason, self.ignore]
         self.apply.on_click(lambda _b: step._apply(finding))
         self.goto.on_click(lambda _b: step._goto(finding))
         self.ignore.on_click(lambda _b: step._ignore(finding, self.reason.value))
+
+    def dispose(self) -> None:
+        """Close this row's widgets (and only them) in the front end."""
+        for part in self._parts:
+            part.close()
+        for box in self.children:
+            box.close()
+        self.close()
 
 
 class CheckStep(Step):
@@ -75,6 +84,8 @@ class CheckStep(Step):
         self._recheck.add_class("krakit-recheck")
         self._groups = w.VBox().add_class("krakit-findings")
         self._rows: list[_FindingRow] = []
+        self._row_cache: dict[tuple[str, ...], _FindingRow] = {}
+        self._head_cache: dict[str, w.HTML] = {}
         super().__init__(scorecard)
         self.add_class("krakit-step-check")
         self.children = [
@@ -133,21 +144,40 @@ class CheckStep(Step):
                 + " — fix the errors before you agree the scorecard.</div>"
             )
         why = _catalogue()
+        # Rows and headings are reused between redraws: after an edit most findings are the
+        # same, and building widgets is what costs time on a big scorecard.
+        old_rows, old_heads = self._row_cache, self._head_cache
+        self._row_cache, self._head_cache = {}, {}
         sections: list[w.Widget] = []
         self._rows = []
         for severity in _ORDER:
             group = [f for f in found if str(f.severity) == severity]
             if not group:
                 continue
-            sections.append(w.HTML(f"<h4>{_TITLES[severity]} ({len(group)})</h4>"))
+            sections.append(self._head(old_heads, f"<h4>{_TITLES[severity]} ({len(group)})</h4>"))
             for place, items in _by_place(self.scorecard, group):
-                sections.append(w.HTML(f'<div class="krakit-place">{esc(place)}</div>'))
+                sections.append(
+                    self._head(old_heads, f'<div class="krakit-place">{esc(place)}</div>')
+                )
                 for finding in items:
-                    rule = why.get(finding.code)
-                    row = _FindingRow(self, finding, getattr(rule, "why", None))
+                    key = (finding.code, finding.where, finding.message, str(finding.fix))
+                    row = old_rows.pop(key, None) or self._row_cache.get(key)
+                    if row is None or key in self._row_cache:
+                        rule = why.get(finding.code)
+                        row = _FindingRow(self, finding, getattr(rule, "why", None))
+                    self._row_cache.setdefault(key, row)
                     self._rows.append(row)
                     sections.append(row)
         self._groups.children = sections
+        for row in old_rows.values():
+            row.dispose()  # findings that went away: free their widgets
+
+    def _head(self, old: dict[str, w.HTML], html: str) -> w.HTML:
+        head = old.pop(html, None) or self._head_cache.get(html) or w.HTML(html)
+        if html in self._head_cache:
+            head = w.HTML(html)  # the same text twice on screen needs two widgets
+        self._head_cache.setdefault(html, head)
+        return head
 
 
 def _count(n: int, severity: str) -> str:

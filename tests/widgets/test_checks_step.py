@@ -53,3 +53,19 @@ def test_apply_fix_and_go_to(recruiter: krakit.Scorecard) -> None:
     row = step.rows[-1]
     row.goto.click()
     assert step.jump == row.finding.where
+
+
+def test_redraw_reuses_rows_and_closes_only_gone_ones(recruiter: krakit.Scorecard) -> None:
+    step = CheckStep(edit.update_kra(recruiter, "recruitment", weight=50))
+    before = {r.finding.code for r in step.rows}
+    step.scorecard = recruiter  # weights add up again
+    after = {r.finding.code for r in step.rows}
+    gone_codes = before - after
+    assert gone_codes, "the weights finding goes away"
+    step.scorecard = edit.update_kra(recruiter, "recruitment", weight=50)
+    gone = [r for r in step.rows if r.finding.code in gone_codes]
+    kept = [r for r in step.rows if r.finding.code not in gone_codes]
+    step.scorecard = recruiter
+    assert gone and all(r.comm is None for r in gone)  # closed
+    assert kept and all(any(r is new for new in step.rows) for r in kept)  # reused
+    assert step._recheck.comm is not None and step._summary.comm is not None
