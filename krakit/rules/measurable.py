@@ -103,7 +103,8 @@ def _number_without_unit(ctx: KPIContext) -> Hit | None:
         return None
     for kind in ("money", "time", "percent"):
         if word_pattern("measure_words", kind).search(name):
-            return Hit(values={"expected": _EXPECTED[kind]}, where="unit")
+            value = "%" if kind == "percent" and ctx.kpi is not None else None
+            return Hit(values={"expected": _EXPECTED[kind]}, where="unit", fix=value)
     return None
 
 

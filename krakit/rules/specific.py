@@ -9,6 +9,12 @@ from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_
 __all__ = ["COMPOUND_KPI", "ESCAPE_CLAUSE", "VAGUE_TERM"]
 
 
+def _without(text: str, span: tuple[int, int]) -> str:
+    """The statement with one phrase taken out, spacing and punctuation tidied."""
+    out = text[: span[0]].rstrip(" ,;") + " " + text[span[1] :].lstrip(" ,;")
+    return re.sub(r"\s+", " ", out).strip(" ,;")
+
+
 def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
     words = load_words(name)
     found = words.find(ctx.text)
@@ -35,6 +41,14 @@ VAGUE_TERM = Rule(
     test=lambda ctx: _words("vague_terms", ctx),
 )
 
+
+def _escape(ctx: KPIContext) -> Hit | None:
+    hit = _words("escape_clauses", ctx)
+    if hit is None or hit.span is None:
+        return hit
+    return Hit(values=hit.values, span=hit.span, where=hit.where, fix=_without(ctx.text, hit.span))
+
+
 ESCAPE_CLAUSE = Rule(
     code="S002",
     name="escape-clause",
@@ -46,7 +60,7 @@ ESCAPE_CLAUSE = Rule(
     source=load_words("escape_clauses").source,
     fix="Drop the clause and state the exception explicitly, e.g. '90% of tickets'.",
     smart="S",
-    test=lambda ctx: _words("escape_clauses", ctx),
+    test=lambda ctx: _escape(ctx),
 )
 
 _JOIN = re.compile(r"\s+(?:and|&|as well as|plus)\s+|\s*/\s*", re.IGNORECASE)

@@ -136,3 +136,16 @@ def test_smart_assessment() -> None:
     partial = smart("Raise offer acceptance rate to 85%", today=dt.date(2026, 1, 1))
     assert partial.measurable.passed and not partial.timebound.passed
     assert krakit.smart is smart
+
+
+def test_fix_values_can_be_applied() -> None:
+    (escape,) = check("Close support tickets within 2 days, where possible", select="S002")
+    assert escape.fix == "Close support tickets within 2 days"
+    kpi = KPI(metric="Offer acceptance rate", statement="Offer acceptance rate", target=85)
+    (unit,) = check(kpi, select="M004", today=TODAY)
+    assert (unit.where, unit.fix) == ("unit", "%")
+    sc = Scorecard.model_validate(
+        {"role": {"title": "R"}, "kras": [{"title": "Hiring", "kpis": [kpi.model_dump()]}]}
+    )
+    (unit,) = check(sc, select="M004", today=TODAY)
+    assert unit.where == "kras[hiring].kpis[offer-acceptance-rate].unit"
