@@ -22,13 +22,22 @@ _RANK = {"suggestion": 0, "warning": 1, "error": 2, "never": 3}
 _BAR_FROM = 2000  # KPIs; smaller files finish before a bar is worth drawing
 
 
+_OPEN_BARS: list = []  # type: ignore[type-arg]
+
+
 def _bar(total: int) -> Callable[[], None] | None:
     if total < _BAR_FROM:
         return None
     from tqdm import tqdm
 
     bar = tqdm(total=total, unit="KPI", desc="checking", leave=False, file=err.file)
+    _OPEN_BARS.append(bar)
     return lambda: bar.update(1)
+
+
+def _close_bars() -> None:
+    while _OPEN_BARS:
+        _OPEN_BARS.pop().close()
 
 
 def _location(finding) -> str:  # type: ignore[no-untyped-def]
@@ -76,6 +85,7 @@ def check_files(
                 soft_wrap=True,
             )
             bad += 1
+    _close_bars()
     if fmt == "json":
         console.print_json(json.dumps([f.as_dict() for f in found], ensure_ascii=False))
     else:

@@ -295,7 +295,7 @@ def check(
     Examples
     --------
     >>> import krakit
-    >>> [f.code for f in krakit.check("Recruitment")]  # doctest: +SKIP
+    >>> [f.code for f in krakit.check("Recruitment")]
     ['C001', 'M002']
     """
     config = config or CheckConfig()

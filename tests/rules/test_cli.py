@@ -76,3 +76,12 @@ def test_rules_catalogue_and_one_rule() -> None:
         assert heading in res.output
     assert runner.invoke(app, ["rules", "T"]).output.count("T00") == 2
     assert runner.invoke(app, ["rules", "Q1"]).exit_code == 2
+
+
+def test_progress_bar_on_large_sheets(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import krakit.cli.check as cli_check
+
+    monkeypatch.setattr(cli_check, "_BAR_FROM", 2)
+    res = runner.invoke(app, ["check", str(sheet(tmp_path)), *TODAY])
+    assert "checking" in res.output and "KPI" in res.output
+    assert res.exit_code == 1
