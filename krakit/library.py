@@ -343,7 +343,9 @@ def _stem(word: str) -> str:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    words = re.findall(r"[a-z0-9&]+(?:-[a-z0-9]+)*", text.lower().replace("'s", ""))
+    # British and American spellings meet ("utilization" ~ "utilisation").
+    text = text.lower().replace("'s", "").replace("iz", "is")
+    words = re.findall(r"[a-z0-9&]+(?:-[a-z0-9]+)*", text)
     out: list[str] = []
     for word in words:
         out += [_stem(w) for w in word.split("-")] if "-" in word else [_stem(word)]
