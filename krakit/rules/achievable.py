@@ -22,7 +22,7 @@ def _percent_above_100(ctx: KPIContext) -> Hit | None:
     value = max((v for v in (ctx.target, ctx.target_high) if v is not None), default=None)
     if value is None or value <= 100:
         return None
-    if load_words("capped_percent").find(ctx.text) or load_words("capped_percent").find(
+    if load_words("capped_percent").first(ctx.text) or load_words("capped_percent").first(
         ctx.metric or ""
     ):
         return None
@@ -169,9 +169,9 @@ UNAMBITIOUS_TARGET = Rule(
 
 
 def _absolute(ctx: KPIContext) -> Hit | None:
-    found = load_words("absolutes").find(ctx.text)
-    if found:
-        m = found[0]
+    found = load_words("absolutes").first(ctx.text)
+    if found is not None:
+        m = found
         return Hit(values={"term": m.group(0)}, span=m.span())
     if ctx.relative or ctx.target is None:
         return None

@@ -475,6 +475,10 @@ class WordList:
         """Every non-overlapping occurrence, longest term first."""
         return list(self.pattern.finditer(text))
 
+    def first(self, text: str) -> re.Match[str] | None:
+        """The first occurrence, or None (what most rules need, and faster)."""
+        return self.pattern.search(text)
+
     def swap_for(self, term: str) -> str | None:
         """The suggested replacement for a term, if the list gives one."""
         return self.swap.get(term.lower())

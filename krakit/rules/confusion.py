@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 from krakit.rules.base import Hit, KPIContext, KRAContext, Rule, Severity
 
-__all__ = ["KRA_IS_A_KPI", "KRA_OFFERED_AS_KPI"]
+__all__ = ["KRA_IS_A_KPI", "KRA_NAMES_A_METRIC", "KRA_OFFERED_AS_KPI"]
 
 _SOURCE = (
     "KRA vs KPI: a Key Result Area is a zone of responsibility, a Key Performance Indicator "
@@ -61,4 +63,36 @@ KRA_IS_A_KPI = Rule(
     test=_kra_is_a_kpi,
 )
 
-__rules__ = (KRA_OFFERED_AS_KPI, KRA_IS_A_KPI)
+_METRIC_WORDS = re.compile(
+    r"\b(rate|ratio|percentage|number of|no\. of|count of|average|avg|mean|median|score|"
+    r"index|per|%|time to|cost per|nps|csat|tat)\b",
+    re.IGNORECASE,
+)
+
+
+def _kra_names_a_metric(ctx: KRAContext) -> Hit | None:
+    if _kra_is_a_kpi(ctx) is not None:
+        return None  # C002 says it already
+    m = _METRIC_WORDS.search(ctx.kra.title)
+    return Hit(values={"word": m.group(0)}, where="title") if m else None
+
+
+KRA_NAMES_A_METRIC = Rule(
+    code="C003",
+    name="kra-names-a-metric",
+    severity=Severity.SUGGESTION,
+    message="The KRA '{text}' names a measure ('{word}'), not an area of responsibility",
+    why="A KRA named after one metric hides the rest of the area and invites a second "
+    "metric-named KRA for the same work.",
+    bad=("title: Offer acceptance rate", "title: Average handling time"),
+    good=("title: Talent acquisition", "title: Customer support"),
+    source=_SOURCE,
+    fix="Name the area the measure belongs to ('Talent acquisition') and keep the measure "
+    "as a KPI under it.",
+    scope="kra",
+    examples="kra",
+    smart="S",
+    test=_kra_names_a_metric,
+)
+
+__rules__ = (KRA_OFFERED_AS_KPI, KRA_IS_A_KPI, KRA_NAMES_A_METRIC)

@@ -56,10 +56,10 @@ def _direction_without_magnitude(ctx: KPIContext) -> Hit | None:
         return None
     if any(ch.isdigit() for ch in ctx.text):
         return None
-    found = load_words("direction_verbs").find(ctx.text)
-    if not found:
+    found = load_words("direction_verbs").first(ctx.text)
+    if found is None:
         return None
-    m = found[0]
+    m = found
     return Hit(values={"verb": m.group(0)}, span=m.span(), where="statement")
 
 

@@ -144,12 +144,12 @@ ACTIVITY_METRIC = Rule(
 
 def _vanity(ctx: KPIContext) -> Hit | None:
     words = load_words("vanity_metrics")
-    found = words.find(ctx.text)
+    found = words.first(ctx.text)
     if not found:
         return None
     if re.search(r"\b(rate|ratio|conversion|engagement|per|active|paying)\b", ctx.text, re.I):
         return None
-    m = found[0]
+    m = found
     term = m.group(0)
     return Hit(
         values={"term": term, "swap": words.swap_for(term.lower()) or "a rate"}, span=m.span()

@@ -17,10 +17,10 @@ def _without(text: str, span: tuple[int, int]) -> str:
 
 def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
     words = load_words(name)
-    found = words.find(ctx.text)
-    if not found:
+    found = words.first(ctx.text)
+    if found is None:
         return None
-    m = found[0]
+    m = found
     term = m.group(0)
     swap = words.swap_for(" ".join(term.lower().replace("-", " ").split()))
     swap = swap or words.swap_for(term.lower())

@@ -12,7 +12,7 @@ _SMART_T = "SMART criteria: Time-related (Doran, 1981)"
 def _no_timeframe(ctx: KPIContext) -> Hit | None:
     if not ctx.has_target or ctx.has_timeframe:
         return None
-    if load_words("vague_time").find(ctx.text):
+    if load_words("vague_time").first(ctx.text):
         return None  # T002 says it more precisely
     return Hit(where="deadline")
 
@@ -36,10 +36,10 @@ def _vague_timeframe(ctx: KPIContext) -> Hit | None:
     if ctx.has_timeframe:
         return None
     words = load_words("vague_time")
-    found = words.find(ctx.text)
-    if not found:
+    found = words.first(ctx.text)
+    if found is None:
         return None
-    m = found[0]
+    m = found
     term = " ".join(m.group(0).lower().split())
     return Hit(
         values={"term": m.group(0), "swap": words.swap_for(term) or "a date"},
