@@ -209,7 +209,7 @@ def search_templates(word: str) -> list[TemplateInfo]:
     >>> search_templates("no such thing anywhere")
     []
     """
-    words = [w for w in re.findall(r"[\w&%₹$€£]+", word.lower()) if w]
+    words = list(dict.fromkeys(re.findall(r"[\w&%₹$€£]+", word.lower())))
     if not words:
         return []
     folder = templates_dir() / "roles"
@@ -373,18 +373,29 @@ def _index(path: Path) -> tuple[tuple[str, tuple[tuple[tuple[str, ...], int], ..
     return tuple(index)
 
 
-def _contains(tokens: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+def _positions(tokens: tuple[str, ...]) -> dict[str, list[int]]:
+    where: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        where.setdefault(token, []).append(i)
+    return where
+
+
+def _contains(
+    tokens: tuple[str, ...], where: dict[str, list[int]], phrase: tuple[str, ...]
+) -> bool:
+    starts = where.get(phrase[0])
+    if not starts:
+        return False
     n = len(phrase)
-    if n == 1:
-        return phrase[0] in tokens
-    return any(tokens[i : i + n] == phrase for i in range(len(tokens) - n + 1))
+    return n == 1 or any(tokens[i : i + n] == phrase for i in starts)
 
 
 def _area_scores(text: str) -> list[tuple[float, str]]:
     tokens = _tokens(text)
+    where = _positions(tokens)
     scores = []
     for name, phrases in _index(templates_dir() / "vocabulary.yaml"):
-        score = sum(w * len(p) for p, w in phrases if _contains(tokens, p))
+        score = sum(w * len(p) for p, w in phrases if _contains(tokens, where, p))
         if score:
             scores.append((score, name))
     return scores

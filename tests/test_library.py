@@ -200,3 +200,9 @@ def test_templates_dir_can_be_overridden(tmp_path, monkeypatch) -> None:
     monkeypatch.setenv("KRAKIT_TEMPLATES", str(tmp_path))
     with pytest.raises(krakit.ConfigError, match="roles"):
         templates_dir()
+
+
+def test_long_and_odd_text() -> None:
+    assert area_of("candidate offer " * 5000) == "recruitment"
+    assert area_of("<script>alert(1)</script> ₹₹₹ \x00") is None
+    assert search_templates("recruit " * 200)[0].name == "recruiter"
