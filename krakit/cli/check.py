@@ -58,6 +58,9 @@ def check_files(
     ),
     fmt: str = typer.Option("text", "--format", help="text or json."),
     today: str | None = typer.Option(None, "--today", help="Judge dates as of this day."),
+    config: Path | None = typer.Option(
+        None, "--config", help="Settings file (.toml with [tool.krakit.check], or .yaml)."
+    ),
 ) -> None:
     """Check scorecards and KPI sheets for KRA/KPI mistakes (exit 0 clean, 1 found, 2 bad input)."""
     from krakit.rules.filecheck import check_file
@@ -70,10 +73,19 @@ def check_files(
     except ValueError:
         err.print(f"--today: expected a date like 2026-03-31, got {today!r}")
         raise typer.Exit(2) from None
+    from krakit.rules import CheckConfig
+
+    try:
+        settings = CheckConfig.from_file(config) if config else None
+    except ConfigError as exc:
+        err.print(f"error: {escape(str(exc))}")
+        raise typer.Exit(2) from exc
     found, bad = [], 0
     for path in files:
         try:
-            found += check_file(path, select=select, ignore=ignore, today=day, progress=_bar)
+            found += check_file(
+                path, select=select, ignore=ignore, today=day, config=settings, progress=_bar
+            )
         except ConfigError as exc:
             err.print(f"error: {escape(str(exc))}")
             raise typer.Exit(2) from exc

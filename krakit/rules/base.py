@@ -226,6 +226,54 @@ class CheckConfig(BaseModel):
         3.0, gt=1, description="Target more than this many times the baseline is implausible."
     )
 
+    @classmethod
+    def from_file(cls, path: str | Path) -> CheckConfig:
+        """Read settings from a file: ``pyproject.toml`` (``[tool.krakit.check]``), another
+        ``.toml`` (``[check]`` or top level) or ``.yaml`` (``check:`` or top level).
+
+        Raises
+        ------
+        ConfigError
+            The file cannot be read, or a setting is unknown or out of range.
+
+        Examples
+        --------
+        >>> import pathlib, tempfile
+        >>> p = pathlib.Path(tempfile.mkdtemp()) / "krakit.yaml"
+        >>> _ = p.write_text("check:\\n  ignore: [W007, O002]\\n  max_kpis_per_kra: 6\\n")
+        >>> CheckConfig.from_file(p).ignore
+        ('W007', 'O002')
+        """
+        import tomllib
+
+        from pydantic import ValidationError
+
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+            if path.suffix.lower() == ".toml":
+                data = tomllib.loads(raw.decode("utf-8"))
+                data = data.get("tool", {}).get("krakit", {}).get("check", data.get("check", data))
+            else:
+                data = yaml.safe_load(raw) or {}
+                data = data.get("check", data) if isinstance(data, dict) else data
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError, yaml.YAMLError) as exc:
+            raise ConfigError(f"cannot read the settings: {exc}", path=path) from exc
+        if not isinstance(data, dict):
+            raise ConfigError("expected a table of settings", path=path)
+        data = {k: normalise_codes(v) if k in ("select", "ignore") else v for k, v in data.items()}
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            field = ".".join(map(str, err["loc"]))
+            raise ConfigError(
+                "unknown setting" if err["type"] == "extra_forbidden" else err["msg"],
+                path=path,
+                field=field,
+                value=err.get("input"),
+            ) from exc
+
 
 def normalise_codes(codes: Iterable[str] | str | None) -> tuple[str, ...]:
     """Upper-case, comma-split, de-duplicated codes or prefixes."""

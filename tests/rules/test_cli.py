@@ -85,3 +85,15 @@ def test_progress_bar_on_large_sheets(tmp_path: Path, monkeypatch) -> None:  # t
     res = runner.invoke(app, ["check", str(sheet(tmp_path)), *TODAY])
     assert "checking" in res.output and "KPI" in res.output
     assert res.exit_code == 1
+
+
+def test_config_file(tmp_path: Path) -> None:
+    path = str(sheet(tmp_path))
+    toml = tmp_path / "pyproject.toml"
+    toml.write_text('[tool.krakit.check]\nignore = ["C", "M", "X002"]\nmax_kras = 3\n')
+    res = runner.invoke(app, ["check", path, "--config", str(toml), *TODAY])
+    assert res.exit_code == 0 and "C001" not in res.output and "T001" in res.output
+    bad = tmp_path / "krakit.yaml"
+    bad.write_text("check:\n  max_kpis_per_kraa: 3\n")
+    res = runner.invoke(app, ["check", path, "--config", str(bad)])
+    assert res.exit_code == 2 and "max_kpis_per_kraa" in res.output
