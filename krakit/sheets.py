@@ -352,6 +352,12 @@ def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
             data[name] = f[name] if not isinstance(f[name], str) else f[name][:300]
     if "frequency" in f:
         freq = _FREQUENCIES.get(_header_key(f["frequency"]))
+        if freq is None and "deadline" not in f:
+            from krakit.rules.base import period_end
+
+            if period_end(str(f["frequency"]).strip()) is not None:  # "Q4 2026" in a Period column
+                data["deadline"] = str(f["frequency"]).strip()
+                freq = ""
         if freq is None:
             raise InputError(
                 f"unknown frequency {f['frequency']!r}; use daily, weekly, monthly, quarterly "
@@ -360,7 +366,8 @@ def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
                 field="frequency",
                 value=f["frequency"],
             )
-        data["frequency"] = freq
+        if freq:
+            data["frequency"] = freq
     if "polarity" in f:
         polarity = _POLARITY.get(_header_key(f["polarity"]))
         if polarity is None:

@@ -133,3 +133,18 @@ def test_long_repeated_kpi_names_get_valid_ids(tmp_path: Path) -> None:
     ids = [k.id for k in scorecard.all_kpis()]
     assert len(set(ids)) == 30 and all("--" not in i for i in ids)
     assert sorted(rows.values()) == list(range(2, 32))
+
+
+def test_a_period_column_may_hold_a_deadline(tmp_path: Path) -> None:
+    path = write_csv(
+        tmp_path / "p.csv",
+        [
+            ["KPI", "Target", "Period"],
+            ["Offer acceptance rate", "85%", "Q4 2099"],
+            ["Time to hire", "30 days", "Monthly"],
+        ],
+    )
+    ((scorecard, _),) = sheet_scorecards(read_sheet(path))
+    first, second = scorecard.all_kpis()
+    assert first.deadline == "Q4 2099" and first.frequency is None
+    assert second.frequency == "monthly"
