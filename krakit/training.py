@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import random
 import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -27,15 +28,15 @@ from krakit.errors import InputError
 from krakit.model import slugify
 
 __all__ = [
-    "EXERCISES",
-    "QUIZ",
     "Exercise",
     "Feedback",
     "FixResult",
     "QuizItem",
     "QuizScore",
+    "exercises",
     "grade",
     "load_answers",
+    "quiz",
     "save_answers",
     "score_quiz",
     "summarise",
@@ -54,76 +55,71 @@ class QuizItem:
 
 @dataclass(frozen=True, slots=True)
 class Exercise:
-    """A bad KPI to rewrite, and the checker codes it breaks (filled in from the checker)."""
+    """A weak KPI to rewrite, a hint, and a good rewrite to compare with."""
 
     statement: str
     hint: str
+    rewrite: str | None = None
+    """A good rewrite, shown once the participant has tried."""
 
 
-QUIZ: tuple[QuizItem, ...] = (
-    QuizItem("Recruitment", "KRA", "An area of responsibility: nothing here can be measured."),
-    QuizItem(
-        "Time to hire",
-        "KPI",
-        "A measurable indicator (a time), even though it has no target yet.",
-    ),
-    QuizItem(
-        "Improve customer satisfaction",
-        "KRA",
-        "A verb and a broad outcome: a direction, with no indicator to measure.",
-    ),
-    QuizItem(
-        "Customer satisfaction score of 4.5 or more every quarter",
-        "KPI",
-        "Names an indicator (a score) with a target and a timeframe.",
-    ),
-    QuizItem("Safety and compliance", "KRA", "A zone of responsibility, not a measurement."),
-    QuizItem(
-        "Number of safety incidents per month",
-        "KPI",
-        "'Number of …' is a count: it can be measured every month.",
-    ),
-    QuizItem(
-        "Generate revenue", "KRA", "A broad business outcome; the KPI says how much and by when."
-    ),
-    QuizItem(
-        "Achieve ₹10 lakh monthly revenue",
-        "KPI",
-        "An amount with a target and a frequency: clearly measurable.",
-    ),
-    QuizItem(
-        "Conversion rate",
-        "KPI",
-        "A rate is a measurable indicator, with or without a target.",
-    ),
-    QuizItem(
-        "Team development", "KRA", "A responsibility of the role: it needs KPIs to be measured."
-    ),
-    QuizItem(
-        "Reduce average time-to-fill from 45 days to 30 days by end of Q2",
-        "KPI",
-        "Indicator, baseline, target and deadline: a complete KPI.",
-    ),
-    QuizItem(
-        "Launch the new employee portal by June",
-        "KRA",
-        "A dated deliverable with no indicator: a KRA (or a milestone KPI once 'done' is defined).",
-    ),
-)
-"""The built-in quiz, written for krakit (not taken from any data set)."""
+def quiz(n: int = 12, *, seed: int = 0, function: str | None = None) -> list[QuizItem]:
+    """Pick ``n`` "KRA or KPI?" questions from the training bank, half of each kind.
 
-EXERCISES: tuple[Exercise, ...] = (
-    Exercise("Improve sales", "Say which sales figure, by how much, and by when."),
-    Exercise(
-        "Make 50 calls", "Calls are an activity: measure the result they should bring, with a date."
-    ),
-    Exercise(
-        "Increase website traffic by 25%",
-        "25% of what? Give today's figure (the baseline) and a deadline.",
-    ),
-    Exercise("Customer satisfaction", "Name the score, the target and how often it is measured."),
-)
-"""Bad KPIs for the "fix this KPI" exercise."""
+    The bank (``templates/training/``, :func:`krakit.library.training_bank`) is written for
+    krakit and a test keeps every answer in step with the classifier. The same seed gives the
+    same questions, in the same order, on every machine.
+
+    Parameters
+    ----------
+    n
+        How many questions.
+    seed
+        Another seed gives another selection (for a second round).
+    function
+        Only items of one function (``"sales"``, ``"hr"``...).
+
+    Examples
+    --------
+    >>> items = quiz(6)
+    >>> len(items), sorted({i.answer for i in items})
+    (6, ['KPI', 'KRA'])
+    """
+    from krakit.library import training_bank
+
+    bank = [i for i in training_bank("kra-or-kpi") if function in (None, i.function)]
+    if not bank:
+        raise InputError(
+            "the training bank has no KRA-or-KPI items"
+            + (f" for function '{function}'" if function else ""),
+            field="function",
+            value=function,
+        )
+    rng = random.Random(seed)
+    kras = [i for i in bank if i.expected == "KRA"]
+    kpis = [i for i in bank if i.expected == "KPI"]
+    rng.shuffle(kras)
+    rng.shuffle(kpis)
+    picked = kras[: (n + 1) // 2] + kpis[: n // 2]
+    picked += [i for i in kras + kpis if i not in picked][: n - len(picked)]
+    rng.shuffle(picked)
+    return [QuizItem(i.text, i.expected, i.explanation) for i in picked]
+
+
+def exercises(n: int = 4, *, seed: int = 0) -> list[Exercise]:
+    """Pick ``n`` "fix this KPI" exercises from the training bank.
+
+    Examples
+    --------
+    >>> [type(e).__name__ for e in exercises(2)]
+    ['Exercise', 'Exercise']
+    """
+    from krakit.library import training_bank
+
+    bank = training_bank("fix-the-kpi")
+    rng = random.Random(seed)
+    picked = rng.sample(bank, min(n, len(bank)))
+    return [Exercise(i.text, i.explanation, i.rewrite) for i in picked]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +142,9 @@ def grade(item: QuizItem, answer: str) -> Feedback:
 
     Examples
     --------
-    >>> str(grade(QUIZ[0], "kpi")).startswith("✗ Not quite: it is a KRA")
-    True
+    >>> item = QuizItem("Recruitment", "KRA", "An area of responsibility.")
+    >>> str(grade(item, "kpi"))
+    '✗ Not quite: it is a KRA. An area of responsibility.'
     """
     from krakit.text.classify import classify
 
@@ -204,12 +201,14 @@ class QuizScore:
         return f"{self.correct} of {self.total} right ({self.percent:.0f}%)"
 
 
-def score_quiz(answers: Mapping[str, str], items: Sequence[QuizItem] = QUIZ) -> QuizScore:
+def score_quiz(answers: Mapping[str, str], items: Sequence[QuizItem]) -> QuizScore:
     """Score answers given as statement → "KRA"/"KPI"; unanswered items count as wrong.
 
     Examples
     --------
-    >>> str(score_quiz({"Recruitment": "KRA", "Time to hire": "KRA"}, QUIZ[:3]))
+    >>> items = [QuizItem("Recruitment", "KRA", ""), QuizItem("Time to hire", "KPI", ""),
+    ...          QuizItem("Conversion rate", "KPI", "")]
+    >>> str(score_quiz({"Recruitment": "KRA", "Time to hire": "KRA"}, items))
     '1 of 3 right (33%)'
     """
     right = sum(answers.get(i.statement, "").strip().upper() == i.answer for i in items)
@@ -261,14 +260,17 @@ def load_answers(folder: str | PathLike[str]) -> dict[str, dict[str, str]]:
     return out
 
 
-def summarise(folder: str | PathLike[str], items: Sequence[QuizItem] = QUIZ) -> Any:
+def summarise(folder: str | PathLike[str], items: Sequence[QuizItem] | None = None) -> Any:
     """The facilitator view: per quiz item, how many answered and what share got it right.
+
+    ``items`` defaults to :func:`quiz` (the questions everyone was given).
 
     Returns a pandas DataFrame with columns statement, answer, answered, right, percent_right,
     hardest items first; ``.attrs["people"]`` holds each participant's score.
     """
     import pandas as pd
 
+    items = quiz() if items is None else items
     sheets = load_answers(folder)
     rows = []
     for item in items:

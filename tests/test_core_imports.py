@@ -46,7 +46,7 @@ def test_core_works_without_ipywidgets() -> None:
         sc = krakit.load("templates/samples/recruiter.yaml")
         new = edit.update_kpi(sc, "time-to-hire", target=28)
         assert [c.where for c in diff(sc, new)] == ["kras[recruitment].kpis[time-to-hire].target"]
-        assert training.score_quiz({}, training.QUIZ).total == len(training.QUIZ)
+        assert training.score_quiz({}, training.quiz(4)).total == 4
         # every core module imports with ipywidgets blocked
         for info in pkgutil.walk_packages(krakit.__path__, "krakit."):
             if info.name.startswith("krakit.widgets"):

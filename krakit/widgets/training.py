@@ -31,11 +31,11 @@ class Quiz(w.VBox):
 
     def __init__(
         self,
-        items: Sequence[training.QuizItem] = training.QUIZ,
+        items: Sequence[training.QuizItem] | None = None,
         *,
         folder: str | PathLike[str] | None = None,
     ) -> None:
-        self._items = list(items)
+        self._items = list(training.quiz() if items is None else items)
         self._folder = folder
         self._index = 0
         self._question = w.HTML().add_class("krakit-quiz-question")
@@ -157,6 +157,13 @@ class FixExercise(w.VBox):
             f"<li><b>{esc(f.code)}</b> {esc(f.message)}<br><small>{esc(why)}</small></li>"
             for f, why in zip(result.findings, result.explanations, strict=True)
         )
-        self._verdict.value = message_html("Not yet — the checker still finds:", "warning") + (
-            f"<ul>{items}</ul>"
+        good = self._exercise.rewrite
+        self._verdict.value = (
+            message_html("Not yet — the checker still finds:", "warning")
+            + f"<ul>{items}</ul>"
+            + (
+                f"<details><summary>Show one good rewrite</summary>{esc(good)}</details>"
+                if good
+                else ""
+            )
         )

@@ -9,13 +9,14 @@ from krakit.widgets.training import FixExercise, Quiz
 
 
 def test_quiz_answers_score_and_send(tmp_path: Path) -> None:
-    quiz = Quiz(training.QUIZ[:3], folder=tmp_path)
-    first = training.QUIZ[0]
+    items = training.quiz(3)
+    quiz = Quiz(items, folder=tmp_path)
+    first = items[0]
     wrong = "KPI" if first.answer == "KRA" else "KRA"
     (quiz._kpi if wrong == "KPI" else quiz._kra).click()
     assert "Not quite" in quiz._feedback.value
     quiz._next.click()
-    second = training.QUIZ[1]
+    second = items[1]
     (quiz._kra if second.answer == "KRA" else quiz._kpi).click()
     assert "Right" in quiz._feedback.value
     assert quiz.value == {first.statement: wrong, second.statement: second.answer}
@@ -33,12 +34,13 @@ def test_quiz_question_is_escaped() -> None:
 
 
 def test_fix_exercise_checks_the_rewrite() -> None:
-    exercise = training.EXERCISES[0]
+    exercise = training.exercises(1)[0]
     widget = FixExercise(exercise)
     widget._rewrite.value = exercise.statement
     widget._check.click()
     assert widget.value is not None and not widget.value.solved
     assert "Not yet" in widget._verdict.value
+    assert "good rewrite" in widget._verdict.value
     widget._rewrite.value = (
         "Increase monthly sales revenue from ₹8 lakh to ₹10 lakh by March 2027, "
         "owned by the sales lead, from the CRM"
