@@ -66,7 +66,7 @@ def highlight(draft: KPIDraft) -> str:
 
 
 def _number(value: float | None) -> str:
-    return "" if value is None else f"{value:g}"
+    return "" if value is None else f"{value:.12g}"
 
 
 class KPIStep(Step):

@@ -158,7 +158,7 @@ class ScorecardStep(Step):
             self._cells = {
                 k.id: w.Text(
                     description=(k.metric or k.id)[:40],
-                    placeholder=f"target {k.target:g}" if k.target is not None else "",
+                    placeholder=f"target {k.target:,.12g}" if k.target is not None else "",
                     style={"description_width": "280px"},
                     layout=w.Layout(width="480px"),
                 ).add_class("krakit-actual")
@@ -167,7 +167,7 @@ class ScorecardStep(Step):
             self._grid.children = list(self._cells.values())
         for kpi_id, cell in self._cells.items():
             value = values.get(kpi_id)
-            cell.value = "" if value is None else f"{value:g}"
+            cell.value = "" if value is None else f"{value:.12g}"
 
     def set_cell(self, kpi_id: str, text: str) -> None:
         """Type into one KPI's cell of the grid (what a user does; used by tests too)."""

@@ -81,3 +81,10 @@ def test_highlight_escapes_user_text() -> None:
     evil = "<img src=x onerror=alert(1)> reduce churn to 5% by Q3"
     html = highlight(krakit.parse_kpi(evil))
     assert "<img" not in html and "&lt;img" in html
+
+
+def test_big_amounts_are_shown_in_full(recruiter: krakit.Scorecard) -> None:
+    step = KPIStep(recruiter)
+    step._statement.value = "Increase monthly revenue from ₹8 lakh to ₹10 lakh by March 2027"
+    assert (step._fields["baseline"].value, step._fields["target"].value) == ("800000", "1000000")
+    assert step._fields["unit"].value == "INR"
