@@ -41,18 +41,23 @@ def test_ignore_needs_a_reason(recruiter: krakit.Scorecard) -> None:
 
 
 def test_apply_fix_and_go_to(recruiter: krakit.Scorecard) -> None:
-    step = CheckStep(_broken(recruiter))
-    fixable = [r for r in step.rows if r.finding.fix not in (None, "")]
-    for row in fixable:
-        if row.apply.layout.display != "none":
-            before = len(step.findings)
-            row.apply.click()
-            assert "Applied" in step._message.value or "error" in step._message.value
-            assert len(step.findings) <= before
-            break
-    row = step.rows[-1]
-    row.goto.click()
-    assert step.jump == row.finding.where
+    sc = edit.add_statement(
+        recruiter, "recruitment", "Fill open roles faster as soon as possible", owner="Priya"
+    )
+    step = CheckStep(sc)
+    row = next(r for r in step.rows if r.finding.code == "S002")  # escape clause, with a fix
+    assert row.apply.layout.display != "none"
+    where, fix = row.finding.where, row.finding.fix
+    assert where.endswith(".statement") and "as soon as possible" not in fix
+    row.apply.click()
+    assert "Applied the fix for S002" in step._message.value
+    kpi_id = where.split("kpis[")[1].split("]")[0]
+    assert step.value.kpi(kpi_id).statement == fix
+    assert "S002" not in {f.code for f in step.findings}
+    no_fix = next(r for r in step.rows if r.finding.fix is None)
+    assert no_fix.apply.layout.display == "none"
+    no_fix.goto.click()
+    assert step.jump == no_fix.finding.where
 
 
 def test_redraw_reuses_rows_and_closes_only_gone_ones(recruiter: krakit.Scorecard) -> None:
