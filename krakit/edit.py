@@ -39,6 +39,7 @@ __all__ = [
     "import_actuals",
     "kpi_weight_total",
     "likely_kra",
+    "locate",
     "make_kpi",
     "move_to_kra",
     "new_scorecard",
@@ -555,3 +556,23 @@ def import_actuals(sc: Scorecard, source: Any) -> Scorecard:
         for row in rows
     ]
     return set_actuals(sc, "", new)
+
+
+def locate(where: str) -> tuple[str | None, str | None, str | None]:
+    """Split a checker path into (KRA id, KPI id, field name); parts not in it are None.
+
+    Examples
+    --------
+    >>> locate("kras[sales].kpis[conversion-rate].target")
+    ('sales', 'conversion-rate', 'target')
+    >>> locate("unassigned_kpis[calls].owner")
+    (None, 'calls', 'owner')
+    >>> locate("kras[sales]")
+    ('sales', None, None)
+    >>> locate("kras")
+    (None, None, None)
+    """
+    kra = re.search(r"kras\[([^\]]+)\]", where)
+    kpi = re.search(r"(?:kpis|unassigned_kpis)\[([^\]]+)\]", where)
+    field = re.search(r"\]\.([a-z_]+)$", where)
+    return (kra[1] if kra else None, kpi[1] if kpi else None, field[1] if field else None)

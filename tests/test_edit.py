@@ -168,3 +168,14 @@ def test_triage_flags_kpi_lines_with_their_kra(sample: krakit.Scorecard) -> None
     ]
     assert lines[1].kra == "recruitment"
     assert lines[1].reasons
+
+
+def test_locate_splits_checker_paths() -> None:
+    assert edit.locate("kras[sales].kpis[conversion-rate].target") == (
+        "sales",
+        "conversion-rate",
+        "target",
+    )
+    assert edit.locate("unassigned_kpis[calls].owner") == (None, "calls", "owner")
+    assert edit.locate("kras[sales].weight") == ("sales", None, "weight")
+    assert edit.locate("kras") == (None, None, None)

@@ -46,6 +46,7 @@ STYLE = """<style>
 .krakit-total-ok {color: #00755a; font-weight: bold;}
 .krakit-total-off {color: #a64500; font-weight: bold;}
 .krakit-flag {color: #a64500; font-weight: bold;}
+.krakit-jump input, .krakit-jump select, .krakit-jump textarea {outline: 3px solid #E69F00;}
 .krakit-scores table {border-collapse: collapse; font-size: 0.9em;}
 .krakit-scores td, .krakit-scores th {padding: 2px 6px;}
 </style>"""

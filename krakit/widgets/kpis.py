@@ -181,8 +181,11 @@ class KPIStep(Step):
         """The KPI being edited, or None when drafting a new one."""
         return self._editing
 
-    def select(self, kra_id: str | None = None, kpi_id: str | None = None) -> None:
-        """Show one KRA, and load one of its KPIs into the form (how "jump to" works)."""
+    def select(
+        self, kra_id: str | None = None, kpi_id: str | None = None, *, field: str | None = None
+    ) -> None:
+        """Show one KRA, load one of its KPIs into the form and mark one field (how the
+        check step's "Go to" lands here)."""
         if self.scorecard is None:
             return
         if kpi_id is not None and kra_id is None:
@@ -191,6 +194,19 @@ class KPIStep(Step):
         self._kra.value = kra_id or _UNASSIGNED
         if kpi_id is not None:
             self._existing.value = kpi_id
+        controls = {
+            **self._fields,
+            "polarity": self._polarity,
+            "frequency": self._frequency,
+            "indicator": self._indicator,
+            "statement": self._statement,
+        }
+        for control in controls.values():
+            control.remove_class("krakit-jump")
+        if field in controls:
+            controls[field].add_class("krakit-jump")
+            label = _LABELS.get(field, field.replace("_", " "))
+            self._say(f"Fix the {label.lower()} of this KPI here, then Save changes.", "warning")
 
     def _on_kra(self, _change: dict[str, Any]) -> None:
         self._list_kpis()

@@ -7,13 +7,13 @@ workspace can be resumed by name.
 
 from __future__ import annotations
 
-import re
 from os import PathLike
 from typing import Any
 
 import ipywidgets as w
 import traitlets
 
+from krakit import edit
 from krakit.model import Scorecard
 from krakit.store import Workspace
 from krakit.widgets._base import Step
@@ -94,14 +94,12 @@ class Workshop(w.VBox):
         where = change["new"]
         if not where:
             return
-        kra = re.search(r"kras\[([^\]]+)\]", where)
-        kpi = re.search(r"kpis\[([^\]]+)\]", where)
-        if kpi is None and kra is None:
-            self.step = 0
+        kra_id, kpi_id, field = edit.locate(where)
+        if kpi_id is None:
+            self.step = 0  # the KRAs, their weights and goals are set in step 1
             return
-        self.step = 1 if kpi else 0
-        if kpi:
-            self.kpis.select(kra[1] if kra else None, kpi[1])
+        self.step = 1
+        self.kpis.select(kra_id, kpi_id, field=field)
 
 
 def workshop(

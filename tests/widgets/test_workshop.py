@@ -68,3 +68,8 @@ def test_go_to_from_the_check_opens_the_kpi(tmp_path: Path, recruiter: krakit.Sc
     assert wizard.step == 1
     assert wizard.kpis.kpi_id == "candidate-nps"
     assert wizard.kpis._kra.value == "candidate-experience"
+    assert "krakit-jump" in wizard.kpis._fields["target"]._dom_classes
+    assert "target" in wizard.kpis._message.value
+    wizard.step = 2
+    wizard.checks.jump = "kras[recruitment]"
+    assert wizard.step == 0
