@@ -250,19 +250,28 @@ _STOP = frozenset(
 def likely_kra(sc: Scorecard, statement: str) -> str | None:
     """The id of the KRA a KPI statement most probably belongs to, or None.
 
-    It compares the statement's words (with simple stemming) with each KRA's title,
-    description and the statements and metrics of the KPIs already under it; the KRA
-    sharing most words wins. With no overlap at all, there is no guess.
+    First by the template library's areas: a statement about churn belongs with a KRA about
+    customer relationships because both fall in the same area of the metric vocabulary
+    (:func:`krakit.library.area_of`). Among KRAs of that area, or when no KRA shares the
+    statement's area, the KRA sharing most words (with simple stemming) with the statement
+    wins, its title, description and KPIs counted. With nothing in common, there is no guess.
 
     Examples
     --------
     >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment", "Employee onboarding"])
     >>> likely_kra(sc, "Onboard new joiners within 5 days")
     'employee-onboarding'
+    >>> sc = set_kras(new_scorecard("Sales"), ["Revenue generation", "Customer relationships"])
+    >>> likely_kra(sc, "Reduce churn rate to 5% each quarter")
+    'customer-relationships'
     """
+    from krakit.library import area_of
+
+    area = area_of(statement)
+    same_area = [k for k in sc.kras if area is not None and area_of(k.title) == area]
     said = {_stem(w) for w in _words(statement)}
     best, best_score = None, 0.0
-    for kra in sc.kras:
+    for kra in same_area or sc.kras:
         text = " ".join(
             [kra.title, kra.description or ""]
             + [f"{k.metric or ''} {k.statement}" for k in kra.kpis]
@@ -272,6 +281,8 @@ def likely_kra(sc: Scorecard, statement: str) -> str | None:
         score = overlap / (1 + 0.05 * len(known))
         if overlap and score > best_score:
             best, best_score = kra.id, score
+    if best is None and same_area:
+        return same_area[0].id
     return best
 
 

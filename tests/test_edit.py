@@ -179,3 +179,12 @@ def test_locate_splits_checker_paths() -> None:
     assert edit.locate("unassigned_kpis[calls].owner") == (None, "calls", "owner")
     assert edit.locate("kras[sales].weight") == ("sales", None, "weight")
     assert edit.locate("kras") == (None, None, None)
+
+
+def test_likely_kra_uses_the_library_areas() -> None:
+    sc = edit.set_kras(
+        edit.new_scorecard("Sales executive"), ["Revenue generation", "Customer relationships"]
+    )
+    # no word in common with either title: the vocabulary's areas decide
+    assert edit.likely_kra(sc, "Reduce churn rate to 5% each quarter") == "customer-relationships"
+    assert edit.likely_kra(sc, "Achieve ₹10 lakh monthly revenue") == "revenue-generation"
