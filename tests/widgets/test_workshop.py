@@ -73,3 +73,11 @@ def test_go_to_from_the_check_opens_the_kpi(tmp_path: Path, recruiter: krakit.Sc
     wizard.step = 2
     wizard.checks.jump = "kras[recruitment]"
     assert wizard.step == 0
+
+
+def test_start_from_a_template(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws", template="sales-executive")
+    assert wizard.value.role.title == "Sales executive"
+    assert wizard.roles._lines.value.splitlines() == [k.title for k in wizard.value.kras]
+    wizard.step = 3
+    assert "<svg" in wizard.scorecard_step._chart.value  # targets and weights, no actuals yet
