@@ -40,10 +40,12 @@ string gives a :class:`KPIDraft` (text beyond the first 4,000 characters is not 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import itertools
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from krakit.text.draft import Direction, KPIDraft, Period, Quantity
 from krakit.text.numbers import Amount, _alt, find_amounts, lexicon
@@ -79,6 +81,7 @@ _ACTUAL_LABEL = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{_alt(_L['actual_labels'])})(?:\s+(?:of|is|at|:))?\s*[:=\-–]?\s*$"
 )
 _WEIGHT = _words_re(_L["weight_words"])
+_WEIGHT_AFTER = _words_re(_L["weight_words"], after=True)
 _AGEING = _words_re(_L["ageing_words"])
 _AGEING_BEFORE = _words_re(_L["ageing_before"], before=True)
 _LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{_alt(_L['label_nouns'])})\s*[-#:.]?\s*$")
@@ -169,9 +172,7 @@ def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None
         and re.fullmatch(r"\s*(?:,|&|and|or|,\s*and)\s*", text[prev_skipped.span[1] : start])
     ):
         return "label"
-    if _WEIGHT.search(_before(text, start, 25)) or re.match(
-        rf"(?i)\s*(?:{_alt(_L['weight_words'])})", after
-    ):
+    if _WEIGHT.search(_before(text, start, 25)) or _WEIGHT_AFTER.match(after):
         return "weight"
     if a.unit in _TIME_UNITS:
         if _LOOKBACK.search(before) or re.match(r"(?i)\s*(?:rolling|trailing|moving)\b", after):
@@ -245,10 +246,24 @@ def parse_kpi(text: str, *, today: dt.date | None = None) -> KPIDraft:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
+    return _copy(_cached(text, today or dt.date.today()))
+
+
+@lru_cache(maxsize=512)
+def _cached(text: str, today: dt.date) -> KPIDraft:
+    # The guided flow parses the same text for the parser, the classifier and the checker on
+    # every keystroke: one parse is shared, and callers get their own copy.
     try:
-        return _parse(text, today or dt.date.today())
+        return _parse(text, today)
     except Exception:  # a rule bug must never break typing in the widget
         return KPIDraft(text=text)
+
+
+def _copy(draft: KPIDraft) -> KPIDraft:
+    fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
+    fields["other_targets"] = list(draft.other_targets)
+    fields["spans"] = dict(draft.spans)
+    return KPIDraft(**fields)
 
 
 def _parse(full: str, today: dt.date) -> KPIDraft:
@@ -435,15 +450,16 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
     draft.other_targets = [Quantity(c.amount.value, c.unit or "count", c.relative) for c in others]
 
     # 7. direction, sentence-wide
+    inc_words = list(_INC.finditer(text))
+    dec_words = list(_DEC.finditer(text))
+    keep_words = list(_MAINTAIN.finditer(text))
     lead = text.lstrip(" \t*-•>#0123456789.)").lower()
-    maintain = _MAINTAIN.match(lead) is not None or (
-        _MAINTAIN.search(text) is not None and not _INC.search(text) and not _DEC.search(text)
-    )
+    maintain = _MAINTAIN.match(lead) is not None or (keep_words and not inc_words and not dec_words)
     if (maintain and draft.direction is None) or (maintain and _MAINTAIN.match(lead)):
         draft.direction = Direction.MAINTAIN
     if draft.direction is None:
-        words = [(m.start(), Direction.INCREASE) for m in _INC.finditer(text)]
-        words += [(m.start(), Direction.DECREASE) for m in _DEC.finditer(text)]
+        words = [(m.start(), Direction.INCREASE) for m in inc_words]
+        words += [(m.start(), Direction.DECREASE) for m in dec_words]
         if main_span is not None:
             # the verb governing the target: the nearest one before it, else the first
             prior = [w for w in words if w[0] < main_span[0]]
@@ -458,7 +474,7 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         draft.direction = Direction.DECREASE
     if draft.direction is None and re.search(r"(?i)\bzero\b", text):
         draft.direction = Direction.DECREASE
-    for m in [*_INC.finditer(text), *_DEC.finditer(text), *_MAINTAIN.finditer(text)]:
+    for m in sorted([*inc_words, *dec_words, *keep_words], key=lambda m: m.start()):
         draft.spans.setdefault("direction", m.span())
         break
 
@@ -481,6 +497,25 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
     return draft
 
 
+_TRAIL_WORDS = frozenset(
+    "from to by of at in within for is with and or the than over under below above per a an as "
+    "on vs before until till level equal upto up".split()
+)
+_TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
+
+
+def _strip_trail(seg: str) -> str:
+    """Drop trailing prepositions, comparators and punctuation ("Defect leakage <")."""
+    while True:
+        seg = seg.rstrip(_TRAIL_PUNCT)
+        cut = max(seg.rfind(" "), seg.rfind("\t"))
+        last = seg[cut + 1 :]
+        if last.lower() in _TRAIL_WORDS:
+            seg = seg[: cut + 1]
+            continue
+        return seg
+
+
 def _metric(
     text: str,
     amounts: list[Amount],
@@ -488,16 +523,16 @@ def _metric(
     times: list[TimeMatch],
     main_span: tuple[int, int] | None,
 ) -> tuple[str | None, tuple[int, int] | None]:
-    chars = list(text)
     blank = [a.span for a in amounts] + [c.span for c in cands]
     blank += [t.span for t in times if t.kind != "cadence"]
     blank += [m.span() for m in _PLACEHOLDER_ANY.finditer(text)]
     if main_span:
         blank.append(main_span)
+    work = text
     for s, e in blank:
-        for i in range(s, min(e, len(chars))):
-            chars[i] = "\x00"
-    work = "".join(chars)
+        e = min(e, len(work))
+        if s < e:
+            work = work[:s] + "\x00" * (e - s) + work[e:]
     # cut at separators and numbers; keep the chunk with the most words
     best: tuple[int, int] | None = None
     best_len = 0
@@ -507,9 +542,7 @@ def _metric(
         lead = _FILLER_LEAD.match(work[start : m.end()])
         if lead:
             start += lead.end()
-        seg = work[start : m.end()]
-        trail = _TRAIL.search(seg)
-        end = start + (trail.start() if trail else len(seg))
+        end = start + len(_strip_trail(work[start : m.end()]))
         seg = work[start:end]
         n = sum(len(w) for w in _WORD.findall(seg))
         if n > best_len and not re.fullmatch(
