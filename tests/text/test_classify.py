@@ -93,3 +93,15 @@ def test_a_kra_gets_candidate_kpis_from_the_library() -> None:
     assert classify("Recruitment").suggestions == expected
     assert classify("Recruitment", suggest=False).suggestions == ()
     assert classify("Time to hire").suggestions == ()
+
+
+def test_the_training_bank_agrees_with_the_classifier() -> None:
+    """The product's teaching material must classify right (issue 4's quality bar)."""
+    from krakit.library import training_bank
+
+    wrong = [
+        (item.text, item.expected)
+        for item in training_bank("kra-or-kpi")
+        if str(classify(item.text, suggest=False).label) != item.expected
+    ]
+    assert wrong == []
