@@ -123,6 +123,8 @@ def _build() -> dict:
 
 
 _T = _build()
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
 
 
 def _digits(raw: str, currency: str | None) -> float:
@@ -165,7 +167,9 @@ def find_amounts(text: str) -> list[Amount]:
     150000.0
     """
     found: list[Amount] = []
-    for m in _T["pattern"].finditer(text):
+    # Cheap gates: no digit, no digit pattern; no number word, no word pattern.
+    scan = _T["pattern"].finditer(text) if _DIGIT.search(text) else ()
+    for m in scan:
         currency = None
         if m["cursign"]:
             currency = _T["signs"][m["cursign"]]
@@ -225,7 +229,9 @@ def find_amounts(text: str) -> list[Amount]:
             )
         )
     taken = [a.span for a in found]
-    for m in _T["words"].finditer(text):
+    words = frozenset(_LETTERS.findall(text.lower()))
+    spelled = _T["words"].finditer(text) if not words.isdisjoint(_T["numwords"]) else ()
+    for m in spelled:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
         value = _word_value(m.group())

@@ -85,25 +85,43 @@ _END = r"(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(
 _LEAD_BEFORE = re.compile(
     rf"(?i)(?:{_END}|(?<![A-Za-z]){_PREP}\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?)$"
 )
-# Cheap tests that say whether a family of patterns can match at all.
-_HAS_MONTH = re.compile(rf"(?i)(?<![A-Za-z]){_MONTH}(?![A-Za-z])")
-_GATES: dict[str, re.Pattern[str]] = {
-    "dmy": _HAS_MONTH,
-    "mdy": _HAS_MONTH,
-    "monthyear": _HAS_MONTH,
-    "month": _HAS_MONTH,
-    "iso": re.compile(r"\d-\d"),
-    "numeric": re.compile(r"\d[/.]\d"),
-    "fy": re.compile(r"(?i)fy"),
-    "quarter": re.compile(r"(?i)[qh][1-4]"),
-    "season": re.compile(r"(?i)spring|summer|fall|autumn|winter"),
-    "relative": re.compile(r"(?i)this|current|next|coming|new"),
-    "periodend": re.compile(r"(?i)end|eo[ymq]|ye"),
-    "endyear": re.compile(r"(?i)end|close"),
-    "year": re.compile(r"(?:19|20)\d\d"),
-    "within": re.compile(r"(?i)within|next|coming"),
-    "placeholder": re.compile(r"(?i)by|before|until|till"),
-}
+# Cheap tests that say whether a family of patterns can match at all: on the lower-cased text
+# and its set of words, so most sentences skip most patterns.
+_MONTH_NAMES = frozenset(_MONTHS)
+_WORDS = re.compile(r"[a-z]+")
+_Q = re.compile(r"[qh][1-4]")
+_DIGIT_DASH = re.compile(r"\d-\d")
+_DIGIT_SLASH = re.compile(r"\d[/.]\d")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+
+
+def _gate(kind: str, low: str, words: frozenset[str]) -> bool:
+    if kind in ("dmy", "mdy", "monthyear", "month"):
+        return not words.isdisjoint(_MONTH_NAMES)
+    if kind == "iso":
+        return _DIGIT_DASH.search(low) is not None
+    if kind == "numeric":
+        return _DIGIT_SLASH.search(low) is not None
+    if kind == "fy":
+        return "fy" in low
+    if kind == "quarter":
+        return _Q.search(low) is not None
+    if kind == "season":
+        return not words.isdisjoint(("spring", "summer", "fall", "autumn", "winter"))
+    if kind == "relative":
+        return not words.isdisjoint(("this", "current", "next", "coming", "new"))
+    if kind == "periodend":
+        return "end" in low or not words.isdisjoint(("eoy", "eom", "eoq", "ye"))
+    if kind == "endyear":
+        return "end" in low or "close" in low
+    if kind == "year":
+        return _YEARISH.search(low) is not None
+    if kind == "within":
+        return not words.isdisjoint(("within", "next", "coming"))
+    if kind == "placeholder":
+        return not words.isdisjoint(("by", "before", "until", "till"))
+    return True
+
 
 _cadence_words = {w: Period(p) for p, words in _LEX["cadences"].items() for w in words}
 _ABBR = [w for w in _cadence_words if any(c.isupper() for c in w)]  # YoY, MoM: case matters
@@ -294,9 +312,10 @@ def find_times(text: str, today: dt.date | None = None) -> list[TimeMatch]:
     def free(span: tuple[int, int]) -> bool:
         return not any(s < span[1] and span[0] < e for s, e in taken)
 
+    low = text.lower()
+    words = frozenset(_WORDS.findall(low))
     for kind, pattern in _PATTERNS:
-        gate = _GATES.get(kind)
-        if gate is not None and not gate.search(text):
+        if not _gate(kind, low, words):
             continue
         for m in pattern.finditer(text):
             span = m.span()
