@@ -10,16 +10,16 @@ The rules, strongest first (word lists in ``lexicon/classify.yaml``):
 
 1. **A numeric target** found by :func:`krakit.parse_kpi` (not a year, line number, ageing
    bucket or weightage — the parser sets those aside) makes a KPI. So does a placeholder
-   quantity ("X%", "X Nos."): the writer meant a number.
+   quantity ("X%", "X units"): the writer meant a number.
 2. **A sentence that opens with a duty or outcome verb** ("Ensure…", "Manage…", "Improve…") is
-   judged by its object, the words up to the first preposition or comma: "Improve customer
-   satisfaction score" is a KPI (score), "Improve customer satisfaction" and "Plan sales
-   strategies … in terms of number of agents" are KRAs.
+   judged by its object, the words up to the first preposition or comma: "Improve vendor
+   quality score" is a KPI (score), "Improve vendor quality" and "Shape hiring
+   plans … with regard to number of interviewers" are KRAs.
 3. **An indicator word anywhere** in a phrase without such a verb (rate, ratio, %, score,
    number of, average, TAT, turnover, "X time", "per hour", NPS, DSO…) makes a KPI.
-4. **A measured amount** — an amount or event noun with a measure word before it ("Monthly
-   revenue", "Qualified leads", "Reduction in overdue receivables") — or a compliance/coverage
-   phrase about something countable ("PM schedule compliance", "Test coverage") is a KPI.
+4. **A measured amount** — an amount or event noun with a measure word before it ("Weekly
+   bookings", "Signed contracts", "Reduction in unbilled hours") — or a compliance/coverage
+   phrase about something countable ("Calibration plan compliance", "Audit coverage") is a KPI.
 5. Otherwise the phrase names an area or an activity: a KRA. For a KRA, candidate KPIs come
    from the template library's metric vocabulary (:func:`krakit.library.suggest_kpis`).
 
@@ -57,7 +57,7 @@ _AMOUNT = _phrase_re(_L["amount_words"])
 _MEASURE_AMOUNT = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{_alt(_L['measure_words'])})(?:\s+[a-z-]+)?\s+(?:{_alt(_L['amount_words'])})(?![A-Za-z])(?!\s+(?:targets?|goals?|budgets?|plans?|objectives?)\b)"
 )
-# The head of a noun phrase ("Lead-to-win ratio", "Response time"): its last word.
+# The head of a noun phrase ("Quote-to-order ratio", "Dispatch time"): its last word.
 _HEAD_WORDS = {w.lower() for w in _L["indicator_words"] if " " not in w}
 _FIRST_CHUNK = re.compile(r"^[^:|(\[;\n]+")
 _AMOUNT_MEASURED_AFTER = re.compile(
@@ -180,7 +180,7 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
                 "with or without a target.",
             ),
         )
-    # 2b. a noun phrase whose head is an indicator ("Lead-to-win ratio", "Plan adherence
+    # 2b. a noun phrase whose head is an indicator ("Quote-to-order ratio", "Plan adherence
     # rate"): a KPI even when its first word could be read as a verb
     chunk = _FIRST_CHUNK.match(stripped)
     if chunk:

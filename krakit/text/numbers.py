@@ -62,7 +62,7 @@ class Amount:
     minus: bool = False  # "-5%"
     hyphen_unit: bool = False  # "30-day", "12-month": an adjective, not a quantity
     multiplied: bool = False  # "10 lakh", "5k"
-    code: bool = False  # glued to letters: "I-9", "K-2", "ISO9001", "5S" — a name, not a number
+    code: bool = False  # glued to letters: "W-4", "B-3", "ISO9001", "5S" — a name, not a number
 
 
 def _alt(words: list[str]) -> str:
@@ -208,7 +208,7 @@ def find_amounts(text: str) -> list[Amount]:
         sign = m["sign"] or m["sign2"]
         code = False
         if m["sign"] and start > 0 and text[start - 1].isalnum():
-            start += 1  # "K-2": a hyphen after a letter is no sign
+            start += 1  # "B-3": a hyphen after a letter is no sign
             sign = None
             code = text[start - 2].isalpha()
         if not currency and start > 0 and text[start - 1].isalpha():

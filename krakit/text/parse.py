@@ -7,29 +7,29 @@ lists are data in ``lexicon/parse.yaml``. In order:
 1. **Time first.** Dates, quarters, fiscal years and windows are found before amounts, so the
    digits of "31 March 2026" or "Q2" are never taken for a target.
 2. **Numbers that define the metric, not its target, are set aside**: codes glued to letters
-   ("I-9", "K-2", "5S"), adjectives ("30-day readmission rate"), years, denominators ("per
-   1,000 doses", "out of 5" — which becomes the unit of a score, ``"/5"``), labels before a bare
+   ("W-4", "B-3", "5S"), adjectives ("30-day readmission rate"), years, denominators ("per
+   10,000 parcels", "out of 5" — which becomes the unit of a score, ``"/5"``), labels before a bare
    number ("line 3", "shift 2", "grade 5", and the rest of a list "lines 1, 2 and 3"), a
    weightage ("weightage 20%"), an ageing bucket ("overdue beyond 90 days"), a look-back
-   window ("last 12 months", "13 month rolling"), clock times ("9 am").
+   window ("last 12 months", "6 month rolling"), clock times ("9 am").
 3. **Dashboard lines**: a number after "actual / achieved / current / YTD" is where the metric
    stands (kept as ``baseline``), one after "target / goal / budget" is the target and wins
    over the order of appearance. "A vs B" reads A as the actual.
-4. **From–to and ranges**: "from 45 to 30 days" is baseline 45, target 30 (units carried
-   across); "between 2 and 4%", "2–4%", "600 to 2500" are a range (``target_low`` /
+4. **From–to and ranges**: "from 21 to 14 days" is baseline 21, target 14 (units carried
+   across); "between 2 and 4%", "2–4%", "40 to 120" are a range (``target_low`` /
    ``target_high``, ``target`` None).
 5. **Choosing the target**: the labelled one, else the first remaining; the others are kept in
-   ``other_targets`` ("Turnover <8%, time to fill <25 days").
+   ``other_targets`` ("Churn <6%, onboarding time <12 days").
 6. **Relative or absolute**: "by 25%", "+5%", "15 more", "25% growth" are changes
    (``relative=True``); "to 80%" and "from X to Y" are absolute.
 7. **Direction**: an explicit maintain/keep verb leading the sentence; else the comparator next
-   to the target ("< 2%", "at least 95%", "90%+", "not to exceed"); else from–to values; else
+   to the target ("< 2%", "at least 95%", "95%+", "not to exceed"); else from–to values; else
    the first increase/decrease word anywhere; a target of zero means decrease.
 8. **Within N days** is a deadline window when something else is the target ("close 95% of
    audits within 30 days"), and the target itself when nothing else is and the sentence times
    an action or names a time ("respond to tickets within 4 hours": target 4 hours, decrease).
    A window goes to ``within``; a point in time to ``deadline``; a cadence to ``period``.
-9. **Unit of a bare number**: the noun that follows ("300 orders" → ``"orders"``, skipping
+9. **Unit of a bare number**: the noun that follows ("45 parcels" → ``"parcels"``, skipping
    "new", "qualified"...), ``"score"`` when the metric is a score or rating, else ``"count"``.
 10. **Metric**: what is left once targets, time phrases, comparators, labels and lead verbs
     ("achieve", "increase") are taken out, cut at the first separator.
@@ -135,7 +135,7 @@ def _after(text: str, end: int, n: int = 30) -> str:
 
 
 def _unit_noun(text: str, end: int) -> str | None:
-    """The noun after a bare number ("300 orders per week" → "orders")."""
+    """The noun after a bare number ("45 parcels a shift" → "parcels")."""
     for word in _WORD.findall(_after(text, end, 60))[:4]:
         low = word.lower()
         if low in _L["unit_skip"]:
@@ -199,7 +199,7 @@ def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None
 def _direction_near(text: str, c: _Cand) -> Direction | None:
     start, end = c.amount.span
     before = _before(text, start, 40)
-    # "minimum target of 150k": look past a target label to the comparator before it
+    # "a minimum target of 80k": look past a target label to the comparator before it
     label = _TARGET_LABEL.search(before)
     if label:
         before = before[: label.start()]
@@ -327,7 +327,7 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
             if "to" in gap.lower() and (
                 _DEC.search(text[: c1.amount.span[0]]) or _INC.search(text[: c1.amount.span[0]])
             ):
-                # "reduce 45 to 30 days": a change, not a band
+                # "cut 21 to 14 days": a change, not a band
                 c1.role = "baseline"
                 c1.unit = c1.unit or c2.unit
                 c2.unit = c2.unit or c1.unit

@@ -5,7 +5,7 @@ Three kinds of match, found by :func:`find_times`:
 ``cadence``
     How often the KPI is measured: "per month", "monthly", "every quarter", "/week", "YoY".
     Words come from ``lexicon/time.yaml``. Two or more *different* cadences in a list ("per
-    day/week/month", "daily, weekly and monthly") name no single cadence, so none is kept.
+    week/month/quarter", "weekly, monthly and quarterly") name no single cadence, so none is kept.
 ``deadline``
     A point in time: a full date ("31 March 2026", "2026-03-31", "31/03/2026", day first as
     in India and Europe unless the numbers say otherwise), a month ("by June" — the next
@@ -13,9 +13,9 @@ Three kinds of match, found by :func:`find_times`:
     ("Q2", "by end of Q2 2026", "H1 FY26": labels such as ``"Q2 2026"``), a fiscal year
     ("FY25" → ``"FY2025"``, "FY2025-26"), a year after "by/in/end of", and relative words
     ("this year", "year end", "next quarter", resolved against ``today``). A placeholder
-    ("by (month)", "by [date]") is kept as written, so a reader sees what to fill in.
+    ("by [date]", "by <quarter>") is kept as written, so a reader sees what to fill in.
 ``within``
-    A window: "within 30 days", "in the next six months", "over the next two quarters". The
+    A window: "within 30 days", "in the next eight months", "over the next three quarters". The
     parser decides whether the window is the deadline of another target or is itself the
     target (when the metric is a time: "resolve tickets within 4 hours"); see
     :mod:`krakit.text.parse`.
@@ -342,7 +342,7 @@ def find_times(text: str, today: dt.date | None = None) -> list[TimeMatch]:
     for m in _CADENCE.finditer(text):
         if free(m.span()):
             cadences.append(TimeMatch("cadence", _cadence_lookup[m["c"].lower()], m.span()))
-    # "per day/week/month", "daily, weekly and monthly": a list of cadences names none.
+    # "per week/month/quarter", "weekly, monthly and quarterly": a list of cadences names none.
     if _CADENCE_LIST.search(text):
         cadences = []
     for a, b in itertools.pairwise(cadences):
