@@ -29,7 +29,7 @@ KRA_OFFERED_AS_KPI = Rule(
     message="'{text}' reads as a KRA, an area of responsibility, not a KPI: it names nothing "
     "to measure{reason}",
     why="An area cannot be scored; only a measure of it can.",
-    bad=("Recruitment", "Customer satisfaction", "Sales coordination"),
+    bad=("Recruitment", "Customer satisfaction", "Vendor coordination"),
     good=("Offer acceptance rate", "Raise customer satisfaction score from 7.8 to 8.5 by Q4 2027"),
     source=_SOURCE,
     fix="Keep it as a KRA and add KPIs under it that measure it, e.g. '{example}'.",
