@@ -198,3 +198,18 @@ def test_to_kpi_gives_a_model_kpi() -> None:
 def test_to_kpi_relative_target_with_baseline() -> None:
     kpi = parse("Grow subscription revenue by 25%: from $8000 a week to $10000 a week").to_kpi()
     assert kpi.target == pytest.approx(10000) and kpi.unit == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("Scrap rate to be brought down to 2%", Direction.DECREASE),
+        ("Overtime hours lowered to 5%", Direction.DECREASE),
+        ("Rework minimised to 1%", Direction.DECREASE),
+        ("Overtime capped at 10 hours per week", Direction.DECREASE),
+        ("Fill rate to be maintained at 98%", Direction.MAINTAIN),
+        ("Average basket value raised to $40", Direction.INCREASE),
+    ],
+)
+def test_inflected_direction_verbs(text: str, direction: Direction) -> None:
+    assert parse(text).direction == direction

@@ -88,3 +88,15 @@ def test_deadline_span_includes_its_preposition() -> None:
     text = "Close 40 deals by Q2 2026"
     (t,) = [t for t in find_times(text, TODAY) if t.kind == "deadline"]
     assert text[t.span[0] : t.span[1]] == "by Q2 2026" and t.dated
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["freight cost 6% lower Y-o-Y", "repeat orders +9% y/y", "returns 3% vs LY", "up 12% over last year"],
+)
+def test_year_on_year_spellings_are_annual(text: str) -> None:
+    assert first(text, "cadence") == Period.ANNUAL
+
+
+def test_month_on_month_spellings_are_monthly() -> None:
+    assert first("signups +4% m/m", "cadence") == Period.MONTHLY
