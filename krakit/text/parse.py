@@ -187,6 +187,8 @@ def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None
             return "ageing"
     if a.spelled:
         nxt = re.match(r"[\s-]*([A-Za-z]+)", after)
+        if a.value == 0 and re.search(r"(?i)(?:\bto|\bat|\bbe|[:=|–—-])\s*$", before):
+            return None  # "defects to zero", "Lost-time injuries: nil": a target of 0
         if a.unit is None and (
             not nxt
             or nxt.group(1).lower() in _L["unit_stop"]

@@ -213,3 +213,19 @@ def test_to_kpi_relative_target_with_baseline() -> None:
 )
 def test_inflected_direction_verbs(text: str, direction: Direction) -> None:
     assert parse(text).direction == direction
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Lost-time injuries: NIL", "Customer complaints: zero", "Reduce defects to zero by December 2027"],
+)
+def test_zero_after_a_label_or_to_is_the_target(text: str) -> None:
+    d = parse(text)
+    assert d.target is not None and d.target.value == 0 and d.direction is Direction.DECREASE
+
+
+def test_zero_target_is_a_kpi() -> None:
+    from krakit.text.classify import classify
+    from krakit.text.draft import Label
+
+    assert classify("Site accidents: nil").label is Label.KPI
