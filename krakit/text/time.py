@@ -96,7 +96,7 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 
 
 def _gate(kind: str, low: str, words: frozenset[str]) -> bool:
-    if kind in ("dmy", "mdy", "monthyear", "month"):
+    if kind in ("dmy", "mdy", "dm", "md", "monthyear", "month"):
         return not words.isdisjoint(_MONTH_NAMES)
     if kind == "iso":
         return _DIGIT_DASH.search(low) is not None
@@ -150,6 +150,20 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "mdy",
         re.compile(
             rf"(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>{_YEAR})\b", re.I
+        ),
+    ),
+    (
+        "dm",
+        re.compile(
+            rf"(?P<lead>\b(?:by|before|until|till|on|due)\s+(?:the\s+)?)?(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH})\b",
+            re.I,
+        ),
+    ),
+    (
+        "md",
+        re.compile(
+            rf"(?P<lead>\b(?:by|before|until|till|on|due)\s+(?:the\s+)?)(?P<m>{_MONTH})\s+(?P<d>\d{{1,2}})(?P<suf>st|nd|rd|th)?\b(?!\s*[,/.:%-]?\s*\d)",
+            re.I,
         ),
     ),
     ("iso", re.compile(rf"(?P<y>{_YEAR})-(?P<m>\d{{2}})-(?P<d>\d{{2}})\b", re.I)),
@@ -233,6 +247,21 @@ def _deadline(kind: str, m: re.Match[str], today: dt.date) -> dt.date | str | Qu
     g = m.groupdict()
     if kind in ("dmy", "mdy"):
         return dt.date(int(g["y"]), _MONTHS[g["m"].lower().rstrip(".")], int(g["d"]))
+    if kind in ("dm", "md"):
+        # "by 30th April", "on June 15": a day without a year, the next such day from today
+        if not g["lead"] and not g["suf"]:
+            return None
+        month, day = _MONTHS[g["m"].lower().rstrip(".")], int(g["d"])
+        if g["m"].lower() == "may" and not g["m"][0].isupper() and not g["suf"]:
+            return None
+        for year in (today.year, today.year + 1):
+            try:
+                date = dt.date(year, month, day)
+            except ValueError:
+                return None
+            if date >= today:
+                return date
+        return None
     if kind == "iso":
         return dt.date(int(g["y"]), int(g["m"]), int(g["d"]))
     if kind == "numeric":

@@ -229,3 +229,10 @@ def test_zero_target_is_a_kpi() -> None:
     from krakit.text.draft import Label
 
     assert classify("Site accidents: nil").label is Label.KPI
+
+
+def test_day_of_a_date_is_never_the_target() -> None:
+    d = parse("Submit the vendor audit pack by 28th February")
+    assert d.target is None and d.deadline == dt.date(2026, 2, 28)
+    d = parse("Publish 4 newsletters by the 1st of March")
+    assert d.target == Quantity(4, "newsletters")

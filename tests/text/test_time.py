@@ -100,3 +100,17 @@ def test_year_on_year_spellings_are_annual(text: str) -> None:
 
 def test_month_on_month_spellings_are_monthly() -> None:
     assert first("signups +4% m/m", "cadence") == Period.MONTHLY
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("by 30th April", dt.date(2026, 4, 30)),
+        ("due 2nd Feb", dt.date(2026, 2, 2)),
+        ("by the 1st of March", dt.date(2026, 3, 1)),
+        ("by June 10", dt.date(2026, 6, 10)),
+        ("by 10th January", dt.date(2027, 1, 10)),
+    ],
+)
+def test_day_and_month_without_a_year(text: str, deadline: dt.date) -> None:
+    assert first(text, "deadline") == deadline
