@@ -57,6 +57,15 @@ _AMOUNT = _phrase_re(_L["amount_words"])
 _MEASURE_AMOUNT = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{_alt(_L['measure_words'])})(?:\s+[a-z-]+)?\s+(?:{_alt(_L['amount_words'])})(?![A-Za-z])(?!\s+(?:targets?|goals?|budgets?|plans?|objectives?)\b)"
 )
+# A bare acronym of 2-6 capitals, maybe with a lowercase prefix ("eNPS") or a plural "s".
+_ACRONYM = re.compile(r"[a-z]?[A-Z][A-Z0-9&]{1,5}s?")
+# Acronyms of departments and functions: areas, not indicators.
+_AREA_ACRONYMS = frozenset(
+    (
+        "HR HRD HRM HRBP IT ITES QA QC R&D RND PR MIS EHS HSE SHE CSR SCM CRM ERP BD L&D LD "
+        "F&A FP&A ADMIN OPS MKT MKTG GTM PMO CX UX UI TA IR ER SEO SEM SOP KPI KRA OKR MBO"
+    ).split()
+)
 # The head of a noun phrase ("Quote-to-order ratio", "Dispatch time"): its last word.
 _HEAD_WORDS = {w.lower() for w in _L["indicator_words"] if " " not in w}
 _FIRST_CHUNK = re.compile(r"^[^:|(\[;\n]+")
@@ -230,7 +239,20 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
             0.75,
             (f"'{found}' is an amount or count that can be measured each period.",),
         )
-    # 5. an area
+    # 5. a bare acronym ("LTIFR", "eNPS"), not a department's: most likely a named indicator
+    if _ACRONYM.fullmatch(stripped) and not {
+        stripped.upper(),
+        stripped[:-1].upper() if stripped.endswith("s") else "",
+    } & _AREA_ACRONYMS:
+        return (
+            Label.KPI,
+            0.6,
+            (
+                f"'{stripped}' is a bare acronym, and acronyms standing alone are usually "
+                "named indicators: a KPI, if it names a measure and not a department.",
+            ),
+        )
+    # 6. an area
     area = _ACTIVITY.search(stripped)
     why = f"'{area.group()}' names an area of work" if area else "It names an area or an outcome"
     return (

@@ -105,3 +105,14 @@ def test_the_training_bank_agrees_with_the_classifier() -> None:
         if str(classify(item.text, suggest=False).label) != item.expected
     ]
     assert wrong == []
+
+
+@pytest.mark.parametrize("text", ["TRIR", "eNPS", "GMV"])
+def test_a_bare_acronym_is_a_low_confidence_kpi(text: str) -> None:
+    result = classify(text)
+    assert result.label is Label.KPI and result.confidence < 0.7
+
+
+@pytest.mark.parametrize("text", ["HR", "EHS", "SOPs", "R&D"])
+def test_a_department_acronym_is_a_kra(text: str) -> None:
+    assert classify(text).label is Label.KRA
