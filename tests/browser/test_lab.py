@@ -60,3 +60,15 @@ def test_start_here_as_an_app_shows_no_code(voila, page) -> None:
     assert page.locator(".jp-OutputArea-output").count() > 0
     screenshot(page, "00_start_here_app")
     assert offline.blocked == []
+
+
+def test_altair_charts_render_offline_in_lab(lab, page) -> None:
+    """Altair's JupyterChart, with Vega bundled from vl-convert: drawn with no internet."""
+    page, offline = page
+    _run_all(page, lab, "04_scorecard.ipynb")
+    page.wait_for_selector(".vega-embed svg, .vega-embed canvas", timeout=60_000)
+    tracebacks = page.locator("[data-mime-type='application/vnd.jupyter.error']")
+    assert tracebacks.count() == 0, tracebacks.first.inner_text()
+    page.locator(".vega-embed").first.scroll_into_view_if_needed()
+    screenshot(page, "chart_in_lab")
+    assert offline.blocked == []
