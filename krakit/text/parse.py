@@ -102,6 +102,17 @@ _TRAIL = re.compile(
     r"(?i)(?:[\s,:;\-–(<>≤≥=~+]|\b(?:from|to|by|of|at|in|within|for|is|with|and|or|the|than|over|under|below|above|per|a|an|as|on|vs|before|until|till|level|equal|upto|up)\b)+$"
 )
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
+_TIME_HEAD_UNITS = {
+    "hours": "hours", "hrs": "hours", "hour": "hours", "hr": "hours",
+    "days": "days", "day": "days",
+    "minutes": "minutes", "mins": "minutes", "min": "minutes",
+    "weeks": "weeks", "months": "months",
+}
+# A metric whose last word (or bracketed unit) is a time unit, just before the bare number.
+_TIME_HEAD = re.compile(
+    r"(?i)(?<![A-Za-z])(?:in\s+)?(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|min|weeks|months)\.?\s*[)\]]?"
+    r"\s*(?:[:=|–—-]|\bof\b|\bis\b|\bat\b|\bunder\b|\bbelow\b|<|≤)?\s*$"
+)
 
 
 # "from $4000 a month to $6000 a month": a cadence may sit between the two numbers
@@ -416,6 +427,14 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         unit = main.unit or "count"
         if unit == "count" and _SCORE.search(text):
             unit = "score"
+        if unit == "count":
+            # "Machine downtime hours – 12", "Debtor days (in days): 45": the metric names the unit
+            head = _TIME_HEAD.search(text[: main.amount.span[0]])
+            per = head and re.search(
+                r"(?i)(?:\bper|/|\ban?|\beach|\bevery)\s*$", text[: head.start("u")]
+            )
+            if head and not per:
+                unit = _TIME_HEAD_UNITS[head.group("u").lower()]
         draft.target = Quantity(main.amount.value, unit, main.relative)
         draft.spans["target"] = main.span
         main_span = main.span

@@ -236,3 +236,16 @@ def test_day_of_a_date_is_never_the_target() -> None:
     assert d.target is None and d.deadline == dt.date(2026, 2, 28)
     d = parse("Publish 4 newsletters by the 1st of March")
     assert d.target == Quantity(4, "newsletters")
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Machine downtime hours – 12", Quantity(12, "hours")),
+        ("Idle time (hrs) – 6", Quantity(6, "hours")),
+        ("Creditor days: 60", Quantity(60, "days")),
+        ("Orders per day – 40", Quantity(40, "count")),
+    ],
+)
+def test_a_bare_number_takes_the_time_unit_the_metric_names(text: str, target: Quantity) -> None:
+    assert parse(text).target == target
