@@ -180,7 +180,10 @@ def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None
     if (
         bare
         and prev_skipped is not None
-        and re.fullmatch(r"\s*(?:,|&|and|or|,\s*and)\s*", text[prev_skipped.span[1] : start])
+        and re.fullmatch(
+            r"(?i)\s*(?:,|&|and|or|,\s*and|[-–—]|to|through|thru)\s*",
+            text[prev_skipped.span[1] : start],
+        )
     ):
         return "label"
     if _WEIGHT.search(_before(text, start, 25)) or _WEIGHT_AFTER.match(after):

@@ -249,3 +249,16 @@ def test_day_of_a_date_is_never_the_target() -> None:
 )
 def test_a_bare_number_takes_the_time_unit_the_metric_names(text: str, target: Quantity) -> None:
     assert parse(text).target == target
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("88% of pupils in grades 3-5 pass the maths test", Quantity(88, "%")),
+        ("90% of staff in levels 2–4 certified", Quantity(90, "%")),
+        ("Attendance in classes 6 to 8 above 95%", Quantity(95, "%")),
+    ],
+)
+def test_a_range_of_grades_or_levels_names_the_metric(text: str, target: Quantity) -> None:
+    d = parse(text)
+    assert d.target == target and d.other_targets == [] and d.target_low is None
