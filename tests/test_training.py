@@ -12,9 +12,6 @@ from krakit.library import FAMILIES, FAMILY_CODES, training_bank
 # Items where the training answer is right and the engine (as of this commit) disagrees. Each
 # is a strict xfail: when the engine is fixed the test fails until the id is removed here.
 ENGINE_DISAGREES: dict[str, str] = {
-    "fx-26": "check misses S003 on two targets joined by 'and'",
-    "fx-48": "check misses S003 on two targets joined by 'and'",
-    "fx-31": "check misses A001 on a yield target of 130%",
     "fx-32": "check misses R002 for 'attend N conferences' (an activity count)",
 }
 

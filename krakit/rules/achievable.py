@@ -22,6 +22,8 @@ def _percent_above_100(ctx: KPIContext) -> Hit | None:
     value = max((v for v in (ctx.target, ctx.target_high) if v is not None), default=None)
     if value is None or value <= 100:
         return None
+    if ctx.baseline is not None and ctx.baseline > 100:
+        return None  # it already stands above 100%, so this percentage is not capped
     if load_words("capped_percent").first(ctx.text) or load_words("capped_percent").first(
         ctx.metric or ""
     ):

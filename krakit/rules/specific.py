@@ -72,14 +72,20 @@ def _compound(ctx: KPIContext) -> Hit | None:
     parts = [p for p in _JOIN.split(name) if p.strip()]
     if len(parts) >= 2 and sum(bool(heads.search(p)) for p in parts) >= 2:
         return Hit(values={"first": parts[0].strip(), "second": parts[1].strip()})
-    others = [q for q in ctx.draft.other_targets if ctx.draft.target is not None]
-    if others and re.search(r"\band\b", ctx.text, re.IGNORECASE):
-        first = ctx.draft.target
-        if first is not None and any(q.unit != first.unit for q in others):
-            clauses = re.split(r"\band\b", ctx.text, maxsplit=1, flags=re.IGNORECASE)
-            if all(heads.search(c) for c in clauses):
-                return Hit(values={"first": clauses[0].strip(), "second": clauses[1].strip()})
+    # Two targets in two clauses joined by "and" ("cut shrinkage to 0.9% and stock-outs to
+    # 2%"): two measures, whatever their units. A range ("between 2 and 4%") is one measure.
+    draft = ctx.draft
+    if draft.target is None or not draft.other_targets or draft.target_low is not None:
+        return None
+    clauses = re.split(r"\s+and\s+", ctx.text, maxsplit=1, flags=re.IGNORECASE)
+    if len(clauses) == 2 and not re.search(r"\bbetween\b", clauses[0], re.IGNORECASE):
+        first, second = (c.strip(" ,;") for c in clauses)
+        if _NUMBER.search(first) and _NUMBER.search(second) and re.search(r"[a-z]", second):
+            return Hit(values={"first": first, "second": second})
     return None
+
+
+_NUMBER = re.compile(r"\d")
 
 
 COMPOUND_KPI = Rule(
