@@ -101,6 +101,7 @@ _FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{_alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-�
 _TRAIL = re.compile(
     r"(?i)(?:[\s,:;\-–(<>≤≥=~+]|\b(?:from|to|by|of|at|in|within|for|is|with|and|or|the|than|over|under|below|above|per|a|an|as|on|vs|before|until|till|level|equal|upto|up)\b)+$"
 )
+_NONE_TARGET = re.compile(r"(?i)[:=|–—-]\s*(?P<w>none)\s*\.?\s*$")
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
 _TIME_HEAD_UNITS = {
     "hours": "hours", "hrs": "hours", "hour": "hours", "hr": "hours",
@@ -490,9 +491,14 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
             words = sorted(prior)[-1:] or sorted(words)
         if words:
             draft.direction = sorted(words)[0][1]
+    none = _NONE_TARGET.search(text)
+    if draft.target is None and draft.target_low is None and none and not placeholder:
+        # "Open safety snags: none": the target is nothing at all
+        draft.target = Quantity(0, "count")
+        draft.spans["target"] = none.span("w")
     limit = _LEAD_LIMIT.match(text)
     if draft.direction is None and limit and (draft.target is not None):
-        # "Maximum deviation 10%": a limit word opening the sentence sets the direction
+        # "Maximum scrap 4%": a limit word opening the sentence sets the direction
         draft.direction = Direction.DECREASE if limit["max"] else Direction.INCREASE
     if draft.direction is None and draft.target is not None and draft.target.value == 0:
         draft.direction = Direction.DECREASE

@@ -217,7 +217,12 @@ def test_inflected_direction_verbs(text: str, direction: Direction) -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["Lost-time injuries: NIL", "Customer complaints: zero", "Reduce defects to zero by December 2027"],
+    [
+        "Lost-time injuries: NIL",
+        "Customer complaints: zero",
+        "Reduce defects to zero by December 2027",
+        "Overdue safety audits: none",
+    ],
 )
 def test_zero_after_a_label_or_to_is_the_target(text: str) -> None:
     d = parse(text)
