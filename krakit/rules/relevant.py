@@ -128,7 +128,7 @@ ACTIVITY_METRIC = Rule(
     bad=(
         "Make 50 calls per day",
         "Conduct 10 training sessions per quarter",
-        "Number of client meetings held per month",
+        "Number of site visits made per month",
     ),
     good=(
         "Convert 8% of calls to qualified leads each month",
