@@ -388,7 +388,7 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
         if (
             (a.plus and re.match(r"[+]", text[a.span[0] : a.span[0] + 1]))
             or a.minus
-            or re.search(r"(?i)\b(?:by|up\s+by|down\s+by|an?\s+additional)\s*$", before)
+            or re.search(r"(?i)\b(?:by|up(?:\s+by)?|down(?:\s+by)?|an?\s+additional)\s*$", before)
             or _REL_AFTER.match(after)
         ):
             c.relative = True

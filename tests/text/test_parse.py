@@ -267,3 +267,16 @@ def test_a_bare_number_takes_the_time_unit_the_metric_names(text: str, target: Q
 def test_a_range_of_grades_or_levels_names_the_metric(text: str, target: Quantity) -> None:
     d = parse(text)
     assert d.target == target and d.other_targets == [] and d.target_low is None
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "relative"),
+    [
+        ("Repeat bookings up 7% on last season", Direction.INCREASE, True),
+        ("Freight cost down 6% Y-o-Y", Direction.DECREASE, True),
+        ("Discounts up to 10% of list price", Direction.DECREASE, False),
+    ],
+)
+def test_up_and_down_before_a_number(text: str, direction: Direction, relative: bool) -> None:
+    d = parse(text)
+    assert d.direction is direction and d.target.relative is relative
