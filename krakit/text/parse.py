@@ -529,7 +529,9 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
 
 _TRAIL_WORDS = frozenset(
     "from to by of at in within for is with and or the than over under below above per a an as "
-    "on vs before until till level equal upto up".split()
+    "on vs before until till level equal upto up down be been being should must shall will "
+    "brought lowered minimised minimized capped maintained kept sustained reduced increased "
+    "decreased raised improved boosted".split()
 )
 _TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
 
@@ -555,6 +557,13 @@ def _metric(
 ) -> tuple[str | None, tuple[int, int] | None]:
     blank = [a.span for a in amounts] + [c.span for c in cands]
     blank += [t.span for t in times if t.kind != "cadence"]
+    # "over last year", "vs LY": a comparison, not part of the metric's name
+    blank += [
+        t.span
+        for t in times
+        if t.kind == "cadence"
+        and re.match(r"(?i)\W*(?:over|vs\.?|versus|compared)\b", text[t.span[0] : t.span[1]])
+    ]
     blank += [m.span() for m in _PLACEHOLDER_ANY.finditer(text)]
     if main_span:
         blank.append(main_span)

@@ -280,3 +280,16 @@ def test_a_range_of_grades_or_levels_names_the_metric(text: str, target: Quantit
 def test_up_and_down_before_a_number(text: str, direction: Direction, relative: bool) -> None:
     d = parse(text)
     assert d.direction is direction and d.target.relative is relative
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Scrap rate to be brought down to 2%", "Scrap rate"),
+        ("Rework minimised to 1%", "Rework"),
+        ("Fill rate to be maintained at 98%", "Fill rate"),
+        ("Export volume up 9% over last year", "Export volume"),
+    ],
+)
+def test_passive_verbs_and_comparisons_are_not_the_metric(text: str, metric: str) -> None:
+    assert parse(text).metric == metric
