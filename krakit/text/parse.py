@@ -104,14 +104,21 @@ _TRAIL = re.compile(
 _NONE_TARGET = re.compile(r"(?i)[:=|–—-]\s*(?P<w>none)\s*\.?\s*$")
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
 _TIME_HEAD_UNITS = {
-    "hours": "hours", "hrs": "hours", "hour": "hours", "hr": "hours",
-    "days": "days", "day": "days",
-    "minutes": "minutes", "mins": "minutes", "min": "minutes",
-    "weeks": "weeks", "months": "months",
+    "hours": "hours",
+    "hrs": "hours",
+    "hour": "hours",
+    "hr": "hours",
+    "days": "days",
+    "day": "days",
+    "minutes": "minutes",
+    "mins": "minutes",
+    "weeks": "weeks",
+    "months": "months",
 }
 # A metric whose last word (or bracketed unit) is a time unit, just before the bare number.
+# Not "min": right before a number it means minimum ("visits per week – min 20").
 _TIME_HEAD = re.compile(
-    r"(?i)(?<![A-Za-z])(?:in\s+)?(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|min|weeks|months)\.?\s*[)\]]?"
+    r"(?i)(?<![A-Za-z])(?:in\s+)?(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|weeks|months)\.?\s*[)\]]?"
     r"\s*(?:[:=|–—-]|\bof\b|\bis\b|\bat\b|\bunder\b|\bbelow\b|<|≤)?\s*$"
 )
 

@@ -250,6 +250,8 @@ def test_day_of_a_date_is_never_the_target() -> None:
         ("Idle time (hrs) – 6", Quantity(6, "hours")),
         ("Creditor days: 60", Quantity(60, "days")),
         ("Orders per day – 40", Quantity(40, "count")),
+        # "min" right before the number is "minimum", not minutes
+        ("No. of site inspections per month – min 12", Quantity(12, "count")),
     ],
 )
 def test_a_bare_number_takes_the_time_unit_the_metric_names(text: str, target: Quantity) -> None:

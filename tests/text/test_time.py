@@ -92,7 +92,12 @@ def test_deadline_span_includes_its_preposition() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["freight cost 6% lower Y-o-Y", "repeat orders +9% y/y", "returns 3% vs LY", "up 12% over last year"],
+    [
+        "freight cost 6% lower Y-o-Y",
+        "repeat orders +9% y/y",
+        "returns 3% vs LY",
+        "up 12% over last year",
+    ],
 )
 def test_year_on_year_spellings_are_annual(text: str) -> None:
     assert first(text, "cadence") == Period.ANNUAL
