@@ -28,9 +28,7 @@ def validate(files: list[Path] = typer.Argument(..., help="Scorecard YAML/JSON f
             bad += 1
         else:
             n = len(sc.all_kpis())
-            console.print(
-                f"✓ {path}: {sc.role.title}, {len(sc.kras)} KRAs, {n} KPIs", markup=False
-            )
+            console.print(f"✓ {path}: {sc.role.title}, {len(sc.kras)} KRAs, {n} KPIs", markup=False)
     raise typer.Exit(2 if bad else 0)
 
 

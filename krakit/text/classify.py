@@ -240,10 +240,14 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
             (f"'{found}' is an amount or count that can be measured each period.",),
         )
     # 5. a bare acronym ("LTIFR", "eNPS"), not a department's: most likely a named indicator
-    if _ACRONYM.fullmatch(stripped) and not {
-        stripped.upper(),
-        stripped[:-1].upper() if stripped.endswith("s") else "",
-    } & _AREA_ACRONYMS:
+    if (
+        _ACRONYM.fullmatch(stripped)
+        and not {
+            stripped.upper(),
+            stripped[:-1].upper() if stripped.endswith("s") else "",
+        }
+        & _AREA_ACRONYMS
+    ):
         return (
             Label.KPI,
             0.6,
