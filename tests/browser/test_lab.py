@@ -9,7 +9,9 @@ from tests.browser.conftest import screenshot
 
 
 def _run_all(page, server, notebook: str) -> None:
-    page.goto(f"{server.url}/lab/tree/notebooks/{notebook}")
+    # a workspace of its own, reset, so a layout restored from an earlier test cannot interfere
+    workspace = notebook.removesuffix(".ipynb").replace("_", "-")
+    page.goto(f"{server.url}/lab/workspaces/{workspace}/tree/notebooks/{notebook}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell")
     page.wait_for_function(
         "() => { const a = window.jupyterapp; const w = a && a.shell.currentWidget;"
@@ -21,10 +23,12 @@ def _run_all(page, server, notebook: str) -> None:
     # Done when every code cell ran, or a cell failed (then the test shows its traceback).
     page.wait_for_function(
         "() => { const w = window.jupyterapp.shell.currentWidget;"
+        " if (!w || !w.content || !w.content.widgets || !w.sessionContext) return false;"
         " const cells = w.content.widgets.filter(c => c.model.type === 'code');"
         " const failed = document.querySelector("
         "\"[data-mime-type='application/vnd.jupyter.error']\") !== null;"
-        " return cells.length > 0 && w.sessionContext.session.kernel.status === 'idle'"
+        " const kernel = w.sessionContext.session && w.sessionContext.session.kernel;"
+        " return cells.length > 0 && !!kernel && kernel.status === 'idle'"
         " && (failed || cells.every(c => c.model.executionCount !== null)); }",
         timeout=180_000,
     )
