@@ -9,12 +9,6 @@ import pytest
 import krakit
 from krakit.library import FAMILIES, FAMILY_CODES, training_bank
 
-# Items where the training answer is right and the engine (as of this commit) disagrees. Each
-# is a strict xfail: when the engine is fixed the test fails until the id is removed here.
-ENGINE_DISAGREES: dict[str, str] = {
-    "fx-32": "check misses R002 for 'attend N conferences' (an activity count)",
-}
-
 ITEMS = training_bank()
 CLASSIFY = [i for i in ITEMS if i.kind == "kra-or-kpi"]
 FIXES = [i for i in ITEMS if i.kind == "fix-the-kpi"]
@@ -29,16 +23,7 @@ def _engine(name: str):
 
 
 def _params(items):
-    return [
-        pytest.param(
-            item,
-            id=item.id,
-            marks=pytest.mark.xfail(reason=ENGINE_DISAGREES[item.id], strict=True)
-            if item.id in ENGINE_DISAGREES
-            else (),
-        )
-        for item in items
-    ]
+    return [pytest.param(item, id=item.id) for item in items]
 
 
 def test_bank_size_and_shape() -> None:
@@ -60,10 +45,6 @@ def test_bank_filters_by_kind() -> None:
     assert training_bank("kra-or-kpi") == CLASSIFY
     with pytest.raises(krakit.ConfigError):
         training_bank("quiz")
-
-
-def test_disagreements_name_real_items() -> None:
-    assert set(ENGINE_DISAGREES) <= {i.id for i in ITEMS}
 
 
 @pytest.mark.parametrize("item", _params(CLASSIFY))

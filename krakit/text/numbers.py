@@ -123,6 +123,20 @@ def _build() -> dict:
 
 
 _T = _build()
+_NEXT_WORD = re.compile(r"\s+[a-z]{3,}")
+_CONNECTORS = frozenset(
+    {"per", "and", "the", "for", "from", "each", "every", "within", "with", "than", "after"}
+)
+
+
+def _names_something(unit: str, rest: str) -> bool:
+    """A unit abbreviation in capitals followed by a noun is an acronym: "4 HR conferences"."""
+    if not (unit.isupper() and len(unit) <= 3):
+        return False
+    following = _NEXT_WORD.match(rest)
+    return following is not None and following.group().strip() not in _CONNECTORS
+
+
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
 
@@ -192,6 +206,8 @@ def find_amounts(text: str) -> list[Amount]:
         end = m.end()
         if m["pct"]:
             unit = "%"
+        elif m["unit"] and _names_something(m["unit"], text[m.end("unit") :]):
+            end = len(text[: m.start("unit")].rstrip())  # "4 HR conferences": HR is no unit
         elif m["unit"]:
             word_unit = _T["units"][m["unit"].lower()]
             if len(word_unit) == 3 and word_unit.isupper():

@@ -157,8 +157,8 @@ def _unit_noun(text: str, end: int) -> str | None:
     """The noun after a bare number ("45 parcels a shift" → "parcels")."""
     for word in _WORD.findall(_after(text, end, 60))[:4]:
         low = word.lower()
-        if low in _L["unit_skip"]:
-            continue
+        if low in _L["unit_skip"] or (word.isupper() and len(word) > 1):
+            continue  # an acronym qualifies the noun: "4 HR conferences" counts conferences
         if low in _L["unit_stop"] or low in _L["target_labels"] or len(low) < 2:
             return None
         return low

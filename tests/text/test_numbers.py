@@ -67,3 +67,11 @@ def test_spans_cover_the_amount() -> None:
 def test_no_amount_raises_parse_error() -> None:
     with pytest.raises(ParseError, match="expected an amount"):
         parse_amount("about as much as last year")
+
+
+def test_a_capital_unit_abbreviation_before_a_noun_is_an_acronym() -> None:
+    from krakit.text.numbers import find_amounts
+
+    assert find_amounts("Run 3 HR workshops a quarter")[0].unit != "hours"
+    assert find_amounts("Turnaround in 4 HRS per request")[0].unit == "hours"
+    assert find_amounts("Resolve within 8 hrs")[0].unit == "hours"
