@@ -17,6 +17,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from krakit.errors import InputError, KrakitError
@@ -74,8 +75,18 @@ def _statements(text: str | None, file: Path | None) -> tuple[list[str], bool]:
     return [text], True
 
 
+def _read(text: str | None, file: Path | None) -> tuple[list[str], bool]:
+    """The statements, or exit 2 with the reason (printed as text, never as markup)."""
+    try:
+        return _statements(text, file)
+    except KrakitError as exc:
+        err.print(f"✗ {exc}", style="red", markup=False, soft_wrap=True)
+        raise typer.Exit(2) from exc
+
+
 def _show_draft(draft: KPIDraft) -> None:
-    table = Table(title=draft.text, title_justify="left", show_header=False, box=None)
+    # user text is escaped: rich would read "[s]" in a statement as a style
+    table = Table(title=escape(draft.text), title_justify="left", show_header=False, box=None)
     table.add_column("field", style="bold")
     table.add_column("value")
     rows: list[tuple[str, object]] = [
@@ -90,17 +101,18 @@ def _show_draft(draft: KPIDraft) -> None:
         ("other targets", ", ".join(map(str, draft.other_targets)) or None),
     ]
     for name, value in rows:
-        table.add_row(name, "—" if value is None else str(value))
+        table.add_row(name, "—" if value is None else escape(str(value)))
     console.print(table)
 
 
 def _show_classification(text: str, result: Classification) -> None:
     colour = "green" if str(result.label) == "KPI" else "yellow"
-    console.print(f"[bold {colour}]{result.label}[/] ({result.confidence:.0%})  {text}")
+    label = f"[bold {colour}]{result.label}[/] ({result.confidence:.0%})"
+    console.print(f"{label}  {escape(text)}")
     for reason in result.reasons:
-        console.print(f"  • {reason}")
+        console.print(f"  • {escape(reason)}")
     if result.suggestions:
-        console.print("  Candidate KPIs: " + "; ".join(result.suggestions))
+        console.print("  Candidate KPIs: " + escape("; ".join(result.suggestions)))
 
 
 _TEXT = typer.Argument(None, help="The statement; '-' or nothing to read lines from stdin.")
@@ -114,11 +126,7 @@ def parse(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Read KPI statements into their fields: metric, target, direction, period, deadline."""
-    try:
-        statements, single = _statements(text, file)
-    except KrakitError as exc:
-        err.print(f"[red]✗[/red] {exc}", soft_wrap=True)
-        raise typer.Exit(2) from exc
+    statements, single = _read(text, file)
     drafts = [parse_kpi(s) for s in statements]
     if format is OutputFormat.JSON:
         data = [draft_json(d) for d in drafts]
@@ -134,11 +142,7 @@ def classify_command(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Say whether each statement is a KRA or a KPI, and why."""
-    try:
-        statements, single = _statements(text, file)
-    except KrakitError as exc:
-        err.print(f"[red]✗[/red] {exc}", soft_wrap=True)
-        raise typer.Exit(2) from exc
+    statements, single = _read(text, file)
     results = [(s, classify(s)) for s in statements]
     if format is OutputFormat.JSON:
         data = [classification_json(s, r) for s, r in results]

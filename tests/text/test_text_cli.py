@@ -52,3 +52,11 @@ def test_missing_file_names_the_path(tmp_path: Path) -> None:
     result = runner.invoke(app, ["classify", "--file", str(missing)])
     assert result.exit_code == 2
     assert "nope.txt" in result.output
+
+
+def test_square_brackets_in_user_text_are_printed_not_styled(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["classify", "Recruitment [s] team"])
+    assert "Recruitment [s] team" in result.output
+    result = runner.invoke(app, ["parse", "--file", str(tmp_path / "[s]missing.txt")])
+    assert result.exit_code == 2
+    assert "[s]missing.txt" in result.output
