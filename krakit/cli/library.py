@@ -15,8 +15,9 @@ from krakit.library import search_templates, suggest_kpis, template, templates
 from krakit.store import dump, save
 
 # User text goes through these consoles: markup stays off so "[s]" is printed, not styled.
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Markup is off: titles and KRA names are user text ("[s]" must print as is).
+console = Console(highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 
 def list_templates(

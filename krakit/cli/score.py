@@ -8,13 +8,15 @@ import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from krakit.errors import KrakitError
 from krakit.store import load
 from krakit.units import format_value
 
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+# Markup is off: role titles, KPI names and paths are user text ("[s]" must print as is).
+console = Console(highlight=False, markup=False)
+err = Console(stderr=True, highlight=False, markup=False)
 
 _STATUS_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
 
@@ -28,7 +30,7 @@ RATING = typer.Option(
 
 
 def _fail(exc: KrakitError) -> None:
-    err.print(f"[red]✗[/red] {exc}", markup=True, soft_wrap=True)
+    err.print(f"✗ {exc}", style="red", soft_wrap=True)
     raise typer.Exit(2)
 
 
@@ -67,7 +69,7 @@ def score(
             format_value(row.actual, unit),
             format_value(row.target, unit),
             "—" if pd.isna(row.achievement) else f"{row.achievement:.1f}%",
-            f"[{_STATUS_STYLE.get(status, 'dim')}]{status}[/]",
+            Text(status, style=_STATUS_STYLE.get(status, "dim")),
         )
     console.print(table)
     if by is not None and len(result.kpis):

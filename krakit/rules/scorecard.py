@@ -427,7 +427,7 @@ NO_RECENT_ACTUALS = Rule(
         "frequency: monthly}\nactuals:\n- {kpi: tth, period: 2099-01, value: 40}",
     ),
     source="Performance review cadence (Kaplan & Norton, 'The Execution Premium', 2008)",
-    fix="Enter the actuals for the missing periods (krakit actuals, or the Actuals step).",
+    fix="Enter the actuals for the missing periods (the Save & chart step, or a CSV import).",
     scope="scorecard",
     examples="scorecard",
     test=_no_recent_actuals,

@@ -28,3 +28,11 @@ def test_schema_prints_json() -> None:
     res = runner.invoke(app, ["schema"])
     assert res.exit_code == 0
     assert json.loads(res.output)["title"] == "krakit scorecard"
+
+
+def test_user_text_in_brackets_is_printed_by_score(tmp_path: Path, sample_path: Path) -> None:
+    card = tmp_path / "br.yaml"
+    card.write_text(sample_path.read_text().replace("title: Recruiter\n", "title: Recruiter [s]\n"))
+    res = runner.invoke(app, ["score", str(card)])
+    assert res.exit_code == 0, res.output
+    assert "Recruiter [s]" in res.output
