@@ -16,6 +16,7 @@ before plotting, so a 10,000-person team never meets Altair's MaxRowsError.
 
 from __future__ import annotations
 
+import json
 import sys
 from os import PathLike
 from pathlib import Path
@@ -502,8 +503,24 @@ def overview(scorecard: Scorecard, result: ScoreResult) -> alt.VConcatChart | al
     )
 
 
+class _ScriptSafeJSON(json.JSONEncoder):
+    """JSON that can sit inside an HTML ``<script>``: ``<``, ``>`` and ``&`` as ``\\u`` escapes.
+
+    A chart's spec carries user text (KPI names, titles); written raw into the ``<script>`` of
+    an HTML file, a name holding ``</script><script>…`` would end the script and start its
+    own. JavaScript reads the escaped string as the same text.
+    """
+
+    def encode(self, o: Any) -> str:
+        text = super().encode(o)
+        return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def save(chart: alt.TopLevelMixin, path: str | PathLike[str], *, scale: float = 2.0) -> Path:
     """Write a chart as ``.png``, ``.svg`` (vl-convert, offline) or self-contained ``.html``.
+
+    The HTML embeds the spec with ``<``, ``>`` and ``&`` escaped, so user text in it cannot
+    close the page's script; tooltips are shown by vega-tooltip, which escapes HTML.
 
     Raises
     ------
@@ -518,7 +535,7 @@ def save(chart: alt.TopLevelMixin, path: str | PathLike[str], *, scale: float = 
         elif suffix == ".svg":
             chart.save(path, format="svg")
         elif suffix in (".html", ".htm"):
-            chart.save(path, format="html", inline=True)
+            chart.save(path, format="html", inline=True, json_kwds={"cls": _ScriptSafeJSON})
         else:
             raise InputError(
                 f"cannot write a chart as {suffix or 'a file without suffix'}; "
