@@ -32,7 +32,7 @@ _GOAL_TEXT = ("title", "description")
 _KRA_TEXT = ("title", "description")
 _KPI_TEXT = ("statement", "metric", "unit", "data_source", "owner", "note")
 
-_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "base", "form", "meta", "link", "frame"}
+_ACTIVE_TAGS = {"script", "iframe", "object", "embed", "base", "form", "link", "frame"}
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "srcdoc"}
 
 
@@ -71,6 +71,8 @@ class _Inspector(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in _ACTIVE_TAGS:
             self.problems.append(f"<{tag}> element")
+        if tag == "meta" and any(name == "http-equiv" for name, _ in attrs):
+            self.problems.append("<meta http-equiv> (refresh/redirect)")
         for name, value in attrs:
             if name.startswith("on"):
                 self.problems.append(f"<{tag} {name}=...> event handler")
