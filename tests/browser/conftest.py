@@ -4,6 +4,10 @@ recorded, so a test fails if anything needs the internet.
 
 Screenshots go to ``out/screenshots`` (or ``$KRAKIT_SCREENSHOTS``; ``make screenshots`` sets it
 to ``docs/screenshots`` for the README).
+
+Without Chromium the browser tests are skipped, loudly (a banner at the end of the run), unless
+``KRAKIT_REQUIRE_BROWSER=1`` (set by ``.ci/run``): then a missing Chromium fails them, so CI
+always runs them. :func:`chromium_gate` makes that decision.
 """
 
 from __future__ import annotations
@@ -15,9 +19,10 @@ import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Literal
 
 import pytest
 
@@ -128,9 +133,7 @@ def lab(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     yield from _serve(args, "/api/status", tmp, site)
 
 
-@pytest.fixture(scope="session")
-def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    tmp = tmp_path_factory.mktemp("voila")
+def _voila(notebook: str, site: Path, tmp: Path) -> Iterator[Server]:
     args = [
         sys.executable,
         "-m",
@@ -138,9 +141,21 @@ def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serv
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         "--template=krakit",
-        "notebooks/00_start_here.ipynb",
+        f"notebooks/{notebook}",
     ]
     yield from _serve(args, "/", tmp, site)
+
+
+@pytest.fixture(scope="session")
+def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The workshop app: ``00_start_here.ipynb`` served by Voilà."""
+    yield from _voila("00_start_here.ipynb", site, tmp_path_factory.mktemp("voila"))
+
+
+@pytest.fixture(scope="session")
+def voila_training(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """The trainers' notebook (quiz, fix-this-KPI) served by Voilà."""
+    yield from _voila("training_kra_vs_kpi.ipynb", site, tmp_path_factory.mktemp("training"))
 
 
 @dataclass
@@ -150,18 +165,63 @@ class Offline:
     blocked: list[str] = field(default_factory=list)
 
 
+Gate = Literal["run", "skip", "fail"]
+REQUIRE_BROWSER = "KRAKIT_REQUIRE_BROWSER"
+
+
+def chromium_gate(chromium: str | os.PathLike[str], env: Mapping[str, str]) -> tuple[Gate, str]:
+    """Decide whether the browser tests run, are skipped, or fail for want of Chromium.
+
+    Parameters
+    ----------
+    chromium
+        Where Chromium should be (``$KRAKIT_CHROMIUM``, default ``/usr/bin/chromium``).
+    env
+        The environment; ``KRAKIT_REQUIRE_BROWSER=1`` turns a skip into a failure (CI).
+
+    Returns
+    -------
+    tuple
+        ``("run", "")`` when Chromium is there, else ``("skip" | "fail", why)``.
+    """
+    path = Path(chromium)
+    if path.is_file() and os.access(path, os.X_OK):
+        return "run", ""
+    why = (
+        f"Chromium is missing ({path} is not an executable file): the browser tests cannot "
+        "run. Install Debian's chromium (`sudo apt-get install chromium`, or `make chromium` "
+        "as root) or point KRAKIT_CHROMIUM at one."
+    )
+    if env.get(REQUIRE_BROWSER, "").strip() not in ("", "0"):
+        return "fail", f"{why} {REQUIRE_BROWSER} is set, so this is a failure, not a skip."
+    return "skip", f"{why} SKIPPED (set {REQUIRE_BROWSER}=1 to make this fail, as CI does)."
+
+
+_SKIPPED: list[str] = []
+
+
 @pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(
-            f"{CHROMIUM} is missing: `make test` installs Debian's chromium (make chromium)"
-        )
+    gate, why = chromium_gate(CHROMIUM, os.environ)
+    if gate == "fail":
+        pytest.fail(why, pytrace=False)
+    if gate == "skip":
+        _SKIPPED.append(why)
+        pytest.skip(why)
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say it loudly when the browser tests were skipped for want of Chromium."""
+    if _SKIPPED:
+        terminalreporter.write_sep("!", "BROWSER TESTS SKIPPED", red=True, bold=True)
+        terminalreporter.write_line(_SKIPPED[0], red=True, bold=True)
+        terminalreporter.write_sep("!", red=True, bold=True)
 
 
 @pytest.fixture
