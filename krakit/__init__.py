@@ -8,6 +8,7 @@ from krakit.errors import (
     ConflictError,
     InputError,
     KrakitError,
+    KrakitWarning,
     ParseError,
     ScorecardError,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "KPIType",
     "Kind",
     "KrakitError",
+    "KrakitWarning",
     "ParseError",
     "Polarity",
     "Role",

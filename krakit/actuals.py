@@ -8,6 +8,7 @@ file, the row as the spreadsheet numbers it (header = row 1) and the column.
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Iterable, Mapping
 from os import PathLike
@@ -21,7 +22,7 @@ from krakit.errors import InputError, KrakitError
 from krakit.model import Actual, Scorecard
 from krakit.periods import parse_period
 
-__all__ = ["ALIASES", "coerce_values", "frame_of", "read_actuals"]
+__all__ = ["ALIASES", "MAX_VALUE", "check_finite", "coerce_values", "frame_of", "read_actuals"]
 
 ALIASES: dict[str, str] = {
     "person": "person",
@@ -52,7 +53,11 @@ _DONE = {"done", "yes", "y", "true", "met", "complete", "completed", "achieved"}
 _NOT_DONE = {"not done", "no", "n", "false", "not met", "pending", "open"}
 _BLANK = {"", "-", "—", "n/a", "na", "nan", "none", "null"}
 # Currency symbols and codes, thousands separators (any grouping, so Indian 10,00,000 too).
-_NOISE = re.compile(r"[₹$€£,\s]|\b(?:INR|USD|EUR|GBP|Rs\.?)\b", re.IGNORECASE)
+# ("Rs." keeps its dot: "Rs. 5,000" is 5000, not ".5000".)
+_NOISE = re.compile(r"[₹$€£,\s]|\b(?:INR|USD|EUR|GBP)\b|\bRs\b\.?", re.IGNORECASE)
+MAX_VALUE = 1e15
+"""The largest actual krakit accepts (in absolute value): anything above is a typo or a unit
+mistake, and sums of such numbers would overflow."""
 
 
 def _canonical(column: object) -> str:
@@ -90,10 +95,12 @@ def coerce_values(
     >>> coerce_values(pd.Series(["1,200", "₹10,00,000", "85%", "done", ""])).tolist()
     [1200.0, 1000000.0, 85.0, 1.0, nan]
     """
-    if pd.api.types.is_numeric_dtype(values) and not pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
-    if pd.api.types.is_bool_dtype(values):
-        return values.astype("float64")
+    if pd.api.types.is_complex_dtype(values):
+        values = values.astype(object)
+    if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+        numbers = values.astype("float64")
+        check_finite(numbers, path=path, rows=rows, column=column)
+        return numbers
     text = values.astype("string").str.strip()
     lowered = text.str.lower()
     cleaned = text.str.replace(_NOISE, "", regex=True).str.removesuffix("%")
@@ -103,6 +110,13 @@ def coerce_values(
     numbers = numbers.mask(lowered.isin(_DONE), 1.0).mask(lowered.isin(_NOT_DONE), 0.0)
     blank = values.isna().to_numpy() | lowered.fillna("").isin(_BLANK).to_numpy()
     bad = numbers.isna().to_numpy() & ~blank
+    if bad.any():  # "1.5 lakh", "INR 40k", "2.5 Cr": the few cells plain digits do not cover
+        numbers = numbers.copy()
+        for i in np.flatnonzero(bad):
+            amount = _amount(text.iloc[i])
+            if amount is not None:
+                numbers.iloc[i] = amount
+                bad[i] = False
     if bad.any():
         where = int(np.flatnonzero(bad)[0])
         row_labels = list(values.index) if rows is None else list(rows)
@@ -117,7 +131,68 @@ def coerce_values(
             field=column if isinstance(row, int | np.integer) else f"{column}[{row}]",
             value=values.iloc[where],
         )
-    return numbers.where(~blank)
+    numbers = numbers.where(~blank)
+    check_finite(numbers, path=path, rows=rows, column=column, cells=values)
+    return numbers
+
+
+def _amount(cell: Any) -> float | None:
+    """A cell that is exactly one amount ("1.5 lakh", "INR 40k"), else None."""
+    from krakit.text.numbers import find_amounts
+
+    if cell is None or pd.isna(cell):
+        return None
+    found = find_amounts(str(cell))
+    if len(found) != 1:
+        return None
+    start, end = found[0].span
+    if str(cell)[:start].strip() or str(cell)[end:].strip():
+        return None  # words around the number: "about 5 people" is not a value
+    return found[0].value
+
+
+def check_finite(
+    numbers: pd.Series,
+    *,
+    path: str | PathLike[str] | None = None,
+    rows: Iterable[Any] | None = None,
+    column: str = "value",
+    cells: pd.Series | None = None,
+) -> None:
+    """Refuse infinite numbers and numbers beyond :data:`MAX_VALUE` (NaN means blank).
+
+    Raises
+    ------
+    InputError
+        Naming the row and column of the first such cell.
+
+    Examples
+    --------
+    >>> check_finite(pd.Series([1.0, float("nan")]))
+    >>> check_finite(pd.Series([1.0, float("inf")]))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    krakit.errors.InputError: row 1, field 'value': expected a number up to 10^15, got inf; ...
+    """
+    array = numbers.to_numpy(dtype="float64", na_value=np.nan)
+    with np.errstate(invalid="ignore"):
+        bad = np.isinf(array) | (np.abs(array) > MAX_VALUE)
+    if not bad.any():
+        return
+    where = int(np.flatnonzero(bad)[0])
+    row_labels = list(numbers.index) if rows is None else list(rows)
+    row = row_labels[where]
+    got = (cells if cells is not None else numbers).iloc[where]
+    got = got.item() if isinstance(got, np.generic) else got
+    numbered = isinstance(row, int | np.integer)
+    raise InputError(
+        f"expected a number up to 10^15, got {got!r}; check the cell for a typo or a wrong "
+        "unit (write 12 lakh as 1200000 or '12 lakh')",
+        path=path,
+        row=int(row) if numbered else None,
+        field=column if numbered else f"{column}[{row}]",
+        value=got,
+    )
 
 
 def read_actuals(
@@ -164,7 +239,23 @@ def read_actuals(
     else:
         path = Path(source)
         raw = _read_file(path, sheet)
-    raw = raw.rename(columns={c: _canonical(c) for c in raw.columns})
+    names = {c: _canonical(c) for c in raw.columns}
+    seen: dict[str, Any] = {}
+    for original, name in names.items():
+        if name in seen and name in ("person", "kpi", "period", "value", "note"):
+            raise InputError(
+                f"columns '{seen[name]}' and '{original}' both mean '{name}'; keep one of "
+                "them (or rename the other)",
+                path=path,
+                field=name,
+            )
+        seen.setdefault(name, original)
+    if len(set(map(str, raw.columns))) < len(raw.columns):
+        twice = raw.columns[raw.columns.duplicated()][0]
+        raise InputError(
+            f"the column '{twice}' appears twice; keep one", path=path, field=str(twice)
+        )
+    raw = raw.rename(columns=names)
     missing = [c for c in ("kpi", "period", "value") if c not in raw.columns]
     if missing:
         raise InputError(
@@ -204,7 +295,19 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
     suffix = path.suffix.lower()
     try:
         if suffix == ".csv":
-            frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+            from krakit.encoding import read_text, sniff_delimiter
+
+            text = read_text(path).text  # UTF-8, UTF-16 or (with a warning) Windows-1252
+            if not text.strip():
+                raise InputError(
+                    "the file is empty; actuals need a header row: kpi, period, value", path=path
+                )
+            frame = pd.read_csv(
+                io.StringIO(text),
+                sep=sniff_delimiter(text),
+                dtype=str,
+                keep_default_na=False,
+            )
         elif suffix in (".xlsx", ".xlsm"):
             frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
         else:

@@ -13,6 +13,37 @@ Each error carries ``path``, ``row``, ``field`` and ``value`` where they are kno
 message names them: ``team.xlsx, row 7, field 'target': expected a number, got 'ten lakh'``.
 Mistakes in a *draft* (a vague KPI, weights that do not add up) are findings from
 :func:`krakit.check`, not exceptions.
+
+Which entry point raises what
+-----------------------------
+Whatever the input, these either succeed or raise a ``KrakitError`` (no ``ValueError``,
+``KeyError``, ``RecursionError``... escapes); passing a Python object of the wrong *type*
+(``check(42)``) is a bug in the calling code and stays a ``TypeError``.
+
+===================================  ==========================================================
+``load``, ``loads``                  InputError (missing/unreadable file, not UTF-8, broken
+                                     YAML/JSON with line and column, unknown suffix);
+                                     ScorecardError (a field breaks the model: names its path,
+                                     ``kras[sales].kpis[revenue].target``)
+``parse_kpi``, ``classify``          nothing: any text gives a draft or a label
+``check`` (str, KPI, KRA,            ConfigError (unknown rule code in ``select``/config)
+Scorecard)
+``rules.filecheck.check_file``       InputError, ScorecardError as ``load`` and ``read_sheet``
+                                     (file and row); ConfigError
+``score``, ``explain``               InputError (actuals: missing column, text or a non-finite
+                                     number in ``value``, unknown KPI/person, bad or empty
+                                     period, a KPI and period twice: names row and column);
+                                     ScorecardError (a target or baseline that is not finite)
+``report``                           as ``score``; InputError (suffix, cannot write);
+                                     ConfigError (a broken template)
+``sheets.read_sheet``,               InputError (file, row, column: no KPI column, text in a
+``sheets.sheet_scorecards``          number column, a value the model refuses)
+``actuals.read_actuals``             InputError (file, row, column), as ``score``
+``krakit`` CLI                       any KrakitError: message on stderr, exit status 2, no
+                                     traceback (``krakit.cli.main``)
+===================================  ==========================================================
+
+A CSV that is not UTF-8 is read as Windows-1252 with a :class:`KrakitWarning` that says so.
 """
 
 from __future__ import annotations
@@ -25,6 +56,7 @@ __all__ = [
     "ConflictError",
     "InputError",
     "KrakitError",
+    "KrakitWarning",
     "ParseError",
     "ScorecardError",
 ]
@@ -85,3 +117,7 @@ class ScorecardError(KrakitError):
 
 class ConfigError(KrakitError):
     """A setting krakit cannot use."""
+
+
+class KrakitWarning(UserWarning):
+    """Something krakit read but had to guess at (a CSV that was not UTF-8, say)."""

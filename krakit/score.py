@@ -44,9 +44,10 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+from pydantic import ValidationError
 
-from krakit.actuals import coerce_values, frame_of, read_actuals
-from krakit.errors import InputError, KrakitError
+from krakit.actuals import MAX_VALUE, check_finite, coerce_values, frame_of, read_actuals
+from krakit.errors import InputError, KrakitError, ScorecardError
 from krakit.model import (
     KPI,
     Actual,
@@ -320,6 +321,15 @@ def _definition(
     if kpi.polarity is Polarity.IN_RANGE and low is None and high is None:
         low = high = kpi.target
     freq = _FREQ_LEVEL.get(kpi.frequency) if kpi.frequency else None
+    for name in ("baseline", "target", "target_low", "target_high"):
+        number = getattr(kpi, name)
+        if number is not None and not (math.isfinite(number) and abs(number) <= MAX_VALUE):
+            where = f"kras[{kra.id}].kpis[{kpi.id}]" if kra else f"unassigned_kpis[{kpi.id}]"
+            raise ScorecardError(
+                f"expected a number up to 10^15, got {number!r}; write the {name} in digits",
+                field=f"{where}.{name}",
+                value=number,
+            )
     return {
         "card": card,
         "kra": kra.id if kra else None,
@@ -364,7 +374,7 @@ def _actual_frame(
     if actuals is None:
         if team:
             raise InputError("team scoring needs an actuals frame with a 'person' column")
-        return frame_of(cards.actuals)  # type: ignore[union-attr]
+        return _own_actuals(frame_of(cards.actuals))  # type: ignore[union-attr]
     if isinstance(actuals, str | PathLike):
         return read_actuals(actuals, scorecard=cards)
     if isinstance(actuals, pd.DataFrame):
@@ -376,19 +386,58 @@ def _actual_frame(
                 f"the actuals frame lacks column(s) {', '.join(missing)}", field=missing[0]
             )
         frame = actuals
+        if frame.columns.duplicated().any():
+            twice = str(frame.columns[frame.columns.duplicated()][0])
+            raise InputError(
+                f"the actuals frame has the column '{twice}' twice; keep one", field=twice
+            )
+        for column in ("person", "kpi", "period") if team else ("kpi", "period"):
+            empty = frame[column].isna().to_numpy()
+            if empty.any():
+                i = int(np.flatnonzero(empty)[0])
+                raise InputError(
+                    f"the {column} is empty; give every actual a {column}",
+                    row=_row_name(frame, i),
+                    field=column,
+                )
         if not team and "person" in frame.columns and frame["person"].nunique() > 1:
             raise InputError(
                 "these actuals are for several people: score a team with a mapping "
                 "person → scorecard, e.g. score(dict.fromkeys(people, scorecard), frame)",
                 field="person",
             )
+        rows = [_row_name(frame, i) for i in range(len(frame))]
         if not pd.api.types.is_float_dtype(frame["value"]):
-            frame = frame.assign(value=coerce_values(frame["value"]))
+            frame = frame.assign(value=coerce_values(frame["value"], rows=rows))
+        else:
+            check_finite(frame["value"], rows=rows)
         return frame
-    if isinstance(actuals, Sequence):
-        items = [a if isinstance(a, Actual) else Actual.model_validate(a) for a in actuals]
-        return frame_of(items)
+    if isinstance(actuals, Sequence) and not isinstance(actuals, str | bytes):
+        items = []
+        for i, a in enumerate(actuals):
+            try:
+                items.append(a if isinstance(a, Actual) else Actual.model_validate(a))
+            except ValidationError as exc:
+                first = exc.errors(include_url=False)[0]
+                where = ".".join(map(str, first["loc"]))
+                raise InputError(
+                    f"actual {i + 1} cannot be read: {first['msg']}; an actual needs kpi, "
+                    "period and value",
+                    field=f"actuals[{i}]" + (f".{where}" if where else ""),
+                    value=a,
+                ) from exc
+        return _own_actuals(frame_of(items))
     raise InputError(f"cannot read actuals from a {type(actuals).__name__}", field="actuals")
+
+
+def _own_actuals(frame: pd.DataFrame) -> pd.DataFrame:
+    """A scorecard's own actuals, refusing infinite or absurdly large values by position."""
+    try:
+        check_finite(frame["value"])
+    except InputError as exc:
+        i = list(frame.index).index(exc.row)
+        raise ScorecardError(exc.reason, field=f"actuals[{i}].value", value=exc.value) from None
+    return frame
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
@@ -549,7 +598,14 @@ def _score(
     spans = []
     for name in per_names:
         try:
-            spans.append(parse_period(name, fiscal))
+            span = parse_period(name, fiscal)
+            if not 1900 <= span.year <= 2200:
+                raise InputError(
+                    f"'{name}' is in the year {span.year}; krakit reads periods from 1900 to "
+                    "2200 (write the year in full: 2026-01)",
+                    field="period",
+                )
+            spans.append(span)
         except KrakitError as exc:
             i = int(np.flatnonzero(per_codes == len(spans))[0])
             raise InputError(exc.reason, row=_row_name(frame, i), field="period") from exc

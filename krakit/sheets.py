@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import io
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -179,16 +182,19 @@ class Sheet:
 def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     suffix = path.suffix.lower()
     if suffix == ".csv":
+        from krakit.encoding import read_text, sniff_delimiter
+
+        # UTF-8 (BOM or not), UTF-16, else Windows-1252 with a warning; ',' ';' or tab
+        decoded = read_text(path)
+        delimiter = sniff_delimiter(decoded.text)
+        reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
         try:
-            with path.open(newline="", encoding="utf-8-sig") as handle:
-                for number, cells in enumerate(csv.reader(handle), start=1):
-                    yield number, cells
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                "the file is not UTF-8 text; save it as 'CSV UTF-8'", path=path
-            ) from exc
+            for number, cells in enumerate(reader, start=1):
+                yield number, cells
         except csv.Error as exc:
-            raise InputError(f"this is not valid CSV: {exc}", path=path) from exc
+            raise InputError(
+                f"this is not valid CSV: {exc}", path=path, row=reader.line_num
+            ) from exc
     elif suffix in (".xlsx", ".xlsm"):
         import openpyxl
 
@@ -209,6 +215,19 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         )
 
 
+def _finite(number: float, *, path: Path, row: int, name: str, header: str) -> float:
+    if not math.isfinite(number):
+        raise InputError(
+            f"expected a number in column '{header}', got {number!r}; write digits such as "
+            "1200, 85% or 2,50,000",
+            path=path,
+            row=row,
+            field=name,
+            value=number,
+        )
+    return number
+
+
 def _number(
     value: Any, *, path: Path, row: int, name: str, header: str
 ) -> tuple[float, str | None]:
@@ -221,27 +240,30 @@ def _number(
             value=value,
         )
     if isinstance(value, int | float):
-        return float(value), None
+        return _finite(float(value), path=path, row=row, name=name, header=header), None
     text = str(value).strip()
     try:
-        return float(text.replace(",", "")), None
+        number = float(text.replace(",", ""))
     except ValueError:
         pass
+    else:
+        return _finite(number, path=path, row=row, name=name, header=header), None
     from krakit.text.numbers import parse_amount
 
     try:
         number, unit = parse_amount(text)
     except KrakitError:
         number, unit = None, None
-    if number is None or not re.search(r"\d", text):
+    if number is None or not re.search(r"\d", text) or isinstance(value, dt.date | dt.time):
+        got = f"a date ({text})" if isinstance(value, dt.date | dt.time) else f"text {text!r}"
         raise InputError(
-            f"expected a number in column '{header}', got text {text!r}",
+            f"expected a number in column '{header}', got {got}",
             path=path,
             row=row,
             field=name,
             value=text,
         ) from None
-    return number, unit
+    return _finite(number, path=path, row=row, name=name, header=header), unit
 
 
 def read_sheet(path: str | PathLike[str]) -> Sheet:
@@ -277,6 +299,9 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
             if not any(str(c or "").strip() for c in cells):
                 continue
             headers = [str(c or "").strip() for c in cells]
+            filled = [h for h in headers if h]
+            if len(filled) == 1 and not _LOOKUP.get(_header_key(filled[0])):
+                continue  # a title banner above the headers (often a merged cell): skip it
             for index, header in enumerate(headers):
                 name = _LOOKUP.get(_header_key(header))
                 if name is None or name in mapping.values():

@@ -97,7 +97,7 @@ def _build() -> dict:
         (?P<sign>[+\-−])?
         (?:(?P<cursign>{_alt(list(signs))})\s?|(?<![A-Za-z])(?P<curword>(?i:{_alt(list(words))}))(?![A-Za-z])\s?)?
         (?P<sign2>[+\-−])?
-        (?<![A-Za-z0-9.,])(?P<num>{num})(?![\d])
+        (?:(?<=(?<![A-Za-z])[Rr][Ss]\.)|(?<![A-Za-z0-9.,]))(?P<num>{num})(?![\d])  # "Rs.5000" too
         (?:(?P<glue>(?i:{_alt(list(mult))}))(?![A-Za-z])
           |\s?(?P<mult>(?i:{_alt(word_mult)}))\.?(?![A-Za-z])
           |\s(?P<lettermult>[kKMLB])(?![A-Za-z]))?
