@@ -143,8 +143,8 @@ def _amount(cell: Any) -> float | None:
     if cell is None or pd.isna(cell):
         return None
     found = find_amounts(str(cell))
-    if len(found) != 1:
-        return None
+    if len(found) != 1 or found[0].spelled:
+        return None  # "ten lakh" in a number cell is a mistake to show, not to guess at
     start, end = found[0].span
     if str(cell)[:start].strip() or str(cell)[end:].strip():
         return None  # words around the number: "about 5 people" is not a value

@@ -75,27 +75,19 @@ def check_files(
         raise typer.Exit(2) from None
     from krakit.rules import CheckConfig
 
-    try:
-        settings = CheckConfig.from_file(config) if config else None
-    except ConfigError as exc:
-        err.print(f"error: {escape(str(exc))}")
-        raise typer.Exit(2) from exc
+    settings = CheckConfig.from_file(config) if config else None  # ConfigError: exit 2
     found, bad = [], 0
     for path in files:
         try:
             found += check_file(
                 path, select=select, ignore=ignore, today=day, config=settings, progress=_bar
             )
-        except ConfigError as exc:
-            err.print(f"error: {escape(str(exc))}")
-            raise typer.Exit(2) from exc
-        except KrakitError as exc:
-            err.print(
-                f"[red]✗[/red] {exc}"
-                if str(exc).startswith(str(path))
-                else f"[red]✗[/red] {path}: {exc}",
-                soft_wrap=True,
-            )
+        except ConfigError:
+            _close_bars()
+            raise  # a bad setting stops the run: exit 2 (see krakit.cli)
+        except KrakitError as exc:  # a bad file is reported, and the others still checked
+            text = str(exc) if str(exc).startswith(str(path)) else f"{path}: {exc}"
+            err.print(f"✗ {text}", style="red", markup=False, soft_wrap=True)
             bad += 1
     _close_bars()
     if fmt == "json":

@@ -10,7 +10,6 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from krakit.errors import KrakitError
 from krakit.library import search_templates, suggest_kpis, template, templates
 from krakit.store import dump, save
 
@@ -45,16 +44,12 @@ def show_template(
     out: Path | None = typer.Option(None, "--out", "-o", help="Save a copy to this file."),
 ) -> None:
     """Print a role template as YAML, or save a copy to start from."""
-    try:
-        card = template(name)
-        if out is None:
-            console.print(dump(card), markup=False, end="")
-        else:
-            save(card, out)
-            console.print(f"✓ saved {out}", markup=False)
-    except KrakitError as exc:
-        err.print(f"✗ {exc}", style="red", markup=False, soft_wrap=True)
-        raise typer.Exit(2) from None
+    card = template(name)  # an unknown name is a KrakitError: exit 2 (see krakit.cli)
+    if out is None:
+        console.print(dump(card), markup=False, end="")
+    else:
+        save(card, out)
+        console.print(f"✓ saved {out}", markup=False)
 
 
 def suggest(

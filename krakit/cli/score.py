@@ -16,7 +16,6 @@ from krakit.units import format_value
 
 # Markup is off: role titles, KPI names and paths are user text ("[s]" must print as is).
 console = Console(highlight=False, markup=False)
-err = Console(stderr=True, highlight=False, markup=False)
 
 _STATUS_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
 
@@ -27,11 +26,6 @@ ACTUALS = typer.Option(
 RATING = typer.Option(
     None, "--manager-rating", help="Manager rating, percent of expectations (100 = meets)."
 )
-
-
-def _fail(exc: KrakitError) -> None:
-    err.print(f"✗ {exc}", style="red", soft_wrap=True)
-    raise typer.Exit(2)
 
 
 def score(
@@ -47,13 +41,10 @@ def score(
     from krakit.score import explain as explain_score
     from krakit.score import score as run
 
-    try:
-        sc = load(file)
-        result = run(sc, actuals, by=by, manager_rating=manager_rating)
-        text = str(explain_score(sc, actuals, manager_rating=manager_rating)) if explain else ""
-    except KrakitError as exc:
-        _fail(exc)
-        return
+    # a KrakitError here is printed and exits 2 (krakit.cli wraps every command)
+    sc = load(file)
+    result = run(sc, actuals, by=by, manager_rating=manager_rating)
+    text = str(explain_score(sc, actuals, manager_rating=manager_rating)) if explain else ""
     units = {k.id: k.unit for k in sc.all_kpis()}
     table = Table(title=f"{sc.role.title}" + (f" — {sc.holder}" if sc.holder else ""))
     for name in ("KRA", "KPI", "Actual", "Target", "Achievement", "Status"):
@@ -108,12 +99,8 @@ def report(
     """Write a report: printable HTML, an Excel workbook or CSV (an agreement if no actuals)."""
     from krakit.report import report as write
 
-    try:
-        sc = load(file)
-        path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
-    except KrakitError as exc:
-        _fail(exc)
-        return
+    sc = load(file)
+    path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
     console.print(f"✓ wrote {path}")
 
 
@@ -130,29 +117,25 @@ def chart(
     from krakit.score import score as run
 
     kinds = {"overview", "bullet", "contribution", "trend", "targets"}
-    try:
-        if kind not in kinds:
+    if kind not in kinds:
+        raise KrakitError(
+            f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}", field="kind"
+        )
+    sc = load(file)
+    result = run(sc, actuals)
+    if kind == "targets" or not result.has_actuals:
+        drawing = charts.targets(sc) if kind in ("overview", "targets") else None
+        if drawing is None:
             raise KrakitError(
-                f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}", field="kind"
+                f"no actuals yet, so there is nothing to draw as '{kind}'; "
+                "use --kind targets (or overview)",
+                field="kind",
             )
-        sc = load(file)
-        result = run(sc, actuals)
-        if kind == "targets" or not result.has_actuals:
-            drawing = charts.targets(sc) if kind in ("overview", "targets") else None
-            if drawing is None:
-                raise KrakitError(
-                    f"no actuals yet, so there is nothing to draw as '{kind}'; "
-                    "use --kind targets (or overview)",
-                    field="kind",
-                )
-        elif kind == "overview":
-            drawing = charts.overview(sc, result)
-        else:
-            drawing = getattr(charts, kind)(result)
-        path = charts.save(drawing, output)
-    except KrakitError as exc:
-        _fail(exc)
-        return
+    elif kind == "overview":
+        drawing = charts.overview(sc, result)
+    else:
+        drawing = getattr(charts, kind)(result)
+    path = charts.save(drawing, output)
     console.print(f"✓ wrote {path}")
 
 

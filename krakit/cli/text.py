@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from krakit.errors import InputError, KrakitError
+from krakit.errors import InputError
 from krakit.text.classify import classify
 from krakit.text.draft import Classification, KPIDraft
 from krakit.text.parse import parse_kpi
@@ -61,27 +61,15 @@ def classification_json(text: str, result: Classification) -> dict[str, Any]:
 def _statements(text: str | None, file: Path | None) -> tuple[list[str], bool]:
     """The statements to read, and whether a single one was given as an argument."""
     if file is not None:
-        try:
-            raw = file.read_text(encoding="utf-8-sig")
-        except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror or exc}", path=file) from exc
-        except UnicodeDecodeError as exc:
-            raise InputError("the file is not UTF-8 text", path=file) from exc
+        from krakit.encoding import read_text
+
+        raw = read_text(file).text  # UTF-8, UTF-16, else Windows-1252 with a warning
         return [line for line in raw.splitlines() if line.strip()], False
     if text is None or text == "-":
         if text is None and sys.stdin.isatty():
             raise InputError("give a statement, or pipe statements in, or use --file")
         return [line for line in sys.stdin.read().splitlines() if line.strip()], False
     return [text], True
-
-
-def _read(text: str | None, file: Path | None) -> tuple[list[str], bool]:
-    """The statements, or exit 2 with the reason (printed as text, never as markup)."""
-    try:
-        return _statements(text, file)
-    except KrakitError as exc:
-        err.print(f"✗ {exc}", style="red", markup=False, soft_wrap=True)
-        raise typer.Exit(2) from exc
 
 
 def _show_draft(draft: KPIDraft) -> None:
@@ -126,7 +114,7 @@ def parse(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Read KPI statements into their fields: metric, target, direction, period, deadline."""
-    statements, single = _read(text, file)
+    statements, single = _statements(text, file)
     drafts = [parse_kpi(s) for s in statements]
     if format is OutputFormat.JSON:
         data = [draft_json(d) for d in drafts]
@@ -142,7 +130,7 @@ def classify_command(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Say whether each statement is a KRA or a KPI, and why."""
-    statements, single = _read(text, file)
+    statements, single = _statements(text, file)
     results = [(s, classify(s)) for s in statements]
     if format is OutputFormat.JSON:
         data = [classification_json(s, r) for s, r in results]
