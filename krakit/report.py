@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import csv
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
@@ -38,6 +39,10 @@ _POLARITY_TEXT = {
     "lower_is_better": "lower",
     "in_range": "in range",
 }
+
+
+# Control characters XML 1.0 cannot hold (openpyxl refuses them): dropped from Excel cells.
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _pct(value: Any) -> str:
@@ -268,13 +273,13 @@ def _write_xlsx(scorecard: Scorecard, result: ScoreResult, path: Path, folder: P
         title = str(sheet.get("title", "")).replace("{role}", scorecard.role.title)
         row0 = 1
         if title:
-            ws.cell(1, 1, neutralise(title)).font = Font(
+            ws.cell(1, 1, _cell(title)).font = Font(
                 name=font, bold=True, size=int(style.get("title_size", 14))
             )
             row0 = 3
         columns = [c for c in sheet["columns"] if isinstance(c, Mapping) and "field" in c]
         for j, col in enumerate(columns, start=1):
-            cell = ws.cell(row0, j, neutralise(str(col.get("header", col["field"]))))
+            cell = ws.cell(row0, j, _cell(str(col.get("header", col["field"]))))
             cell.fill, cell.font = head_fill, head_font
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws.column_dimensions[get_column_letter(j)].width = float(col.get("width", 14))
@@ -297,7 +302,11 @@ def _write_xlsx(scorecard: Scorecard, result: ScoreResult, path: Path, folder: P
 
 
 def _cell(value: Any) -> Any:
-    """A value ready for a cell: NaN as empty, numbers as numbers, text neutralised."""
+    """A value ready for a cell: NaN as empty, numbers as numbers, text neutralised.
+
+    Control characters a worksheet cannot hold are dropped first, so a pasted ``\\x01=cmd``
+    is neutralised as ``=cmd`` instead of failing the whole export.
+    """
     if value is None:
         return None
     if isinstance(value, float) and pd.isna(value):
@@ -311,7 +320,7 @@ def _cell(value: Any) -> Any:
             return _cell(value.item())
         except (ValueError, AttributeError):
             pass
-    return neutralise(str(value))
+    return neutralise(_NOT_IN_XLSX.sub("", str(value)))
 
 
 # --------------------------------------------------------------------------- HTML
