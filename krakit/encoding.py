@@ -10,6 +10,7 @@ or a tab from the header line.
 from __future__ import annotations
 
 import codecs
+import re
 import warnings
 from dataclasses import dataclass
 from os import PathLike
@@ -74,9 +75,10 @@ def read_text(path: str | PathLike[str]) -> DecodedText:
             ) from exc
     if b"\x00" in raw:
         raise InputError(
-            "this is not a text file (it holds NUL bytes); save the sheet as 'CSV UTF-8' "
+            "this is not a text file (it holds a NUL byte); save the sheet as 'CSV UTF-8' "
             "or as .xlsx",
             path=path,
+            line=raw[: raw.index(b"\x00")].count(b"\n") + 1,
         )
     try:
         return DecodedText(raw.decode("utf-8-sig"), "utf-8")
@@ -107,7 +109,8 @@ def sniff_delimiter(text: str) -> str:
     >>> sniff_delimiter("KRA,KPI\\n")
     ','
     """
-    first = next((line for line in text.splitlines() if line.strip()), "")
+    lines = re.split(r"\r\n|\r|\n", text)  # not splitlines(): a form feed is no line end
+    first = next((line for line in lines if line.strip()), "")
     counts = {d: first.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] > counts[","] else ","

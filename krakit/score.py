@@ -306,6 +306,8 @@ def _definitions(
     defs = pd.DataFrame(rows, columns=_DEF_COLUMNS)
     for col in ("baseline", "target", "low", "high", "freq", "kra_w", "kpi_w"):
         defs[col] = defs[col].astype("float64")
+    for col in ("card", "pol", "tt", "agg"):  # typed even with no KPIs at all
+        defs[col] = defs[col].astype("int64")
     return defs, notes
 
 

@@ -294,14 +294,16 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
     sheet = Sheet(path=str(path))
     mapping: dict[int, str] = {}
     headers: list[str] = []
+    banner: tuple[int, str] | None = None
     for number, cells in _raw_rows(path):
         if not mapping:
             if not any(str(c or "").strip() for c in cells):
                 continue
             headers = [str(c or "").strip() for c in cells]
             filled = [h for h in headers if h]
-            if len(filled) == 1 and not _LOOKUP.get(_header_key(filled[0])):
-                continue  # a title banner above the headers (often a merged cell): skip it
+            if banner is None and len(filled) == 1 and not _LOOKUP.get(_header_key(filled[0])):
+                banner = (number, filled[0])  # a title above the headers (often merged cells)
+                continue
             for index, header in enumerate(headers):
                 name = _LOOKUP.get(_header_key(header))
                 if name is None or name in mapping.values():
@@ -337,6 +339,12 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
                 fields.setdefault("unit", fields["_unit"])
             fields.pop("_unit", None)
             sheet.rows.append(SheetRow(row=number, fields=fields))
+    if not mapping and banner is not None:
+        raise InputError(
+            f"found no KPI column; name one 'KPI' (or 'Metric'). Headers read: {banner[1]!r}",
+            path=path,
+            row=banner[0],
+        )
     if not mapping:
         raise InputError("the sheet is empty", path=path)
     return sheet

@@ -246,7 +246,24 @@ _NASTY_YAML = (
     "role: {title: x}\ncreated: 2026-02-30\n",
     "role: {title: x}\nkras: [{title: S, kpis: [{id: a}, {id: a}]}]\n",
     "? [a, b]\n: c\n",
-    "role: {title: x}\n" + "k: " * 0 + "kras: [" + "{kpis: [" * 60 + "]}" * 60 + "]\n",
+    "role: {title: x}\nkras: [" + "{kpis: [" * 60 + "]}" * 60 + "]\n",
+    "role: {title: x}\nkras: " + "[" * 3000 + "]" * 3000 + "\n",  # deeper than Python recurses
+    "role: {title: x}\nnote: " + "{a: " * 1500 + "1" + "}" * 1500 + "\n",
+    "role: {title: x}\nkras: [{title: S, weight: " + "9" * 5000 + "}]\n",  # a 5000-digit number
+    "role: {title: x}\ncreated: 2026-02-30\n",  # a date that does not exist
+    "role: {title: x}\nkras: [{title: S, kpis: [{? [a, b] : 1}]}]\n",  # a list as a key
+    "role: {title: x}\n? {a: 1}\n: 2\n",  # a mapping as a key
+    "role: !!binary aGVsbG8=\n",
+    "role: {title: !!timestamp 2026-13-45}\n",
+    "role: {title: x}\nkras: [{title: S, kpis: [{id: a, target: !!float nan}]}]\n",
+)
+_NASTY_JSON = (
+    "[" * 5000 + "]" * 5000,
+    '{"role": {"title": "x"}, "kras": [{"title": "S", "weight": ' + "9" * 5000 + "}]}",
+    '{"role": {"title": "x"}, "kras": [{"title": "S", "weight": NaN}]}',
+    '{"role": {"title": "x"}, "role": {"title": "y"}}',
+    '{"role": {"title": "\\ud800"}}',
+    "\ufeff{}",
 )
 
 
@@ -304,8 +321,10 @@ def scorecard_texts(draw: st.DrawFn) -> tuple[str, str]:
         data = _delete_key(data, path)
     elif mutation == "wrong":
         data = _replace(data, path, draw(_WRONG))
-    elif mutation == "nasty":
+    elif mutation == "nasty" and fmt == "yaml":
         return draw(st.sampled_from(_NASTY_YAML)), "yaml"
+    elif mutation == "nasty":
+        return draw(st.sampled_from(_NASTY_JSON)), "json"
     elif mutation == "junk":
         return draw(st.text(max_size=200)), fmt
     try:
@@ -326,8 +345,10 @@ def scorecard_texts(draw: st.DrawFn) -> tuple[str, str]:
     elif mutation == "dupkey":
         text = text.rstrip().rstrip("}") + ', "role": {"title": "again"}}'
     elif mutation == "nest":
-        depth = draw(st.integers(10, 400))
-        text = ("[" * depth + "]" * depth) if fmt == "json" else "kras: " + "[" * depth
+        depth = draw(st.sampled_from((10, 100, 400, 1200, 5000)))
+        text = (
+            ("[" * depth + "]" * depth) if fmt == "json" else "kras: " + "[" * depth + "]" * depth
+        )
     return text, fmt
 
 
@@ -390,19 +411,22 @@ def actuals_frames(draw: st.DrawFn, kpi_ids: list[str]) -> pd.DataFrame:
     """A long actuals frame (kpi, period, value) with realistic and hostile cells mixed."""
     n = draw(st.integers(0, 8))
     known = st.sampled_from(kpi_ids) if kpi_ids else st.just("nope")
-    kpi = st.one_of(known, known, st.text(max_size=6), st.none())
-    rows = [
-        {
-            "kpi": draw(kpi),
-            "period": draw(st.one_of(_PERIODS, _PERIODS, _ODD_PERIODS)),
-            "value": draw(_ODD_VALUES),
-        }
-        for _ in range(n)
-    ]
-    if rows and draw(st.booleans()):
+    hostile = draw(st.integers(0, 2)) == 0  # a third of the frames carry odd cells
+    kpi = st.one_of(known, known, st.text(max_size=6), st.none()) if hostile else known
+    period = st.one_of(_PERIODS, _ODD_PERIODS) if hostile else _PERIODS
+    value = _ODD_VALUES if hostile else st.one_of(_NUMBER, st.just(math.nan), amounts())
+    rows: list[dict[str, Any]] = []
+    seen: set[tuple[Any, Any]] = set()
+    for _ in range(n):
+        row = {"kpi": draw(kpi), "period": draw(period), "value": draw(value)}
+        if not hostile and (row["kpi"], row["period"]) in seen:
+            continue
+        seen.add((row["kpi"], row["period"]))
+        rows.append(row)
+    if rows and hostile and draw(st.booleans()):
         rows.append(dict(rows[draw(st.integers(0, len(rows) - 1))]))  # a duplicate row
     columns = ["kpi", "period", "value"]
-    if draw(st.integers(0, 9)) == 0:
+    if hostile and draw(st.integers(0, 3)) == 0:
         columns.remove(draw(st.sampled_from(columns)))  # a missing column
     frame = pd.DataFrame(rows, columns=["kpi", "period", "value"])[columns]
     if draw(st.booleans()):
@@ -430,7 +454,9 @@ _TARGETS = st.one_of(
     st.dates(dt.date(2000, 1, 1), dt.date(2099, 1, 1)),
     st.text(max_size=10),
 )
-_FREQS = st.sampled_from(("Monthly", "quarterly ", "ANNUAL", "weekly", "fortnightly", "Q4 2026", ""))
+_FREQS = st.sampled_from(
+    ("Monthly", "quarterly ", "ANNUAL", "weekly", "fortnightly", "Q4 2026", "")
+)
 
 
 @dataclass
@@ -455,6 +481,8 @@ def sheet_specs(draw: st.DrawFn) -> SheetSpec:
     names = draw(
         st.lists(st.sampled_from(list(_HEADER_VARIANTS)), min_size=0, max_size=7, unique=True)
     )
+    if "kpi" not in names and draw(st.integers(0, 4)):
+        names.insert(draw(st.integers(0, len(names))), "kpi")  # most sheets have a KPI column
     headers = [draw(st.sampled_from(_HEADER_VARIANTS[n])) for n in names]
     cell = {
         "kra": st.one_of(st.sampled_from(("Sales", "Hiring", "")), _WORDS),
@@ -470,9 +498,7 @@ def sheet_specs(draw: st.DrawFn) -> SheetSpec:
         "unit": st.sampled_from(("%", "INR", "Rs.", "days", "")),
         "extra": st.text(max_size=10),
     }
-    rows = [
-        [draw(cell[n]) for n in names] for _ in range(draw(st.integers(0, 5)))
-    ]
+    rows = [[draw(cell[n]) for n in names] for _ in range(draw(st.integers(0, 5)))]
     if rows and draw(st.booleans()):  # a ragged row
         rows[-1] = rows[-1][: draw(st.integers(0, len(rows[-1])))]
     suffix = draw(st.sampled_from((".csv", ".xlsx")))
@@ -485,7 +511,7 @@ def sheet_specs(draw: st.DrawFn) -> SheetSpec:
         newline=draw(st.sampled_from(("\n", "\r\n"))),
         merged_header=draw(st.booleans()),
         formula=draw(st.booleans()),
-        empty=draw(st.integers(0, 9)) == 0,
+        empty=draw(st.integers(0, 19)) == 13,  # (0 and 19 are drawn often)
     )
 
 

@@ -1,0 +1,128 @@
+"""Fuzz scoring, explaining and reporting on hostile actuals and on generated scorecards."""
+
+from __future__ import annotations
+
+import math
+import tempfile
+import warnings
+from pathlib import Path
+
+import pandas as pd
+from fuzzcheck import accepted_or_refused
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+from strategies import actuals_frames, scorecard_data
+
+import krakit
+from krakit.actuals import read_actuals
+from krakit.model import validate_scorecard
+
+SAMPLE = Path(__file__).resolve().parents[2] / "templates" / "samples" / "recruiter.yaml"
+CARD = krakit.load(SAMPLE)
+IDS = [k.id for k in CARD.all_kpis()]
+QUICK = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def _located(exc: krakit.KrakitError) -> None:
+    """An actuals error names the column, and the row when it is about one cell."""
+    assert exc.field, f"no field named: {exc}"
+    if exc.field in ("value", "kpi", "period") and exc.row is None:
+        assert "frame" in exc.reason or "column" in exc.reason, str(exc)
+
+
+@QUICK
+@given(actuals_frames(IDS))
+def test_score_a_frame(frame: pd.DataFrame) -> None:
+    out = accepted_or_refused(krakit.score, CARD, frame, by="quarter")
+    event("refused: " + str(out.field) if isinstance(out, krakit.KrakitError) else "scored")
+    if isinstance(out, krakit.KrakitError):
+        assert isinstance(out, krakit.InputError | krakit.ParseError)
+        _located(out)
+        return
+    totals = out.totals
+    assert len(totals) == len(IDS)
+    finite = totals["achievement"].dropna()
+    assert finite.map(math.isfinite).all()
+    assert out.score is None or math.isfinite(out.score)
+    assert len(out.kpis) >= 0  # the period table builds too
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(actuals_frames(IDS), st.sampled_from([".csv", ".xlsx", ".html"]))
+def test_report_and_explain_a_frame(frame: pd.DataFrame, suffix: str) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        out = accepted_or_refused(
+            krakit.report, CARD, frame, Path(folder) / f"r{suffix}", charts=False
+        )
+        if isinstance(out, krakit.KrakitError):
+            _located(out)
+            return
+        assert out.stat().st_size > 0
+    assert str(krakit.explain(CARD, frame)).strip()
+
+
+@QUICK
+@given(actuals_frames(IDS))
+def test_read_actuals_from_a_csv_names_file_row_and_column(frame: pd.DataFrame) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "actuals.csv"
+        frame.to_csv(path, index=False)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", krakit.KrakitWarning)
+            out = accepted_or_refused(read_actuals, path, scorecard=CARD, names=[str(path)])
+        if isinstance(out, krakit.KrakitError):
+            assert out.field or out.line, str(out)  # the column, or the line of a NUL byte
+            return
+        assert list(out.columns) == ["kpi", "period", "value", "note"]
+        assert out["value"].dropna().map(math.isfinite).all()
+
+
+@QUICK
+@given(scorecard_data(), st.data())
+def test_score_any_valid_scorecard(data: dict, draw: st.DataObject) -> None:
+    card = validate_scorecard(data)
+    ids = [k.id for k in card.all_kpis()]
+    frame = draw.draw(actuals_frames(ids)) if ids and draw.draw(st.booleans()) else None
+    out = accepted_or_refused(krakit.score, card, frame)
+    if isinstance(out, krakit.KrakitError):
+        assert out.field, str(out)
+        return
+    assert out.score is None or math.isfinite(out.score)
+    assert str(krakit.explain(card, frame)).strip()
+    with tempfile.TemporaryDirectory() as folder:
+        for suffix in (".csv", ".xlsx"):
+            assert krakit.report(card, frame, Path(folder) / f"r{suffix}").stat().st_size > 0
+
+
+@QUICK
+@given(
+    st.one_of(
+        st.floats(),
+        st.text(max_size=6),
+        st.none(),
+        st.dictionaries(st.text(max_size=4), st.one_of(st.floats(), st.text(max_size=4))),
+    )
+)
+def test_manager_rating(rating: object) -> None:
+    out = accepted_or_refused(krakit.score, CARD, manager_rating=rating)
+    if isinstance(out, krakit.KrakitError):
+        assert out.field == "manager_rating" or "manager_rating" in str(out.field)
+
+
+@QUICK
+@given(
+    st.lists(
+        st.one_of(
+            st.fixed_dictionaries(
+                {"kpi": st.sampled_from(IDS), "period": st.text(max_size=8), "value": st.floats()}
+            ),
+            st.dictionaries(st.sampled_from(["kpi", "period", "value", "x"]), st.integers()),
+            st.text(max_size=5),
+        ),
+        max_size=4,
+    )
+)
+def test_a_list_of_actuals(items: list) -> None:
+    out = accepted_or_refused(krakit.score, CARD, items)
+    if isinstance(out, krakit.KrakitError):
+        assert out.field, str(out)
