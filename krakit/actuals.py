@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 
 from krakit.errors import InputError, KrakitError
+from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
 from krakit.model import Actual, Scorecard
 from krakit.periods import parse_period
 
@@ -297,6 +298,7 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
         if suffix == ".csv":
             from krakit.encoding import read_text, sniff_delimiter
 
+            check_size(path, CSV_MAX_BYTES)  # before reading it whole
             text = read_text(path).text  # UTF-8, UTF-16 or (with a warning) Windows-1252
             if not text.strip():
                 raise InputError(
@@ -309,6 +311,7 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
                 keep_default_na=False,
             )
         elif suffix in (".xlsx", ".xlsm"):
+            check_workbook(path)  # size on disk and expanded (zip bombs)
             frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
         else:
             raise InputError(

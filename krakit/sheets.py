@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import InputError, KrakitError
+from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
 
 if TYPE_CHECKING:
     from krakit.model import Scorecard
@@ -184,6 +185,7 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     if suffix == ".csv":
         from krakit.encoding import read_text, sniff_delimiter
 
+        check_size(path, CSV_MAX_BYTES)  # before reading it whole
         # UTF-8 (BOM or not), UTF-16, else Windows-1252 with a warning; ',' ';' or tab
         decoded = read_text(path)
         delimiter = sniff_delimiter(decoded.text)
@@ -198,6 +200,7 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
     elif suffix in (".xlsx", ".xlsm"):
         import openpyxl
 
+        check_workbook(path)  # size on disk and expanded (zip bombs), from the zip directory
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds on a broken file

@@ -23,6 +23,7 @@ from typing import Any
 import yaml
 
 from krakit.errors import ConflictError, InputError
+from krakit.limits import SCORECARD_MAX_BYTES, YAML_MAX_ALIAS_VALUES, check_size
 from krakit.model import SCHEMA_VERSION, Scorecard, validate_scorecard
 
 __all__ = ["Workspace", "dump", "load", "loads", "save"]
@@ -31,8 +32,62 @@ YAML_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*YAML_SUFFIXES, ".json")
 
 
+class _AliasBomb(yaml.YAMLError):
+    """Aliases that repeat too many values (a "billion laughs" document)."""
+
+
 class _UniqueKeyLoader(yaml.SafeLoader):
-    """Safe loader that refuses a mapping key written twice (the second would win silently)."""
+    """Safe loader that refuses a mapping key written twice (the second would win silently).
+
+    It also bounds what aliases (``*name``) can repeat: a few anchors are fine, but nine
+    nested aliases of nine items each expand to a billion values (see :mod:`krakit.limits`).
+    """
+
+    _aliases = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):  # type: ignore[no-untyped-call]
+            self._aliases += 1
+        return super().compose_node(parent, index)  # type: ignore[no-untyped-call]
+
+    def compose_document(self) -> Any:
+        node = super().compose_document()  # type: ignore[no-untyped-call]
+        if self._aliases:
+            _check_aliases(node)
+        return node
+
+
+def _check_aliases(root: yaml.Node) -> None:
+    """Refuse a document whose aliases repeat more than ``YAML_MAX_ALIAS_VALUES`` values,
+    or that contains itself (``&a [*a]``)."""
+    size: dict[int, int] = {}  # node -> values under it once aliases are expanded
+    inside: set[int] = set()  # nodes whose children are being counted
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in size:
+            continue
+        children: list[yaml.Node] = []
+        if isinstance(node, yaml.SequenceNode):
+            children = list(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            children = [part for pair in node.value for part in pair]
+        if done:
+            size[id(node)] = 1 + sum(size[id(c)] for c in children)
+            inside.discard(id(node))
+            continue
+        if id(node) in inside:
+            raise _AliasBomb("an alias (*name) refers to a list or mapping that contains it")
+        inside.add(id(node))
+        stack.append((node, True))
+        stack.extend((c, False) for c in children if id(c) not in size)
+    repeated = size[id(root)] - len(size)
+    if repeated > YAML_MAX_ALIAS_VALUES:
+        raise _AliasBomb(
+            f"its aliases (*name) repeat {repeated:,} values, as a 'billion laughs' attack "
+            f"does; krakit reads scorecards whose aliases repeat up to "
+            f"{YAML_MAX_ALIAS_VALUES:,} values: write the values out instead"
+        )
 
 
 def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict[Any, Any]:
@@ -115,6 +170,12 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
             data = json.loads(text)
         else:
             data = yaml.load(text, Loader=_UniqueKeyLoader)
+    except _AliasBomb as exc:
+        raise InputError(str(exc), path=path) from exc
+    except RecursionError as exc:
+        raise InputError(
+            "lists or mappings are nested too deeply to read (thousands of levels)", path=path
+        ) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "broken YAML"
@@ -165,6 +226,7 @@ def load(path: str | PathLike[str]) -> Scorecard:
     """
     path = Path(path)
     fmt = _format_of(path)
+    check_size(path, SCORECARD_MAX_BYTES)  # before reading: a 5 GB file is refused, not read
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
