@@ -30,6 +30,12 @@ __all__ = ["Workspace", "dump", "load", "loads", "save"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*YAML_SUFFIXES, ".json")
+# Names Windows reserves for devices, with any extension (a workspace on a shared drive);
+# and the longest workspace name, in UTF-8 bytes (file systems allow 255).
+_DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
+    f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³"
+}
+NAME_MAX_BYTES = 200
 
 
 class _AliasBomb(yaml.YAMLError):
@@ -378,12 +384,28 @@ class Workspace:
             or PurePosixPath(clean).is_absolute()
             or PureWindowsPath(clean).is_absolute()
             or PureWindowsPath(clean).drive
-            or "\x00" in clean
+            or any(c in '<>:"|?*' or ord(c) < 32 for c in clean)  # NUL, Windows-reserved
         )
         if bad:
             raise InputError(
                 f"'{name}' is not a plain file name; use letters, digits, '-' or '_' "
                 "(no folders, no '..')",
+                path=self.folder,
+                field="name",
+                value=name,
+            )
+        if clean.split(".")[0].rstrip(" ").upper() in _DEVICES:
+            raise InputError(
+                f"'{name}' is a device name on Windows (like CON, NUL or COM1), not a file; "
+                "pick another name",
+                path=self.folder,
+                field="name",
+                value=name,
+            )
+        if len(clean.encode("utf-8")) > NAME_MAX_BYTES:
+            raise InputError(
+                f"the name is {len(clean.encode('utf-8'))} bytes long; use a name of at most "
+                f"{NAME_MAX_BYTES} bytes",
                 path=self.folder,
                 field="name",
                 value=name,
