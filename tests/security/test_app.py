@@ -1,0 +1,202 @@
+"""The Voilà app (``make app``): no code shown, no tracebacks, loopback only unless a token.
+
+The effective configuration is read the way Voilà reads it: the ``voila`` command that
+``make -n app`` prints is parsed by Voilà's own application class, with a hostile personal
+config in ``~/.jupyter`` that would turn tracebacks and sources on (it must be ignored).
+One test starts the app for a few seconds on 127.0.0.1 with a notebook that raises and reads
+the page a participant would get.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+VOILA_JSON = ROOT / "jupyter" / "voila.json"
+# make -o: treat the venv stamps as up to date, so make only runs the app recipe itself
+_UP_TO_DATE = ["-o", ".venv/.lab", "-o", ".venv/share/jupyter/lab/settings/overrides.json"]
+
+
+def _app_command(**variables: str) -> tuple[dict[str, str], list[str]]:
+    """The environment and argv of the voila command ``make app`` runs (not running it)."""
+    assignments = [f"{k}={v}" for k, v in variables.items()]
+    printed = subprocess.run(
+        ["make", "-n", *_UP_TO_DATE, "app", *assignments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.replace("\\\n", " ")
+    line = next(ln for ln in printed.splitlines() if "bin/voila " in ln)
+    words = shlex.split(line)
+    env = {}
+    while "=" in words[0] and not words[0].startswith("-"):
+        key, value = words.pop(0).split("=", 1)
+        env[key] = value
+    assert words[0].endswith("bin/voila")
+    return env, words[1:]
+
+
+@pytest.fixture
+def hostile_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A personal Jupyter config that would make the app unsafe if it were read."""
+    config = tmp_path / "dot-jupyter"
+    config.mkdir()
+    (config / "voila.json").write_text(
+        json.dumps(
+            {
+                "Voila": {"ip": "0.0.0.0"},
+                "VoilaConfiguration": {"show_tracebacks": True, "strip_sources": False},
+            }
+        )
+    )
+    monkeypatch.setenv("JUPYTER_CONFIG_DIR", str(config))
+    monkeypatch.chdir(ROOT)
+    return config
+
+
+def _voila(env: dict[str, str], args: list[str], monkeypatch: pytest.MonkeyPatch) -> Any:
+    from voila.app import Voila
+
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    previous = signal.getsignal(signal.SIGTERM)
+    app = Voila()
+    try:
+        app.initialize(args)
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # Voilà installs its own handler
+    return app
+
+
+def test_voila_json_holds_the_safe_defaults() -> None:
+    config = json.loads(VOILA_JSON.read_text(encoding="utf-8"))
+    assert config["Voila"]["ip"] == "127.0.0.1"
+    assert config["VoilaConfiguration"]["show_tracebacks"] is False
+    assert config["VoilaConfiguration"]["strip_sources"] is True
+    assert config["MappingKernelManager"]["cull_idle_timeout"] > 0
+
+
+def test_make_app_serves_loopback_without_code_or_tracebacks(
+    hostile_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    env, args = _app_command(PORT="18999")
+    app = _voila(env, args, monkeypatch)
+    settings = app.voila_configuration
+    assert app.ip == "127.0.0.1"
+    assert settings.show_tracebacks is False
+    assert settings.strip_sources is True
+    assert settings.template == "krakit"
+    assert str(hostile_home) not in app.config_file_paths  # ~/.jupyter is not read
+    assert app.config["MappingKernelManager"]["cull_idle_timeout"] == 900
+
+
+def test_the_hostile_home_would_have_mattered(
+    hostile_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Control: plain ``voila`` reads ~/.jupyter, so the isolation above is doing the work."""
+    app = _voila({}, ["notebooks/00_start_here.ipynb"], monkeypatch)
+    assert app.voila_configuration.show_tracebacks is True
+
+
+def test_make_app_on_a_lan_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> None:
+    refused = subprocess.run(
+        ["make", "--no-print-directory", *_UP_TO_DATE, "app", "HOST=0.0.0.0", "PORT=18998"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        start_new_session=True,
+    )
+    assert refused.returncode != 0
+    assert "TOKEN=" in refused.stdout + refused.stderr
+    env, args = _app_command(HOST="0.0.0.0", TOKEN="s3cret-workshop-token")
+    monkeypatch.chdir(ROOT)
+    app = _voila(env, args, monkeypatch)
+    assert app.ip == "0.0.0.0" and app.token == "s3cret-workshop-token"
+
+
+_BOOM = {
+    "cells": [
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": ["hidden_source_marker = 'cell source shown'\n", "print('output-marker')"],
+        },
+        {
+            "cell_type": "code",
+            "execution_count": None,
+            "metadata": {},
+            "outputs": [],
+            "source": ["raise ZeroDivisionError('traceback-marker')"],
+        },
+    ],
+    "metadata": {
+        "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"}
+    },
+    "nbformat": 4,
+    "nbformat_minor": 5,
+}
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def test_the_running_app_shows_no_code_and_no_traceback(tmp_path: Path) -> None:
+    notebook = tmp_path / "boom.ipynb"
+    notebook.write_text(json.dumps(_BOOM), encoding="utf-8")
+    port = _free_port()
+    env, args = _app_command(PORT=str(port))
+    args = [a for a in args if not a.endswith(".ipynb")] + ["--no-browser", str(notebook)]
+    server = subprocess.Popen(
+        [str(ROOT / ".venv" / "bin" / "voila"), *args],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )
+    try:
+        page, deadline = "", time.monotonic() + 14
+        while time.monotonic() < deadline and not page:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=10) as reply:
+                    page = reply.read().decode("utf-8")
+            except OSError:
+                time.sleep(0.25)
+        assert page, "the app did not answer within 14 s"
+        assert "output-marker" in page  # the notebook ran and its output is shown
+        assert "There was an error when executing cell" in page  # and it did raise
+        assert "traceback-marker" not in page and "Traceback" not in page
+        assert "ZeroDivisionError" not in page
+        assert "hidden_source_marker" not in page  # no code
+        import psutil
+
+        listening = {
+            c.laddr.ip
+            for c in psutil.Process(server.pid).net_connections(kind="inet")
+            if c.status == psutil.CONN_LISTEN
+        }
+        assert listening == {"127.0.0.1"}
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
