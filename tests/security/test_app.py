@@ -3,20 +3,24 @@
 The effective configuration is read the way Voilà reads it: the ``voila`` command that
 ``make -n app`` prints is parsed by Voilà's own application class, with a hostile personal
 config in ``~/.jupyter`` that would turn tracebacks and sources on (it must be ignored).
-One test starts the app for a few seconds on 127.0.0.1 with a notebook that raises and reads
-the page a participant would get.
+One test starts the app for a few seconds on 127.0.0.1 with a notebook that raises, reads
+the page a participant would get, and sends code down the kernel's websocket as a hostile
+page could (Voilà lets through widget messages only, so it must not run).
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
+import re
 import shlex
 import signal
 import socket
 import subprocess
 import time
 import urllib.request
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -158,6 +162,43 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
+async def _send_code(port: int, page: str, code: str) -> list[str]:
+    """Send an ``execute_request`` down the page's kernel websocket; the reply types seen."""
+    from tornado.websocket import websocket_connect
+
+    kernel = re.search(r'"kernelId":\s*"([^"]+)"', page)
+    assert kernel, "no kernel id in the page"
+    session = uuid.uuid4().hex
+    ws = await websocket_connect(
+        f"ws://127.0.0.1:{port}/api/kernels/{kernel.group(1)}/channels?session_id={session}"
+    )
+    header = {
+        "msg_id": uuid.uuid4().hex,
+        "username": "visitor",
+        "session": session,
+        "msg_type": "execute_request",
+        "version": "5.3",
+        "date": "2026-01-01T00:00:00Z",
+    }
+    content = {"code": code, "silent": False, "store_history": False}
+    content |= {"user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
+    message = {"header": header, "parent_header": {}, "metadata": {}, "content": content}
+    await ws.write_message(json.dumps({**message, "channel": "shell", "buffers": []}))
+    seen: list[str] = []
+    try:
+        while True:
+            reply = await asyncio.wait_for(ws.read_message(), 2)
+            if reply is None:
+                break
+            if isinstance(reply, str):
+                seen.append(json.loads(reply).get("msg_type", ""))
+    except TimeoutError:
+        pass
+    finally:
+        ws.close()
+    return seen
+
+
 def test_the_running_app_shows_no_code_and_no_traceback(tmp_path: Path) -> None:
     notebook = tmp_path / "boom.ipynb"
     notebook.write_text(json.dumps(_BOOM), encoding="utf-8")
@@ -194,6 +235,10 @@ def test_the_running_app_shows_no_code_and_no_traceback(tmp_path: Path) -> None:
             if c.status == psutil.CONN_LISTEN
         }
         assert listening == {"127.0.0.1"}
+        # a visitor's browser can send widget (comm) messages, but not code to run
+        marker = tmp_path / "pwned"
+        replies = asyncio.run(_send_code(port, page, f"open({str(marker)!r}, 'w').close()"))
+        assert "execute_reply" not in replies and not marker.exists()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         try:
