@@ -144,3 +144,19 @@ def test_script_safe_json_reads_back_as_the_same_data() -> None:
     text = json.dumps(data, cls=charts._ScriptSafeJSON)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == data
+
+
+def test_cli_chart_html_keeps_user_text_inside_its_json(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from krakit.cli import _register_all, app
+
+    _register_all()
+    source = tmp_path / "card.yaml"
+    krakit.save(hostile("</script><script>alert(1)</script>"), source)
+    out = tmp_path / "chart.html"
+    result = CliRunner().invoke(app, ["chart", str(source), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    page = out.read_text(encoding="utf-8")
+    assert "</script><script>alert(1)" not in page
+    assert "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)" in page

@@ -322,3 +322,25 @@ def test_xml_entity_bomb_in_a_workbook_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot open the workbook"):
         read_sheet(path)
     assert time.perf_counter() - start < 1.0
+
+
+def test_cli_names_the_refused_file(tmp_path: Path) -> None:
+    """The CLI turns a refused file into its message and exit code 2, not a traceback."""
+    from typer.testing import CliRunner
+
+    from krakit.cli import _register_all, app
+
+    _register_all()
+    laughs = tmp_path / "laughs.yaml"
+    laughs.write_text(_billion_laughs(), encoding="utf-8")
+    huge = _sparse(tmp_path / "huge.csv", limits.CSV_MAX_BYTES + MB)
+    runner = CliRunner()
+    for command, path, words in (
+        (["validate"], laughs, "aliases"),
+        (["score"], laughs, "aliases"),
+        (["check"], huge, "krakit reads CSV files up to 100 MB"),
+    ):
+        result = runner.invoke(app, [*command, str(path)])
+        assert result.exit_code == 2, (command, result.output)
+        assert words in result.output and str(path) in result.output
+        assert "Traceback" not in result.output

@@ -135,3 +135,23 @@ def test_each_trigger_in_each_export(text: str, tmp_path: Path) -> None:
     sc = _scorecard([text] * 9)
     _check_book(report(sc, path=tmp_path / "r.xlsx"))
     _check_csv(report(sc.model_copy(update={"actuals": []}), path=tmp_path / "r.csv"))
+
+
+def test_cli_exports_are_neutralised_too(tmp_path: Path) -> None:
+    """``krakit report -o x.xlsx / x.csv`` writes through the same neutralising path."""
+    from typer.testing import CliRunner
+
+    from krakit.cli import _register_all, app
+
+    _register_all()
+    source = tmp_path / "card.yaml"
+    krakit.save(_scorecard(['=HYPERLINK("http://x","y")'] * 9), source)
+    runner = CliRunner()
+    for name in ("r.xlsx", "r.csv"):
+        result = runner.invoke(app, ["report", str(source), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+    _check_book(tmp_path / "r.xlsx")
+    with (tmp_path / "r.csv").open(encoding="utf-8-sig", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert '\'=HYPERLINK("http://x","y")' in cells
+    assert not [c for c in cells if c.startswith(TRIGGERS) and not _is_number(c)]
