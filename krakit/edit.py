@@ -352,17 +352,27 @@ def _kpi_path(sc: Scorecard, where: str) -> str:
 
 
 def ignore(sc: Scorecard, where: str, code: str, reason: str) -> Scorecard:
-    """Switch one checker rule off for one KPI or KRA, recording why in its note.
+    """Switch one checker rule off for one KPI or KRA, recording why.
 
     ``where`` is the path of the finding (``kras[sales].kpis[cr].target``); the rule is
-    switched off on the nearest KPI (else KRA, else the whole scorecard).
+    switched off on the nearest KPI (else KRA, else the whole scorecard), and the reason is
+    kept with the code (``ignore: {T001: reviewed yearly}``). Ignoring a code again replaces
+    its reason.
 
     Raises
     ------
     InputError
         No reason was given: an ignored rule needs one, so the next reader knows why.
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment"])
+    >>> sc = add_kpi(sc, "recruitment", {"id": "calls", "statement": "Make calls"})
+    >>> ignore(sc, "kras[recruitment].kpis[calls].target", "m002", "agreed").kpi("calls").ignore
+    {'M002': 'agreed'}
     """
     reason = reason.strip()
+    code = code.strip().upper()
     if not reason:
         raise InputError(
             f"say why rule {code} does not apply here before ignoring it", field="reason"
@@ -382,13 +392,7 @@ def ignore(sc: Scorecard, where: str, code: str, reason: str) -> Scorecard:
             except InputError:
                 break
             owner = node
-    codes = owner.setdefault("ignore", [])
-    if code.upper() not in codes:
-        codes.append(code.upper())
-    if owner is not data:
-        line = f"Ignored {code.upper()}: {reason}"
-        text = "note" if "note" in owner else "description"  # a KRA has no note
-        owner[text] = f"{owner[text]}\n{line}" if owner.get(text) else line
+    owner["ignore"] = {**(owner.get("ignore") or {}), code: reason}
     return _rebuild(sc, data)
 
 

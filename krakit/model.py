@@ -24,10 +24,12 @@ from typing import Annotated, Any, Self
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     PrivateAttr,
     ValidationError,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -43,6 +45,7 @@ __all__ = [
     "Band",
     "Frequency",
     "Goal",
+    "Ignore",
     "Indicator",
     "KPIType",
     "Kind",
@@ -58,7 +61,7 @@ __all__ = [
     "validate_scorecard",
 ]
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # krakit.migration upgrades older files; its CURRENT is the same number
 SCHEMA_PATH = Path(__file__).with_name("schema") / "scorecard.schema.json"
 
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -232,6 +235,49 @@ class ScoringConfig(_Model):
         return bands
 
 
+def _ignore_map(value: Any) -> Any:
+    """Read an ignore list or mapping as ``{CODE: reason}``: codes upper-cased and stripped,
+    blank codes dropped, a list of codes read as codes with no reason."""
+    if value is None:
+        return {}
+    if isinstance(value, list | tuple):
+        value = {code: "" for code in value}
+    if not isinstance(value, Mapping):
+        return value  # pydantic says what it expected
+    out: dict[Any, Any] = {}
+    for code, reason in value.items():
+        key = code.strip().upper() if isinstance(code, str) else code
+        if key == "":
+            continue
+        why = "" if reason is None else reason
+        why = why.strip() if isinstance(why, str) else why
+        old = out.get(key)
+        if isinstance(old, str) and old and isinstance(why, str):
+            why = old if not why or why == old else f"{old}; {why}"
+        out[key] = why
+    return out
+
+
+Ignore = Annotated[
+    dict[str, Annotated[str, Field(max_length=2000)]],
+    BeforeValidator(_ignore_map),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {
+                    "type": "object",
+                    "additionalProperties": {"type": "string", "maxLength": 2000},
+                },
+                {"type": "array", "items": {"type": "string"}},
+            ]
+        }
+    ),
+]
+"""Checker codes (or prefixes) switched off, each with the reason why (format 2).
+
+Written ``ignore: {M001: agreed with finance}``; a list of codes (``ignore: [M001]``) is
+read too, with empty reasons."""
+
 Deadline = Annotated[
     dt.date | str,
     Field(union_mode="left_to_right"),
@@ -276,8 +322,10 @@ class KPI(_Model):
         None, description="How periods roll up; inferred from the unit when omitted."
     )
     last_reviewed: dt.date | None = Field(None, description="When the KPI was last reviewed.")
-    ignore: list[str] = Field(
-        default_factory=list, description="Checker codes (or prefixes) switched off here."
+    ignore: Ignore = Field(
+        default_factory=dict,
+        description="Checker codes (or prefixes) switched off here, each mapped to the reason "
+        "why (a list of codes is read as codes with no reason).",
     )
     note: str | None = Field(None, max_length=2000, description="Free text.")
 
@@ -296,11 +344,6 @@ class KPI(_Model):
         if low is not None and high is not None and low > high:
             raise ValueError(f"target_low ({low:g}) is above target_high ({high:g})")
         return self
-
-    @field_validator("ignore")
-    @classmethod
-    def _codes_upper(cls, codes: list[str]) -> list[str]:
-        return [code.strip().upper() for code in codes if code.strip()]
 
 
 class Goal(_Model):
@@ -328,7 +371,11 @@ class KRA(_Model):
     weight: float | None = Field(None, ge=0, le=100, description="Share of the role.")
     goals: list[Slug] = Field(default_factory=list, description="Ids of the goals it serves.")
     kpis: list[KPI] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list)
+    ignore: Ignore = Field(
+        default_factory=dict,
+        description="Checker codes (or prefixes) switched off for this KRA and its KPIs, "
+        "each mapped to the reason why.",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -336,11 +383,6 @@ class KRA(_Model):
         if isinstance(data, Mapping) and not data.get("id"):
             data = {**data, "id": slugify(str(data.get("title") or ""), fallback="kra")}
         return data
-
-    @field_validator("ignore")
-    @classmethod
-    def _codes_upper(cls, codes: list[str]) -> list[str]:
-        return [code.strip().upper() for code in codes if code.strip()]
 
 
 class Role(_Model):
@@ -377,7 +419,13 @@ class Actual(_Model):
 class Scorecard(_Model):
     """A role's scorecard: goals, KRAs with their KPIs, and the actuals entered so far."""
 
-    schema_version: int = Field(SCHEMA_VERSION, description="File format version.")
+    schema_version: int = Field(
+        SCHEMA_VERSION,
+        ge=1,
+        le=SCHEMA_VERSION,
+        description="File format version; files in an older format are upgraded as they are "
+        "read (see krakit.migration), files from a newer krakit are refused.",
+    )
     role: Role
     holder: str | None = Field(None, max_length=200, description="Person or team, optional.")
     period: str | None = Field(None, max_length=40, description="e.g. 'FY2025-26' or '2026'.")
@@ -391,7 +439,11 @@ class Scorecard(_Model):
         default_factory=list, description="KPIs drafted but not yet linked to a KRA."
     )
     actuals: list[Actual] = Field(default_factory=list)
-    ignore: list[str] = Field(default_factory=list, description="Checker codes off everywhere.")
+    ignore: Ignore = Field(
+        default_factory=dict,
+        description="Checker codes (or prefixes) switched off everywhere, each mapped to the "
+        "reason why.",
+    )
     created: dt.datetime | None = Field(None, description="When first saved (UTC).")
     updated: dt.datetime | None = Field(None, description="When last saved (UTC).")
 
@@ -399,13 +451,24 @@ class Scorecard(_Model):
     # can tell whether someone else changed the file in between (see krakit.store).
     _origin: tuple[Path, str] | None = PrivateAttr(None)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _upgrade(cls, data: Any) -> Any:
+        """Data in an older format is upgraded first (:mod:`krakit.migration`)."""
+        if isinstance(data, Mapping) and data.get("schema_version", SCHEMA_VERSION) != (
+            SCHEMA_VERSION
+        ):
+            from krakit.migration import migrate
+
+            return migrate(data)
+        return data
+
     @field_validator("schema_version")
     @classmethod
     def _known_version(cls, version: int) -> int:
-        if version > SCHEMA_VERSION:
+        if version != SCHEMA_VERSION:  # only by assignment: data is upgraded first
             raise ValueError(
-                f"this file uses format version {version}; this krakit reads up to "
-                f"{SCHEMA_VERSION}. Upgrade krakit."
+                f"a scorecard in memory is always format {SCHEMA_VERSION}, got {version}"
             )
         return version
 
@@ -523,13 +586,18 @@ def _message(err: Mapping[str, Any]) -> str:
 def validate_scorecard(data: Any, *, path: str | Path | None = None) -> Scorecard:
     """Build a :class:`Scorecard` from plain data, raising :class:`ScorecardError` in words.
 
-    Only the first problem is raised, with every problem listed in the message.
+    Data in an older file format is upgraded first (:func:`krakit.migration.migrate`); data
+    from a newer krakit is refused. Only the first problem is raised, with every problem
+    listed in the message.
     """
     if not isinstance(data, Mapping):
         raise ScorecardError(
             f"expected a scorecard (a mapping with 'role' and 'kras'), got {type(data).__name__}",
             path=path,
         )
+    from krakit.migration import migrate
+
+    data = migrate(data, path=path)
     try:
         return Scorecard.model_validate(data)
     except ValidationError as exc:

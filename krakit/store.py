@@ -6,16 +6,27 @@
   target, so a crash mid-write leaves the old file intact.
 * A save refuses to overwrite a file that changed on disk since this scorecard was loaded
   from it (or last saved to it): :class:`~krakit.errors.ConflictError`, unless ``force=True``.
+  The check and the write happen under an advisory lock (``fcntl.flock`` on a hidden
+  ``.<name>.lock`` beside the file), so two processes saving at once cannot both pass the
+  check: one wins, the other gets the ``ConflictError`` and keeps its scorecard in memory.
+* A save that fails (disk full, read-only folder, no permission) raises an
+  :class:`~krakit.errors.InputError` naming the file and what to do, leaves no temporary
+  file behind and leaves the scorecard in memory exactly as it was;
+  :func:`save_elsewhere` then writes it to another folder.
+* Files in an older format are upgraded as they are read (:mod:`krakit.migration`).
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import errno
 import hashlib
 import json
 import os
+import re
 import tempfile
+from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path, PurePosixPath, PureWindowsPath
 from typing import Any
@@ -24,9 +35,15 @@ import yaml
 
 from krakit.errors import ConflictError, InputError
 from krakit.limits import SCORECARD_MAX_BYTES, YAML_MAX_ALIAS_VALUES, check_size
+from krakit.migration import migrate
 from krakit.model import SCHEMA_VERSION, Scorecard, validate_scorecard
 
-__all__ = ["Workspace", "dump", "load", "loads", "save"]
+try:  # advisory locks: POSIX only; elsewhere the content-hash check alone guards saves
+    import fcntl
+except ImportError:  # pragma: no cover - Windows
+    fcntl = None  # type: ignore[assignment]
+
+__all__ = ["Workspace", "dump", "load", "loads", "save", "save_elsewhere"]
 
 YAML_SUFFIXES = (".yaml", ".yml")
 SUFFIXES = (*YAML_SUFFIXES, ".json")
@@ -144,11 +161,25 @@ def _plain(data: Any) -> Any:
 def to_data(scorecard: Scorecard) -> dict[str, Any]:
     """The scorecard as plain data, in field order, leaving out empty and default fields."""
     data = scorecard.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
+    data.pop("schema_version", None)
     return _plain({"schema_version": SCHEMA_VERSION, **data})
 
 
 def dump(scorecard: Scorecard, fmt: str = "yaml") -> str:
-    """Return the scorecard as YAML (default) or JSON text."""
+    """Return the scorecard as YAML (default) or JSON text, in the current format.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> sc = krakit.Scorecard(role={"title": "Recruiter"}, ignore={"w001": "relative weights"})
+    >>> print(dump(sc))
+    schema_version: 2
+    role:
+      title: Recruiter
+    ignore:
+      W001: relative weights
+    <BLANKLINE>
+    """
     data = to_data(scorecard)
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
@@ -170,7 +201,15 @@ def _format_of(path: Path) -> str:
 
 
 def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = None) -> Scorecard:
-    """Read a scorecard from YAML or JSON text."""
+    """Read a scorecard from YAML or JSON text, upgrading an older format.
+
+    Raises
+    ------
+    InputError
+        Not valid YAML/JSON (with line and column), or empty.
+    ScorecardError
+        The content breaks the model's rules, or was written by a newer krakit.
+    """
     try:
         if fmt == "json":
             data = json.loads(text)
@@ -200,7 +239,7 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
         ) from exc
     if data is None:
         raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
-    return validate_scorecard(data, path=path)
+    return validate_scorecard(migrate(data, path=path), path=path)
 
 
 def _digest(raw: bytes) -> str:
@@ -259,37 +298,149 @@ def save(
 ) -> None:
     """Write a scorecard atomically (format from the suffix: ``.yaml`` by default style).
 
+    The file on disk is always either the old version or the new one, whole, even if the
+    process is killed mid-save; a temporary file a killed save leaves (``.<name>.*.tmp``)
+    is hidden from :meth:`Workspace.list` and removed by the next save of that file.
+
     Parameters
     ----------
     scorecard
-        What to write.
+        What to write. It is changed only once the file is written: ``created`` and
+        ``updated`` are set, and it remembers the file for the next conflict check.
     path
         Target file; its folder is created if needed.
     force
         Overwrite even if the file changed on disk since this scorecard was loaded from it,
         or exists and was never loaded by it.
     touch
-        Set ``updated`` (and ``created`` if unset) to now before writing.
+        Set ``updated`` (and ``created`` if unset) to now.
 
     Raises
     ------
     ConflictError
-        The file on disk is not the one this scorecard was loaded from or last saved to.
+        The file on disk is not the one this scorecard was loaded from or last saved to
+        (checked under a lock, so of two saves at once exactly one succeeds).
     InputError
-        The folder cannot be written.
+        The folder cannot be written: the disk is full, the folder is read-only or not
+        ours. The scorecard is unchanged and no temporary file is left;
+        :func:`save_elsewhere` writes it to another folder.
     """
     path = Path(path)
     fmt = _format_of(path)
-    if not force:
-        _check_conflict(scorecard, path)
+    stamps: dict[str, dt.datetime] = {}
     if touch:
         now = dt.datetime.now(dt.UTC).replace(microsecond=0)
-        if scorecard.created is None:
-            scorecard.created = now
-        scorecard.updated = now
-    raw = dump(scorecard, fmt).encode("utf-8")
-    _atomic_write(path, raw)
+        stamps = {"updated": now} if scorecard.created else {"created": now, "updated": now}
+    # Written from a copy: a save that fails leaves the caller's scorecard as it was.
+    raw = dump(scorecard.model_copy(update=stamps), fmt).encode("utf-8")
+    with _locked(path):
+        if not force:
+            _check_conflict(scorecard, path)
+        _atomic_write(path, raw)
+    for name, value in stamps.items():
+        setattr(scorecard, name, value)
     _remember(scorecard, path, raw)
+
+
+def save_elsewhere(
+    scorecard: Scorecard, folder: str | PathLike[str], name: str, *, touch: bool = True
+) -> Path:
+    """Save to another folder after a failed save, never overwriting someone else's file.
+
+    The file is ``<folder>/<name>.yaml``, or ``<name>-2.yaml``, ``<name>-3.yaml``... if
+    that is taken by another file, so a rescue copy never replaces someone's work (saving
+    the same scorecard there again updates its own copy). Use it when
+    :func:`save` says the disk is full or the folder is read-only, or to keep your version
+    after a :class:`~krakit.errors.ConflictError`.
+
+    Parameters
+    ----------
+    scorecard
+        What to write; afterwards it remembers the new file.
+    folder
+        Where to write (``~`` is expanded; created if needed).
+    name
+        The scorecard's name, a plain file name as in :class:`Workspace`.
+
+    Returns
+    -------
+    Path
+        The file written.
+
+    Raises
+    ------
+    InputError
+        The folder is empty text or an existing file, the name is not a plain file name,
+        or the folder cannot be written either (saying why).
+
+    Examples
+    --------
+    >>> import krakit, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> mine = krakit.Scorecard(role={"title": "Recruiter"})
+    >>> theirs = krakit.Scorecard(role={"title": "Recruiter"})
+    >>> save_elsewhere(mine, folder, "priya").name, save_elsewhere(theirs, folder, "priya").name
+    ('priya.yaml', 'priya-2.yaml')
+    >>> save_elsewhere(mine, folder, "priya").name
+    'priya.yaml'
+    """
+    text = str(folder).strip()
+    if not text:
+        raise InputError("say which folder to save to", field="folder", value=folder)
+    place = Path(text).expanduser()
+    if place.exists() and not place.is_dir():
+        raise InputError(
+            "this is a file, not a folder; give a folder to save into", path=place, field="folder"
+        )
+    first = Workspace(place).path(name)
+    target, n = first, 2
+    while True:
+        try:
+            save(scorecard, target, touch=touch)
+        except ConflictError:  # a file of that name is there: try the next name
+            target = first.with_name(f"{first.stem}-{n}{first.suffix}")
+            n += 1
+            continue
+        return target
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """Hold an exclusive advisory lock on ``.<name>.lock`` beside ``path``.
+
+    Every save of one file takes it, across the conflict check and the rename, so no other
+    save can slip in between. The lock dies with the process holding it (a killed save
+    blocks no one); the lock file stays, empty and hidden from :meth:`Workspace.list`.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        yield
+        return
+    folder = path.parent
+    lock = folder / f".{path.name}.lock"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o666)
+        except PermissionError:  # a colleague's lock file in a shared folder: read is enough
+            fd = os.open(lock, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError as exc:
+        raise _write_error(exc, path) from exc
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        _remove_leftovers(path)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _remove_leftovers(path: Path) -> None:
+    """Delete temporary files killed saves of this file left (call with the lock held)."""
+    leftover = re.compile(rf"\.{re.escape(path.name)}\.[A-Za-z0-9_]{{8}}\.tmp")
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(path.parent):
+            if leftover.fullmatch(entry.name):
+                with contextlib.suppress(OSError):
+                    os.unlink(entry.path)
 
 
 def _check_conflict(scorecard: Scorecard, path: Path) -> None:
@@ -314,13 +465,32 @@ def _check_conflict(scorecard: Scorecard, path: Path) -> None:
         )
 
 
+# What a failed write means, and what to do about it.
+_WRITE_ERRORS = {
+    errno.ENOSPC: "the disk is full; free some space or save elsewhere",
+    errno.EDQUOT: "your disk quota is used up; free some space or save elsewhere",
+    errno.EROFS: "the folder is read-only; save to another folder",
+    errno.EACCES: "krakit may not write in this folder (permission denied); save to another folder",
+    errno.EPERM: "krakit may not write in this folder (operation not permitted); "
+    "save to another folder",
+}
+
+
+def _write_error(exc: OSError, path: Path) -> InputError:
+    """The :class:`InputError` for an ``OSError`` met while saving ``path``."""
+    reason = _WRITE_ERRORS.get(exc.errno or 0)
+    if reason is None:
+        reason = f"cannot write the file: {exc.strerror or exc}; save to another folder"
+    return InputError(f"not saved: {reason}", path=path)
+
+
 def _atomic_write(path: Path, raw: bytes) -> None:
     folder = path.parent
     try:
         folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise InputError(f"cannot write in this folder: {exc.strerror}", path=path) from exc
+        raise _write_error(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
@@ -332,10 +502,10 @@ def _atomic_write(path: Path, raw: bytes) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException as exc:
-        with contextlib.suppress(FileNotFoundError):
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):
-            raise InputError(f"cannot write the file: {exc.strerror}", path=path) from exc
+            raise _write_error(exc, path) from exc
         raise
     _fsync_folder(folder)
 
@@ -420,7 +590,11 @@ class Workspace:
         return target
 
     def list(self) -> list[str]:
-        """Names of the scorecards in the folder, sorted."""
+        """Names of the scorecards in the folder, sorted.
+
+        Hidden files are left out: the lock files saves take (``.<name>.lock``) and any
+        temporary file a killed save left (``.<name>.*.tmp``).
+        """
         if not self.folder.is_dir():
             return []
         return sorted(

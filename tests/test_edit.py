@@ -84,12 +84,19 @@ def test_ignore_needs_a_reason_and_records_it(sample: krakit.Scorecard) -> None:
     with pytest.raises(krakit.InputError, match="say why"):
         edit.ignore(sample, "kras[recruitment].kpis[time-to-hire].target", "t001", " ")
     new = edit.ignore(sample, "kras[recruitment].kpis[time-to-hire].target", "t001", "yearly")
-    assert new.kpi("time-to-hire").ignore == ["T001"]
-    assert "Ignored T001: yearly" in (new.kpi("time-to-hire").note or "")
+    assert new.kpi("time-to-hire").ignore == {"T001": "yearly"}
+    assert new.kpi("time-to-hire").note == sample.kpi("time-to-hire").note  # not in the note
+    again = edit.ignore(new, "kras[recruitment].kpis[time-to-hire]", "T001", "reviewed in March")
+    assert again.kpi("time-to-hire").ignore == {"T001": "reviewed in March"}
     new = edit.ignore(sample, "kras[candidate-experience]", "W002", "one KPI is enough")
-    assert new.kra("candidate-experience").ignore == ["W002"]
+    assert new.kra("candidate-experience").ignore == {"W002": "one KPI is enough"}
+    assert (
+        new.kra("candidate-experience").description
+        == sample.kra("candidate-experience").description
+    )
     new = edit.ignore(sample, "weights", "W001", "relative weights")
-    assert new.ignore == ["W001"]
+    assert new.ignore == {"W001": "relative weights"}
+    assert "W001: relative weights" in krakit.dump(new)
 
 
 def test_likely_kra(sample: krakit.Scorecard) -> None:

@@ -103,7 +103,10 @@ def test_bad_fields_name_their_path(data: dict[str, object], field: str, words: 
             minimal(kras=[{"title": "A", "goals": ["growth"]}]),
             "goal 'growth', which is not in goals",
         ),
-        (minimal(schema_version=99), "Upgrade krakit"),
+        (
+            minimal(schema_version=99),
+            "newer krakit .format 99.; this krakit reads formats 1–2; upgrade krakit",
+        ),
     ],
 )
 def test_scorecard_invariants(data: dict[str, object], words: str) -> None:
@@ -134,7 +137,9 @@ def test_unassigned_kpis_count_as_kpis() -> None:
 
 
 def test_ignore_codes_are_normalised() -> None:
-    assert krakit.KPI(id="a", ignore=[" t001 ", "", "m"]).ignore == ["T001", "M"]
+    assert krakit.KPI(id="a", ignore=[" t001 ", "", "m"]).ignore == {"T001": "", "M": ""}
+    kpi = krakit.KPI(id="a", ignore={" t001 ": " agreed ", "m": None})
+    assert kpi.ignore == {"T001": "agreed", "M": ""}
 
 
 def test_where_reads_like_a_path() -> None:

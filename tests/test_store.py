@@ -102,7 +102,7 @@ def test_file_round_trip_and_tidy_yaml(tmp_path: Path, sample_path: Path) -> Non
         krakit.save(sc, tmp_path / name)
         assert krakit.load(tmp_path / name).model_dump() == sc.model_dump()
     written = (tmp_path / "a.yaml").read_text()
-    assert written.startswith("schema_version: 1\nrole:\n")
+    assert written.startswith("schema_version: 2\nrole:\n")
     assert "weight: 60\n" in written  # integral floats stay integers
     assert "null" not in written  # unset fields are left out
     assert sc.updated is not None and sc.created is not None
@@ -130,10 +130,11 @@ def test_failure_mid_write_leaves_the_old_file(
 
     monkeypatch.setattr(store.os, "fsync", explode)
     sc.holder = "Someone else"
-    with pytest.raises(krakit.InputError, match="No space left"):
+    with pytest.raises(krakit.InputError, match="the disk is full"):
         krakit.save(sc, target)
     assert target.read_bytes() == before
-    assert [p.name for p in tmp_path.iterdir()] == ["card.yaml"], "temp file left behind"
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".card.yaml.lock", "card.yaml"], "temp file left behind"
 
 
 def test_interrupt_mid_write_leaves_the_old_file(tmp_path: Path, monkeypatch) -> None:
@@ -145,7 +146,7 @@ def test_interrupt_mid_write_leaves_the_old_file(tmp_path: Path, monkeypatch) ->
     with pytest.raises(KeyboardInterrupt):
         krakit.save(sc, target)
     assert target.read_bytes() == before
-    assert len(list(tmp_path.iterdir())) == 1
+    assert not list(tmp_path.glob("*.tmp"))
 
 
 def test_save_keeps_file_permissions(tmp_path: Path) -> None:

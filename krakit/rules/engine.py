@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -66,6 +66,7 @@ class _Plan:
         return [c for c in codes if c not in self.prefixes]
 
     def report_unknown(self, codes: Iterable[str], where: str) -> None:
+        """Add an X001 finding for each code (an ignore mapping's keys) no rule has."""
         if matches("X001", self.config.ignore):
             return
         from krakit.rules.meta import UNKNOWN_CODE
@@ -194,9 +195,9 @@ def _check_kpi(
 ) -> KPIContext:
     if plan.tick is not None:
         plan.tick()
-    plan.report_unknown(kpi.ignore, f"{base}.ignore" if base else "ignore")
+    plan.report_unknown(_codes(kpi.ignore), f"{base}.ignore" if base else "ignore")
     ctx = _kpi_context(kpi, plan, kra=kra, scorecard=scorecard)
-    plan.findings += _run(plan.kpi, ctx, base, ignore + tuple(kpi.ignore))
+    plan.findings += _run(plan.kpi, ctx, base, ignore + _codes(kpi.ignore))
     return ctx
 
 
@@ -209,8 +210,8 @@ def _check_kra(
     ctxs: dict[str, KPIContext] | None = None,
     paths: dict[str, str] | None = None,
 ) -> None:
-    plan.report_unknown(kra.ignore, f"{base}.ignore" if base else "ignore")
-    ignore = ignore + tuple(kra.ignore)
+    plan.report_unknown(_codes(kra.ignore), f"{base}.ignore" if base else "ignore")
+    ignore = ignore + _codes(kra.ignore)
     ctx = KRAContext(kra=kra, today=plan.today, config=plan.config, scorecard=scorecard)
     plan.findings += _run(plan.kra, ctx, base, ignore)
     for kpi in kra.kpis:
@@ -220,12 +221,17 @@ def _check_kra(
             ctxs[kpi.id], paths[kpi.id] = kctx, path
 
 
+def _codes(ignore: Mapping[str, str] | Iterable[str]) -> tuple[str, ...]:
+    """The codes of an ignore mapping (code -> reason) or list, upper-cased."""
+    return tuple(code.upper() for code in ignore)
+
+
 _PATH = re.compile(r"(kras\[[^\]]+\])|((?:unassigned_)?kpis\[[^\]]+\])")
 
 
 def _check_scorecard(sc: Scorecard, plan: _Plan) -> None:
-    plan.report_unknown(sc.ignore, "ignore")
-    top = tuple(sc.ignore)
+    plan.report_unknown(_codes(sc.ignore), "ignore")
+    top = _codes(sc.ignore)
     ctxs: dict[str, KPIContext] = {}
     paths: dict[str, str] = {}
     for kra in sc.kras:
@@ -239,8 +245,8 @@ def _check_scorecard(sc: Scorecard, plan: _Plan) -> None:
     ctx = ScorecardContext(
         scorecard=sc, today=plan.today, config=plan.config, kpis=ctxs, paths=paths
     )
-    kra_ignore = {f"kras[{k.id}]": tuple(k.ignore) for k in sc.kras if k.ignore}
-    kpi_ignore = {paths[k.id]: tuple(k.ignore) for k in sc.all_kpis() if k.ignore}
+    kra_ignore = {f"kras[{k.id}]": _codes(k.ignore) for k in sc.kras if k.ignore}
+    kpi_ignore = {paths[k.id]: _codes(k.ignore) for k in sc.all_kpis() if k.ignore}
     for finding in _run(plan.scorecard, ctx, "", top):
         local: tuple[str, ...] = ()
         for kra_part, _kpi_part in _PATH.findall(finding.where):

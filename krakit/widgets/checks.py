@@ -116,7 +116,7 @@ class CheckStep(Step):
 
     def _ignore(self, finding: Any, reason: str) -> None:
         if self._edit(edit.ignore, finding.where, finding.code, reason):
-            self._say(f"Rule {finding.code} is now ignored there; the reason is in the note.", "ok")
+            self._say(f"Rule {finding.code} is now ignored there, with your reason.", "ok")
 
     def _render(self) -> None:
         if self.scorecard is None:
