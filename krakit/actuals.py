@@ -104,6 +104,9 @@ def coerce_values(
         return numbers
     text = values.astype("string").str.strip()
     lowered = text.str.lower()
+    # "12,5" / "12,5%" is a decimal comma (one comma, one or two digits after it); any other
+    # comma groups digits, in any grouping (1,500 or Indian 2,50,000)
+    text = text.str.replace(r"^([-+]?\d+),(\d{1,2}\s*%?)$", r"\1.\2", regex=True)
     cleaned = text.str.replace(_NOISE, "", regex=True).str.removesuffix("%")
     # Accounting negatives: (1,200) means -1200.
     cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)

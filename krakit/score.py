@@ -529,7 +529,20 @@ def score(
         raise InputError(f"by={by!r}: use one of {', '.join(_BY)} or None", field="by")
     defs, notes = _definitions(cards, config)
     frame = _actual_frame(actuals, scorecard, team)
-    return _score(defs, notes, frame, people, person_card, team, by, manager_rating, config)
+    try:
+        return _score(defs, notes, frame, people, person_card, team, by, manager_rating, config)
+    except InputError as exc:
+        if exc.path is not None or exc.row is None:
+            raise
+        if isinstance(actuals, str | PathLike):  # a row of the actuals file
+            raise InputError(
+                exc.reason, path=actuals, row=exc.row, field=exc.field, value=exc.value
+            ) from exc
+        if actuals is None or isinstance(actuals, Sequence):  # the n-th actual in a list
+            raise InputError(
+                exc.reason, field=f"actuals[{exc.row}].{exc.field}", value=exc.value
+            ) from exc
+        raise
 
 
 def _score(
@@ -544,6 +557,14 @@ def _score(
     config: ScoringConfig,
 ) -> ScoreResult:
     n_def = len(defs)
+    if n_def == 0 and len(frame):
+        raise InputError(
+            f"KPI '{frame['kpi'].iloc[0]}' has actuals but the scorecard has no KPIs; add the "
+            "KPI, or remove its actuals",
+            row=_row_name(frame, 0),
+            field="kpi",
+            value=frame["kpi"].iloc[0],
+        )
     card_start = np.searchsorted(defs["card"].to_numpy(), np.arange(person_card.max() + 1))
     card_count = np.bincount(defs["card"].to_numpy(), minlength=person_card.max() + 1)
     kpi_ids = pd.Index(defs["kpi"].unique())

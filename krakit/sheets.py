@@ -218,6 +218,10 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         )
 
 
+# One comma and one or two digits after it is never digit grouping (1,500 and 2,50,000 are).
+_DECIMAL_COMMA = re.compile(r"[-+]?\d+,\d{1,2}\s*%?")
+
+
 def _finite(number: float, *, path: Path, row: int, name: str, header: str) -> float:
     if not math.isfinite(number):
         raise InputError(
@@ -245,6 +249,8 @@ def _number(
     if isinstance(value, int | float):
         return _finite(float(value), path=path, row=row, name=name, header=header), None
     text = str(value).strip()
+    if _DECIMAL_COMMA.fullmatch(text):  # "12,5" / "12,5%": a European decimal comma
+        text = text.replace(",", ".")
     try:
         number = float(text.replace(",", ""))
     except ValueError:
@@ -258,7 +264,11 @@ def _number(
     except KrakitError:
         number, unit = None, None
     if number is None or not re.search(r"\d", text) or isinstance(value, dt.date | dt.time):
-        got = f"a date ({text})" if isinstance(value, dt.date | dt.time) else f"text {text!r}"
+        got = f"text {text!r}"
+        if isinstance(value, dt.date | dt.time):  # Excel turned "3/4" into a date, say
+            midnight = isinstance(value, dt.datetime) and value.time() == dt.time()
+            day = value.date() if midnight else value
+            got = f"a date ({day}); format the column as Number or Text"
         raise InputError(
             f"expected a number in column '{header}', got {got}",
             path=path,
@@ -335,7 +345,7 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
                 if unit and name in ("target", "baseline", "target_low", "target_high"):
                     fields.setdefault("_unit", unit)
             elif isinstance(value, str):
-                value = value.strip()
+                value = value.strip().replace("\r\n", "\n")  # a line break inside a cell
             fields[name] = value
         if "statement" in fields or "metric" in fields:
             if "_unit" in fields:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -20,6 +22,27 @@ console = Console(highlight=False, markup=False)
 _STATUS_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
 
 FILE = typer.Argument(..., help="Scorecard YAML/JSON file.")
+
+
+@contextmanager
+def _naming(file: Path) -> Iterator[None]:
+    """Errors about the scorecard's own content (its actuals, its targets) name its file."""
+    try:
+        yield
+    except KrakitError as exc:
+        if exc.path is not None:
+            raise
+        raise type(exc)(
+            exc.reason,
+            path=file,
+            row=exc.row,
+            line=exc.line,
+            column=exc.column,
+            field=exc.field,
+            value=exc.value,
+        ) from exc
+
+
 ACTUALS = typer.Option(
     None, "--actuals", "-a", help="Actuals CSV/XLSX (kpi, period, value); default: the file's own."
 )
@@ -43,8 +66,9 @@ def score(
 
     # a KrakitError here is printed and exits 2 (krakit.cli wraps every command)
     sc = load(file)
-    result = run(sc, actuals, by=by, manager_rating=manager_rating)
-    text = str(explain_score(sc, actuals, manager_rating=manager_rating)) if explain else ""
+    with _naming(file):
+        result = run(sc, actuals, by=by, manager_rating=manager_rating)
+        text = str(explain_score(sc, actuals, manager_rating=manager_rating)) if explain else ""
     units = {k.id: k.unit for k in sc.all_kpis()}
     table = Table(title=f"{sc.role.title}" + (f" — {sc.holder}" if sc.holder else ""))
     for name in ("KRA", "KPI", "Actual", "Target", "Achievement", "Status"):
@@ -100,7 +124,8 @@ def report(
     from krakit.report import report as write
 
     sc = load(file)
-    path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
+    with _naming(file):
+        path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
     console.print(f"✓ wrote {path}")
 
 
@@ -122,7 +147,8 @@ def chart(
             f"unknown chart '{kind}'; use one of {', '.join(sorted(kinds))}", field="kind"
         )
     sc = load(file)
-    result = run(sc, actuals)
+    with _naming(file):
+        result = run(sc, actuals)
     if kind == "targets" or not result.has_actuals:
         drawing = charts.targets(sc) if kind in ("overview", "targets") else None
         if drawing is None:
