@@ -72,15 +72,18 @@ lab: $(VENV)/.lab $(LAB_SETTINGS)
 # The app's safe defaults live in jupyter/voila.json (no code, no tracebacks, 127.0.0.1, idle
 # kernels culled); only that file is read, so a personal ~/.jupyter config cannot undo them.
 # On a LAN: make app HOST=0.0.0.0 TOKEN=$$(openssl rand -hex 16) (refused without a token).
+# POOL=24 pre-heats 24 kernels, so a room arriving at once gets the wizard at once
+# (docs/workshop-hosting.md has the measurements).
 HOST  ?= 127.0.0.1
 TOKEN ?=
+POOL  ?=
 app: $(VENV)/.lab $(LAB_SETTINGS)
 	@case "$(HOST)" in 127.*|localhost|::1) ;; *) [ -n "$(TOKEN)" ] || { \
 	  echo "make app HOST=$(HOST) serves the app to the network: add TOKEN=<a long secret>"; \
 	  exit 2; } ;; esac
 	JUPYTER_PATH=$(CURDIR)/jupyter $(BIN)/voila --Voila.config_file_paths=$(CURDIR)/jupyter \
 	  --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN)) \
-	  notebooks/00_start_here.ipynb
+	  $(if $(POOL),--preheat_kernel=True --pool_size=$(POOL)) notebooks/00_start_here.ipynb
 
 test: $(VENV)/.dev $(LAB_SETTINGS) chromium
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
