@@ -131,7 +131,6 @@ def test_make_app_on_a_lan_needs_a_token(monkeypatch: pytest.MonkeyPatch) -> Non
     assert app.ip == "0.0.0.0" and app.token == "s3cret-workshop-token"
 
 
-
 def test_make_app_pool_preheats_kernels(monkeypatch: pytest.MonkeyPatch) -> None:
     env, args = _app_command(POOL="8")
     monkeypatch.chdir(ROOT)
@@ -141,6 +140,7 @@ def test_make_app_pool_preheats_kernels(monkeypatch: pytest.MonkeyPatch) -> None
     # without POOL, no pool: kernels start when a participant arrives
     env, args = _app_command()
     assert not any(a.startswith(("--preheat_kernel", "--pool_size")) for a in args)
+
 
 _BOOM = {
     "cells": [
