@@ -359,7 +359,8 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
             row=banner[0],
         )
     if not mapping:
-        raise InputError("the sheet is empty", path=path)
+        first = " (krakit reads the first worksheet)" if path.suffix.lower() != ".csv" else ""
+        raise InputError(f"the sheet is empty{first}; put a header row and KPIs in it", path=path)
     return sheet
 
 
@@ -471,12 +472,21 @@ def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
         except ValueError as exc:  # pydantic's ValidationError
             from pydantic import ValidationError
 
-            detail = str(exc)
+            detail, name, got = str(exc), None, None
             if isinstance(exc, ValidationError):
                 err = exc.errors(include_url=False)[0]
-                detail = f"{'.'.join(map(str, err['loc']))}: {err['msg']}"
+                detail = str(err["msg"]).removeprefix("Value error, ")
+                name = ".".join(map(str, err["loc"])) or None
+                got = err.get("input") if name else None
+            header = next((h for h, n in sheet.columns.items() if n == name), None)
             raise InputError(
-                f"this row cannot be read: {detail}", path=sheet.path, row=row.row
+                f"{detail}; fix the cell in column '{header}'"
+                if header
+                else f"this row cannot be read: {detail}",
+                path=sheet.path,
+                row=row.row,
+                field=name,
+                value=got,
             ) from exc
         role["rows"][kpi.id] = row.row
         kra_title = str(row.fields.get("kra") or "").strip()

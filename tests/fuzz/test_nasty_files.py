@@ -116,6 +116,16 @@ def test_sheet_error_names_file_row_and_column(name: str) -> None:
     assert info.value.row is not None and info.value.field == "target"
 
 
+def test_a_value_the_model_refuses_names_row_and_column() -> None:
+    path = NASTY / "weight_out_of_range.csv"
+    with pytest.raises(krakit.InputError) as info:
+        sheet_scorecards(read_sheet(path))
+    assert str(info.value) == (
+        f"{path}, row 3, field 'weight': Input should be greater than or equal to 0; "
+        "fix the cell in column 'Weight'"
+    )
+
+
 def test_messy_actuals_are_read() -> None:
     card = krakit.load(SAMPLE)
     frame = read_actuals(NASTY / "actuals_messy.csv", scorecard=card)
