@@ -26,14 +26,15 @@ Whatever the input, these either succeed or raise a ``KrakitError`` (no ``ValueE
                                      ScorecardError (a field breaks the model: names its path,
                                      ``kras[sales].kpis[revenue].target``)
 ``parse_kpi``, ``classify``          nothing: any text gives a draft or a label
-``check`` (str, KPI, KRA,            ConfigError (unknown rule code in ``select``/config)
-Scorecard)
+``check`` (str/KPI/KRA/Scorecard)    ConfigError (unknown rule code in ``select``/config)
 ``rules.filecheck.check_file``       InputError, ScorecardError as ``load`` and ``read_sheet``
                                      (file and row); ConfigError
-``score``, ``explain``               InputError (actuals: missing column, text or a non-finite
-                                     number in ``value``, unknown KPI/person, bad or empty
-                                     period, a KPI and period twice: names row and column);
-                                     ScorecardError (a target or baseline that is not finite)
+``score``, ``explain``               InputError (actuals: missing or doubled column, text, an
+                                     infinite number or one beyond 10^15 in ``value``, unknown
+                                     KPI/person, bad or empty period, a KPI and period twice:
+                                     names row and column, ``actuals[2].value`` for a list);
+                                     ScorecardError (a target, baseline or own actual that is
+                                     not finite, named by its path)
 ``report``                           as ``score``; InputError (suffix, cannot write);
                                      ConfigError (a broken template)
 ``sheets.read_sheet``,               InputError (file, row, column: no KPI column, text in a
@@ -43,7 +44,9 @@ Scorecard)
                                      traceback (``krakit.cli.main``)
 ===================================  ==========================================================
 
-A CSV that is not UTF-8 is read as Windows-1252 with a :class:`KrakitWarning` that says so.
+A CSV that is not UTF-8 is read as Windows-1252 (UTF-16 if it starts with that BOM), with a
+:class:`KrakitWarning` (a ``UserWarning``, not an error) that says so; the CLI prints it as one
+``! ...`` line.
 """
 
 from __future__ import annotations
