@@ -53,6 +53,8 @@ _DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
     f"{port}{n}" for port in ("COM", "LPT") for n in "0123456789¹²³"
 }
 NAME_MAX_BYTES = 200
+# Where save_elsewhere writes when no folder is given: off the workspace, in the home folder.
+RESCUE_FOLDER = "~/krakit-saved"
 
 
 class _AliasBomb(yaml.YAMLError):
@@ -343,7 +345,11 @@ def save(
 
 
 def save_elsewhere(
-    scorecard: Scorecard, folder: str | PathLike[str], name: str, *, touch: bool = True
+    scorecard: Scorecard,
+    folder: str | PathLike[str] | None,
+    name: str,
+    *,
+    touch: bool = True,
 ) -> Path:
     """Save to another folder after a failed save, never overwriting someone else's file.
 
@@ -358,7 +364,8 @@ def save_elsewhere(
     scorecard
         What to write; afterwards it remembers the new file.
     folder
-        Where to write (``~`` is expanded; created if needed).
+        Where to write (``~`` is expanded; created if needed); None: :data:`RESCUE_FOLDER`
+        (``~/krakit-saved``).
     name
         The scorecard's name, a plain file name as in :class:`Workspace`.
 
@@ -384,7 +391,7 @@ def save_elsewhere(
     >>> save_elsewhere(mine, folder, "priya").name
     'priya.yaml'
     """
-    text = str(folder).strip()
+    text = str(RESCUE_FOLDER if folder is None else folder).strip()
     if not text:
         raise InputError("say which folder to save to", field="folder", value=folder)
     place = Path(text).expanduser()
@@ -481,7 +488,7 @@ def _write_error(exc: OSError, path: Path) -> InputError:
     reason = _WRITE_ERRORS.get(exc.errno or 0)
     if reason is None:
         reason = f"cannot write the file: {exc.strerror or exc}; save to another folder"
-    return InputError(f"not saved: {reason}", path=path)
+    return InputError(reason, path=path)
 
 
 def _atomic_write(path: Path, raw: bytes) -> None:

@@ -3,6 +3,9 @@
 * Save writes the scorecard to the workspace as YAML and says where and when. If the file
   changed on disk since it was opened (a colleague saved it), the step says so and offers to
   overwrite it or to load theirs (:class:`krakit.ConflictError`).
+* If a save fails (the disk is full, the folder is read-only) the step says why and offers
+  to save elsewhere: a folder to type (:func:`krakit.store.save_elsewhere`, never
+  overwriting another file) and a download of the YAML, so the work is never lost.
 * Actuals are typed in a grid, one period at a time (``1,200``, ``85%``, ``done`` all read),
   or imported from a CSV/Excel file with columns kpi, period, value.
 * Scores (:func:`krakit.score`) and the charts (:mod:`krakit.charts`) update as actuals arrive.
@@ -11,6 +14,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from pathlib import Path
 from typing import Any
@@ -21,7 +25,7 @@ import traitlets
 from krakit import edit
 from krakit.errors import ConflictError, KrakitError
 from krakit.model import Scorecard, slugify
-from krakit.store import Workspace
+from krakit.store import RESCUE_FOLDER, Workspace, dump, save_elsewhere
 from krakit.widgets._base import Step, esc, message_html, style
 
 __all__ = ["ScorecardStep"]
@@ -51,6 +55,14 @@ class ScorecardStep(Step):
         self._reload.add_class("krakit-reload")
         self._conflict = w.HBox([self._overwrite, self._reload]).add_class("krakit-conflict")
         self._conflict.layout.display = "none"
+        self._folder = w.Text(description="Save elsewhere", placeholder=RESCUE_FOLDER)
+        self._folder.add_class("krakit-elsewhere-folder")
+        self._save_there = w.Button(description="Save there", icon="save")
+        self._save_there.add_class("krakit-save-elsewhere")
+        self._download = w.HTML().add_class("krakit-download")
+        self._elsewhere = w.HBox([self._folder, self._save_there, self._download])
+        self._elsewhere.add_class("krakit-elsewhere")
+        self._elsewhere.layout.display = "none"
         self._period = w.Combobox(
             description="Period", placeholder="2026-01, 2026-Q1...", ensure_option=False
         ).add_class("krakit-period")
@@ -79,6 +91,7 @@ class ScorecardStep(Step):
             w.HBox([self._name, self._save]),
             self._saved,
             self._conflict,
+            self._elsewhere,
             w.HTML(
                 "<h4>Actuals</h4><p>Pick a period, type what was achieved, then "
                 "<i>Record actuals</i>. Or import a sheet with columns kpi, period, "
@@ -98,6 +111,7 @@ class ScorecardStep(Step):
         self._save.on_click(lambda _b: self.save())
         self._overwrite.on_click(lambda _b: self.save(force=True))
         self._reload.on_click(self._on_reload)
+        self._save_there.on_click(lambda _b: self.save_elsewhere())
         self._period.observe(self._on_period, names="value")
         self._record.on_click(self._on_record)
         self._upload.observe(self._on_upload, names="value")
@@ -120,19 +134,54 @@ class ScorecardStep(Step):
             path = self.workspace.save(self.scorecard, self.name, force=force)
         except ConflictError as exc:
             self._saved.value = message_html(
-                f"Not saved: {exc.reason}. Overwrite it with yours, or load the file on disk.",
+                f"Not saved: {exc.reason}. Overwrite it with yours, load the file on disk, "
+                "or keep both: save yours elsewhere.",
                 "warning",
             )
             self._conflict.layout.display = None
+            self._offer_elsewhere()
             return None
         except KrakitError as exc:
-            self._saved.value = message_html(f"Not saved: {exc}", "error")
+            self._saved.value = message_html(
+                f"Not saved: {exc}. Your scorecard is still here: type another folder and "
+                "click Save there, or download the YAML.",
+                "error",
+            )
+            self._offer_elsewhere()
             return None
         self._conflict.layout.display = "none"
+        return self._saved_to(path)
+
+    def save_elsewhere(self) -> Path | None:
+        """Save to the folder typed in "Save elsewhere" (``~/krakit-saved`` if blank)."""
+        if self.scorecard is None:
+            return None
+        try:
+            path = save_elsewhere(self.scorecard, self._folder.value.strip() or None, self.name)
+        except KrakitError as exc:
+            self._saved.value = message_html(f"Not saved there either: {exc}", "error")
+            return None
+        self._conflict.layout.display = "none"
+        return self._saved_to(path)
+
+    def _saved_to(self, path: Path) -> Path:
+        self._elsewhere.layout.display = "none"
+        self._download.value = ""
         self.set_trait("saved_path", str(path))
         when = dt.datetime.now().strftime("%H:%M:%S")
         self._saved.value = message_html(f"✓ Saved to {path} at {when}.", "ok")
         return path
+
+    def _offer_elsewhere(self) -> None:
+        """Show the folder box and a download link holding the scorecard as YAML."""
+        if self.scorecard is None:
+            return
+        data = base64.b64encode(dump(self.scorecard).encode("utf-8")).decode("ascii")
+        self._download.value = (
+            f'<a class="krakit-download-link" download="{esc(self.name)}.yaml" '
+            f'href="data:application/x-yaml;base64,{data}">Download the YAML</a>'
+        )
+        self._elsewhere.layout.display = None
 
     def _on_reload(self, _button: object = None) -> None:
         try:

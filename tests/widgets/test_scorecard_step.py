@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import errno
+import os
 from pathlib import Path
 
 import pytest
 
 import krakit
-from krakit import edit
+from krakit import edit, store
 from krakit.widgets.scorecard import ScorecardStep
 
 
@@ -127,3 +130,100 @@ def test_export_html_and_excel(step: ScorecardStep) -> None:
     assert step.exports == [str(html), str(xlsx)]
     assert html.parent == step.workspace.folder / "exports"
     assert step._progress.value == 3
+
+
+# ---------------------------------------------------------------- a save that fails
+
+
+def _fail_fsync(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
+    def boom(fd: int) -> None:
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(store.os, "fsync", boom)
+
+
+def _downloaded(step: ScorecardStep) -> krakit.Scorecard:
+    """The scorecard in the step's download link, as a browser would save it."""
+    link = step._download.value
+    data = link.split("base64,", 1)[1].split('"', 1)[0]
+    return krakit.loads(base64.b64decode(data).decode("utf-8"))
+
+
+def test_disk_full_offers_to_save_elsewhere(
+    step: ScorecardStep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    step._name.value = "priya"
+    before = step.value.model_dump()
+    assert step._elsewhere.layout.display == "none"
+    _fail_fsync(monkeypatch, errno.ENOSPC)
+    step._save.click()
+    message = step._saved.value
+    assert "Not saved" in message and "priya.yaml" in message
+    assert "the disk is full; free some space or save elsewhere" in message
+    assert step._elsewhere.layout.display is None  # the way out is shown
+    assert step.saved_path == ""
+    assert step.value.model_dump() == before  # nothing lost, nothing half-changed
+    assert not step.workspace.path("priya").exists()
+    assert _downloaded(step).model_dump() == before
+    assert 'download="priya.yaml"' in step._download.value
+    monkeypatch.undo()
+    step._folder.value = str(tmp_path / "usb stick")
+    step._save_there.click()
+    saved = tmp_path / "usb stick" / "priya.yaml"
+    assert step.saved_path == str(saved)
+    assert "Saved to" in step._saved.value and "usb stick" in step._saved.value
+    assert step._elsewhere.layout.display == "none"
+    again = krakit.load(saved)
+    assert again.kpi("time-to-hire").target == 30
+    assert again.model_dump() == step.value.model_dump()
+
+
+def test_read_only_folder_blank_means_the_rescue_folder(
+    step: ScorecardStep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    step._name.value = "priya"
+    _fail_fsync(monkeypatch, errno.EROFS)
+    step._save.click()
+    assert "the folder is read-only; save to another folder" in step._saved.value
+    monkeypatch.undo()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert step._folder.value == "" and step._folder.placeholder == "~/krakit-saved"
+    step._save_there.click()
+    assert step.saved_path == str(tmp_path / "home" / "krakit-saved" / "priya.yaml")
+    assert krakit.load(step.saved_path).role.title == "Recruiter"
+
+
+def test_save_there_failing_too_says_so(
+    step: ScorecardStep, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _fail_fsync(monkeypatch, errno.ENOSPC)
+    step._save.click()
+    (tmp_path / "a-file").write_text("x")
+    step._folder.value = str(tmp_path / "a-file")
+    step._save_there.click()
+    assert "Not saved there either" in step._saved.value
+    assert "not a folder" in step._saved.value
+    assert step._elsewhere.layout.display is None  # still offered
+    assert step.saved_path == ""
+
+
+def test_conflict_can_keep_both_versions(step: ScorecardStep, tmp_path: Path) -> None:
+    step._name.value = "priya"
+    step.workspace.save(krakit.Scorecard(role={"title": "Someone else"}), "priya")
+    step._save.click()
+    assert step._conflict.layout.display is None
+    assert step._elsewhere.layout.display is None
+    step._folder.value = str(step.workspace.folder)  # the same folder: a new name, not theirs
+    step._save_there.click()
+    assert step.workspace.open("priya").role.title == "Someone else"
+    assert step.saved_path == str(step.workspace.folder / "priya-2.yaml")
+    assert step.workspace.open("priya-2").role.title == "Recruiter"
+    assert step._conflict.layout.display == "none"
+
+
+def test_failed_save_link_is_escaped(step: ScorecardStep) -> None:
+    step._name.value = '"><script>alert(1)</script>'
+    step._save.click()  # not a plain file name: refused, and the way out offered
+    assert "Not saved" in step._saved.value
+    assert "<script" not in step._download.value and "<script" not in step._saved.value
+    assert _downloaded(step).role.title == "Recruiter"
