@@ -120,3 +120,18 @@ def test_installed_script_prints_no_traceback(tmp_path: Path) -> None:
         assert res.returncode == 2, (args, res.stdout, res.stderr)
         assert "Traceback" not in res.stderr + res.stdout
         assert res.stderr.strip().startswith("✗ "), res.stderr
+
+
+def test_unknown_template_and_missing_statement_file(tmp_path: Path) -> None:
+    _fails(["template", "no-such-role"], "no-such-role")
+    missing = tmp_path / "kpis.txt"
+    _fails(["parse", "--file", str(missing)], f"{missing}: no such file")
+
+
+def test_latin1_statement_file_is_read_with_a_note(tmp_path: Path) -> None:
+    path = tmp_path / "kpis.txt"
+    path.write_bytes("Réduire le délai de paiement à 30 jours d'ici mars 2027\n".encode("cp1252"))
+    res = runner.invoke(app, ["parse", "--file", str(path), "--format", "json"])
+    assert res.exit_code == 0, res.output
+    assert f"! {path}: not UTF-8" in res.output
+    assert "Réduire le délai" in res.output
