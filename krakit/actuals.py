@@ -190,8 +190,7 @@ def check_finite(
     got = got.item() if isinstance(got, np.generic) else got
     numbered = isinstance(row, int | np.integer)
     raise InputError(
-        f"expected a number up to 10^15, got {got!r}; check the cell for a typo or a wrong "
-        "unit (write 12 lakh as 1200000 or '12 lakh')",
+        f"expected a number up to 10^15, got {got!r}; check the cell for a typo or a wrong unit",
         path=path,
         row=int(row) if numbered else None,
         field=column if numbered else f"{column}[{row}]",

@@ -524,6 +524,8 @@ def score(
                 f"expected a Scorecard, got {type(scorecard).__name__}", field="scorecard"
             )
         people, cards, person_card = [""], [scorecard], np.zeros(1, dtype=np.int64)
+    if config is not None and not isinstance(config, ScoringConfig):
+        raise TypeError(f"config must be a ScoringConfig, not {type(config).__name__}")
     config = config or cards[0].scoring or ScoringConfig()
     if by is not None and by not in _BY:
         raise InputError(f"by={by!r}: use one of {', '.join(_BY)} or None", field="by")
@@ -1198,7 +1200,16 @@ def _ratings(manager_rating: Any, people: list[str], team: bool) -> np.ndarray:
         series = pd.Series(manager_rating, dtype="object")
         series.index = series.index.astype(str)
         values = series.reindex(people)
-        return coerce_values(values, column="manager_rating").to_numpy(dtype="float64")
+        ratings = coerce_values(values, column="manager_rating")
+        outside = ratings[(ratings < 0) | (ratings > 1000)]
+        if len(outside):
+            raise InputError(
+                "the manager rating is a percent of expectations (100 = meets); got "
+                f"{outside.iloc[0]:g} for {outside.index[0]}",
+                field=f"manager_rating[{outside.index[0]}]",
+                value=outside.iloc[0],
+            )
+        return ratings.to_numpy(dtype="float64")
     try:
         value = float(manager_rating)
     except (TypeError, ValueError) as exc:

@@ -126,3 +126,29 @@ def test_a_list_of_actuals(items: list) -> None:
     out = accepted_or_refused(krakit.score, CARD, items)
     if isinstance(out, krakit.KrakitError):
         assert out.field, str(out)
+
+
+TEAM = {"asha": CARD, "ben": CARD}
+
+
+@QUICK
+@given(
+    actuals_frames(IDS),
+    st.data(),
+    st.one_of(
+        st.none(),
+        st.dictionaries(
+            st.sampled_from(["asha", "ben", "zed"]),
+            st.one_of(st.floats(), st.integers(-50, 2000), st.text(max_size=4)),
+        ),
+    ),
+)
+def test_score_a_team(frame: pd.DataFrame, draw: st.DataObject, ratings: object) -> None:
+    people = st.one_of(st.sampled_from(["asha", "ben"]), st.sampled_from(["zed", None, 7]))
+    frame = frame.assign(person=[draw.draw(people) for _ in range(len(frame))])
+    out = accepted_or_refused(krakit.score, TEAM, frame, by="year", manager_rating=ratings)
+    if isinstance(out, krakit.KrakitError):
+        assert out.field, str(out)
+        return
+    assert set(out.overall["person"]) == {"asha", "ben"}
+    assert len(out.kpis) >= 0
