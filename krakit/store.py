@@ -81,6 +81,18 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             _check_aliases(node)
         return node
 
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        """Build one value; a value Python refuses (``2026-02-30``, a 5000-digit number)
+        becomes a YAML error at its line instead of a bare ``ValueError``."""
+        try:
+            return super().construct_object(node, deep=deep)  # type: ignore[no-untyped-call]
+        except (ValueError, OverflowError) as exc:
+            shown = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
+            shown = shown if len(shown) <= 40 else f"{shown[:20]}...({len(shown):,} characters)"
+            raise yaml.constructor.ConstructorError(
+                None, None, f"cannot read {shown!r}: {exc}", node.start_mark
+            ) from exc
+
 
 def _check_aliases(root: yaml.Node) -> None:
     """Refuse a document whose aliases repeat more than ``YAML_MAX_ALIAS_VALUES`` values,
@@ -119,7 +131,16 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
     loader.flatten_mapping(node)
     mapping: dict[Any, Any] = {}
     for key_node, value_node in node.value:
-        key = loader.construct_object(key_node)  # type: ignore[no-untyped-call]
+        key = loader.construct_object(key_node)
+        try:
+            hash(key)
+        except TypeError:
+            raise yaml.constructor.ConstructorError(
+                "while reading a mapping",
+                node.start_mark,
+                "a list or mapping is used as a key; keys are plain names",
+                key_node.start_mark,
+            ) from None
         if key in mapping:
             raise yaml.constructor.ConstructorError(
                 "while reading a mapping",
@@ -127,7 +148,7 @@ def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode) -> dict
                 f"found the key '{key}' twice",
                 key_node.start_mark,
             )
-        mapping[key] = loader.construct_object(value_node)  # type: ignore[no-untyped-call]
+        mapping[key] = loader.construct_object(value_node)
     return mapping
 
 
@@ -239,6 +260,8 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
         raise InputError(
             f"this is not valid JSON: {exc.msg}", path=path, line=exc.lineno, column=exc.colno
         ) from exc
+    except ValueError as exc:  # json: a number too long to convert (over 4,300 digits)
+        raise InputError(f"this is not valid JSON: {exc}", path=path) from exc
     if data is None:
         raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
     return validate_scorecard(migrate(data, path=path), path=path)
