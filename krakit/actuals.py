@@ -8,6 +8,7 @@ file, the row as the spreadsheet numbers it (header = row 1) and the column.
 
 from __future__ import annotations
 
+import csv
 import io
 import re
 from collections.abc import Iterable, Mapping
@@ -306,15 +307,22 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
                 raise InputError(
                     "the file is empty; actuals need a header row: kpi, period, value", path=path
                 )
+            delimiter = sniff_delimiter(text)
+            lines = csv.reader(io.StringIO(text[:20_000], newline=""), delimiter=delimiter)
+            skip = _title_rows(lines)
             frame = pd.read_csv(
                 io.StringIO(text),
-                sep=sniff_delimiter(text),
+                sep=delimiter,
                 dtype=str,
                 keep_default_na=False,
+                skiprows=skip,
+                skip_blank_lines=False,  # so that row numbers stay the spreadsheet's
             )
         elif suffix in (".xlsx", ".xlsm"):
             check_workbook(path)  # size on disk and expanded (zip bombs)
-            frame = pd.read_excel(path, sheet_name=sheet, dtype=object)
+            head = pd.read_excel(path, sheet_name=sheet, dtype=object, header=None, nrows=6)
+            skip = _title_rows(head.itertuples(index=False))
+            frame = pd.read_excel(path, sheet_name=sheet, dtype=object, skiprows=skip)
         else:
             raise InputError(
                 f"cannot read {suffix or 'a file without suffix'}; use .csv or .xlsx", path=path
@@ -325,8 +333,18 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
         raise
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputError(f"cannot read the file: {exc}", path=path) from exc
-    frame.index = pd.RangeIndex(2, len(frame) + 2)
-    return frame
+    frame.index = pd.RangeIndex(skip + 2, len(frame) + skip + 2)
+    blank = frame.apply(lambda c: c.isna() | (c.astype("string").str.strip() == "")).all(axis=1)
+    return frame[~blank.to_numpy()] if len(frame.columns) else frame
+
+
+def _title_rows(rows: Iterable[Iterable[Any]]) -> int:
+    """How many title rows (one filled cell, e.g. a merged banner) sit above the header."""
+    for i, cells in enumerate(rows):
+        filled = sum(not pd.isna(c) and bool(str(c).strip()) for c in cells)
+        if filled >= 2 or i >= 5:
+            return i
+    return 0
 
 
 def _text_column(column: pd.Series, name: str, path: Path | None, rows: list[Any]) -> pd.Series:

@@ -142,9 +142,23 @@ def test_messy_actuals_are_read() -> None:
     assert result.totals.set_index("kpi").loc["time-to-hire", "actual"] == pytest.approx(39.5)
 
 
+def test_actuals_under_a_title_row_keep_spreadsheet_row_numbers() -> None:
+    frame = read_actuals(NASTY / "actuals_title.xlsx")
+    assert frame[["kpi", "period", "value"]].values.tolist() == [
+        ["time-to-hire", "2026-04", 38.0],
+        ["offer-acceptance-rate", "2026-05-01", 84.0],
+    ]
+    assert list(frame.index) == [3, 4]
+
+
 @pytest.mark.parametrize(
     ("name", "message"),
     [
+        (
+            "actuals_title_blank.csv",
+            "row 5, field 'value': expected a number, got 'thirty-five'; write digits such as "
+            "1200, 85% or ₹10,00,000 (or done / not done for a milestone)",
+        ),
         (
             "actuals_text_value.csv",
             "row 4, field 'value': expected a number, got 'trente-cinq (estimé)'; write digits "
@@ -191,11 +205,13 @@ def test_broken_scorecard_names_file_and_place(
 
 
 def test_impossible_date_is_refused_with_its_line() -> None:
-    # krakit/store.py: PyYAML raises ValueError building the date; load must say where
+    # PyYAML raises a bare ValueError building the date; load says where instead
     with pytest.raises(krakit.InputError) as info:
         krakit.load(NASTY / "impossible_date.yaml")
-    assert str(NASTY / "impossible_date.yaml") in str(info.value)
-    assert info.value.line == 3
+    assert str(info.value) == (
+        f"{NASTY / 'impossible_date.yaml'}, line 3, column 10: this is not valid YAML: "
+        "cannot read '2026-02-30': day is out of range for month"
+    )
 
 
 def test_every_file_is_described_in_the_readme() -> None:

@@ -74,6 +74,20 @@ def date_in_target() -> Path:
     return path
 
 
+def actuals_title() -> Path:
+    """Actuals under a merged title row, with a month typed as a date and a rupee amount."""
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet["A1"] = "Recruiter actuals, Q1 FY2026-27"
+    sheet.merge_cells("A1:D1")
+    sheet.append(["KPI", "Period", "Actual", "Note"])
+    sheet.append(["time-to-hire", "2026-04", 38, None])
+    sheet.append(["offer-acceptance-rate", dt.datetime(2026, 5, 1), "84%", "two offers declined"])
+    path = HERE / "actuals_title.xlsx"
+    book.save(path)
+    return path
+
+
 if __name__ == "__main__":
-    for made in (merged_formula(), date_in_target()):
+    for made in (merged_formula(), date_in_target(), actuals_title()):
         print(made.name)
