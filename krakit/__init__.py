@@ -32,7 +32,7 @@ from krakit.model import (
     json_schema,
     slugify,
 )
-from krakit.store import Workspace, dump, load, loads, save
+from krakit.store import Workspace, dump, load, loads, save, save_elsewhere
 
 __version__ = "0.1.0"
 
@@ -124,6 +124,7 @@ __all__ = [
     "report",
     "rules",
     "save",
+    "save_elsewhere",
     "score",
     "slugify",
     "smart",

@@ -32,6 +32,7 @@ __all__ = [
     "XLSX_MAX_RATIO",
     "XLSX_MAX_UNCOMPRESSED",
     "YAML_MAX_ALIAS_VALUES",
+    "check_length",
     "check_size",
     "check_workbook",
     "limit_for",
@@ -119,11 +120,31 @@ def check_size(path: str | PathLike[str], limit: int | None = None, *, what: str
     the file is 2 KB; krakit reads scorecards up to 1 KB: split it into smaller files
     """
     path = Path(path)
-    limit = limit_for(path) if limit is None else limit
     try:
         size = os.stat(path).st_size
     except OSError:
         return
+    check_length(path, size, limit, what=what)
+
+
+def check_length(
+    path: str | PathLike[str], size: int, limit: int | None = None, *, what: str = ""
+) -> None:
+    """Refuse ``size`` bytes meant for ``path`` (an upload not yet on disk) past the limit.
+
+    The same limits and message as :func:`check_size`, for bytes still in memory, so they are
+    refused before anything is written.
+
+    Examples
+    --------
+    >>> try:
+    ...     check_length("actuals.csv", 150 * MB)
+    ... except InputError as exc:
+    ...     print(exc.reason)
+    the file is 150 MB; krakit reads CSV files up to 100 MB: split it into smaller files
+    """
+    path = Path(path)
+    limit = limit_for(path) if limit is None else limit
     if size > limit:
         kind = what or _LIMITS.get(path.suffix.lower(), (0, "files"))[1]
         raise InputError(

@@ -24,6 +24,7 @@ import traitlets
 
 from krakit import edit
 from krakit.errors import ConflictError, KrakitError
+from krakit.limits import check_length
 from krakit.model import Scorecard, slugify
 from krakit.store import RESCUE_FOLDER, Workspace, dump, save_elsewhere
 from krakit.widgets._base import Step, esc, message_html, style
@@ -237,10 +238,16 @@ class ScorecardStep(Step):
         if suffix not in (".csv", ".xlsx"):
             self._say(f"'{upload['name']}' is not a .csv or .xlsx file.", "error")
             return
+        content = bytes(upload["content"])
+        try:
+            check_length(str(upload["name"]), len(content))
+        except KrakitError as exc:
+            self._say(f"Not imported: {exc}", "error")
+            return
         folder = self.workspace.folder / "imports"
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / (slugify(Path(str(upload["name"])).stem, fallback="actuals") + suffix)
-        target.write_bytes(bytes(upload["content"]))
+        target.write_bytes(content)
         self.import_file(target)
 
     def import_file(self, path: str | Path) -> bool:

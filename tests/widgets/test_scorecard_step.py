@@ -100,6 +100,28 @@ def test_upload_widget_imports(step: ScorecardStep) -> None:
     assert (step.workspace.folder / "imports" / "july-actuals.csv").exists()
 
 
+def test_upload_past_the_size_limit_is_refused_before_writing(
+    step: ScorecardStep, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from krakit import limits
+
+    monkeypatch.setitem(limits._LIMITS, ".csv", (32, "CSV files"))
+    content = b"kpi,period,value\noffer-acceptance-rate,2026-07,88\n"
+    step._upload.value = (
+        {
+            "name": "big.csv",
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": dt.datetime(2026, 7, 31, tzinfo=dt.UTC),
+        },
+    )
+    assert "Not imported" in step._message.value
+    assert "krakit reads CSV files up to 32 bytes" in step._message.value
+    assert not (step.workspace.folder / "imports" / "big.csv").exists()
+    assert "2026-07" not in edit.periods(step.value)
+
+
 def test_export_png(step: ScorecardStep) -> None:
     path = step.export("png")
     assert path is not None and path.read_bytes()[:4] == b"\x89PNG"
