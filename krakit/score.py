@@ -858,7 +858,7 @@ def _achievement(
     if in_range or tt == 2:
         lo = np.where(np.isnan(low), -np.inf, low)
         hi = np.where(np.isnan(high), np.inf, high)
-    with np.errstate(divide="ignore", invalid="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny targets
         if tt == 3:
             met = a >= np.where(np.isnan(t), 1.0, t)
             raw = np.where(met, 100.0, 0.0)
