@@ -37,6 +37,7 @@ the share of periods held; milestones whether they were done by the latest perio
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
@@ -111,17 +112,26 @@ _MEAN_UNITS = {
 }
 
 
-def aggregation_of(kpi: KPI) -> Aggregation:
-    """The KPI's aggregation, inferred from its unit when not set.
+# A metric that is itself an average or a rate ("Average order value", "Revenue per
+# employee", "Cost per hire") is averaged over periods even when its unit is an amount:
+# two months of a ₹40,000 average order are not an ₹80,000 order.
+_MEAN_METRIC_WORDS = frozenset({"average", "avg", "mean", "median", "per", "rate", "ratio"})
 
-    Milestones roll up with ``last``; ``%``, scores and durations with ``mean``; currencies,
-    counts and other nouns ("calls", "hires") with ``sum``; no unit with ``mean``.
+
+def aggregation_of(kpi: KPI) -> Aggregation:
+    """The KPI's aggregation, inferred from its unit and metric when not set.
+
+    Milestones roll up with ``last``; ``%``, scores and durations with ``mean``; a metric
+    that is an average or a rate ("average order value", "cost per hire") with ``mean``;
+    currencies, counts and other nouns ("calls", "hires") with ``sum``; no unit with ``mean``.
 
     Examples
     --------
     >>> aggregation_of(KPI(id="revenue", unit="INR")).value
     'sum'
     >>> aggregation_of(KPI(id="time-to-hire", unit="days")).value
+    'mean'
+    >>> aggregation_of(KPI(id="aov", metric="Average order value", unit="INR")).value
     'mean'
     """
     if kpi.aggregation is not None:
@@ -130,6 +140,9 @@ def aggregation_of(kpi: KPI) -> Aggregation:
         return Aggregation.LAST
     unit = (kpi.unit or "").strip()
     if not unit or unit.lower() in _MEAN_UNITS:
+        return Aggregation.MEAN
+    words = re.split(r"[^a-z]+", (kpi.metric or kpi.id).lower())
+    if _MEAN_METRIC_WORDS.intersection(words):
         return Aggregation.MEAN
     return Aggregation.SUM
 

@@ -189,6 +189,46 @@ def test_aggregation_inferred_from_unit() -> None:
     assert aggregation_of(krakit.KPI(id="a")).value == "mean"
 
 
+def test_an_average_or_rate_metric_is_averaged_even_in_money() -> None:
+    def agg(metric: str, unit: str) -> str:
+        return aggregation_of(krakit.KPI(id="k", metric=metric, unit=unit)).value
+
+    assert agg("Average basket size", "EUR") == "mean"
+    assert agg("Spend per visitor", "USD") == "mean"
+    assert agg("Median ticket value", "INR") == "mean"
+    assert agg("Quarterly bookings", "INR") == "sum"
+    assert agg("Operating expenses", "GBP") == "sum"
+    # the id stands in for a missing metric
+    assert aggregation_of(krakit.KPI(id="cost-per-lead", unit="USD")).value == "mean"
+
+
+def test_two_months_of_an_average_metric_roll_up_to_their_mean() -> None:
+    sc = krakit.Scorecard(
+        role={"title": "Store lead"},
+        kras=[
+            {
+                "title": "Sales",
+                "kpis": [
+                    {
+                        "id": "basket",
+                        "metric": "Average basket size",
+                        "unit": "EUR",
+                        "target": 50,
+                        "frequency": "monthly",
+                    },
+                ],
+            }
+        ],
+        actuals=[
+            {"kpi": "basket", "period": "2026-01", "value": 40},
+            {"kpi": "basket", "period": "2026-02", "value": 50},
+        ],
+    )
+    row = score(sc, by="quarter").kpis.iloc[0]
+    assert row["actual"] == 45
+    assert row["target"] == 50
+
+
 # --------------------------------------------------------------------------- weights
 
 
