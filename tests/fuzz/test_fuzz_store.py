@@ -90,3 +90,27 @@ def test_known_escapes_are_input_errors(case: str) -> None:
     assert info.value.reason.strip()
     if line is not None:
         assert info.value.line == line
+
+
+# A format-1 file is migrated before it is validated: wrong types must still be model errors.
+V1 = "schema_version: 1\nrole: {title: x}\n"
+WRONG_TYPES_V1 = {
+    "kras is true": (V1 + "kras: true\n", "kras"),
+    "kpis is true": (
+        V1 + "kras: [{title: S, kpis: true}]\n",
+        "kras",
+    ),
+    "a KRA is a number": (V1 + "kras: [5]\n", "kras"),
+    "a KPI is text": (
+        V1 + "kras: [{title: S, kpis: [x]}]\n",
+        "kras",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(WRONG_TYPES_V1))
+def test_wrong_types_in_an_old_file_are_scorecard_errors(case: str) -> None:
+    text, field = WRONG_TYPES_V1[case]
+    out = accepted_or_refused(krakit.loads, text, path="old.yaml", names=["old.yaml"])
+    assert isinstance(out, krakit.ScorecardError), out
+    assert out.field is not None and out.field.startswith(field)
