@@ -101,6 +101,8 @@ WRONG_TYPES_V1 = {
         "kras",
     ),
     "a KRA is a number": (V1 + "kras: [5]\n", "kras"),
+    "unassigned_kpis is a number": (V1 + "unassigned_kpis: 7\n", "unassigned_kpis"),
+    "a list in an ignore list": (V1 + "ignore: [[T001]]\n", "ignore"),
     "a KPI is text": (
         V1 + "kras: [{title: S, kpis: [x]}]\n",
         "kras",
