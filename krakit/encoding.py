@@ -10,6 +10,9 @@ or a tab from the header line.
 from __future__ import annotations
 
 import codecs
+import csv
+import io
+import itertools
 import re
 import warnings
 from dataclasses import dataclass
@@ -21,6 +24,7 @@ from krakit.errors import InputError, KrakitWarning
 __all__ = ["DecodedText", "read_text", "sniff_delimiter"]
 
 _DELIMITERS = (",", ";", "\t", "|")
+_SAMPLE = 64_000  # characters looked at
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +104,11 @@ def read_text(path: str | PathLike[str]) -> DecodedText:
 
 
 def sniff_delimiter(text: str) -> str:
-    """The delimiter of a CSV text: the one of ``, ; tab |`` used most in its first line.
+    """The delimiter of a CSV text: ``,``, ``;``, tab or ``|``.
+
+    The one that splits the first rows into the same number of fields (two or more) wins,
+    the most fields first; if none does (a title row above the header, ragged rows), the one
+    used most in the first line.
 
     Examples
     --------
@@ -108,8 +116,25 @@ def sniff_delimiter(text: str) -> str:
     ';'
     >>> sniff_delimiter("KRA,KPI\\n")
     ','
+    >>> sniff_delimiter(",;KPI\\nx;Grow sales\\n")  # a comma inside a ';' header
+    ';'
     """
-    lines = re.split(r"\r\n|\r|\n", text)  # not splitlines(): a form feed is no line end
+    sample = text[:_SAMPLE]
+    consistent: list[tuple[int, int, str]] = []
+    for rank, delimiter in enumerate(_DELIMITERS):
+        reader = csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter)
+        try:
+            rows = [row for row in itertools.islice(reader, 20) if any(c.strip() for c in row)]
+        except csv.Error:
+            continue
+        if len(text) > _SAMPLE and len(rows) > 1:
+            rows.pop()  # the sample may cut the last row short
+        widths = {len(row) for row in rows}
+        if len(widths) == 1 and (width := widths.pop()) > 1:
+            consistent.append((width, -rank, delimiter))
+    if consistent:
+        return max(consistent)[2]
+    lines = re.split(r"\r\n|\r|\n", sample)  # not splitlines(): a form feed is no line end
     first = next((line for line in lines if line.strip()), "")
     counts = {d: first.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
