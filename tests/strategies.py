@@ -23,6 +23,8 @@ import pandas as pd
 import yaml
 from hypothesis import strategies as st
 
+from krakit.model import SCHEMA_VERSION
+
 __all__ = [
     "SheetSpec",
     "actuals_frames",
@@ -205,7 +207,7 @@ def scorecard_data(draw: st.DrawFn) -> dict[str, Any]:
         kras.append(kra)
     ids = [kpi["id"] for kra in kras for kpi in kra["kpis"]]
     data: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": draw(st.sampled_from((1, SCHEMA_VERSION))),  # old files migrate
         "role": {"title": draw(_WORDS)},
         "kras": kras,
     }
