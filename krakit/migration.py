@@ -55,9 +55,11 @@ def _ignore_with_reasons(owner: dict[str, Any], text_field: str | None) -> None:
     """Format 1 to 2 for one KPI, KRA or scorecard: reasons move from the note to ``ignore``."""
     codes = owner.get("ignore")
     if isinstance(codes, list | tuple):
+        if not all(isinstance(code, str) for code in codes):
+            return  # not a list of codes: leave it for validation to name the field
         mapping: dict[Any, Any] = {}
         for code in codes:
-            key = code.strip().upper() if isinstance(code, str) else code
+            key = code.strip().upper()
             if key != "":
                 mapping.setdefault(key, "")
     elif isinstance(codes, Mapping):
@@ -88,6 +90,13 @@ def _ignore_with_reasons(owner: dict[str, Any], text_field: str | None) -> None:
         owner.pop("ignore", None)
 
 
+def _dicts(items: Any) -> list[dict[str, Any]]:
+    """The mappings in a list; nothing for anything else (validation names a wrong type)."""
+    if not isinstance(items, list):
+        return []
+    return [item for item in items if isinstance(item, dict)]
+
+
 def _v1_to_v2(data: Data) -> Data:
     """Format 1 to 2: ignore reasons leave the notes and become data.
 
@@ -96,15 +105,12 @@ def _v1_to_v2(data: Data) -> Data:
     """
     data = copy.deepcopy(data)
     _ignore_with_reasons(data, None)  # the scorecard's own list had no reasons
-    for kra in data.get("kras") or ():
-        if isinstance(kra, dict):
-            _ignore_with_reasons(kra, "description")
-            for kpi in kra.get("kpis") or ():
-                if isinstance(kpi, dict):
-                    _ignore_with_reasons(kpi, "note")
-    for kpi in data.get("unassigned_kpis") or ():
-        if isinstance(kpi, dict):
+    for kra in _dicts(data.get("kras")):
+        _ignore_with_reasons(kra, "description")
+        for kpi in _dicts(kra.get("kpis")):
             _ignore_with_reasons(kpi, "note")
+    for kpi in _dicts(data.get("unassigned_kpis")):
+        _ignore_with_reasons(kpi, "note")
     data["schema_version"] = 2
     return data
 

@@ -241,6 +241,8 @@ def _ignore_map(value: Any) -> Any:
     if value is None:
         return {}
     if isinstance(value, list | tuple):
+        if not all(isinstance(code, str) for code in value):
+            raise ValueError("expected rule codes such as 'T001', or a mapping code: reason")
         value = {code: "" for code in value}
     if not isinstance(value, Mapping):
         return value  # pydantic says what it expected
