@@ -11,6 +11,7 @@ page could (Voilà lets through widget messages only, so it must not run).
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import json
 import os
 import re
@@ -248,7 +249,11 @@ def test_the_running_app_shows_no_code_and_no_traceback(tmp_path: Path) -> None:
         assert listening == {"127.0.0.1"}
         # a visitor's browser can send widget (comm) messages, but not code to run
         marker = tmp_path / "pwned"
-        replies = asyncio.run(_send_code(port, page, f"open({str(marker)!r}, 'w').close()"))
+        # in a thread of its own: the browser tests' Playwright keeps an event loop running in
+        # this one for the whole session, and asyncio.run refuses to nest
+        code = f"open({str(marker)!r}, 'w').close()"
+        with concurrent.futures.ThreadPoolExecutor(1) as pool:
+            replies = pool.submit(asyncio.run, _send_code(port, page, code)).result(timeout=60)
         assert "execute_reply" not in replies and not marker.exists()
     finally:
         os.killpg(server.pid, signal.SIGTERM)
