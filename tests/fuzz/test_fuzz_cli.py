@@ -41,7 +41,9 @@ def _run(args: list[str], allowed: tuple[int, ...], names: str | None = None) ->
             assert names in message, message
 
 
-@QUICK
+# Fewer examples: three commands each, and deeply nested YAML takes ~0.4 s to refuse
+# (test_fuzz_store covers the loader itself with many more).
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(scorecard_files())
 def test_validate_check_and_score_any_scorecard_file(case: tuple[bytes, str]) -> None:
     raw, suffix = case
