@@ -205,6 +205,45 @@ class ScoreResult:
         """Whether any KPI scored."""
         return bool(self.totals["achievement"].notna().any())
 
+    def readable(self) -> pd.DataFrame:
+        """The per-KPI totals as a manager reads them: text cells, amounts in their unit.
+
+        Actual and target are written in the KPI's unit (``₹19,00,000``, ``85%``, ``41 days``),
+        achievement and weight as percentages, a blank as ``—``; the ``unit`` column is folded
+        into the numbers. Team results keep their ``person`` column.
+
+        Examples
+        --------
+        >>> import krakit
+        >>> sc = krakit.Scorecard(role={"title": "Sales"}, kras=[{"title": "Revenue", "kpis": [
+        ...     {"id": "rev", "metric": "Monthly revenue", "unit": "INR", "target": 1000000}]}],
+        ...     actuals=[{"kpi": "rev", "period": "2026-01", "value": 950000}])
+        >>> krakit.score(sc).readable().iloc[0][["actual", "target", "achievement"]].tolist()
+        ['₹9,50,000', '₹10,00,000', '95.0%']
+        """
+        from krakit.units import format_value
+
+        t = self.totals
+        units = t["unit"] if "unit" in t.columns else pd.Series([None] * len(t), index=t.index)
+        units = units.where(units.notna(), None)
+        out = pd.DataFrame(index=t.index)
+        for column in ("person", "kra", "metric"):
+            if column in t.columns:
+                out[column] = t[column].astype(object).where(t[column].notna(), "—")
+        for column in ("actual", "target"):
+            if column in t.columns:
+                out[column] = [format_value(v, u) for v, u in zip(t[column], units, strict=True)]
+        for column in ("achievement", "status", "weight"):
+            if column not in t.columns:
+                continue
+            if column == "status":
+                out[column] = t[column].astype(object).where(t[column].notna(), "—")
+            else:
+                out[column] = [
+                    _pct(v) if column == "achievement" else _weight(v) for v in t[column]
+                ]
+        return out.reset_index(drop=True)
+
     def __str__(self) -> str:
         lines = []
         if not self.has_actuals:
@@ -1285,6 +1324,10 @@ class Explanation:
 
 def _pct(value: float) -> str:
     return "—" if value is None or pd.isna(value) else f"{value:.1f}%"
+
+
+def _weight(value: float) -> str:
+    return "—" if value is None or pd.isna(value) else f"{value:g}%"
 
 
 def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:

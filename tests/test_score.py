@@ -492,3 +492,34 @@ def test_fiscal_year_labels_and_roll_ups() -> None:
     assert auto.kpis["period"].astype(str).tolist() == ["FY2026-27"]
     assert auto.kpis["target"].iloc[0] == 600  # 6 months of a monthly ₹100 target
     assert auto.totals["achievement"].iloc[0] == pytest.approx(100.0)
+
+
+def test_readable_totals_speak_the_kpis_units() -> None:
+    sc = krakit.Scorecard(
+        role={"title": "Store lead"},
+        kras=[
+            {
+                "title": "Sales",
+                "weight": 100,
+                "kpis": [
+                    {
+                        "id": "rev",
+                        "metric": "Revenue",
+                        "unit": "INR",
+                        "target": 1_000_000,
+                        "weight": 60,
+                    },
+                    {"id": "csat", "metric": "CSAT", "unit": "%", "target": 90, "weight": 40},
+                ],
+            }
+        ],
+        actuals=[{"kpi": "rev", "period": "2026-01", "value": 1_250_000}],
+    )
+    table = score(sc).readable().set_index("metric")
+    assert table.loc["Revenue", "actual"] == "₹12,50,000"
+    assert table.loc["Revenue", "target"] == "₹10,00,000"
+    assert table.loc["Revenue", "achievement"] == "120.0%"  # capped
+    assert table.loc["CSAT", "target"] == "90%"
+    assert table.loc["CSAT", "actual"] == "—"  # no actual yet: a dash, never a zero
+    assert "unit" not in table.columns
+    assert all(isinstance(v, str) for v in table.to_numpy().ravel())

@@ -321,16 +321,10 @@ class ScorecardStep(Step):
         return target
 
 
-_COLUMNS = ("kra", "metric", "unit", "actual", "target", "achievement", "status", "weight")
-
-
 def _scores_html(result: Any) -> str:
     """The overall line and the per-KPI table, every value escaped by pandas."""
     summary = "<br>".join(esc(line) for line in str(result).splitlines())
-    shown = [c for c in _COLUMNS if c in result.totals.columns]
-    table = result.totals[shown].to_html(
-        index=False, escape=True, na_rep="—", float_format="{:,.1f}".format
-    )
+    table = result.readable().to_html(index=False, escape=True, na_rep="—")
     return f'<div class="krakit-score-summary">{summary}</div>{table}'
 
 
