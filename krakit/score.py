@@ -121,7 +121,8 @@ _MEAN_METRIC_WORDS = frozenset({"average", "avg", "mean", "median", "per", "rate
 def aggregation_of(kpi: KPI) -> Aggregation:
     """The KPI's aggregation, inferred from its unit and metric when not set.
 
-    Milestones roll up with ``last``; ``%``, scores and durations with ``mean``; a metric
+    Milestones and progress targets (with a baseline) roll up with ``last``; ``%``, scores
+    and durations with ``mean``; a metric
     that is an average or a rate ("average order value", "cost per hire") with ``mean``;
     currencies, counts and other nouns ("calls", "hires") with ``sum``; no unit with ``mean``.
 
@@ -137,6 +138,10 @@ def aggregation_of(kpi: KPI) -> Aggregation:
     if kpi.aggregation is not None:
         return kpi.aggregation
     if kpi.target_type is TargetType.MILESTONE:
+        return Aggregation.LAST
+    if kpi.target_type is TargetType.PROGRESS and kpi.baseline is not None:
+        # progress is how far the metric has moved from the baseline: where it stands now,
+        # not the average of every step on the way (that would mark the early months down)
         return Aggregation.LAST
     unit = (kpi.unit or "").strip()
     if not unit or unit.lower() in _MEAN_UNITS:

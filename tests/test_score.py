@@ -523,3 +523,31 @@ def test_readable_totals_speak_the_kpis_units() -> None:
     assert table.loc["CSAT", "actual"] == "—"  # no actual yet: a dash, never a zero
     assert "unit" not in table.columns
     assert all(isinstance(v, str) for v in table.to_numpy().ravel())
+
+
+def test_progress_rolls_up_to_where_the_metric_stands_now() -> None:
+    kpi = {
+        "id": "tth",
+        "metric": "Time to hire",
+        "unit": "days",
+        "polarity": "lower_is_better",
+        "target_type": "progress",
+        "baseline": 45,
+        "target": 30,
+    }
+    sc = krakit.Scorecard(
+        role={"title": "Recruiter"},
+        kras=[{"title": "Recruitment", "kpis": [kpi]}],
+        actuals=[
+            {"kpi": "tth", "period": "2026-01", "value": 44},
+            {"kpi": "tth", "period": "2026-02", "value": 38},
+            {"kpi": "tth", "period": "2026-03", "value": 33},
+        ],
+    )
+    assert aggregation_of(sc.kpi("tth")).value == "last"
+    row = score(sc, by="quarter").kpis.iloc[0]
+    assert row["actual"] == 33  # March, not the quarter's mean of 38.3
+    assert row["achievement"] == pytest.approx(80.0)  # 12 of the 15 days travelled
+    # without a baseline it is scored as a ratio, and a duration averages as before
+    del kpi["baseline"]
+    assert aggregation_of(krakit.KPI(**kpi)).value == "mean"
