@@ -213,9 +213,9 @@ class ScoreResult:
     def readable(self) -> pd.DataFrame:
         """The per-KPI totals as a manager reads them: text cells, amounts in their unit.
 
-        Actual and target are written in the KPI's unit (``₹19,00,000``, ``85%``, ``41 days``),
-        achievement and weight as percentages, a blank as ``—``; the ``unit`` column is folded
-        into the numbers. Team results keep their ``person`` column.
+        KRAs by their titles; actual and target in the KPI's unit (``₹19,00,000``, ``85%``,
+        ``41 days``); achievement and weight as percentages; a blank as ``—``. The ``unit``
+        column is folded into the numbers. Team results keep their ``person`` column.
 
         Examples
         --------
@@ -232,9 +232,12 @@ class ScoreResult:
         units = t["unit"] if "unit" in t.columns else pd.Series([None] * len(t), index=t.index)
         units = units.where(units.notna(), None)
         out = pd.DataFrame(index=t.index)
+        titles = dict(zip(self.kras["kra"], self.kras["title"], strict=False))
         for column in ("person", "kra", "metric"):
             if column in t.columns:
-                out[column] = t[column].astype(object).where(t[column].notna(), "—")
+                cells = t[column].map(titles) if column == "kra" else t[column]
+                cells = cells.where(cells.notna(), t[column]).astype(object)
+                out[column] = cells.where(cells.notna(), "—")
         for column in ("actual", "target"):
             if column in t.columns:
                 out[column] = [format_value(v, u) for v, u in zip(t[column], units, strict=True)]

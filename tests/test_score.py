@@ -522,6 +522,7 @@ def test_readable_totals_speak_the_kpis_units() -> None:
     assert table.loc["CSAT", "target"] == "90%"
     assert table.loc["CSAT", "actual"] == "—"  # no actual yet: a dash, never a zero
     assert "unit" not in table.columns
+    assert set(table["kra"]) == {"Sales"}  # the KRA's title, not its id
     assert all(isinstance(v, str) for v in table.to_numpy().ravel())
 
 
