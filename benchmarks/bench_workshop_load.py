@@ -42,7 +42,6 @@ import os
 import platform
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -58,8 +57,16 @@ from pathlib import Path
 import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.local import (  # noqa: E402  (the browser tests' own Chromium and ports)
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    free_port,
+    wait_http,
+)
+
 RESULTS = ROOT / "benchmarks" / "results" / "workshop_load.json"
-CHROMIUM = os.environ.get("KRAKIT_CHROMIUM", "/usr/bin/chromium")
 NOTEBOOK = "notebooks/00_start_here.ipynb"
 SELECTOR = ".krakit-workshop"
 P95_LIMIT_S = 10.0
@@ -70,18 +77,8 @@ PAGE_TIMEOUT_S = 120.0  # a participant whose wizard is not shown by then counts
 SERVER_START_S = 60.0
 POOL_WARM_S = 300.0
 BUDGET_S = 15 * 60  # the ladder stops starting new rungs after this long
-ROOT_FLAG = ["--allow-root"] if os.geteuid() == 0 else []
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-    # nothing but 127.0.0.1 resolves: the app must work offline, and no traffic leaves
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
-]
+# nothing but 127.0.0.1 resolves: the app must work offline, and no traffic leaves
+BENCH_CHROMIUM_ARGS = [*CHROMIUM_ARGS, "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"]
 # time from navigation start until the wizard has a box on screen (polled in the page)
 VISIBLE_JS = f"""() => {{
     const el = document.querySelector({SELECTOR!r});
@@ -109,12 +106,6 @@ MB = 1024 * 1024
 
 
 # --------------------------------------------------------------------------- processes
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def _tree(pid: int) -> list[psutil.Process]:
@@ -166,7 +157,7 @@ class Voila:
 @contextlib.contextmanager
 def voila(site: Path, tmp: Path, extra: list[str]) -> Iterator[Voila]:
     """Start Voilà in its own process group; stop it and every kernel it started on exit."""
-    port = _free_port()
+    port = free_port()
     log = tmp / f"voila-{port}.log"
     env = {
         **os.environ,
@@ -193,26 +184,10 @@ def voila(site: Path, tmp: Path, extra: list[str]) -> Iterator[Voila]:
         )
     server = Voila(f"http://127.0.0.1:{port}/", proc, log)
     try:
-        _wait_http(f"http://127.0.0.1:{port}/static/", proc, log)
+        wait_http(f"http://127.0.0.1:{port}/static/", proc, log, SERVER_START_S, any_status=True)
         yield server
     finally:
         _stop(proc)
-
-
-def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    """Wait for the server to answer (any HTTP status) on a URL that starts no kernel."""
-    deadline = time.monotonic() + SERVER_START_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"Voilà exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except urllib.error.HTTPError:
-            return  # it answered
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"Voilà did not answer in {SERVER_START_S:.0f}s:\n{log.read_text()[-3000:]}")
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:
@@ -454,7 +429,7 @@ async def ladder(
 
             pw = await stack.enter_async_context(async_playwright())
             browser = await pw.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+                executable_path=CHROMIUM, headless=True, args=BENCH_CHROMIUM_ARGS
             )
             stack.push_async_callback(browser.close)
         for n in sizes:

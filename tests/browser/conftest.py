@@ -14,11 +14,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,39 +23,10 @@ from typing import Literal
 
 import pytest
 
+from tests.browser.local import CHROMIUM, CHROMIUM_ARGS, ROOT_FLAG, free_port, wait_http
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("KRAKIT_CHROMIUM", "/usr/bin/chromium")
 SHOTS = Path(os.environ.get("KRAKIT_SCREENSHOTS", ROOT / "out" / "screenshots"))
-# CI runs as root; Jupyter refuses to unless told.
-ROOT_FLAG = ["--allow-root"] if os.geteuid() == 0 else []
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def _wait_http(url: str, proc: subprocess.Popen[bytes], log: Path, seconds: float = 90) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"server exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url, timeout=2):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"server did not answer {url} in {seconds}s:\n{log.read_text()[-3000:]}")
 
 
 @dataclass
@@ -70,7 +38,7 @@ class Server:
 
 
 def _serve(args: list[str], url_path: str, tmp: Path, root: Path) -> Iterator[Server]:
-    port = _free_port()
+    port = free_port()
     log = tmp / f"server-{port}.log"
     env = {
         **os.environ,
@@ -93,7 +61,7 @@ def _serve(args: list[str], url_path: str, tmp: Path, root: Path) -> Iterator[Se
         )
     server = Server(f"http://127.0.0.1:{port}", root, proc, log)
     try:
-        _wait_http(server.url + url_path, proc, log)
+        wait_http(server.url + url_path, proc, log)
         yield server
     finally:
         proc.terminate()
