@@ -108,7 +108,7 @@ def test_billion_laughs_fails_fast_with_an_input_error(tmp_path: Path) -> None:
     start = time.perf_counter()
     with pytest.raises(InputError) as info:
         krakit.load(path)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 10  # bounded: unchecked, it would never finish
     message = str(info.value)
     assert str(path) in message and "aliases" in message
     assert f"{limits.YAML_MAX_ALIAS_VALUES:,}" in message
@@ -236,7 +236,9 @@ def _with_member(name: str, data: bytes) -> bytes:
     return out.getvalue()
 
 
-def test_a_real_bomb_that_inflates_past_the_ratio_is_refused(tmp_path: Path) -> None:
+def test_a_real_bomb_that_inflates_past_the_ratio_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     row = b'<row><c t="inlineStr"><is><t>lol</t></is></c></row>'
     sheet = (
         b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
@@ -245,12 +247,19 @@ def test_a_real_bomb_that_inflates_past_the_ratio_is_refused(tmp_path: Path) -> 
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(_with_member("xl/worksheets/sheet1.xml", sheet))
     assert path.stat().st_size < MB  # tiny on disk, 24 MB of XML inside
+    opened: list[str] = []
+    real_open = zipfile.ZipFile.open
+
+    def spying_open(self: zipfile.ZipFile, name: object, *args: object, **kwargs: object):
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", spying_open)
     for read in (read_sheet, read_actuals):
-        start = time.perf_counter()
         with pytest.raises(InputError, match="zip bomb") as info:
             read(path)
-        assert time.perf_counter() - start < 0.5  # refused from the directory, not inflated
         assert info.value.path == str(path)
+    assert opened == []  # refused from the zip's directory: no member was ever inflated
 
 
 def _claim_size(data: bytes, name: str, size: int) -> bytes:
@@ -321,7 +330,7 @@ def test_xml_entity_bomb_in_a_workbook_is_refused(tmp_path: Path) -> None:
     start = time.perf_counter()
     with pytest.raises(InputError, match="cannot open the workbook"):
         read_sheet(path)
-    assert time.perf_counter() - start < 1.0
+    assert time.perf_counter() - start < 10  # bounded: unchecked, it would never finish
 
 
 def test_cli_names_the_refused_file(tmp_path: Path) -> None:
