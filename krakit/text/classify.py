@@ -31,19 +31,15 @@ from __future__ import annotations
 import re
 
 from krakit.text.draft import Classification, Label
-from krakit.text.numbers import _alt, lexicon
+from krakit.text.lexicon import alt, load, phrase_re
 from krakit.text.parse import _PLACEHOLDER, MAX_CHARS, parse_kpi
 
 __all__ = ["classify"]
 
-_L = lexicon("classify")
+_L = load("classify")
 
 
-def _phrase_re(words: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?i)(?<![A-Za-z])(?:{_alt(words)})(?![A-Za-z])")
-
-
-_INDICATOR = _phrase_re([w for w in _L["indicator_words"] if w not in ("%", "#", "per")])
+_INDICATOR = phrase_re([w for w in _L["indicator_words"] if w not in ("%", "#", "per")])
 _SYMBOL = re.compile(r"%|#\s*(?:of\b)|\(\s*%\s*\)")
 # "per hour", "cost per click" — but not "as per", "per cent", "per schedule"
 _PER = re.compile(
@@ -53,9 +49,9 @@ _PER = re.compile(
 _X_TIME = re.compile(
     r"(?i)\b(?!(?:on|in|real|part|full|over|at|first|same|each|every|any|some|long|short|due|the|a|this|that|all|spare|free|of|per|no|one|next|last|from|to|for|and|with|its|their|our|your)\b)[a-z][a-z-]*[\s-]time\b"
 )
-_AMOUNT = _phrase_re(_L["amount_words"])
+_AMOUNT = phrase_re(_L["amount_words"])
 _MEASURE_AMOUNT = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{_alt(_L['measure_words'])})(?:\s+[a-z-]+)?\s+(?:{_alt(_L['amount_words'])})(?![A-Za-z])(?!\s+(?:targets?|goals?|budgets?|plans?|objectives?)\b)"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['measure_words'])})(?:\s+[a-z-]+)?\s+(?:{alt(_L['amount_words'])})(?![A-Za-z])(?!\s+(?:targets?|goals?|budgets?|plans?|objectives?)\b)"
 )
 # A bare acronym of 2-6 capitals, maybe with a lowercase prefix ("eNPS") or a plural "s".
 _ACRONYM = re.compile(r"[a-z]?[A-Z][A-Z0-9&]{1,5}s?")
@@ -70,16 +66,16 @@ _AREA_ACRONYMS = frozenset(
 _HEAD_WORDS = {w.lower() for w in _L["indicator_words"] if " " not in w}
 _FIRST_CHUNK = re.compile(r"^[^:|(\[;\n]+")
 _AMOUNT_MEASURED_AFTER = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{_alt(_L['amount_words'])})\s+(?:growth|generated|achieved|collected|booked|closed|raised|realised|realized|per)\b"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['amount_words'])})\s+(?:growth|generated|achieved|collected|booked|closed|raised|realised|realized|per)\b"
 )
 _MEASURED_COMPLIANCE = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{_alt(_L['compliance_measured'])})\)?\s+(?:compliance|coverage|adherence)\b"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['compliance_measured'])})\)?\s+(?:compliance|coverage|adherence)\b"
 )
-_DUTY_LEAD = re.compile(rf"(?i)^\W*(?:to\s+)?(?P<verb>{_alt(_L['duty_verbs'])})(?![A-Za-z])")
+_DUTY_LEAD = re.compile(rf"(?i)^\W*(?:to\s+)?(?P<verb>{alt(_L['duty_verbs'])})(?![A-Za-z])")
 _OBJECT_END = re.compile(
     r"(?i)[,;:.!?()\[\]|]|\s[-–]\s|\b(?:to|for|with|through|by|and|so|that|while|across|within|as|via|using|in\s+order|in\s+terms|in\s+line|which|who|where|from|on|at|into)\b"
 )
-_ACTIVITY = _phrase_re(_L["activity_words"])
+_ACTIVITY = phrase_re(_L["activity_words"])
 
 
 def _first_chunk(text: str) -> str:

@@ -26,23 +26,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
-
-import yaml
 
 from krakit.errors import ParseError
+from krakit.text.lexicon import alt, load, word_value
 
 __all__ = ["Amount", "find_amounts", "parse_amount"]
-
-_LEXICON = Path(__file__).with_name("lexicon")
-
-
-@cache
-def lexicon(name: str) -> dict:
-    """Load one word list from ``krakit/text/lexicon/<name>.yaml`` (cached)."""
-    with open(_LEXICON / f"{name}.yaml", encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,12 +53,8 @@ class Amount:
     code: bool = False  # glued to letters: "W-4", "B-3", "ISO9001", "5S" — a name, not a number
 
 
-def _alt(words: list[str]) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-
-
 def _build() -> dict:
-    lex = lexicon("numbers")
+    lex = load("numbers")
     signs = lex["currency_signs"]
     words = lex["currency_words"]
     mult = lex["multipliers"]
@@ -95,21 +79,21 @@ def _build() -> dict:
     pattern = re.compile(
         rf"""
         (?P<sign>[+\-−])?
-        (?:(?P<cursign>{_alt(list(signs))})\s?|(?<![A-Za-z])(?P<curword>(?i:{_alt(list(words))}))(?![A-Za-z])\s?)?
+        (?:(?P<cursign>{alt(list(signs))})\s?|(?<![A-Za-z])(?P<curword>(?i:{alt(list(words))}))(?![A-Za-z])\s?)?
         (?P<sign2>[+\-−])?
         (?:(?<=(?<![A-Za-z])[Rr][Ss]\.)|(?<![A-Za-z0-9.,]))(?P<num>{num})(?![\d])  # "Rs.5000" too
-        (?:(?P<glue>(?i:{_alt(list(mult))}))(?![A-Za-z])
-          |\s?(?P<mult>(?i:{_alt(word_mult)}))\.?(?![A-Za-z])
+        (?:(?P<glue>(?i:{alt(list(mult))}))(?![A-Za-z])
+          |\s?(?P<mult>(?i:{alt(word_mult)}))\.?(?![A-Za-z])
           |\s(?P<lettermult>[kKMLB])(?![A-Za-z]))?
         (?:\s?(?P<pct>%)
-          |(?P<hy>-)?\s?(?P<unit>(?i:{_alt(word_units)}))(?![A-Za-z]))?
+          |(?P<hy>-)?\s?(?P<unit>(?i:{alt(word_units)}))(?![A-Za-z]))?
         (?P<plus>\+)?
         """,
         re.VERBOSE,
     )
     nw = lex["number_words"]
     words_re = re.compile(
-        rf"(?<![A-Za-z])(?:(?i:{_alt(list(nw))})(?:[\s-]+(?i:{_alt(list(nw))}))*)(?![A-Za-z])"
+        rf"(?<![A-Za-z])(?:(?i:{alt(list(nw))})(?:[\s-]+(?i:{alt(list(nw))}))*)(?![A-Za-z])"
     )
     return {
         "pattern": pattern,
@@ -123,6 +107,8 @@ def _build() -> dict:
 
 
 _T = _build()
+# Old private names, kept while krakit/text/time.py still imports them: use krakit.text.lexicon.
+lexicon, _alt, _word_value = load, alt, word_value
 _NEXT_WORD = re.compile(r"\s+[a-z]{3,}")
 _CONNECTORS = frozenset(
     {"per", "and", "the", "for", "from", "each", "every", "within", "with", "than", "after"}
@@ -153,21 +139,6 @@ def _digits(raw: str, currency: str | None) -> float:
         if dot and currency and len(tail) == 3 and head:
             raw = head + tail  # €2.500 — money has no three-decimal prices
     return float(raw)
-
-
-def _word_value(phrase: str) -> float | None:
-    total, current = 0, 0
-    for word in re.split(r"[\s-]+", phrase.lower()):
-        v = _T["numwords"].get(word)
-        if v is None:
-            return None
-        if v == 100:
-            current = max(current, 1) * 100
-        elif v == 12 and word == "dozen":
-            current = max(current, 1) * 12
-        else:
-            current += v
-    return float(total + current)
 
 
 def find_amounts(text: str) -> list[Amount]:
@@ -250,7 +221,7 @@ def find_amounts(text: str) -> list[Amount]:
     for m in spelled:
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        value = _word_value(m.group())
+        value = word_value(m.group())
         if value is None:
             continue
         unit = None
