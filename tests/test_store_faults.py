@@ -1,7 +1,9 @@
 """Faults while saving: no saved work is ever lost.
 
-* A save killed (SIGKILL) at a random moment, 100 times: the file is always one whole
-  version, never truncated; leftover temporary files are hidden and cleaned up.
+* A save killed (SIGKILL) at each step it takes, in random order (the saving child says
+  what it is doing, the parent kills it at a step it has seen, never by the clock): the file
+  is always one whole version, never truncated; leftover temporary files are hidden and
+  cleaned up.
 * Two processes saving one file at once: exactly one wins, the other gets a ConflictError
   and keeps its scorecard, which it can still save elsewhere.
 * Disk full, read-only or forbidden folder: a clear InputError naming the file and what to
@@ -16,12 +18,12 @@ import json
 import multiprocessing
 import os
 import random
+import select
 import shutil
 import signal
 import subprocess
 import tempfile
 import threading
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -69,54 +71,175 @@ def _temp_files(folder: Path) -> list[str]:
 
 # ---------------------------------------------------------------- SIGKILL while saving
 
+# What a saving child announces, in order, for each save. It waits after each announcement
+# until the parent says "go", so the parent kills it at a step it has seen, never at a moment
+# picked from the clock: the test is the same on a fast machine and on a busy one.
+_SAVE_STEPS = (
+    "lock",  # the lock is held; leftovers of killed saves are not yet removed
+    "tmp-open",  # the temporary file exists, empty
+    "mid-write",  # half the bytes are in the temporary file
+    "written",  # all the bytes are in the temporary file, not yet synced
+    "tmp-synced",  # the temporary file is on disk: between write and rename
+    "before-rename",  # permissions set; the rename is next
+    "after-rename",  # the target is the new version
+    "folder-synced",  # the rename is on disk
+    "saved",  # save() returned; the next save starts
+)
+# A step may leave the temporary file on disk (from tmp-open up to the rename).
+_TMP_STEPS = frozenset(_SAVE_STEPS[1:6])
+# Seconds; only a hung child (a lock never released) comes near it, never a slow machine.
+_STEP_TIMEOUT = 120
 
-def _save_forever(target: Path, versions: tuple[krakit.Scorecard, ...]) -> None:
-    """In a forked child: save the versions in turn until killed.
 
-    The child's disk is made slow (each fsync waits 5 ms first), as a network share or a busy
-    laptop disk is: on a fast quiet disk the temporary file lives so briefly that random kills
-    may all land between saves, and the test would prove nothing about a kill mid-write.
+class _SlowHandle:
+    """The temporary file, written in two halves with a step announced after each."""
+
+    def __init__(self, handle: Any, step: Callable[[str], None]) -> None:
+        self._handle, self._step = handle, step
+
+    def __enter__(self) -> _SlowHandle:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._handle.close()
+
+    def write(self, data: bytes) -> int:
+        half = len(data) // 2
+        self._handle.write(data[:half])
+        self._handle.flush()
+        self._step("mid-write")
+        self._handle.write(data[half:])
+        self._handle.flush()
+        self._step("written")
+        return len(data)
+
+    def flush(self) -> None:
+        self._handle.flush()
+
+    def fileno(self) -> int:
+        return int(self._handle.fileno())
+
+
+def _save_step_by_step(
+    target: Path, versions: tuple[krakit.Scorecard, ...], report: int, go: int
+) -> None:  # pragma: no cover - runs in a forked child
+    """In a forked child: save the versions in turn until killed, announcing each step.
+
+    Each step is written to ``report`` as a line; the child then waits for one byte on
+    ``go``. The real calls of a save still do all the work: each is wrapped (in this child
+    only) to announce what it has just done.
     """
-    real_fsync = os.fsync
+    renamed = False
 
-    def slow_fsync(fd: int) -> None:
-        time.sleep(0.005)
+    def step(name: str) -> None:
+        os.write(report, name.encode() + b"\n")
+        if os.read(go, 1) != b"g":  # the parent is gone
+            os._exit(5)
+
+    real_flock, real_mkstemp, real_fdopen = store.fcntl.flock, tempfile.mkstemp, os.fdopen
+    real_fsync, real_replace = os.fsync, os.replace
+
+    def flock(fd: int, operation: int) -> None:
+        real_flock(fd, operation)
+        step("lock")
+
+    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+        made = real_mkstemp(*args, **kwargs)
+        step("tmp-open")
+        return made
+
+    def fdopen(fd: int, *args: Any, **kwargs: Any) -> _SlowHandle:
+        return _SlowHandle(real_fdopen(fd, *args, **kwargs), step)
+
+    def fsync(fd: int) -> None:
         real_fsync(fd)
+        step("folder-synced" if renamed else "tmp-synced")
 
-    os.fsync = slow_fsync  # only in this forked child
+    def replace(src: Any, dst: Any) -> None:
+        nonlocal renamed
+        step("before-rename")
+        real_replace(src, dst)
+        renamed = True
+        step("after-rename")
+
+    store.fcntl.flock = flock  # type: ignore[assignment]
+    tempfile.mkstemp = mkstemp  # type: ignore[assignment]
+    os.fdopen, os.fsync, os.replace = fdopen, fsync, replace  # type: ignore[assignment]
     code = 3
     try:
         i = 0
         while True:
+            renamed = False
             store.save(versions[i % 2], target, force=True, touch=False)
+            step("saved")
             i += 1
-    except BaseException:
+    except BaseException as exc:
+        os.write(report, f"error {exc!r}\n".encode())
         code = 4
     finally:
         os._exit(code)
 
 
+def _kill_plan(rng: random.Random) -> list[tuple[int, str, bool]]:
+    """Every (save, step, exactly-at) once, in random order.
+
+    ``save`` is how many saves the child completes before the one that is killed;
+    exactly-at kills the child while it waits at the step, otherwise it is told to go on and
+    killed at once, somewhere on its way to the next step.
+    """
+    plan = [(n, name, at) for n in range(3) for name in _SAVE_STEPS for at in (True, False)]
+    rng.shuffle(plan)
+    return plan
+
+
 def test_sigkill_at_random_moments_never_leaves_a_broken_file(tmp_path: Path) -> None:
     folder = tmp_path / "workspace"
     target = folder / "card.yaml"
-    a, b = _big(10, "A"), _big(18, "B")
-    raw = {store.dump(a).encode(): a.model_dump(), store.dump(b).encode(): b.model_dump()}
+    a, b = _big(2, "A"), _big(4, "B")
+    text = {id(a): store.dump(a).encode(), id(b): store.dump(b).encode()}
+    raw = {text[id(a)]: a.model_dump(), text[id(b)]: b.model_dump()}
     assert len(set(map(len, raw))) == 2  # a truncated B could not pass for A
     store.save(a, target, touch=False)
+    on_disk_now, leftover_now = text[id(a)], False  # what the steps seen so far imply
     rng = random.Random(20261129)
-    mid_write = 0
     seen: set[bytes] = set()
-    started = time.perf_counter()
-    kills = 0
-    # 100 kills; more (up to 12 s) until a few landed mid-write, which a busy machine makes rarer
-    while kills < 100 or (mid_write < 5 and time.perf_counter() - started < 12):
+    kills = mid_write = 0
+    for n, kill_at, exactly in _kill_plan(rng):
         kills += 1
+        versions = (a, b) if kills % 2 else (b, a)
+        report_r, report_w = os.pipe()
+        go_r, go_w = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
-            _save_forever(target, (a, b) if kills % 2 else (b, a))
-        time.sleep(rng.uniform(0.0, 0.04))
-        os.kill(pid, signal.SIGKILL)
-        _, status = os.waitpid(pid, 0)
+            os.close(report_r)
+            os.close(go_w)
+            _save_step_by_step(target, versions, report_w, go_r)
+        os.close(report_w)
+        os.close(go_r)
+        steps = 0  # steps seen so far; save number steps // len(_SAVE_STEPS) is under way
+        with os.fdopen(report_r, "rb", buffering=0) as reports:
+            while True:
+                ready, _, _ = select.select([reports], [], [], _STEP_TIMEOUT)
+                assert ready, f"the saving child is stuck after step {steps}"
+                line = reports.readline().decode().strip()
+                save_no, at = divmod(steps, len(_SAVE_STEPS))
+                assert line == _SAVE_STEPS[at], (
+                    f"the saving child said {line!r} where a save does {_SAVE_STEPS[at]!r}"
+                )
+                saving = versions[save_no % 2]
+                steps += 1
+                if line == "tmp-open":  # the save removed older leftovers, then made its own
+                    leftover_now = True
+                elif line == "after-rename":
+                    on_disk_now, leftover_now = text[id(saving)], False
+                if line == kill_at and save_no == n:
+                    break
+                os.write(go_w, b"g")
+            if not exactly:  # let it go on, and kill it at once on its way to the next step
+                os.write(go_w, b"g")
+            os.kill(pid, signal.SIGKILL)
+            _, status = os.waitpid(pid, 0)
+        os.close(go_w)
         assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, (
             "the saving child stopped by itself (an exception while saving)"
         )
@@ -127,9 +250,15 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_file(tmp_path: Path) ->
         leftovers = _temp_files(folder)
         assert len(leftovers) <= 1  # the next save removes what a killed one left
         mid_write += bool(leftovers)
+        if exactly:  # killed while waiting at a step: what is on disk is known exactly
+            assert on_disk == on_disk_now, (n, kill_at)
+            assert bool(leftovers) == leftover_now, (n, kill_at, leftovers)
+        else:  # killed on its way to the next step: the file is this version or the next
+            in_progress = text[id(versions[steps // len(_SAVE_STEPS) % 2])]
+            assert on_disk in (on_disk_now, in_progress), (n, kill_at)
+            on_disk_now, leftover_now = on_disk, bool(leftovers)
         assert krakit.Workspace(folder).list() == ["card"]
     assert len(seen) == 2, "the kills never caught both versions on disk"
-    print(f"kills mid-write: {mid_write}/{kills}")
     assert mid_write >= 1, "no kill landed while a temporary file existed"
     # the next save cleans up whatever the last kill left
     store.save(b, target, force=True, touch=False)
@@ -190,9 +319,9 @@ def test_two_processes_saving_at_once_exactly_one_wins(tmp_path: Path, sample_pa
         ]
         for racer in racers:
             racer.start()
-        outcome = sorted(results.get(timeout=20) for _ in racers)
+        outcome = sorted(results.get(timeout=_STEP_TIMEOUT) for _ in racers)
         for racer in racers:
-            racer.join(timeout=20)
+            racer.join(timeout=_STEP_TIMEOUT)
             assert racer.exitcode == 0
         kinds = sorted(kind for _, kind, *_ in outcome)
         assert kinds == ["conflict", "saved"], outcome
@@ -213,18 +342,32 @@ def test_two_processes_saving_at_once_exactly_one_wins(tmp_path: Path, sample_pa
 def test_the_lock_closes_the_gap_between_check_and_write(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, locked: bool
 ) -> None:
-    """Widen the gap between the conflict check and the write: without the lock both
-    saves pass the check and one silently overwrites the other; with it, one is refused."""
+    """Hold both saves in the gap between the conflict check and the write: without the
+    lock both pass the check and one silently overwrites the other; with it, one is refused.
+
+    Barriers, not sleeps, line the two saves up: without the lock both wait after their
+    check until the other has checked too; with it, both wait until the other has asked for
+    the lock (the one that gets it checks and writes while the other waits for it).
+    """
     target = tmp_path / "card.yaml"
     store.save(krakit.Scorecard(role={"title": "Recruiter"}), target)
-    check = store._check_conflict
+    both = threading.Barrier(2, timeout=120)  # the timeout only ends a hang: it is never met
+    if locked:
+        lock = store._locked
 
-    def slow_check(sc: krakit.Scorecard, path: Path) -> None:
-        check(sc, path)
-        time.sleep(0.3)
+        def lock_together(path: Path) -> contextlib.AbstractContextManager[None]:
+            both.wait()
+            return lock(path)
 
-    monkeypatch.setattr(store, "_check_conflict", slow_check)
-    if not locked:
+        monkeypatch.setattr(store, "_locked", lock_together)
+    else:
+        check = store._check_conflict
+
+        def check_together(sc: krakit.Scorecard, path: Path) -> None:
+            check(sc, path)
+            both.wait()
+
+        monkeypatch.setattr(store, "_check_conflict", check_together)
         monkeypatch.setattr(store, "_locked", lambda path: contextlib.nullcontext())
     outcomes: dict[str, str] = {}
 
