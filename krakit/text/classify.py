@@ -11,7 +11,9 @@ The rules, strongest first (word lists in ``lexicon/classify.yaml``):
 1. **A numeric target** found by :func:`krakit.parse_kpi` (not a year, line number, ageing
    bucket or weightage — the parser sets those aside) makes a KPI. So does a placeholder
    quantity ("X%", "X units"): the writer meant a number.
-2. **A sentence that opens with a duty or outcome verb** ("Ensure…", "Manage…", "Improve…") is
+2. **A heading or OKR prefix** ("KRA 3 –", "Objective 1:", "Key result 2:") is set aside
+   (:func:`krakit.text.parse.heading_end`); the rest is judged. **A sentence that opens with
+   a duty or outcome verb** ("Ensure…", "Manage…", "Improve…") is
    judged by its object, the words up to the first preposition or comma: "Improve vendor
    quality score" is a KPI (score), "Improve vendor quality" and "Shape hiring
    plans … with regard to number of interviewers" are KRAs.
@@ -32,7 +34,7 @@ import re
 
 from krakit.text.draft import Classification, Label
 from krakit.text.lexicon import alt, load, phrase_re
-from krakit.text.parse import _PLACEHOLDER, MAX_CHARS, parse_kpi
+from krakit.text.parse import MAX_CHARS, PLACEHOLDER, heading_end, parse_kpi
 
 __all__ = ["classify"]
 
@@ -164,7 +166,7 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
             0.95,
             (f"It sets a numeric target ({target}), so it can be measured.",),
         )
-    placeholder = _PLACEHOLDER.search(stripped)
+    placeholder = PLACEHOLDER.search(stripped)
     if placeholder:
         return (
             Label.KPI,
@@ -174,6 +176,8 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
                 "a KPI whose target is still to be filled in.",
             ),
         )
+    # a heading or OKR prefix ("KRA 3 –", "Key result 2:") says nothing: judge what follows it
+    stripped = stripped[heading_end(stripped) :].strip() or stripped
     # 2a. a sentence that opens with an indicator phrase ("Lead time for changes")
     opening = _INDICATOR.match(stripped)
     if opening and " " in opening.group():

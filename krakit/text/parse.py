@@ -1,38 +1,42 @@
 """Read a KPI sentence into its SMART fields: :func:`parse_kpi`.
 
-The parser is a small pipeline of rule families over the amounts found by
-:mod:`krakit.text.numbers` and the time expressions found by :mod:`krakit.text.time`. Word
-lists are data in ``lexicon/parse.yaml``. In order:
+The parser is a table of named steps, :data:`STEPS`, each reading one thing from the sentence
+into a shared :class:`_Reading`, in this order (word lists are data in ``lexicon/parse.yaml``
+and ``lexicon/direction.yaml``):
 
-1. **Time first.** Dates, quarters, fiscal years and windows are found before amounts, so the
-   digits of "31 March 2026" or "Q2" are never taken for a target.
-2. **Numbers that define the metric, not its target, are set aside**: codes glued to letters
-   ("W-4", "B-3", "5S"), adjectives ("30-day readmission rate"), years, denominators ("per
-   10,000 parcels", "out of 5" — which becomes the unit of a score, ``"/5"``), labels before a bare
-   number ("line 3", "shift 2", "grade 5", and the rest of a list "lines 1, 2 and 3"), a
-   weightage ("weightage 20%"), an ageing bucket ("overdue beyond 90 days"), a look-back
-   window ("last 12 months", "6 month rolling"), clock times ("9 am").
-3. **Dashboard lines**: a number after "actual / achieved / current / YTD" is where the metric
-   stands (kept as ``baseline``), one after "target / goal / budget" is the target and wins
-   over the order of appearance. "A vs B" reads A as the actual.
-4. **From–to and ranges**: "from 21 to 14 days" is baseline 21, target 14 (units carried
-   across); "between 2 and 4%", "2–4%", "40 to 120" are a range (``target_low`` /
-   ``target_high``, ``target`` None).
-5. **Choosing the target**: the labelled one, else the first remaining; the others are kept in
-   ``other_targets`` ("Churn <6%, onboarding time <12 days").
-6. **Relative or absolute**: "by 25%", "+5%", "15 more", "25% growth" are changes
-   (``relative=True``); "to 80%" and "from X to Y" are absolute.
-7. **Direction**: an explicit maintain/keep verb leading the sentence; else the comparator next
-   to the target ("< 2%", "at least 95%", "95%+", "not to exceed"); else from–to values; else
-   the first increase/decrease word anywhere; a target of zero means decrease.
-8. **Within N days** is a deadline window when something else is the target ("close 95% of
-   audits within 30 days"), and the target itself when nothing else is and the sentence times
-   an action or names a time ("respond to tickets within 4 hours": target 4 hours, decrease).
-   A window goes to ``within``; a point in time to ``deadline``; a cadence to ``period``.
-9. **Unit of a bare number**: the noun that follows ("45 parcels" → ``"parcels"``, skipping
-   "new", "qualified"...), ``"score"`` when the metric is a score or rating, else ``"count"``.
-10. **Metric**: what is left once targets, time phrases, comparators, labels and lead verbs
-    ("achieve", "increase") are taken out, cut at the first separator.
+1. **read_heading** — a heading or OKR prefix ("KRA 3 –", "KPA 2 -", "Objective 1:", "Key
+   result 2:", "D13:", "1.2") is set aside: its number is never a target, and the rest is
+   what the statement says.
+2. **read_times** — dates, quarters, fiscal years and windows are found before amounts (one
+   call to :func:`krakit.text.time.find_times`), so the digits of "31 March 2026" or "Q2" are
+   never taken for a target.
+3. **set_aside_definers** — numbers that define the metric, not its target, are set aside;
+   the reasons are the table :data:`DEFINERS` (codes "W-4", years, "out of 5" — which becomes
+   the unit of a score, ``"/5"`` —, "per 10,000", clock times, "line 3", weightage, look-back
+   windows, ageing buckets, spelled-out words that count nothing). "4:1" is one ratio target.
+4. **pair_ranges** — "from 21 to 14 days" is baseline 21, target 14 (units carried across);
+   "between 2 and 4%", "2–4%", "40 to 120" are a range (``target_low`` / ``target_high``).
+5. **read_labels** — dashboard lines: a number after "actual / achieved / current / YTD", or
+   in brackets after "from" ("(from 99.5% today)"), is where the metric stands (kept as
+   ``baseline``); one after "target / goal / budget" ("Target: <6 min") is the target and
+   wins over the order of appearance. "A vs B" reads A as the actual.
+6. **read_changes** — "by 25%", "+5%", "15 more", "25% growth" are changes
+   (``relative=True``); the comparator next to each number ("< 2%", "at least 95%", "95%+",
+   "not to exceed", from ``lexicon/direction.yaml``) gives its direction; a bare number's
+   unit is the noun after it ("45 parcels" → ``"parcels"``).
+7. **choose_target** — the labelled number, else the first remaining; a range before it wins;
+   the others are kept in ``other_targets``. "Within 4 hours" is the target when nothing else
+   is and the sentence times an action; "Open snags: none" is a target of 0; "Double leads"
+   is a change of +100%. A bare number's unit is ``"score"`` for a score, a time unit when the
+   metric names one ("Debtor days: 45"), else ``"count"``.
+8. **read_direction** — an explicit maintain/keep verb leading the sentence; else the
+   comparator next to the target; else from–to values; else the change verb nearest before
+   the target (not one that tells the past: "trended lower last year"); else a limit word
+   opening the sentence ("Maximum scrap 4%"); a target of zero means decrease.
+9. **place_times** — a window goes to ``within``, a point in time to ``deadline``, a cadence
+   to ``period``.
+10. **name_metric** — what is left once the heading, targets, time phrases after the target,
+    comparators and lead verbs ("achieve", "increase") are taken out, cut at separators.
 
 Placeholders ("X%", "from X to Y", "N days") give no target. The parser never raises: any
 string gives a :class:`KPIDraft` (text beyond the first 4,000 characters is not read).
@@ -44,63 +48,81 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from krakit.text.draft import Direction, KPIDraft, Period, Quantity
-from krakit.text.numbers import Amount, _alt, find_amounts, lexicon
+from krakit.text.draft import Direction, KPIDraft, Period, Quantity, Span
+from krakit.text.lexicon import alt, load, phrase_re
+from krakit.text.numbers import Amount, find_amounts
 from krakit.text.time import TimeMatch, find_times
 
-__all__ = ["parse_kpi"]
+__all__ = ["DEFINERS", "PLACEHOLDER", "STEPS", "Definer", "heading_end", "parse_kpi"]
 
 MAX_CHARS = 4000
-_L = lexicon("parse")
+_L = load("parse")
+_D = load("direction")
+_CMP = {c["name"]: c for c in _D["comparators"]}
+_MOVES = {m["direction"]: m["words"] for m in _D["moves"]}
 
-
-def _words_re(words: list[str], *, before: bool = False, after: bool = False) -> re.Pattern[str]:
-    alt = _alt(words)
-    if before:  # the phrase ends right before the number
-        return re.compile(rf"(?i)(?:^|(?<=[^A-Za-z]))(?:{alt})\s*[:=\-–]?\s*[±~]?\s*$")
-    if after:  # the phrase starts right after the number
-        return re.compile(rf"(?i)^\s*(?:{alt})(?![A-Za-z])")
-    return re.compile(rf"(?i)(?<![A-Za-z])(?:{alt})(?![A-Za-z])")
-
-
-_INC_BEFORE = _words_re(_L["increase_before"], before=True)
-_DEC_BEFORE = _words_re(_L["decrease_before"], before=True)
-_INC_AFTER = _words_re(_L["increase_after"], after=True)
-_DEC_AFTER = _words_re(_L["decrease_after"], after=True)
-_REL_AFTER = _words_re(_L["relative_after"], after=True)
-_INC = _words_re(_L["increase_verbs"])
-_DEC = _words_re(_L["decrease_verbs"])
-_MAINTAIN = _words_re(_L["maintain_verbs"])
+_INC_BEFORE = phrase_re(_CMP["floor"]["before"], before=True)
+_DEC_BEFORE = phrase_re(_CMP["ceiling"]["before"], before=True)
+_INC_AFTER = phrase_re(_CMP["floor"]["after"], after=True)
+_DEC_AFTER = phrase_re(_CMP["ceiling"]["after"], after=True)
+_REL_AFTER = phrase_re(_L["relative_after"], after=True)
+_INC = phrase_re(_MOVES["increase"])
+_DEC = phrase_re(_MOVES["decrease"])
+_MAINTAIN = phrase_re(_MOVES["maintain"])
+_CMP_WORDS = alt(
+    w for c in _D["comparators"] for w in c["before"] if w not in ("up", "down", "zero", "+")
+)
+_HISTORY_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_D['history']['before'])})\s+$")
+_HISTORY_AFTER = re.compile(
+    rf"(?i)^\s*(?:[A-Za-z]+\s+){{0,2}}?(?:{alt(_D['history']['after'])})(?![A-Za-z])"
+)
+_MULTIPLIER = re.compile(
+    rf"(?i)^\W*(?:(?:aim|plan|want|need|have|try)\s+to\s+|(?:we|i|the\s+team)\s+(?:will|shall|must)\s+|to\s+)?"
+    rf"(?P<w>{alt(_D['multipliers'])})(?![A-Za-z])(?![\s-]*check)"
+)
 _TARGET_LABEL = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{_alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:))?\s*[:=\-–]?\s*(?:of\s+)?$"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:))?\s*[:=\-–]?\s*(?:of\s+)?"
+    rf"(?P<cmp>(?:{_CMP_WORDS})\s*)?$"
 )
 _ACTUAL_LABEL = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{_alt(_L['actual_labels'])})(?:\s+(?:of|is|at|:))?\s*[:=\-–]?\s*$"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['actual_labels'])})(?:\s+(?:of|is|at|:))?\s*[:=\-–]?\s*$"
 )
-_WEIGHT = _words_re(_L["weight_words"])
-_WEIGHT_AFTER = _words_re(_L["weight_words"], after=True)
-_AGEING = _words_re(_L["ageing_words"])
-_AGEING_BEFORE = _words_re(_L["ageing_before"], before=True)
-_LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{_alt(_L['label_nouns'])})\s*[-#:.]?\s*$")
-_LOOKBACK = _words_re(_L["lookback_before"], before=True)
-_TIME_METRIC = _words_re(_L["time_metric_words"])
-_SCORE = _words_re(_L["score_words"])
-_PLACEHOLDER = re.compile(
+# "(from 99.5% today)", "99.5% now": where the metric stands, not where it should go
+_ACTUAL_AFTER = re.compile(rf"(?i)^\s*(?:{alt(_L['actual_after'])})(?![A-Za-z])")
+_BRACKET_FROM = re.compile(
+    r"(?i)[(\[]\s*(?:from|was|vs\.?|versus|currently|now|today)\s*[:\-]?\s*$"
+)
+# "6.1 min (Target: <6 min)": the number right before a bracketed target is the actual
+_BEFORE_TARGET_CELL = re.compile(rf"(?i)^\s*[(\[|]\s*(?:{alt(_L['target_labels'])})(?![A-Za-z])")
+_WEIGHT = phrase_re(_L["weight_words"])
+_WEIGHT_AFTER = phrase_re(_L["weight_words"], after=True)
+_AGEING = phrase_re(_L["ageing_words"])
+_AGEING_BEFORE = phrase_re(_L["ageing_before"], before=True)
+_LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_L['label_nouns'])})\s*[-#:.]?\s*$")
+_LOOKBACK = phrase_re(_L["lookback_before"], before=True)
+_TIME_METRIC = phrase_re(_L["time_metric_words"])
+_SCORE = phrase_re(_L["score_words"])
+PLACEHOLDER = re.compile(
     r"(?<![A-Za-z0-9])(?:[XYNZ]{1,3}|x{1,3}|n|\?+|_+|\[[^\]]{0,10}\]|<[^>]{0,10}>)\s?"
     r"(?:%|percent\b|nos?\b\.?|days?\b|hours?\b)"
     # "X new products": a capital placeholder counting a plural noun
     r"|(?<![A-Za-z0-9'])[XN](?:\s+(?:new|more|additional|extra))?\s+[a-z]{3,}s\b",
 )
+"""A number still to be filled in ("X%", "N days", "X new products")."""
 _PLACEHOLDER_ANY = re.compile(r"(?<![A-Za-z0-9])[XYN]{1,2}\b\s?%?")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'&\-]*")
-_LEAD_WORDS = _L["filler_lead"] + _L["increase_verbs"] + _L["decrease_verbs"] + _L["maintain_verbs"]
-_FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{_alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
-_TRAIL = re.compile(
-    r"(?i)(?:[\s,:;\-–(<>≤≥=~+]|\b(?:from|to|by|of|at|in|within|for|is|with|and|or|the|than|over|under|below|above|per|a|an|as|on|vs|before|until|till|level|equal|upto|up)\b)+$"
+_LEAD_WORDS = (
+    _L["filler_lead"]
+    + _MOVES["increase"]
+    + _MOVES["decrease"]
+    + _MOVES["maintain"]
+    + list(_D["multipliers"])
 )
+_FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
 _NONE_TARGET = re.compile(r"(?i)[:=|–—-]\s*(?P<w>none)\s*\.?\s*$")
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
 _TIME_HEAD_UNITS = {
@@ -121,28 +143,82 @@ _TIME_HEAD = re.compile(
     r"(?i)(?<![A-Za-z])(?:in\s+)?(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|weeks|months)\.?\s*[)\]]?"
     r"\s*(?:[:=|–—-]|\bof\b|\bis\b|\bat\b|\bunder\b|\bbelow\b|<|≤)?\s*$"
 )
-
-
-# "from $4000 a month to $6000 a month": a cadence may sit between the two numbers
+# "from $4000 a month to $6000 a month", "from chronic 60% OEE to consistent 75%": a cadence or
+# a few words may sit between the two numbers
 _FROM_TO_GAP = re.compile(
-    r"(?i)\s*(?:(?:a|an|per|every|each|/)\s*(?:day|week|month|quarter|year)\s*)?"
-    r"(?:to|→|->|till|until)\s*"
+    r"(?i)(?:\s*(?:a|an|per|every|each|/)\s*(?:day|week|month|quarter|year))?"
+    r"(?:\s*[A-Za-z][A-Za-z%-]*){0,3}?\s*(?:to|→|->|till|until)(?:\s+[A-Za-z][A-Za-z-]*){0,2}?\s*"
+)
+_FROM_BEFORE = re.compile(
+    r"(?i)\bfrom\s*(?:a\s+|the\s+)?(?:current|baseline|level\s+of\s+)?(?:\s*[A-Za-z]+){0,1}\s*$"
 )
 _LEAD_LIMIT = re.compile(
     r"(?i)^\W*(?:(?P<max>maximum|max\.?|at\s+most)|(?P<min>minimum|min\.?|at\s+least))\b"
 )
+# Headings and OKR prefixes: "KRA 3 –", "Key result 2:", "Objective:", "D13:", "1.2", "4."
+_HEADING = re.compile(
+    rf"""(?ix)^[\s*•>#\-–]*(?:
+      (?:{alt(_L["heading_words"])})s?\s*(?:no\.?\s*|\#\s*)?\d{{1,3}}(?:\.\d{{1,3}})*[a-z]?
+        \s*(?:[:.)|\-–—]+|(?-i:(?=[A-Z])))
+     |(?:{alt(_L["heading_words"])})\s*[:|]
+     |(?-i:(?!(?:Q|H|FY|SY|CY|W)\d)[A-Z]{{1,3}}\d{{1,3}}(?:\.\d{{1,2}})?)\s*[:)|\-–—]
+     |\d{{1,2}}[.)](?!\d)(?=\s)
+     |(?P<section>\d{{1,2}}(?:\.\d{{1,2}}){{1,3}})(?=\s+(?P<next>(?-i:[A-Z][a-z]+)))
+    )\s*"""
+)
+_SECTION_VERBS = frozenset(load("classify")["duty_verbs"])
+
+
+def heading_end(text: str) -> int:
+    """Where a heading or OKR prefix ends (0 when there is none).
+
+    Examples
+    --------
+    >>> t = "Key result 2: Ship the new onboarding flow"
+    >>> t[heading_end(t):]
+    'Ship the new onboarding flow'
+    >>> heading_end("1.5 lakh revenue per month"), heading_end("Q3: 40 new logos")
+    (0, 0)
+    """
+    m = _HEADING.match(text)
+    if m is None:
+        return 0
+    if m["section"]:
+        # "1.2 Mentored junior analysts": a section number only before a verb, never "4.5 Rating"
+        nxt = m["next"].lower()
+        if not (nxt.endswith("ed") or nxt in _SECTION_VERBS):
+            return 0
+    return m.end()
 
 
 @dataclass
 class _Cand:
     amount: Amount
     unit: str | None
-    role: str = "target"  # target | baseline | skip
+    role: str = "target"  # target | baseline | range
     labelled: bool = False
     relative: bool = False
     direction: Direction | None = None
-    span: tuple[int, int] = (0, 0)
+    span: Span = (0, 0)
     extra: dict[str, object] = field(default_factory=dict)
+
+
+@dataclass
+class _Reading:
+    """What the steps have read so far; each step reads and fills some of it."""
+
+    text: str
+    today: dt.date
+    draft: KPIDraft
+    heading: int = 0
+    times: list[TimeMatch] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    cands: list[_Cand] = field(default_factory=list)
+    ranges: list[tuple[_Cand, _Cand]] = field(default_factory=list)
+    main: _Cand | None = None
+    main_span: Span | None = None
+    within: TimeMatch | None = None
+    placeholder: bool = False
 
 
 def _before(text: str, start: int, n: int = 30) -> str:
@@ -165,68 +241,152 @@ def _unit_noun(text: str, end: int) -> str | None:
     return None
 
 
-def _is_definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None:
-    """Why this number defines the metric rather than setting its target (or None)."""
-    start, end = a.span
-    before, after = _before(text, start), _after(text, end)
-    if a.code or a.hyphen_unit:
-        return "code"
-    bare = a.unit is None
-    if bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer():
-        if not _unit_noun(text, end) or re.match(r"\s*(?:annual|budget|target|plan)", after, re.I):
-            return "year"
-    if bare and re.search(r"(?i)(?:\bout\s+of\s*|(?<=\d)\s*/\s*)$", before):
-        return "scale"
-    if bare and re.search(r"(?i)(?:\bper\s*|/\s*)$", before):
-        return "denominator"
-    if re.match(r"(?i)\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|:\d\d)\b", after):
-        return "clock"
-    if re.match(r"\s*[x×]\s*7\b|/\s*7\b", after) and a.value == 24:
-        return "24x7"
-    if bare and _LABEL_NOUN.search(before):
-        return "label"
-    if (
-        bare
-        and prev_skipped is not None
+# -- numbers that define the metric ---------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Around:
+    """One number and the text around it, as a definer sees it."""
+
+    text: str
+    amount: Amount
+    prev_skipped: Amount | None
+    before: str
+    after: str
+
+    @property
+    def bare(self) -> bool:
+        return self.amount.unit is None
+
+
+@dataclass(frozen=True, slots=True)
+class Definer:
+    """A reason a number names the metric rather than its target.
+
+    ``examples`` are sentences in which the number shown is set aside (a test parses each).
+    """
+
+    reason: str
+    test: Callable[[_Around], bool]
+    examples: dict[str, float]
+
+
+def _is_year(n: _Around) -> bool:
+    a = n.amount
+    if not (n.bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer()):
+        return False
+    return not _unit_noun(n.text, a.span[1]) or bool(
+        re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I)
+    )
+
+
+def _is_list_label(n: _Around) -> bool:
+    prev = n.prev_skipped
+    return (
+        n.bare
+        and prev is not None
         and re.fullmatch(
             r"(?i)\s*(?:,|&|and|or|,\s*and|[-–—]|to|through|thru)\s*",
-            text[prev_skipped.span[1] : start],
+            n.text[prev.span[1] : n.amount.span[0]],
         )
-    ):
-        return "label"
-    if _WEIGHT.search(_before(text, start, 25)) or _WEIGHT_AFTER.match(after):
-        return "weight"
-    if a.unit in _TIME_UNITS:
-        if _LOOKBACK.search(before) or re.match(r"(?i)\s*(?:rolling|trailing|moving)\b", after):
-            return "lookback"
-        window = text[max(0, start - 50) : end + 50]
-        if _AGEING.search(window) and (
-            _AGEING_BEFORE.search(before)
-            or re.match(r"\s*(?:\+|plus\b|old\b|and\s+above|or\s+more)", after)
-            or re.search(r"\d\s*[-–]\s*$", before)
-            or re.match(r"\s*[-–]\s*\d", after)
-        ):
-            return "ageing"
-    if a.spelled:
-        nxt = re.match(r"[\s-]*([A-Za-z]+)", after)
-        if a.value == 0 and re.search(r"(?i)(?:\bto|\bat|\bbe|[:=|–—-])\s*$", before):
-            return None  # "defects to zero", "Lost-time injuries: nil": a target of 0
-        if a.unit is None and (
-            not nxt
-            or nxt.group(1).lower() in _L["unit_stop"]
-            or re.search(r"(?i)\b(?:no|any|every|each)\s*$", before)
-        ):
-            return "word"
+        is not None
+    )
+
+
+def _is_lookback(n: _Around) -> bool:
+    return n.amount.unit in _TIME_UNITS and (
+        bool(_LOOKBACK.search(n.before))
+        or bool(re.match(r"(?i)\s*(?:rolling|trailing|moving)\b", n.after))
+    )
+
+
+def _is_ageing(n: _Around) -> bool:
+    start, end = n.amount.span
+    if n.amount.unit not in _TIME_UNITS:
+        return False
+    return bool(_AGEING.search(n.text[max(0, start - 50) : end + 50])) and bool(
+        _AGEING_BEFORE.search(n.before)
+        or re.match(r"\s*(?:\+|plus\b|old\b|and\s+above|or\s+more)", n.after)
+        or re.search(r"\d\s*[-–]\s*$", n.before)
+        or re.match(r"\s*[-–]\s*\d", n.after)
+    )
+
+
+def _is_word(n: _Around) -> bool:
+    a = n.amount
+    if not a.spelled:
+        return False
+    if a.value == 0 and re.search(r"(?i)(?:\bto|\bat|\bbe|[:=|–—-])\s*$", n.before):
+        return False  # "defects to zero", "Lost-time injuries: nil": a target of 0
+    nxt = re.match(r"[\s-]*([A-Za-z]+)", n.after)
+    return a.unit is None and (
+        not nxt
+        or nxt.group(1).lower() in _L["unit_stop"]
+        or re.search(r"(?i)\b(?:no|any|every|each)\s*$", n.before) is not None
+    )
+
+
+DEFINERS: tuple[Definer, ...] = (
+    Definer("code", lambda n: n.amount.code or n.amount.hyphen_unit, {"Close W-4 forms": 4}),
+    Definer("year", _is_year, {"Grow 2026 annual revenue by 10%": 2026}),
+    Definer(
+        "scale",
+        lambda n: n.bare and bool(re.search(r"(?i)(?:\bout\s+of\s*|(?<=\d)\s*/\s*)$", n.before)),
+        {"Guest rating 4.6 out of 5": 5},
+    ),
+    Definer(
+        "denominator",
+        lambda n: n.bare and bool(re.search(r"(?i)(?:\bper\s*|/\s*)$", n.before)),
+        {"Falls per 1,000 bed days": 1000},
+    ),
+    Definer(
+        "clock",
+        lambda n: bool(re.match(r"(?i)\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|:\d\d)\b", n.after)),
+        {"Open the store by 9 am daily": 9},
+    ),
+    Definer(
+        "24x7",
+        lambda n: n.amount.value == 24 and bool(re.match(r"\s*[x×]\s*7\b|/\s*7\b", n.after)),
+        {"Keep the help desk 24x7 available": 24},
+    ),
+    Definer(
+        "label", lambda n: n.bare and bool(_LABEL_NOUN.search(n.before)), {"Shift 2 output": 2}
+    ),
+    Definer("list label", _is_list_label, {"Zero spills on bays 4, 5 and 6": 6}),
+    Definer(
+        "weight",
+        lambda n: (
+            bool(_WEIGHT.search(_before(n.text, n.amount.span[0], 25)))
+            or bool(_WEIGHT_AFTER.match(n.after))
+        ),
+        {"Weightage 15%: on-time delivery 98%": 15},
+    ),
+    Definer("lookback", _is_lookback, {"Attrition over the last 12 months below 9%": 12}),
+    Definer("ageing", _is_ageing, {"Invoices overdue beyond 60 days under 4%": 60}),
+    Definer("word", _is_word, {"Every one of the stores audited": 1}),
+)
+"""Why a number names the metric rather than its target, tried in order."""
+
+
+def _definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None:
+    """The first :data:`DEFINERS` reason that holds for this number, or None."""
+    start, end = a.span
+    around = _Around(text, a, prev_skipped, _before(text, start), _after(text, end))
+    for d in DEFINERS:
+        if d.test(around):
+            return d.reason
     return None
 
 
 def _direction_near(text: str, c: _Cand) -> Direction | None:
+    """The comparator right before or after one number ("< 2%", "95%+", "or less")."""
     start, end = c.amount.span
     before = _before(text, start, 40)
-    # "a minimum target of 80k": look past a target label to the comparator before it
+    # "a minimum target of 80k": look past a target label to the comparator before it;
+    # "Target: <6 min": keep the comparator after the label
     label = _TARGET_LABEL.search(before)
     if label:
-        before = before[: label.start()]
+        before = before[: label.start()] + (label["cmp"] or "")
     before = before[-25:]
     after = _after(text, end, 15)
     if c.amount.plus and not c.relative:
@@ -240,6 +400,320 @@ def _direction_near(text: str, c: _Cand) -> Direction | None:
     if _INC_BEFORE.search(before):
         return Direction.INCREASE
     return None
+
+
+# -- the steps ------------------------------------------------------------------------------
+
+
+def read_heading(r: _Reading) -> None:
+    """1. Set a heading or OKR prefix aside ("KRA 3 –", "Key result 2:")."""
+    r.heading = heading_end(r.text)
+
+
+def read_times(r: _Reading) -> None:
+    """2. Find the time phrases, then the amounts outside them and outside the heading."""
+    r.times = find_times(r.text, r.today)
+    taken = [t.span for t in r.times]
+    r.amounts = [
+        a
+        for a in find_amounts(r.text)
+        if a.span[0] >= r.heading and not any(s < a.span[1] and a.span[0] < e for s, e in taken)
+    ]
+    r.within = next((t for t in r.times if t.kind == "within"), None)
+    r.placeholder = PLACEHOLDER.search(r.text) is not None
+
+
+def set_aside_definers(r: _Reading) -> None:
+    """3. Keep only the numbers that may be targets; read "4:1" as one ratio."""
+    text = r.text
+    prev_skipped: Amount | None = None
+    skip_until = -1
+    for a in r.amounts:
+        why = _definer(text, a, prev_skipped)
+        if why == "scale" and r.cands and r.cands[-1].unit is None:
+            r.cands[-1].unit = f"/{a.value:g}"
+            r.cands[-1].span = (r.cands[-1].span[0], a.span[1])
+            continue
+        if why:
+            prev_skipped = a if why in ("label", "list label") else None
+            continue
+        prev_skipped = None
+        if a.span[0] < skip_until:
+            continue
+        ratio = re.match(r"\s*:\s*(\d+(?:\.\d+)?)\b", text[a.span[1] :])
+        if a.unit is None and ratio and float(ratio.group(1)) > 0:
+            # "4:1", "1:4" — a ratio target, read as one number (unit "x")
+            end = a.span[1] + ratio.end()
+            amt = Amount(a.value / float(ratio.group(1)), "x", (a.span[0], end), a.number_span)
+            r.cands.append(_Cand(amt, "x", span=amt.span))
+            skip_until = end
+            continue
+        r.cands.append(_Cand(a, a.unit, span=a.span))
+
+
+def _from_to(c1: _Cand, c2: _Cand) -> None:
+    c1.role = "baseline"
+    c1.unit = c1.unit or c2.unit
+    c2.unit = c2.unit or c1.unit
+    c2.extra["fromto"] = c1
+
+
+def pair_ranges(r: _Reading) -> None:
+    """4. Read "from A to B" as baseline and target, "A–B" and "between A and B" as a range."""
+    text = r.text
+    for c1, c2 in itertools.pairwise(r.cands):
+        if c1.role != "target" or c2.role != "target":
+            continue
+        gap = text[c1.amount.span[1] : c2.amount.span[0]]
+        before = _before(text, c1.amount.span[0], 25)
+        if _FROM_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
+            _from_to(c1, c2)
+        elif re.fullmatch(r"(?i)\s*(?:to|[-–])\s*", gap) or (
+            re.fullmatch(r"(?i)\s*and\s*", gap) and re.search(r"(?i)\bbetween\s*$", before)
+        ):
+            if c2.unit and c1.unit and c1.unit != c2.unit:
+                continue
+            head = text[: c1.amount.span[0]]
+            if "to" in gap.lower() and (_DEC.search(head) or _INC.search(head)):
+                _from_to(c1, c2)  # "cut 21 to 14 days": a change, not a band
+                continue
+            if c1.amount.value < c2.amount.value:
+                c1.unit = c2.unit = c1.unit or c2.unit
+                c1.role = c2.role = "range"
+                r.ranges.append((c1, c2))
+
+
+def read_labels(r: _Reading) -> None:
+    """5. Read dashboard labels: target, actual, "(from 99.5% today)", "A vs B"."""
+    text, cands = r.text, r.cands
+    for i, c in enumerate(cands):
+        start, end = c.amount.span
+        before = _before(text, start, 30)
+        if _TARGET_LABEL.search(before):
+            c.labelled = True
+        elif c.role == "target" and (
+            _ACTUAL_LABEL.search(before)
+            or _BRACKET_FROM.search(before)
+            or _ACTUAL_AFTER.match(text[end : end + 25])
+            or (i + 1 < len(cands) and _BEFORE_TARGET_CELL.match(text[end : end + 25]))
+        ):
+            c.role = "baseline"
+        if (
+            c.role == "target"
+            and i + 1 < len(cands)
+            and re.fullmatch(
+                r"(?i)\s*(?:vs\.?|versus|against|/)\s*(?:target|goal|plan)?\s*[:\-]?\s*",
+                text[end : cands[i + 1].amount.span[0]],
+            )
+        ):
+            c.role = "baseline"
+            cands[i + 1].labelled = True
+
+
+_CHANGE_NOUN_BEFORE = re.compile(
+    r"(?i)\b(?:growth|increase|decrease|reduction|improvement|rise|drop|decline|uplift)"
+    r"(?:\s+(?:of|by))?\s*[:\-–]?\s*$"
+)
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:by|up(?:\s+by)?|down(?:\s+by)?|grow\s+by|an?\s+additional)\s*$"
+)
+_DOWN_WORDS = ("lower", "reduction", "decrease", "fewer", "less", "drop", "down")
+
+
+def read_changes(r: _Reading) -> None:
+    """6. Mark changes ("by 25%", "+5%"), each number's comparator, and a bare number's noun."""
+    text = r.text
+    for c in r.cands:
+        a = c.amount
+        before = _before(text, a.span[0], 12)
+        after = _after(text, a.span[1], 20)
+        rel = _REL_AFTER.match(after)
+        if _CHANGE_NOUN_BEFORE.search(before):
+            c.relative = True  # "sales growth of 6%", "revenue growth 15%"
+        if (
+            (a.plus and text[a.span[0] : a.span[0] + 1] == "+")
+            or a.minus
+            or _CHANGE_BEFORE.search(before)
+            or rel
+        ):
+            c.relative = True
+        c.direction = _direction_near(text, c)
+        if a.minus and c.relative:
+            c.direction = Direction.DECREASE
+        if a.plus and c.relative and not a.minus:
+            c.direction = Direction.INCREASE
+        if c.direction is None and rel:
+            word = rel.group().strip().lower()
+            c.direction = Direction.DECREASE if word in _DOWN_WORDS else Direction.INCREASE
+        if c.unit is None:
+            c.unit = _unit_noun(text, a.span[1]) or "count"
+
+
+def _bare_unit(r: _Reading, main: _Cand) -> str:
+    """The unit of a target written without one: a score, a time the metric names, a count."""
+    unit = main.unit or "count"
+    if unit == "count" and _SCORE.search(r.text):
+        return "score"
+    if unit == "count":
+        # "Machine downtime hours – 12", "Debtor days (in days): 45": the metric names the unit
+        head = _TIME_HEAD.search(r.text[: main.amount.span[0]])
+        per = head and re.search(
+            r"(?i)(?:\bper|/|\ban?|\beach|\bevery)\s*$", r.text[: head.start("u")]
+        )
+        if head and not per:
+            return _TIME_HEAD_UNITS[head.group("u").lower()]
+    return unit
+
+
+def choose_target(r: _Reading) -> None:
+    """7. Choose the target (labelled, else first; a range before it wins) and the baseline."""
+    text, draft = r.text, r.draft
+    targets = [c for c in r.cands if c.role == "target"]
+    labelled = [c for c in targets if c.labelled]
+    main = labelled[0] if labelled else (targets[0] if targets else None)
+    others = [c for c in targets if c is not main]
+    if r.ranges and (main is None or r.ranges[0][0].amount.span[0] < main.amount.span[0]):
+        lo, hi = r.ranges[0]
+        draft.target_low = Quantity(lo.amount.value, lo.unit or "count")
+        draft.target_high = Quantity(hi.amount.value, hi.unit or "count")
+        draft.spans["target"] = r.main_span = (lo.amount.span[0], hi.amount.span[1])
+        draft.direction = _direction_near(text, lo)
+        others, main = targets, None
+    elif main is not None:
+        unit = _bare_unit(r, main)
+        draft.target = Quantity(main.amount.value, unit, main.relative)
+        draft.spans["target"] = r.main_span = main.span
+        base = main.extra.get("fromto")
+        if isinstance(base, _Cand):
+            draft.baseline = Quantity(base.amount.value, base.unit or unit)
+            draft.spans["baseline"] = base.amount.span
+        draft.direction = main.direction
+    elif r.within is not None and not r.placeholder:
+        q = r.within.value
+        if (
+            isinstance(q, Quantity)
+            and q.unit in ("minutes", "hours", "days", "weeks")
+            and not re.search(r"(?i)\b(?:next|coming|following)\b", text[slice(*r.within.span)])
+            and _TIME_METRIC.search(text)
+        ):
+            # "Respond to tickets within 4 hours": the window is the target
+            draft.target = q
+            draft.spans["target"] = r.main_span = r.within.span
+            draft.direction = Direction.DECREASE
+            r.within = None
+    r.main = main
+    baselines = [c for c in r.cands if c.role == "baseline"]
+    if draft.baseline is None and baselines:
+        b = baselines[0]
+        draft.baseline = Quantity(b.amount.value, b.unit or "count")
+        draft.spans["baseline"] = b.amount.span
+    draft.other_targets = [Quantity(c.amount.value, c.unit or "count", c.relative) for c in others]
+    if draft.target is None and draft.target_low is None and not r.placeholder:
+        none = _NONE_TARGET.search(text)
+        multiplier = _MULTIPLIER.match(text[r.heading :])
+        if none:
+            # "Open safety snags: none": the target is nothing at all
+            draft.target = Quantity(0, "count")
+            draft.spans["target"] = none.span("w")
+        elif multiplier:
+            # "Double qualified leads": a change of +100%
+            spec = _D["multipliers"][multiplier["w"].lower()]
+            draft.target = Quantity(float(spec["change"]), "%", True)
+            draft.direction = Direction(spec["direction"])
+            w = (r.heading + multiplier.start("w"), r.heading + multiplier.end("w"))
+            draft.spans["target"] = r.main_span = w
+
+
+def _moves(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+    """Change words that say where the target goes (not "trended lower last year")."""
+    return [
+        m
+        for m in pattern.finditer(text)
+        if not _HISTORY_BEFORE.search(_before(text, m.start(), 25))
+        and not _HISTORY_AFTER.match(_after(text, m.end(), 30))
+    ]
+
+
+def read_direction(r: _Reading) -> None:
+    """8. Decide the direction: maintain verb, comparator, from–to, nearest verb, limit, zero."""
+    text, draft = r.text, r.draft
+    inc_words = _moves(_INC, text)
+    dec_words = _moves(_DEC, text)
+    keep_words = list(_MAINTAIN.finditer(text))
+    base, target = draft.baseline, draft.target
+    if (
+        draft.direction is None
+        and base is not None
+        and target is not None
+        and not target.relative
+        and base.unit == target.unit
+        and base.value != target.value
+    ):
+        up = target.value > base.value
+        draft.direction = Direction.INCREASE if up else Direction.DECREASE
+    lead = text[r.heading :].lstrip(" \t*-•>#0123456789.)").lower()
+    led = _MAINTAIN.match(lead) is not None
+    maintain = led or (keep_words and not inc_words and not dec_words)
+    if (maintain and draft.direction is None) or led:
+        draft.direction = Direction.MAINTAIN
+    if draft.direction is None:
+        words = [(m.start(), Direction.INCREASE) for m in inc_words]
+        words += [(m.start(), Direction.DECREASE) for m in dec_words]
+        if r.main_span is not None:
+            # the verb governing the target: the nearest one before it, else the first
+            prior = [w for w in words if w[0] < r.main_span[0]]
+            words = sorted(prior)[-1:] or sorted(words)
+        if words:
+            draft.direction = sorted(words)[0][1]
+    limit = _LEAD_LIMIT.match(text[r.heading :])
+    if draft.direction is None and limit and draft.target is not None:
+        # "Maximum scrap 4%": a limit word opening the sentence sets the direction
+        draft.direction = Direction.DECREASE if limit["max"] else Direction.INCREASE
+    if draft.direction is None and draft.target is not None and draft.target.value == 0:
+        draft.direction = Direction.DECREASE
+    if draft.direction is None and re.search(r"(?i)\bzero\b", text):
+        draft.direction = Direction.DECREASE
+    first = min([*inc_words, *dec_words, *keep_words], key=lambda m: m.start(), default=None)
+    if first is not None:
+        draft.spans.setdefault("direction", first.span())
+
+
+def place_times(r: _Reading) -> None:
+    """9. File the time phrases: cadence → period, point → deadline, window → within."""
+    draft = r.draft
+    for t in r.times:
+        if t.kind == "cadence" and draft.period is None and isinstance(t.value, Period):
+            draft.period = t.value
+            draft.spans["period"] = t.span
+        elif t.kind == "deadline" and draft.deadline is None:
+            draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
+            draft.spans["deadline"] = t.span
+    if r.within is not None and isinstance(r.within.value, Quantity):
+        draft.within = r.within.value
+        draft.spans["within"] = r.within.span
+
+
+def name_metric(r: _Reading) -> None:
+    """10. Name the metric: the longest run of words left once everything else is taken out."""
+    metric, span = _metric(r)
+    r.draft.metric = metric
+    if span:
+        r.draft.spans["metric"] = span
+
+
+STEPS: tuple[Callable[[_Reading], None], ...] = (
+    read_heading,
+    read_times,
+    set_aside_definers,
+    pair_ranges,
+    read_labels,
+    read_changes,
+    choose_target,
+    read_direction,
+    place_times,
+    name_metric,
+)
+"""The parser, in order; the module docstring numbers them the same way."""
 
 
 def parse_kpi(text: str, *, today: dt.date | None = None) -> KPIDraft:
@@ -267,6 +741,9 @@ def parse_kpi(text: str, *, today: dt.date | None = None) -> KPIDraft:
     >>> d = parse_kpi("Reduce average time-to-fill from 45 days to 30 days by end of Q2")
     >>> d.baseline.value, d.target.value, d.target.unit, str(d.direction), d.deadline
     (45.0, 30.0, 'days', 'decrease', 'Q2')
+    >>> d = parse_kpi("Key result 3: Activation rate from 30% to 45%")
+    >>> d.metric, d.target.value, str(d.direction)
+    ('Activation rate', 45.0, 'increase')
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
@@ -291,262 +768,40 @@ def _copy(draft: KPIDraft) -> KPIDraft:
 
 
 def _parse(full: str, today: dt.date) -> KPIDraft:
-    text = full[:MAX_CHARS]
-    draft = KPIDraft(text=full)
-    times = find_times(text, today)
-    time_spans = [t.span for t in times]
-    amounts = [
-        a
-        for a in find_amounts(text)
-        if not any(s < a.span[1] and a.span[0] < e for s, e in time_spans)
-    ]
+    reading = _Reading(text=full[:MAX_CHARS], today=today, draft=KPIDraft(text=full))
+    for step in STEPS:
+        step(reading)
+    return reading.draft
 
-    # 2. numbers that define the metric
-    cands: list[_Cand] = []
-    prev_skipped: Amount | None = None
-    skip_until = -1
-    for a in amounts:
-        why = _is_definer(text, a, prev_skipped)
-        if why == "scale" and cands and cands[-1].unit is None:
-            cands[-1].unit = f"/{a.value:g}"
-            cands[-1].span = (cands[-1].span[0], a.span[1])
-            continue
-        if why:
-            prev_skipped = a if why == "label" else None
-            continue
-        prev_skipped = None
-        if a.span[0] < skip_until:
-            continue
-        ratio = re.match(r"\s*:\s*(\d+(?:\.\d+)?)\b", text[a.span[1] :])
-        if a.unit is None and ratio and float(ratio.group(1)) > 0:
-            # "4:1", "1:4" — a ratio target, read as one number (unit "x")
-            end = a.span[1] + ratio.end()
-            amt = Amount(a.value / float(ratio.group(1)), "x", (a.span[0], end), a.number_span)
-            cands.append(_Cand(amt, "x", span=amt.span))
-            skip_until = end
-            continue
-        cands.append(_Cand(a, a.unit, span=a.span))
 
-    # 4. from–to pairs and ranges
-    ranges: list[tuple[_Cand, _Cand]] = []
-    for c1, c2 in itertools.pairwise(cands):
-        gap = text[c1.amount.span[1] : c2.amount.span[0]]
-        before = _before(text, c1.amount.span[0], 15)
-        if c1.role != "target" or c2.role != "target":
-            continue
-        if re.fullmatch(_FROM_TO_GAP, gap) and re.search(
-            r"(?i)\bfrom\s*(?:a\s+|the\s+)?(?:current|baseline|level\s+of\s+)?\s*$", before
-        ):
-            c1.role = "baseline"
-            c1.unit = c1.unit or c2.unit
-            c2.unit = c2.unit or c1.unit
-            c2.extra["fromto"] = c1
-        elif re.fullmatch(r"(?i)\s*(?:to|[-–])\s*", gap) or (
-            re.fullmatch(r"(?i)\s*and\s*", gap) and re.search(r"(?i)\bbetween\s*$", before)
-        ):
-            unit = c1.unit or c2.unit
-            if c2.unit and c1.unit and c1.unit != c2.unit:
-                continue
-            lo, hi = c1.amount.value, c2.amount.value
-            if "to" in gap.lower() and (
-                _DEC.search(text[: c1.amount.span[0]]) or _INC.search(text[: c1.amount.span[0]])
-            ):
-                # "cut 21 to 14 days": a change, not a band
-                c1.role = "baseline"
-                c1.unit = c1.unit or c2.unit
-                c2.unit = c2.unit or c1.unit
-                c2.extra["fromto"] = c1
-                continue
-            if lo < hi:
-                c1.unit = c2.unit = unit
-                c1.role = "range"
-                c2.role = "range"
-                ranges.append((c1, c2))
-
-    # 3. dashboard labels
-    for i, c in enumerate(cands):
-        before = _before(text, c.amount.span[0], 30)
-        if _TARGET_LABEL.search(before):
-            c.labelled = True
-        elif c.role == "target" and _ACTUAL_LABEL.search(before):
-            c.role = "baseline"
-        if (
-            c.role == "target"
-            and i + 1 < len(cands)
-            and re.fullmatch(
-                r"(?i)\s*(?:vs\.?|versus|against|/)\s*(?:target|goal|plan)?\s*[:\-]?\s*",
-                text[c.amount.span[1] : cands[i + 1].amount.span[0]],
-            )
-        ):
-            c.role = "baseline"
-            cands[i + 1].labelled = True
-
-    # 6. relative changes and 7. local direction
-    for c in cands:
-        a = c.amount
-        before = _before(text, a.span[0], 12)
-        after = _after(text, a.span[1], 20)
-        if re.search(
-            r"(?i)\b(?:growth|increase|decrease|reduction|improvement|rise|drop|decline|uplift)"
-            r"(?:\s+(?:of|by))?\s*[:\-–]?\s*$",
-            before,
-        ):
-            c.relative = True  # "sales growth of 6%", "revenue growth 15%"
-        if (
-            (a.plus and re.match(r"[+]", text[a.span[0] : a.span[0] + 1]))
-            or a.minus
-            or re.search(r"(?i)\b(?:by|up(?:\s+by)?|down(?:\s+by)?|an?\s+additional)\s*$", before)
-            or _REL_AFTER.match(after)
-        ):
-            c.relative = True
-        c.direction = _direction_near(text, c)
-        if a.minus and c.relative:
-            c.direction = Direction.DECREASE
-        if a.plus and c.relative and not a.minus:
-            c.direction = Direction.INCREASE
-        rel = _REL_AFTER.match(after)
-        if c.direction is None and rel:
-            word = rel.group().strip().lower()
-            down = ("lower", "reduction", "decrease", "fewer", "less", "drop", "down")
-            c.direction = Direction.DECREASE if word in down else Direction.INCREASE
-        if c.unit is None:
-            noun = _unit_noun(text, a.span[1])
-            c.unit = noun or "count"
-
-    # placeholders: "X%", "from X to Y" — no target
-    placeholder = _PLACEHOLDER.search(text)
-
-    targets = [c for c in cands if c.role == "target"]
-    baselines = [c for c in cands if c.role == "baseline"]
-    labelled = [c for c in targets if c.labelled]
-    main: _Cand | None = labelled[0] if labelled else (targets[0] if targets else None)
-    # A range that comes before any single target is the target.
-    if ranges and (main is None or ranges[0][0].amount.span[0] < main.amount.span[0]):
-        lo, hi = ranges[0]
-        draft.target_low = Quantity(lo.amount.value, lo.unit or "count")
-        draft.target_high = Quantity(hi.amount.value, hi.unit or "count")
-        draft.spans["target"] = (lo.amount.span[0], hi.amount.span[1])
-        draft.direction = _direction_near(text, lo)
-        main_span = draft.spans["target"]
-        others = targets
-    else:
-        others = [c for c in targets if c is not main]
-        main_span = None
-    within = next((t for t in times if t.kind == "within"), None)
-
-    if main is not None and draft.target_low is None:
-        unit = main.unit or "count"
-        if unit == "count" and _SCORE.search(text):
-            unit = "score"
-        if unit == "count":
-            # "Machine downtime hours – 12", "Debtor days (in days): 45": the metric names the unit
-            head = _TIME_HEAD.search(text[: main.amount.span[0]])
-            per = head and re.search(
-                r"(?i)(?:\bper|/|\ban?|\beach|\bevery)\s*$", text[: head.start("u")]
-            )
-            if head and not per:
-                unit = _TIME_HEAD_UNITS[head.group("u").lower()]
-        draft.target = Quantity(main.amount.value, unit, main.relative)
-        draft.spans["target"] = main.span
-        main_span = main.span
-        base = main.extra.get("fromto")
-        if isinstance(base, _Cand):
-            draft.baseline = Quantity(base.amount.value, base.unit or unit)
-            draft.spans["baseline"] = base.amount.span
-        draft.direction = main.direction
-        if draft.direction is None and isinstance(base, _Cand) and base.unit == main.unit:
-            if main.amount.value > base.amount.value:
-                draft.direction = Direction.INCREASE
-            elif main.amount.value < base.amount.value:
-                draft.direction = Direction.DECREASE
-    elif main is None and draft.target_low is None and within is not None and not placeholder:
-        q = within.value
-        if (
-            isinstance(q, Quantity)
-            and q.unit in ("minutes", "hours", "days", "weeks")
-            and not re.search(
-                r"(?i)\b(?:next|coming|following)\b", text[within.span[0] : within.span[1]]
-            )
-            and _TIME_METRIC.search(text)
-        ):
-            draft.target = q
-            draft.spans["target"] = within.span
-            draft.direction = Direction.DECREASE
-            main_span = within.span
-            within = None
-    if draft.baseline is None and baselines:
-        b = baselines[0]
-        if b.role == "baseline":
-            draft.baseline = Quantity(b.amount.value, b.unit or "count")
-            draft.spans["baseline"] = b.amount.span
-    draft.other_targets = [Quantity(c.amount.value, c.unit or "count", c.relative) for c in others]
-
-    # 7. direction, sentence-wide
-    inc_words = list(_INC.finditer(text))
-    dec_words = list(_DEC.finditer(text))
-    keep_words = list(_MAINTAIN.finditer(text))
-    lead = text.lstrip(" \t*-•>#0123456789.)").lower()
-    maintain = _MAINTAIN.match(lead) is not None or (keep_words and not inc_words and not dec_words)
-    if (maintain and draft.direction is None) or (maintain and _MAINTAIN.match(lead)):
-        draft.direction = Direction.MAINTAIN
-    if draft.direction is None:
-        words = [(m.start(), Direction.INCREASE) for m in inc_words]
-        words += [(m.start(), Direction.DECREASE) for m in dec_words]
-        if main_span is not None:
-            # the verb governing the target: the nearest one before it, else the first
-            prior = [w for w in words if w[0] < main_span[0]]
-            words = sorted(prior)[-1:] or sorted(words)
-        if words:
-            draft.direction = sorted(words)[0][1]
-    none = _NONE_TARGET.search(text)
-    if draft.target is None and draft.target_low is None and none and not placeholder:
-        # "Open safety snags: none": the target is nothing at all
-        draft.target = Quantity(0, "count")
-        draft.spans["target"] = none.span("w")
-    limit = _LEAD_LIMIT.match(text)
-    if draft.direction is None and limit and (draft.target is not None):
-        # "Maximum scrap 4%": a limit word opening the sentence sets the direction
-        draft.direction = Direction.DECREASE if limit["max"] else Direction.INCREASE
-    if draft.direction is None and draft.target is not None and draft.target.value == 0:
-        draft.direction = Direction.DECREASE
-    if draft.direction is None and re.search(r"(?i)\bzero\b", text):
-        draft.direction = Direction.DECREASE
-    for m in sorted([*inc_words, *dec_words, *keep_words], key=lambda m: m.start()):
-        draft.spans.setdefault("direction", m.span())
-        break
-
-    # time
-    for t in times:
-        if t.kind == "cadence" and draft.period is None and isinstance(t.value, Period):
-            draft.period = t.value
-            draft.spans["period"] = t.span
-        elif t.kind == "deadline" and draft.deadline is None:
-            draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
-            draft.spans["deadline"] = t.span
-    if within is not None and isinstance(within.value, Quantity):
-        draft.within = within.value
-        draft.spans["within"] = within.span
-
-    # 10. metric
-    draft.metric, mspan = _metric(text, amounts, cands, times, main_span)
-    if mspan:
-        draft.spans["metric"] = mspan
-    return draft
-
+# -- the metric's name ----------------------------------------------------------------------
 
 _TRAIL_WORDS = frozenset(
     "from to by of at in within for is with and or the than over under below above per a an as "
     "on vs before until till level equal upto up down be been being should must shall will "
+    "would not never go goes went stay stays remain remains "
     "brought lowered minimised minimized capped maintained kept sustained reduced increased "
     "decreased raised improved boosted".split()
 )
 _TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
+_TRAIL_CMP = re.compile(rf"(?i)(?<![A-Za-z])(?:{_CMP_WORDS})\s*$")
+# After the target, a clause that tells the past or the reason is not the metric's name
+_CLAUSE_AFTER = re.compile(
+    r"(?i)\b(?:after|when|while|since|because|whereas|which|compared\s+(?:to|with))\b[^,;|(\n]*"
+)
+_CADENCE_ADJECTIVE = re.compile(
+    r"(?i)\W*(?:daily|weekly|monthly|quarterly|annual|yearly|fortnightly|biweekly)\W*"
+)
 
 
 def _strip_trail(seg: str) -> str:
     """Drop trailing prepositions, comparators and punctuation ("Defect leakage <")."""
     while True:
         seg = seg.rstrip(_TRAIL_PUNCT)
+        cmp = _TRAIL_CMP.search(seg)
+        if cmp and cmp.start() > 0:
+            seg = seg[: cmp.start()]
+            continue
         cut = max(seg.rfind(" "), seg.rfind("\t"))
         last = seg[cut + 1 :]
         if last.lower() in _TRAIL_WORDS:
@@ -555,32 +810,43 @@ def _strip_trail(seg: str) -> str:
         return seg
 
 
-def _metric(
-    text: str,
-    amounts: list[Amount],
-    cands: list[_Cand],
-    times: list[TimeMatch],
-    main_span: tuple[int, int] | None,
-) -> tuple[str | None, tuple[int, int] | None]:
-    blank = [a.span for a in amounts] + [c.span for c in cands]
-    blank += [t.span for t in times if t.kind != "cadence"]
-    # "over last year", "vs LY": a comparison, not part of the metric's name
-    blank += [
-        t.span
-        for t in times
-        if t.kind == "cadence"
-        and re.match(r"(?i)\W*(?:over|vs\.?|versus|compared)\b", text[t.span[0] : t.span[1]])
-    ]
+def _blanks(r: _Reading) -> list[Span]:
+    """What is not the metric's name: heading, numbers, time, comparators after the target."""
+    text = r.text
+    blank = [(0, r.heading)] + [a.span for a in r.amounts] + [c.span for c in r.cands]
+    for t in r.times:
+        s, e = t.span
+        if t.kind != "cadence":
+            blank.append(t.span)
+        elif re.match(r"(?i)\W*(?:over|vs\.?|versus|compared)\b", text[s:e]):
+            blank.append(t.span)  # "over last year", "vs LY": a comparison, not the name
+        elif r.main_span and s >= r.main_span[1]:
+            # "CSAT 90%+ every month": a cadence after the target, unless it opens the name
+            # ("₹10 lakh monthly revenue")
+            adjective = _CADENCE_ADJECTIVE.fullmatch(text[s:e])
+            if not (adjective and re.match(r"\s+[A-Za-z]", text[e:])):
+                blank.append(t.span)
     blank += [m.span() for m in _PLACEHOLDER_ANY.finditer(text)]
-    if main_span:
-        blank.append(main_span)
+    if r.main_span:
+        end = r.main_span[1]
+        blank.append(r.main_span)
+        rest = text[end:]
+        after = _INC_AFTER.match(rest) or _DEC_AFTER.match(rest)
+        if after:
+            blank.append((end, end + after.end()))  # "90% or more"
+        blank += [m.span() for m in _CLAUSE_AFTER.finditer(text, end)]
+    return blank
+
+
+def _metric(r: _Reading) -> tuple[str | None, Span | None]:
+    text = r.text
     work = text
-    for s, e in blank:
+    for s, e in _blanks(r):
         e = min(e, len(work))
         if s < e:
             work = work[:s] + "\x00" * (e - s) + work[e:]
     # cut at separators and numbers; keep the chunk with the most words
-    best: tuple[int, int] | None = None
+    best: Span | None = None
     best_len = 0
     for m in re.finditer(r"[^\x00|;:\n\t()\[\]]+", work):
         chunk = m.group()

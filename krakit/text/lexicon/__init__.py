@@ -27,7 +27,7 @@ def load(name: str) -> dict[str, Any]:
 
     Examples
     --------
-    >>> "reduce" in load("parse")["decrease_verbs"]
+    >>> "weightage" in load("parse")["weight_words"]
     True
     """
     import yaml
