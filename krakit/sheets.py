@@ -400,7 +400,7 @@ def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
     if "frequency" in f:
         freq = _FREQUENCIES.get(_header_key(f["frequency"]))
         if freq is None and "deadline" not in f:
-            from krakit.rules.base import period_end
+            from krakit.text.time import period_end
 
             if period_end(str(f["frequency"]).strip()) is not None:  # "Q4 2026" in a Period column
                 data["deadline"] = str(f["frequency"]).strip()

@@ -1,0 +1,826 @@
+"""Time patterns as data: one declaration per way people write a time, read by one engine.
+
+Each :class:`TimePattern` names its gate words (a cheap test on the lower-cased text before any
+regex runs), its pattern, how a match resolves to a :class:`~krakit.periods.When`, and the
+examples it must read (``tests/text/test_time_patterns.py`` runs them all, as of
+:data:`EXAMPLE_TODAY`). The engine is :func:`krakit.text.time.find_times`; it tries the
+declarations in order and a span taken by an earlier one is not read again, so the specific
+forms come before the general ones. What a quarter, a fiscal year or a season *is* lives in
+:mod:`krakit.periods`, not here.
+
+Patterns may use these names, filled in before compiling: ``{MONTH}`` a month name,
+``{YEAR}`` a four-digit year, ``{YY}`` a year in four or two digits ('27 too), ``{NUM}`` a
+count in digits or words, ``{ORD}`` an ordinal (second, 2nd, last), ``{UNIT}`` a window unit,
+``{GRAIN}`` a period word (year, quarter, month, week, half).
+
+To read a new form, add one declaration with its examples here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from krakit.periods import (
+    SEMESTER_MONTHS,
+    SPRINT_DAYS,
+    When,
+    fiscal_year,
+    half,
+    month_end,
+    next_end,
+    quarter,
+    school_year,
+    season,
+)
+from krakit.text.lexicon import alt, load, number_words, word_value
+
+__all__ = ["EXAMPLE_TODAY", "PATTERNS", "Context", "TimePattern"]
+
+EXAMPLE_TODAY = dt.date(2026, 1, 15)
+"""The day the declarations' examples are read on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What resolving needs besides the words: today, the fiscal start month, the hemisphere."""
+
+    today: dt.date
+    fiscal_start: int = 4
+    hemisphere: str = "north"
+
+
+Resolve = Callable[[re.Match[str], Context], When | None]
+
+
+@dataclass(frozen=True)
+class TimePattern:
+    """One way of writing a time: gate words, a pattern, a resolver and its examples.
+
+    ``examples`` maps a sentence to what the pattern must read in it, written as ``str`` of
+    the :class:`~krakit.periods.When` ("deadline 2027-06-30", "cadence weekly", "window 3
+    sprints", "deadline next review (no date)").
+    """
+
+    name: str
+    gate: tuple[str, ...]
+    pattern: str
+    resolve: Resolve
+    examples: dict[str, str]
+    case_sensitive: bool = False
+    regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        source = re.sub(r"\{([A-Z]+)\}", lambda m: _NAMES[m[1]], self.pattern)
+        flags = 0 if self.case_sensitive else re.IGNORECASE
+        object.__setattr__(self, "regex", re.compile(source, flags))
+
+    def gated(self, low: str) -> bool:
+        """Whether the text (lower-cased) can hold this pattern at all."""
+        return not self.gate or any(g in low for g in self.gate)
+
+
+_LEX = load("time")
+MONTHS: dict[str, int] = {name: int(n) for n, names in _LEX["months"].items() for name in names}
+_ORDINALS = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": -1,
+    "last": -1,
+}
+_UNITS = {
+    "business day": "days",
+    "working day": "days",
+    "day": "days",
+    "hour": "hours",
+    "hr": "hours",
+    "week": "weeks",
+    "fortnight": "fortnights",
+    "month": "months",
+    "quarter": "quarters",
+    "year": "years",
+    "minute": "minutes",
+    "min": "minutes",
+    "second": "seconds",
+    "sec": "seconds",
+    "sprint": "sprints",
+    "semester": "semesters",
+    "term": "semesters",
+}
+_NAMES = {
+    "MONTH": rf"(?:{alt(MONTHS)})\.?",
+    "YEAR": r"(?:19|20)\d{2}",
+    "YY": r"(?:(?:19|20)\d{2}|'\d{2}|\d{2}(?!\d))",
+    "NUM": rf"(?:\d+|(?:{alt(number_words())})(?:[\s-](?:{alt(number_words())}))?)",
+    "ORD": rf"(?:{alt(_ORDINALS)})",
+    "UNIT": rf"(?:(?:{alt(_UNITS)})s?|hrs|mins|secs)",
+    "GRAIN": r"(?:year|quarter|month|week|half)",
+}
+_BY = r"(?:by|before|until|till|til|no\s+later\s+than|due)"
+
+
+# -- helpers the resolvers share ---------------------------------------------------------
+
+
+def _g(m: re.Match[str], *names: str) -> str | None:
+    """The first of the named groups that matched (a pattern's alternatives name theirs apart)."""
+    groups = m.groupdict()
+    return next((groups[n] for n in names if groups.get(n) is not None), None)
+
+
+def _year(text: str | None) -> int | None:
+    """'2027' → 2027, '27' / "'27" → 2027."""
+    if not text:
+        return None
+    y = int(text.strip("'’ "))
+    return y + 2000 if y < 100 else y
+
+
+def _count(text: str | None) -> float | None:
+    if not text or not text.strip():
+        return 1.0
+    raw = text.strip()
+    return float(raw) if raw.isdigit() else word_value(raw)
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.lower().rstrip(".")]
+
+
+def _is_verb_may(name: str) -> bool:
+    """'may' in lower case is the verb, not the month."""
+    return name.lower() == "may" and not name[0].isupper()
+
+
+def _deadline(label: str, span: tuple[dt.date, dt.date], grain: str, named: bool = True) -> When:
+    return When("deadline", label, span[0], span[1], grain, named=named)
+
+
+def _day(day: dt.date) -> When:
+    return When("deadline", day.isoformat(), day, day, "day", named=False)
+
+
+def _cadence(grain: str, label: str | None = None) -> When:
+    return When("cadence", label or grain, grain=grain)
+
+
+def _fy_end_year(m: re.Match[str]) -> tuple[int, str]:
+    """The year a written fiscal year ends in, and its label (FY2027, FY2026-27)."""
+    y1, y2 = _year(_g(m, "y1", "y1b", "y1c")) or 0, _year(_g(m, "y2", "y2b", "y2c"))
+    if y2 is not None:
+        if y2 < y1:
+            y2 += 100 * ((y1 - y2) // 100 + 1)
+        return y2, f"FY{y1}-{y2 % 100:02d}"
+    return y1, f"FY{y1}"
+
+
+def _fs(ctx: Context, ranged: bool) -> int:
+    """A written range (FY2026-27) is never a calendar year: April when none is set."""
+    return 4 if ranged and ctx.fiscal_start == 1 else ctx.fiscal_start
+
+
+# -- resolvers -------------------------------------------------------------------------------
+
+
+def _full_date(m: re.Match[str], ctx: Context) -> When | None:
+    return _day(dt.date(int(m["y"]), _month(m["m"]), int(m["d"])))
+
+
+def _iso(m: re.Match[str], ctx: Context) -> When | None:
+    return _day(dt.date(int(m["y"]), int(m["m"]), int(m["d"])))
+
+
+def _numeric(m: re.Match[str], ctx: Context) -> When | None:
+    a, b, y = int(m["a"]), int(m["b"]), _year(m["y"]) or 0
+    day, month = (b, a) if b > 12 else (a, b)  # day first, as in India and Europe
+    return _day(dt.date(y, month, day))
+
+
+def _day_month(m: re.Match[str], ctx: Context) -> When | None:
+    if not m["lead"] and not m["suf"]:
+        return None
+    if _is_verb_may(m["m"]) and not m["suf"]:
+        return None
+    month, day = _month(m["m"]), int(m["d"])
+    for year in (ctx.today.year, ctx.today.year + 1):
+        date = dt.date(year, month, day)
+        if date >= ctx.today:
+            return _day(date)
+    return None
+
+
+def _month_year(m: re.Match[str], ctx: Context) -> When | None:
+    year, month = _year(m["y"]) or 0, _month(m["m"])
+    return _deadline(f"{m['m'][:3].title()} {year}", _month_span(year, month), "month", False)
+
+
+def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, month, 1), month_end(year, month)
+
+
+def _bare_month(m: re.Match[str], ctx: Context) -> When | None:
+    if _is_verb_may(m["m"]):
+        return None
+    month = _month(m["m"])
+    year, start, end = next_end(lambda y: _month_span(y, month), ctx.today)
+    return _deadline(f"{m['m'][:3].title()} {year}", (start, end), "month", False)
+
+
+def _first_months(m: re.Match[str], ctx: Context) -> When | None:
+    n, year = _count(m["n"]), int(m["y"])
+    if n is None or not 1 <= n <= 12:
+        return None
+    return _deadline(f"first {n:g} months of {year}", _month_span_n(year, int(n)), "month", False)
+
+
+def _month_span_n(year: int, n: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 1, 1), month_end(year, n)
+
+
+def _part(kind: str, n: int, year: int | None, fiscal: int, ctx: Context) -> When | None:
+    """Quarter or half ``n`` of ``year`` (None: the next one to end), as a deadline."""
+    if not 1 <= n <= (4 if kind == "Q" else 2):
+        return None
+    span = quarter if kind == "Q" else half
+    grain = "quarter" if kind == "Q" else "half"
+    if year is None:
+        _, start, end = next_end(lambda y: span(n, y, fiscal), ctx.today)
+        return _deadline(f"{kind}{n}", (start, end), grain)
+    return _deadline(f"{kind}{n} {year}", span(n, year, fiscal), grain)
+
+
+def _quarter(m: re.Match[str], ctx: Context) -> When | None:
+    return _part(m["q"].upper(), int(m["n"]), _year(m["y"]), 1, ctx)
+
+
+def _ordinal_part(m: re.Match[str], ctx: Context) -> When | None:
+    kind = "Q" if m["what"].lower() == "quarter" else "H"
+    n = _ORDINALS[m["ord"].lower()]
+    n = (4 if kind == "Q" else 2) if n < 0 else n
+    fiscal = ctx.fiscal_start if _g(m, "fiscal", "fiscal2", "fy") else 1
+    year = _year(_g(m, "y", "y3", "fy"))
+    if m["rel"]:
+        year = ctx.today.year + (1 if m["rel"].lower() == "next" else 0)
+        if fiscal != 1:
+            year = next_end(lambda y: fiscal_year(y, fiscal), ctx.today)[0] + (
+                1 if m["rel"].lower() == "next" else 0
+            )
+    when = _part(kind, n, year, fiscal, ctx)
+    if when is not None and fiscal != 1 and year is not None:
+        return _deadline(f"{kind}{n} FY{year}", (when.start, when.end), when.grain or "")  # type: ignore[arg-type]
+    return when
+
+
+def _fy(m: re.Match[str], ctx: Context) -> When | None:
+    end_year, label = _fy_end_year(m)
+    fs = _fs(ctx, _g(m, "y2", "y2b", "y2c") is not None)
+    part = _g(m, "part", "part2")
+    if part:
+        kind, n = part[0].upper(), int(part[1])
+        span_of = quarter if kind == "Q" else half
+        if kind == "H" and n > 2:
+            return None
+        return _deadline(f"{kind}{n} {label}", span_of(n, end_year, fs), "quarter")
+    return _deadline(label, fiscal_year(end_year, fs), "year")
+
+
+def _school(m: re.Match[str], ctx: Context) -> When | None:
+    first = _year(_g(m, "y1", "y1b")) or 0
+    return _deadline(f"SY{first}-{(first + 1) % 100:02d}", school_year(first), "school year")
+
+
+def _school_end(m: re.Match[str], ctx: Context) -> When | None:
+    first = next_end(school_year, ctx.today)[0]
+    if (m["rel"] or "").lower() == "next":
+        first += 1
+    return _deadline(f"SY{first}-{(first + 1) % 100:02d}", school_year(first), "school year")
+
+
+def _season(m: re.Match[str], ctx: Context) -> When | None:
+    name = m["s"].lower()
+    name = "autumn" if name == "fall" else name
+    year = _year(m["y"])
+    if year is not None and m["y2"]:  # "winter 2026/27": the winter that ends in 2027
+        year = (
+            year - year % 100 + int(m["y2"][-2:]) + (100 if int(m["y2"][-2:]) < year % 100 else 0)
+        )
+    if year is None:
+        year = next_end(lambda y: season(name, y, ctx.hemisphere), ctx.today)[0]
+        if (m["rel"] or "").lower() == "next":
+            year += 1
+    return _deadline(f"{name} {year}", season(name, year, ctx.hemisphere), "season")
+
+
+def _span_of(grain: str, day: dt.date, ctx: Context, fiscal: bool) -> tuple[dt.date, dt.date]:
+    """The period of ``grain`` that holds ``day``."""
+    if grain == "week":
+        start = day - dt.timedelta(days=day.weekday())
+        return start, start + dt.timedelta(days=6)
+    if grain == "month":
+        return _month_span(day.year, day.month)
+    if grain == "year" and not fiscal:
+        return dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+    fs = ctx.fiscal_start if fiscal else 1
+    y = next_end(lambda y: fiscal_year(y, fs), day)[0]
+    if grain == "year":
+        return fiscal_year(y, fs)
+    n = 3 if grain == "quarter" else 6
+    start = fiscal_year(y, fs)[0]
+    into = (day.year - start.year) * 12 + day.month - start.month
+    return _months_from(start, into - into % n, n)
+
+
+def _months_from(start: dt.date, offset: int, n: int) -> tuple[dt.date, dt.date]:
+    month0 = start.month - 1 + offset
+    first = dt.date(start.year + month0 // 12, month0 % 12 + 1, 1)
+    return first, month_end(first.year, first.month + n - 1)
+
+
+def _relative(m: re.Match[str], ctx: Context) -> When | None:
+    """'this year', 'next quarter', 'the current fiscal year': the period counted from today."""
+    what = m["what"].lower()
+    fiscal = bool(m["fiscal"]) or what == "fy"
+    grain = "year" if what == "fy" else what
+    step = 1 if m["rel"].lower() in ("next", "coming", "following") else 0
+    start, end = _span_of(grain, ctx.today, ctx, fiscal)
+    for _ in range(step):
+        start, end = _span_of(grain, end + dt.timedelta(days=1), ctx, fiscal)
+    if grain == "quarter" and not fiscal:
+        return _deadline(f"Q{(start.month - 1) // 3 + 1} {start.year}", (start, end), grain)
+    if grain == "year" and fiscal and ctx.fiscal_start != 1:
+        return _deadline(f"FY{start.year}-{end.year % 100:02d}", (start, end), grain)
+    return _deadline(f"{m['rel'].lower()} {what}", (start, end), grain, named=False)
+
+
+def _period_end(m: re.Match[str], ctx: Context) -> When | None:
+    """'year-end', 'EOQ', 'end of the fiscal year': the end of the current period."""
+    abbr = (_g(m, "abbr") or "").upper()
+    what = (_g(m, "what", "what2") or "").lower()
+    fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE")
+    grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
+    start, end = _span_of(grain, ctx.today, ctx, fiscal)
+    return _deadline(f"end of {grain}", (start, end), grain, named=False)
+
+
+def _window(m: re.Match[str], ctx: Context) -> When | None:
+    n = _count(m["n"])
+    if n is None:
+        return None
+    raw = re.sub(r"\s+", " ", m["u"].lower())
+    raw = {"hrs": "hour", "mins": "minute", "secs": "second"}.get(raw, raw)
+    unit = _UNITS.get(raw.removesuffix("s"), _UNITS.get(raw, "days"))
+    end = _window_end(ctx.today, n, unit)
+    return When("window", f"{n:g} {unit}", ctx.today, end, unit, n)
+
+
+def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
+    days = {"days": 1, "weeks": 7, "fortnights": 14, "sprints": SPRINT_DAYS}.get(unit)
+    if days is not None:
+        return today + dt.timedelta(days=round(n * days))
+    months = {"months": 1, "quarters": 3, "years": 12, "semesters": SEMESTER_MONTHS}.get(unit)
+    if months is not None and n == int(n):
+        total = today.month - 1 + int(n) * months
+        year, month = today.year + total // 12, total % 12 + 1
+        return min(
+            dt.date(year, month, 1) + dt.timedelta(days=today.day - 1), month_end(year, month)
+        )
+    return None
+
+
+def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
+    year = int(m["y"])
+    return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
+
+
+def _anchor(m: re.Match[str], ctx: Context) -> When | None:
+    """'by my next review', 'before the next audit': a deadline with no date."""
+    label = re.sub(r"\s+", " ", m["event"].strip()).lower()
+    return When("deadline", label, grain="event")
+
+
+def _placeholder(m: re.Match[str], ctx: Context) -> When | None:
+    return When("deadline", m["ph"], grain="placeholder")
+
+
+_GRAIN_CADENCE = {
+    "day": "daily",
+    "week": "weekly",
+    "month": "monthly",
+    "quarter": "quarterly",
+    "year": "annual",
+    "shift": "daily",
+    "sprint": "weekly",
+    "annum": "annual",
+}
+
+
+def _compared(m: re.Match[str], ctx: Context) -> When | None:
+    return _cadence(_GRAIN_CADENCE[m["g"].lower()], f"vs last {m['g'].lower()}")
+
+
+def _each(m: re.Match[str], ctx: Context) -> When | None:
+    g = m["g"].lower()
+    return _cadence(_GRAIN_CADENCE[g], f"per {g}")
+
+
+# The rolling windows that are a reporting grain, in days (months counted as 30 days).
+_ROLLING = {
+    1: "daily",
+    7: "weekly",
+    14: "weekly",
+    28: "monthly",
+    30: "monthly",
+    31: "monthly",
+    90: "quarterly",
+    91: "quarterly",
+    360: "annual",
+    364: "annual",
+    365: "annual",
+}
+
+
+def _rolling(m: re.Match[str], ctx: Context) -> When | None:
+    n = int(m["n"] or m["n2"])
+    unit = (m["u"] or m["u2"]).lower().rstrip("s")
+    days = n * {"day": 1, "week": 7, "month": 30}[unit]
+    if days not in _ROLLING:
+        return None  # a 13-month window is part of the metric, not how often it is read
+    grain = _ROLLING[days]
+    return _cadence(grain, f"{n}-{unit} rolling")
+
+
+def _fortnightly(m: re.Match[str], ctx: Context) -> When | None:
+    return _cadence("weekly", "fortnightly")
+
+
+def _twice(m: re.Match[str], ctx: Context) -> When | None:
+    return _cadence(_GRAIN_CADENCE[m["g"].lower()], m.group().lower())
+
+
+def _word_cadence(grain: str) -> Resolve:
+    def resolve(m: re.Match[str], ctx: Context) -> When | None:
+        return _cadence(grain, m["c"])
+
+    return resolve
+
+
+# -- the declarations, most specific first ----------------------------------------------------
+
+_END = r"(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?"
+_MONTH_WORDS = tuple(MONTHS)
+
+PATTERNS: tuple[TimePattern, ...] = (
+    TimePattern(
+        name="end-of-every-period",
+        gate=("every", "each"),
+        pattern=r"(?:(?:at|by|before)\s+)?(?:the\s+)?(?:end|close|start)\s+of\s+(?:every|each)\s+(?P<g>day|week|month|quarter|year|shift|sprint)\b",
+        resolve=_each,
+        examples={
+            "Ship 12 stories by the end of every sprint": "cadence weekly",
+            "Reconcile the till at the close of each shift": "cadence daily",
+        },
+    ),
+    TimePattern(
+        name="date-day-month-year",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
+        resolve=_full_date,
+        examples={"Hire 5 nurses by 31st March 2027": "deadline 2027-03-31"},
+    ),
+    TimePattern(
+        name="date-month-day-year",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>{YEAR})\b",
+        resolve=_full_date,
+        examples={"Go live by Sept 30, 2026": "deadline 2026-09-30"},
+    ),
+    TimePattern(
+        name="date-day-month",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<lead>\b(?:by|before|until|till|on|due)\s+(?:the\s+)?)?(?P<d>\d{1,2})(?P<suf>st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH})\b",
+        resolve=_day_month,
+        examples={
+            "File the returns by 15th July": "deadline 2026-07-15",
+            "Board pack due the 3rd of January": "deadline 2027-01-03",
+        },
+    ),
+    TimePattern(
+        name="date-month-day",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<lead>\b(?:by|before|until|till|on|due)\s+(?:the\s+)?)(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?P<suf>st|nd|rd|th)?\b(?!\s*[,/.:%-]?\s*\d)",
+        resolve=_day_month,
+        examples={"Open the new store by August 20": "deadline 2026-08-20"},
+    ),
+    TimePattern(
+        name="date-iso",
+        gate=("-",),
+        pattern=r"(?P<y>{YEAR})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+        resolve=_iso,
+        examples={"Migrate the CRM by 2026-11-30": "deadline 2026-11-30"},
+    ),
+    TimePattern(
+        name="date-numeric",
+        gate=("/", "."),
+        pattern=r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>{YEAR}|\d{2})\b",
+        resolve=_numeric,
+        examples={
+            "Close the audit by 30/09/2026": "deadline 2026-09-30",
+            "Close the audit by 09/30/2026": "deadline 2026-09-30",
+        },
+    ),
+    TimePattern(
+        name="first-months-of-year",
+        gate=("first",),
+        pattern=r"(?:(?:during|in|over|within|by\s+the\s+end\s+of)\s+)?(?:the\s+)?first\s+(?P<n>{NUM})\s+months\s+of\s+(?P<y>{YEAR})\b",
+        resolve=_first_months,
+        examples={
+            "Sign 20 partners during the first six months of 2027": "deadline 2027-06-30",
+            "Hit 1,000 users in the first 3 months of 2027": "deadline 2027-03-31",
+        },
+    ),
+    TimePattern(
+        name="ordinal-quarter-or-half",
+        gate=("quarter", "half"),
+        pattern=r"(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>quarter|half)\b(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next|current)\s+(?P<fiscal2>fiscal\s+|financial\s+)?year|FY\s?'?(?P<fy>\d{4}|\d{2})|(?P<fiscal>fiscal|financial)\s+year(?:\s+(?P<y3>{YEAR}))?|(?:calendar\s+)?year))?",
+        resolve=_ordinal_part,
+        examples={
+            "Lift NPS to 45 by the end of the second quarter": "deadline 2026-06-30",
+            "Lift NPS to 45 by the end of the second quarter of 2027": "deadline 2027-06-30",
+            "Launch in the 3rd quarter of FY27": "deadline 2026-12-31",
+            "Break even in the first half of 2027": "deadline 2027-06-30",
+            "Close the gap by the last quarter of next year": "deadline 2027-12-31",
+        },
+    ),
+    TimePattern(
+        name="fiscal-part",
+        gate=("fy", "f.y"),
+        pattern=r"(?:(?P<part>[QH][1-4])\s*[,-]?\s*(?:of\s+)?(?:F\.?Y\.?)\s?'?(?P<y1>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<y2>\d{4}|\d{2}))?\b|\bF\.?Y\.?\s?'?(?P<y1b>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<y2b>\d{4}|\d{2}))?\s*[,-]?\s*(?P<part2>[QH][1-4])\b)",
+        resolve=_fy,
+        examples={
+            "Training completion 100% by Q1 FY27": "deadline 2026-06-30",
+            "Cut DSO to 45 days by FY2026-27 Q3": "deadline 2026-12-31",
+            "Hire 40 by H2 FY26": "deadline 2026-03-31",
+        },
+    ),
+    TimePattern(
+        name="fiscal-year",
+        gate=("fy", "f.y", "fiscal", "financial"),
+        pattern=r"(?:\bF\.?Y\.?\s?'?|\b(?:fiscal|financial)\s+(?:year\s+)?)(?P<y1>\d{4}|\d{2})(?:\s?[-–/]\s?(?P<y2>\d{4}|\d{2}))?\b|\b(?P<y1c>{YEAR})\s?[-–/]\s?(?P<y2c>\d{4}|\d{2})\s+(?:fiscal|financial)\s+year\b",
+        resolve=_fy,
+        examples={
+            "Reduce churn from 8% to 5% by FY2020": "deadline 2020-03-31",
+            "Grow revenue 20% by FY27": "deadline 2027-03-31",
+            "Grow revenue 20% in FY 2026-27": "deadline 2027-03-31",
+            "Grow revenue 20% in FY26/27": "deadline 2027-03-31",
+            "Grow revenue 20% by fiscal 2027": "deadline 2027-03-31",
+            "Grow revenue 20% in financial year 2026-27": "deadline 2027-03-31",
+            "Grow revenue 20% in the 2026-27 financial year": "deadline 2027-03-31",
+        },
+    ),
+    TimePattern(
+        name="quarter-or-half",
+        gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h"),
+        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’-]?\s*(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[12])(?P<q3>H)\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
+        resolve=lambda m, ctx: _part(
+            (m["q"] or m["q2"] or m["q3"]).upper(),
+            int(m["n"] or m["n2"] or m["n3"]),
+            _year(m["y"] or m["y2"] or m["y3"]),
+            1,
+            ctx,
+        ),
+        examples={
+            "Cut churn to 5% by Q2 2020": "deadline 2020-06-30",
+            "Raise attendance to 95% by Q3 end": "deadline 2026-09-30",
+            "Raise attendance to 95% in 2027 Q2": "deadline 2027-06-30",
+            "Close the books faster by end of Q4'26": "deadline 2026-12-31",
+            "Grow revenue 8% in H1": "deadline 2026-06-30",
+            "Grow revenue 8% in 2H 2027": "deadline 2027-12-31",
+        },
+    ),
+    TimePattern(
+        name="school-year",
+        gate=("sy", "ay", "school", "academic"),
+        pattern=r"\b(?:S\.?Y\.?|A\.?Y\.?|(?:school|academic)\s+year)\s*'?(?P<y1>{YEAR}|\d{2})\s?[-–/]\s?(?:{YEAR}|\d{2})\b|\b(?P<y1b>{YEAR})\s?[-–/]\s?(?:{YEAR}|\d{2})\s+(?:school|academic)\s+year\b",
+        resolve=_school,
+        examples={
+            "Raise attendance to 95% by EOY SY 26-27": "deadline 2027-06-30",
+            "Raise attendance to 95% in SY2026-27": "deadline 2027-06-30",
+            "Raise reading scores 10% during the 2026-2027 school year": "deadline 2027-06-30",
+            "Publish 3 papers in academic year 2026/27": "deadline 2027-06-30",
+        },
+    ),
+    TimePattern(
+        name="end-of-school-year",
+        gate=("school", "academic"),
+        pattern=r"(?:(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\bby\s+(?:the\s+)?|\b)(?P<rel>this|next|current)?\s*(?:school|academic)\s+year\b",
+        resolve=_school_end,
+        examples={
+            "Raise attendance to 95% by the end of the school year": "deadline 2026-06-30",
+            "Train all tutors by the end of next academic year": "deadline 2027-06-30",
+        },
+    ),
+    TimePattern(
+        name="season",
+        gate=("spring", "summer", "fall", "autumn", "winter"),
+        pattern=r"(?:(?P<lead>(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:the\s+)?)(?:(?P<rel>this|next|coming)\s+)?)?\b(?P<s>spring|summer|fall|autumn|winter)\b(?:(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?:\s?[/-]\s?(?P<y2>\d{4}|\d{2}))?)?",
+        resolve=lambda m, ctx: _season(m, ctx) if (m["y"] or m["lead"] or m["rel"]) else None,
+        examples={
+            "Cut churn to 5% by spring 2027": "deadline 2027-05-31",
+            "Cut churn to 5% by spring 2020": "deadline 2020-05-31",
+            "Open two clinics by summer": "deadline 2026-08-31",
+            "Finish the pilot by the end of next winter": "deadline 2027-02-28",
+            "Reopen the lodge in winter 2026/27": "deadline 2027-02-28",
+        },
+    ),
+    TimePattern(
+        name="month-year",
+        gate=_MONTH_WORDS,
+        pattern=r"\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b",
+        resolve=_month_year,
+        examples={
+            "Achieve ₹10 lakh monthly revenue by March 2027": "deadline 2027-03-31",
+            "Go live by Dec '26": "deadline 2026-12-31",
+        },
+    ),
+    TimePattern(
+        name="window",
+        gate=("within", "next", "coming", "over", "in ", "for ", "during", "following"),
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b",
+        resolve=_window,
+        examples={
+            "Close 95% of audit points within 30 days": "window 30 days",
+            "Raise attendance within the next semester": "window 1 semesters",
+            "Lift velocity 10% over the next three sprints": "window 3 sprints",
+            "Lift velocity 10 points over three consecutive sprints": "window 3 sprints",
+            "Grow donors by 15% in six months": "window 6 months",
+            "Hold variance under 10% over six months": "window 6 months",
+        },
+    ),
+    TimePattern(
+        name="relative-period",
+        gate=("this", "current", "next", "coming", "new", "following"),
+        pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b",
+        resolve=_relative,
+        examples={
+            "Cut spend by 10% this year": "deadline 2026-12-31",
+            "Cut spend by 10% by next quarter": "deadline 2026-06-30",
+            "Close 30 deals this month": "deadline 2026-01-31",
+            "Cut spend 5% this fiscal year": "deadline 2026-03-31",
+        },
+    ),
+    TimePattern(
+        name="period-end",
+        gate=("end", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
+        pattern=r"\b(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half)\b",
+        resolve=_period_end,
+        examples={
+            "Clear the backlog by year-end": "deadline 2026-12-31",
+            "Clear the backlog by EOY": "deadline 2026-12-31",
+            "Close the books by EOM": "deadline 2026-01-31",
+            "Ship the fix by EOQ": "deadline 2026-03-31",
+            "Clear the backlog by the end of the calendar year": "deadline 2026-12-31",
+            "Clear the backlog by the end of the fiscal year": "deadline 2026-03-31",
+        },
+    ),
+    TimePattern(
+        name="month",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:mid-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)",
+        resolve=_bare_month,
+        examples={
+            "Cut waste 10% by June": "deadline 2026-06-30",
+            "Cut waste 10% by the end of September": "deadline 2026-09-30",
+            "Run the survey in November": "deadline 2026-11-30",
+        },
+    ),
+    TimePattern(
+        name="year",
+        gate=("19", "20"),
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|for|during)\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+)?)(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)",
+        resolve=_year_deadline,
+        examples={
+            "Cut emissions 30% by 2030": "deadline 2030-12-31",
+            "Cut infections by 50% for 2027": "deadline 2027-12-31",
+        },
+    ),
+    TimePattern(
+        name="event-anchor",
+        gate=(
+            "review",
+            "apprais",
+            "evaluation",
+            "audit",
+            "inspection",
+            "assessment",
+            "launch",
+            "go-live",
+            "go live",
+            "renewal",
+            "accreditation",
+            "board meeting",
+        ),
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting))\b",
+        resolve=_anchor,
+        examples={
+            "Complete 20 contact hours by my next review": "deadline next review (no date)",
+            "Close every finding before the next audit": "deadline next audit (no date)",
+            "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
+        },
+    ),
+    TimePattern(
+        name="placeholder",
+        gate=("by", "before", "until", "till"),
+        pattern=r"\b(?:by|before|until|till)\s+(?P<ph>\([^()]{1,20}\)|\[[^\[\]]{1,20}\]|<[^<>]{1,20}>|dd[/.-]mm[/.-]yy(?:yy)?|mm[/.-]yy(?:yy)?|xx+)",
+        resolve=_placeholder,
+        examples={"Grow sales 10% by [date]": "deadline [date] (no date)"},
+    ),
+    # cadences: after the deadlines, so "end of the month" is read as a deadline above
+    TimePattern(
+        name="compared-with-last",
+        gate=("last", "previous", "prior", "preceding"),
+        pattern=r"\b(?:from|than|since|over|vs\.?|versus|compared\s+(?:to|with)|against|on)\s+(?:the\s+)?(?:same\s+\w+\s+)?(?:last|previous|prior|preceding)\s+(?P<g>year|quarter|month|week|day)\b",
+        resolve=_compared,
+        examples={
+            "Grow gift basket sales 10% (from last year)": "cadence annual",
+            "Cut agency spend by 50% from the previous year": "cadence annual",
+            "Lift repeat orders 5% over the prior quarter": "cadence quarterly",
+        },
+    ),
+    TimePattern(
+        name="rolling-window",
+        gate=("rolling", "avg", "average", "moving", "trailing"),
+        pattern=r"\b(?:(?:rolling|trailing|moving)\s+(?P<n2>\d{1,3})[-\s](?P<u2>days?|weeks?|months?)\b|(?P<n>\d{1,3})[-\s](?P<u>days?|weeks?|months?)\s+(?:rolling|trailing|moving)?\s*(?:avg\.?|average|mean|rolling|window)?)",
+        resolve=lambda m, ctx: (
+            _rolling(m, ctx)
+            if re.search(r"(?i)rolling|trailing|moving|avg|average|mean|window", m.group())
+            else None
+        ),
+        examples={
+            "Keep a 7-day avg. rating of 4.5/5": "cadence weekly",
+            "Hold the 30-day rolling churn under 2%": "cadence monthly",
+            "Rolling 12-month attrition below 15%": "cadence annual",
+        },
+    ),
+    TimePattern(
+        name="fortnightly",
+        gate=("fortnight", "biweekly", "bi-weekly", "two weeks", "2 weeks", "other week"),
+        pattern=r"\b(?:fortnightly|bi-?weekly|(?:every|each|per|once\s+a)\s+(?:fortnight|two\s+weeks|2\s+weeks|other\s+week))\b",
+        resolve=_fortnightly,
+        examples={
+            "Hold fortnightly 1:1s with 100% of reports": "cadence weekly",
+            "Publish a biweekly newsletter": "cadence weekly",
+        },
+    ),
+    TimePattern(
+        name="times-a-period",
+        gate=("twice", "times", "thrice", "once"),
+        pattern=r"\b(?:once|twice|thrice|\d+\s+times|(?:two|three|four|five)\s+times)\s+(?:a|an|per|each|every)\s+(?P<g>day|week|month|quarter|year)\b",
+        resolve=_twice,
+        examples={"Run safety drills twice a month": "cadence monthly"},
+    ),
+    TimePattern(
+        name="per-event",
+        gate=("shift", "sprint", "annum"),
+        pattern=r"(?:\b(?:per|each|every|a|an)\s+|/\s*)(?P<g>shift|sprint|annum)\b",
+        resolve=_each,
+        examples={
+            "Zero safety incidents per shift": "cadence daily",
+            "Close 30 story points each sprint": "cadence weekly",
+            "48 training hours/annum per worker": "cadence annual",
+        },
+    ),
+)
+
+
+def _cadence_words() -> tuple[TimePattern, ...]:
+    """One declaration per cadence in ``lexicon/time.yaml`` (abbreviations keep their case)."""
+    out = []
+    for grain, words in _LEX["cadences"].items():
+        abbr = [w for w in words if any(c.isupper() for c in w)]
+        plain = [w for w in words if w not in abbr]
+        parts = [alt(abbr)] if abbr else []
+        parts.append(f"(?i:{alt(plain)})")
+        out.append(
+            TimePattern(
+                name=f"cadence-{grain}",
+                gate=(),
+                pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
+                + "|".join(parts)
+                + r")(?:(?i:\s+basis))?(?![A-Za-z])",
+                resolve=_word_cadence(grain),
+                examples={f"Report {plain[0]}": f"cadence {grain}"},
+                case_sensitive=True,
+            )
+        )
+    return tuple(out)
+
+
+PATTERNS = PATTERNS + _cadence_words()
