@@ -598,67 +598,20 @@ def seq(items: Sequence[Hit] | Iterable[Hit]) -> list[Hit]:
     return list(items)
 
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH_YEAR = re.compile(r"^(?:end of\s+)?([a-z]+)\.?,?\s+(\d{4})$", re.IGNORECASE)
-
-
-def period_end(value: dt.date | str | None) -> dt.date | None:
+def period_end(value: dt.date | str | None, today: dt.date | None = None) -> dt.date | None:
     """The last day of a deadline or period label, or None if it is not one krakit reads.
+
+    The reading is :func:`krakit.text.time.period_end`'s, so the checker accepts every
+    spelling the time reader does ("FY2020", "spring 2020", "Q2 2020").
 
     Examples
     --------
     >>> period_end("2026-Q1"), period_end("March 2027"), period_end("FY2026-27")
     (datetime.date(2026, 3, 31), datetime.date(2027, 3, 31), datetime.date(2027, 3, 31))
     """
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value
-    raw = str(value).strip()
-    if m := _MONTH_YEAR.match(raw):
-        month = _MONTHS.get(m[1].lower())
-        if month is None:
-            return None
-        return _month_end(int(m[2]) * 12 + month - 1)
-    from krakit.errors import KrakitError
-    from krakit.periods import parse_period
+    from krakit.text.time import period_end as read_end
 
-    try:
-        span = parse_period(raw)
-    except KrakitError:
-        return None
-    if span.level in ("day", "week") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", raw):
-        return dt.date.fromisoformat(raw)
-    if span.level == "week":
-        m = re.match(r"^(\d{4})-?W(\d{1,2})$", raw, re.IGNORECASE)
-        if m:
-            return dt.date.fromisocalendar(int(m[1]), int(m[2]), 7)
-    return _month_end(span.start + int(span.months) - 1)
-
-
-def _month_end(index: int) -> dt.date:
-    year, month = divmod(index + 1, 12)
-    return dt.date(year, month + 1, 1) - dt.timedelta(days=1)
+    return read_end(value, today)
 
 
 _EVENT_CADENCE = re.compile(
