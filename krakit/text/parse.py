@@ -346,13 +346,16 @@ DEFINERS: tuple[Definer, ...] = (
     ),
     Definer(
         "24x7",
-        lambda n: n.amount.value == 24 and bool(re.match(r"\s*[x×]\s*7\b|/\s*7\b", n.after)),
+        lambda n: (
+            n.amount.value == 24
+            and bool(re.match(r"\s*[x×]\s*7\b|/\s*7\b", n.after) or re.match(r"7\b", n.after))
+        ),
         {"Keep the help desk 24x7 available": 24},
     ),
     Definer(
         "label", lambda n: n.bare and bool(_LABEL_NOUN.search(n.before)), {"Shift 2 output": 2}
     ),
-    Definer("list label", _is_list_label, {"Zero spills on bays 4, 5 and 6": 6}),
+    Definer("list label", _is_list_label, {"Zero slips on floors 4, 5 and 6": 6}),
     Definer(
         "weight",
         lambda n: (
@@ -391,14 +394,15 @@ def _direction_near(text: str, c: _Cand) -> Direction | None:
     after = _after(text, end, 15)
     if c.amount.plus and not c.relative:
         return Direction.INCREASE
-    if _DEC_AFTER.match(after):
-        return Direction.DECREASE
-    if _INC_AFTER.match(after):
-        return Direction.INCREASE
-    if _DEC_BEFORE.search(before):
-        return Direction.DECREASE
-    if _INC_BEFORE.search(before):
-        return Direction.INCREASE
+    # the longer phrase wins: "no less than" is a floor though it ends in "less than"
+    down, up = _DEC_AFTER.match(after), _INC_AFTER.match(after)
+    if down or up:
+        longer = down and (not up or down.end() >= up.end())
+        return Direction.DECREASE if longer else Direction.INCREASE
+    down, up = _DEC_BEFORE.search(before), _INC_BEFORE.search(before)
+    if down or up:
+        longer = down and (not up or down.start() <= up.start())
+        return Direction.DECREASE if longer else Direction.INCREASE
     return None
 
 
@@ -430,7 +434,7 @@ def set_aside_definers(r: _Reading) -> None:
     skip_until = -1
     for a in r.amounts:
         why = _definer(text, a, prev_skipped)
-        if why == "scale" and r.cands and r.cands[-1].unit is None:
+        if why == "scale" and r.cands and r.cands[-1].unit is None and not prev_skipped:
             r.cands[-1].unit = f"/{a.value:g}"
             r.cands[-1].span = (r.cands[-1].span[0], a.span[1])
             continue
@@ -787,7 +791,8 @@ _TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
 _TRAIL_CMP = re.compile(rf"(?i)(?<![A-Za-z])(?:{_CMP_WORDS})\s*$")
 # After the target, a clause that tells the past or the reason is not the metric's name
 _CLAUSE_AFTER = re.compile(
-    r"(?i)\b(?:after|when|while|since|because|whereas|which|compared\s+(?:to|with))\b[^,;|(\n]*"
+    r"(?i)\b(?:after|when|while|since|because|whereas|which|though|although|even\s+though|"
+    r"despite|unless|compared\s+(?:to|with))\b[^,;|(\n]*"
 )
 _CADENCE_ADJECTIVE = re.compile(
     r"(?i)\W*(?:daily|weekly|monthly|quarterly|annual|yearly|fortnightly|biweekly)\W*"

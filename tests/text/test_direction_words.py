@@ -1,0 +1,168 @@
+"""Direction words, definers, headings and metric names: every declared example parses."""
+
+import datetime as dt
+import re
+
+import pytest
+
+import krakit.text.parse as parse_module
+from krakit.text.classify import classify
+from krakit.text.draft import Direction, Label, Quantity
+from krakit.text.lexicon import load
+from krakit.text.parse import DEFINERS, STEPS, heading_end, parse_kpi
+
+TODAY = dt.date(2026, 1, 15)
+_D = load("direction")
+
+
+def parse(text: str):
+    return parse_kpi(text, today=TODAY)
+
+
+def _declared() -> list[tuple[str, str, str]]:
+    out = []
+    for family in (*_D["comparators"], *_D["moves"]):
+        out += [(family["name"], t, d) for t, d in family["examples"].items()]
+    out += [("multipliers", t, d) for t, d in _D["multiplier_examples"].items()]
+    out += [("history", t, d) for t, d in _D["history"]["examples"].items()]
+    return out
+
+
+@pytest.mark.parametrize(("family", "text", "direction"), _declared())
+def test_declared_direction_examples(family: str, text: str, direction: str) -> None:
+    assert str(parse(text).direction) == direction, family
+
+
+def test_every_direction_family_has_examples() -> None:
+    for family in (*_D["comparators"], *_D["moves"]):
+        assert family["examples"], family["name"]
+    assert _D["multiplier_examples"] and _D["history"]["examples"]
+
+
+@pytest.mark.parametrize(
+    ("reason", "text", "value"),
+    [(d.reason, t, v) for d in DEFINERS for t, v in d.examples.items()],
+)
+def test_definer_examples_are_not_targets(reason: str, text: str, value: float) -> None:
+    d = parse(text)
+    found = [q.value for q in (d.target, d.target_low, d.target_high, *d.other_targets) if q]
+    assert value not in found, reason
+
+
+def test_every_definer_has_an_example() -> None:
+    assert all(d.examples for d in DEFINERS)
+    assert len({d.reason for d in DEFINERS}) == len(DEFINERS)
+
+
+def test_docstring_numbers_the_steps_in_order() -> None:
+    doc = parse_module.__doc__ or ""
+    listed = re.findall(r"^\s*(\d+)\. \*\*(\w+)\*\*", doc, re.M)
+    assert [name for _, name in listed] == [s.__name__ for s in STEPS]
+    assert [int(n) for n, _ in listed] == list(range(1, len(STEPS) + 1))
+    for i, step in enumerate(STEPS, 1):
+        assert (step.__doc__ or "").startswith(f"{i}. "), step.__name__
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "target"),
+    [
+        ("Complaints will not exceed 3 per week", Direction.DECREASE, Quantity(3, "count")),
+        ("Cap agency spend at ₹4 lakh a month", Direction.DECREASE, Quantity(400_000, "INR")),
+        ("Keep rework under 2%", Direction.MAINTAIN, Quantity(2, "%")),
+        ("Maximum permitted variance 1.5%", Direction.DECREASE, Quantity(1.5, "%")),
+        ("Power outages no more 3 hours a month", Direction.DECREASE, Quantity(3, "hours")),
+        ("Footfall will go up by 6% in Q3", Direction.INCREASE, Quantity(6, "%", True)),
+        ("Bookings will go down by 2% in Q4", Direction.DECREASE, Quantity(2, "%", True)),
+        ("Grow enrolments by 12% this year", Direction.INCREASE, Quantity(12, "%", True)),
+        ("Spoilage to drop to 1% by June 2027", Direction.DECREASE, Quantity(1, "%")),
+        ("Triple webinar sign-ups", Direction.INCREASE, Quantity(200, "%", True)),
+        ("Aim to halve stockouts by March 2027", Direction.DECREASE, Quantity(50, "%", True)),
+        ("Pick accuracy ≥ 99.5%", Direction.INCREASE, Quantity(99.5, "%")),
+        ("Pick errors ≤ 0.5% weekly", Direction.DECREASE, Quantity(0.5, "%")),
+        ("Trainer rating 4.5+ each batch", Direction.INCREASE, Quantity(4.5, "score")),
+        ("Audit score minimum 85%", Direction.INCREASE, Quantity(85, "%")),
+    ],
+)
+def test_direction_and_target(text: str, direction: Direction, target: Quantity) -> None:
+    d = parse(text)
+    assert (d.direction, d.target) == (direction, target)
+
+
+def test_baseline_in_brackets_is_not_the_target() -> None:
+    d = parse("Lift first-contact resolution to 80% (from 72% today) by Q4 2027")
+    assert d.target == Quantity(80, "%")
+    assert d.baseline == Quantity(72, "%")
+    assert d.direction is Direction.INCREASE
+
+
+def test_dashboard_cell_target_wins_over_the_actual() -> None:
+    d = parse("Order-to-ship time: 3.4 days (Target: <3 days)")
+    assert d.target == Quantity(3, "days")
+    assert d.baseline == Quantity(3.4, "days")
+    assert d.direction is Direction.DECREASE
+    assert d.metric == "Order-to-ship time"
+
+
+def test_history_words_are_not_the_direction() -> None:
+    d = parse("Keep spoilage at 2% though it trended higher last year")
+    assert d.direction is Direction.MAINTAIN
+    assert d.metric == "spoilage"
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("CES 4+ every week", "CES"),
+        ("eNPS above 30 each quarter", "eNPS"),
+        ("Keep OTIF at 95% or more every month", "OTIF"),
+        ("Fill rate at least 97% weekly", "Fill rate"),
+        ("Escalations will not exceed 2 per month", "Escalations"),
+        ("Bookings will go up by 4% in Q1", "Bookings"),
+        ("Achieve ₹10 lakh monthly revenue", "monthly revenue"),
+        ("Hold attrition at 8% after it rose last year", "attrition"),
+    ],
+)
+def test_metric_is_not_swallowed_by_what_follows(text: str, metric: str) -> None:
+    assert parse(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "metric", "target"),
+    [
+        ("KRA 4 – Warehouse Safety & Housekeeping", Label.KRA, None, None),
+        ("KPA 1 - Campus Hiring", Label.KRA, None, None),
+        ("OBJECTIVE 3: Build a dependable vendor base", Label.KRA, None, None),
+        ("Objective 2: Strengthen the dealer network", Label.KRA, None, None),
+        ("Key result 1: Launch the partner portal", Label.KRA, None, None),
+        ("Key result 4: Trial-to-paid rate from 12% to 18%", Label.KPI, "Trial-to-paid rate", 18),
+        ("KR2: Reduce p95 latency to 300 ms", Label.KPI, None, 300),
+        ("D7: Cut invoice disputes to 10 a month", Label.KPI, "invoice disputes", 10),
+        ("2.3 Coordinated quarterly safety drills", Label.KRA, None, None),
+        ("3. Reduce overdue receivables to 5%", Label.KPI, "overdue receivables", 5),
+        ("Goal 3 – On-time delivery 97%", Label.KPI, "On-time delivery", 97),
+    ],
+)
+def test_headings_are_prefixes(
+    text: str, label: Label, metric: str | None, target: float | None
+) -> None:
+    d = parse(text)
+    assert classify(text, suggest=False).label is label
+    assert (d.target.value if d.target else None) == target
+    if metric:
+        assert d.metric == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "4.5 rating on the app store",
+        "1.5 lakh revenue per month",
+        "Q3: 40 new logos",
+        "H1: grow exports by 10%",
+        "12 Sales calls a day",
+        "Goal 10 new clients per month",
+        "2.5 Crore collections by March",
+    ],
+)
+def test_numbers_that_are_targets_are_not_headings(text: str) -> None:
+    assert heading_end(text) == 0
