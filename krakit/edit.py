@@ -35,6 +35,7 @@ __all__ = [
     "add_kpi",
     "add_kra",
     "add_statement",
+    "apply_fix",
     "ignore",
     "import_actuals",
     "kpi_weight_total",
@@ -51,6 +52,7 @@ __all__ = [
     "set_field",
     "set_kras",
     "set_role",
+    "set_weights",
     "triage",
     "update_kpi",
     "update_kra",
@@ -172,6 +174,39 @@ def add_goal(sc: Scorecard, title: str) -> Scorecard:
 def weight_total(sc: Scorecard) -> float:
     """Sum of the KRA weights set so far (unset weights count 0)."""
     return float(sum(kra.weight or 0 for kra in sc.kras))
+
+
+def set_weights(sc: Scorecard, kra_id: str | None, weights: Sequence[float | None]) -> Scorecard:
+    """Set the weights of the KRAs (``kra_id`` None) or of one KRA's KPIs, in their order.
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment", "Onboarding"])
+    >>> [k.weight for k in set_weights(sc, None, [70, 30]).kras]
+    [70.0, 30.0]
+    """
+    data = _data(sc)
+    items = data["kras"] if kra_id is None else _find(data["kras"], kra_id, "kras")["kpis"]
+    if len(weights) != len(items):
+        raise InputError(
+            f"expected {len(items)} weights, got {len(weights)}", field="weight", value=weights
+        )
+    for item, weight in zip(items, weights, strict=True):
+        item["weight"] = weight
+    return _rebuild(sc, data)
+
+
+def apply_fix(sc: Scorecard, finding: Any) -> Scorecard:
+    """Apply the fix a checker finding carries (see :mod:`krakit.rules.fixes`).
+
+    Raises
+    ------
+    InputError
+        The finding's rule has no fix krakit can apply.
+    """
+    from krakit.rules.fixes import apply_fix as run
+
+    return run(sc, finding)
 
 
 def kpi_weight_total(sc: Scorecard, kra_id: str) -> float:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from krakit.model import Polarity
-from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, period_end
+from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words, period_end
+from krakit.rules.fixes import next_deadline
 
 __all__ = [
     "ABSOLUTE_TARGET",
@@ -99,7 +100,9 @@ def _deadline_passed(ctx: KPIContext) -> Hit | None:
     end = period_end(ctx.deadline)
     if end is None or end >= ctx.today:
         return None
-    return Hit(values={"deadline": str(ctx.deadline)}, where="deadline")
+    period = ctx.scorecard.period if ctx.scorecard is not None else None
+    new = next_deadline(end, ctx.today, period)
+    return Hit(values={"deadline": str(ctx.deadline)}, where="deadline", fix=new.isoformat())
 
 
 DEADLINE_PASSED = Rule(
@@ -112,6 +115,12 @@ DEADLINE_PASSED = Rule(
     good=("Reduce time to hire to 30 days by March 2099",),
     source="SMART criteria: Time-related and Realistic (Doran, 1981)",
     fix="Move the deadline to a future date, or close the KPI.",
+    autofix=Fix(
+        title="Move the deadline to {value}, the next such date ahead",
+        action="move-deadline",
+        example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Recruitment\n  kpis:\n"
+        "  - statement: Reduce time to hire from 45 to 30 days by March 2020",
+    ),
     smart="T",
     test=_deadline_passed,
 )

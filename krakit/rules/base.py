@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 __all__ = [
     "CheckConfig",
     "Finding",
+    "Fix",
     "Hit",
     "KPIContext",
     "KRAContext",
@@ -90,6 +91,23 @@ class Hit:
     fix: str | None = None
 
 
+class Fix(BaseModel):
+    """A fix krakit can apply itself, in one click: what it does, and which action does it.
+
+    ``title`` names the action for the manager (a format string over the finding's
+    ``{value}``); ``action`` names the operation in :data:`krakit.rules.fixes.ACTIONS` that
+    makes the edit; ``example`` is a scorecard (YAML) on which the rule fires and the fix
+    makes its finding go away (tested). What a fix is lives on the rule; how it is done
+    lives in one engine.
+    """
+
+    model_config = ConfigDict(frozen=True)
+
+    title: str = Field(description="What the fix does, e.g. \"Set the unit to '{value}'\".")
+    action: str = Field(description="The name of an action in krakit.rules.fixes.ACTIONS.")
+    example: str = Field(min_length=1, description="A scorecard (YAML) the fix repairs.")
+
+
 class Rule(BaseModel):
     """One check: a code, what it says, why, examples, source, and a pure predicate."""
 
@@ -104,6 +122,7 @@ class Rule(BaseModel):
     good: tuple[str, ...] = Field(description="Examples that must not draw this rule.")
     source: str = Field(description="Where the rule comes from.")
     fix: str | None = Field(None, description="What to do (a format string), or None.")
+    autofix: Fix | None = Field(None, description="A fix krakit applies in one click, or None.")
     since: str = "0.1"
     status: Status = Status.STABLE
     scope: Scope = "kpi"
@@ -147,6 +166,8 @@ class Rule(BaseModel):
         ]
         if self.fix:
             lines += ["", "Fix", f"  {_plain_template(self.fix)}"]
+        if self.autofix:
+            lines += ["", "Fix krakit can apply", f"  {_plain_template(self.autofix.title)}"]
         lines += ["", "Source", f"  {self.source}"]
         return "\n".join(lines)
 

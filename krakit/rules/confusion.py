@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from krakit.rules.base import Hit, KPIContext, KRAContext, Rule, Severity
+from krakit.rules.base import Fix, Hit, KPIContext, KRAContext, Rule, Severity
 
 __all__ = ["KRA_IS_A_KPI", "KRA_NAMES_A_METRIC", "KRA_OFFERED_AS_KPI"]
 
@@ -19,7 +19,18 @@ def _offered_as_kpi(ctx: KPIContext) -> Hit | None:
         return None
     reasons = ctx.classification.reasons if ctx.classification is not None else ()
     why = f" ({reasons[0].rstrip('.')})" if reasons else ""
-    return Hit(values={"reason": why}, where="statement")
+    title = " ".join(ctx.text.split()).strip(" .;,")
+    return Hit(values={"reason": why}, where="statement", fix=title[:1].upper() + title[1:])
+
+
+def _area_title(text: str) -> str | None:
+    """The title of the template library's area this text belongs to (None if unknown)."""
+    try:
+        from krakit.library import area_of, vocabulary
+    except ImportError:
+        return None
+    area = area_of(text)
+    return next((a.title for a in vocabulary() if a.name == area), None)
 
 
 KRA_OFFERED_AS_KPI = Rule(
@@ -33,6 +44,13 @@ KRA_OFFERED_AS_KPI = Rule(
     good=("Offer acceptance rate", "Raise customer satisfaction score from 7.8 to 8.5 by Q4 2027"),
     source=_SOURCE,
     fix="Keep it as a KRA and add KPIs under it that measure it, e.g. '{example}'.",
+    autofix=Fix(
+        title="Make '{value}' a KRA of its own, with suggested KPIs in its description",
+        action="kra-from-kpi",
+        example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Talent acquisition\n"
+        "  kpis:\n  - {statement: Reduce time to hire from 45 to 30 days by March 2027}\n"
+        "  - {statement: Employee onboarding}",
+    ),
     smart="M",
     test=_offered_as_kpi,
 )
@@ -44,7 +62,10 @@ def _kra_is_a_kpi(ctx: KRAContext) -> Hit | None:
     draft = parse(ctx.kra.title)
     if draft.target is None and draft.target_low is None and draft.target_high is None:
         return None
-    return Hit(values={"target": str(draft.target or draft.target_low)}, where="title")
+    area = _area_title(ctx.kra.title)
+    if area is None and draft.metric:
+        area = draft.metric[:1].upper() + draft.metric[1:]
+    return Hit(values={"target": str(draft.target or draft.target_low)}, where="title", fix=area)
 
 
 KRA_IS_A_KPI = Rule(
@@ -57,6 +78,12 @@ KRA_IS_A_KPI = Rule(
     good=("title: Sales growth",),
     source=_SOURCE,
     fix="Name the area as the KRA ('Sales growth') and move the sentence under it as a KPI.",
+    autofix=Fix(
+        title="Name the KRA '{value}' and keep the sentence as its KPI",
+        action="kpi-from-kra",
+        example="role: {title: Sales executive}\nholder: Asha\nkras:\n"
+        "- title: Increase monthly sales from ₹40 lakh to ₹48 lakh by March 2027",
+    ),
     scope="kra",
     examples="kra",
     smart="S",
@@ -74,7 +101,13 @@ def _kra_names_a_metric(ctx: KRAContext) -> Hit | None:
     if _kra_is_a_kpi(ctx) is not None:
         return None  # C002 says it already
     m = _METRIC_WORDS.search(ctx.kra.title)
-    return Hit(values={"word": m.group(0)}, where="title") if m else None
+    if m is None:
+        return None
+    area = _area_title(ctx.kra.title)
+    taken = {k.title.lower() for k in ctx.scorecard.kras} if ctx.scorecard is not None else set()
+    if area is not None and (area.lower() in taken or _METRIC_WORDS.search(area)):
+        area = None
+    return Hit(values={"word": m.group(0)}, where="title", fix=area)
 
 
 KRA_NAMES_A_METRIC = Rule(
@@ -89,6 +122,12 @@ KRA_NAMES_A_METRIC = Rule(
     source=_SOURCE,
     fix="Name the area the measure belongs to ('Talent acquisition') and keep the measure "
     "as a KPI under it.",
+    autofix=Fix(
+        title="Rename the KRA '{value}' (its old name stays in the description)",
+        action="rename-kra",
+        example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Offer acceptance rate\n"
+        "  kpis:\n  - {statement: Raise offer acceptance rate from 70% to 85% by March 2027}",
+    ),
     scope="kra",
     examples="kra",
     smart="S",

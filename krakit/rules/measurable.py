@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_pattern
+from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words, word_pattern
 
 __all__ = ["DIRECTION_WITHOUT_MAGNITUDE", "NO_METRIC", "NO_TARGET", "NUMBER_WITHOUT_UNIT"]
 
@@ -118,6 +118,13 @@ NUMBER_WITHOUT_UNIT = Rule(
     good=("Reduce average handling time to 30 minutes by March 2027",),
     source=_DORAN + "; " + load_words("measure_words").source,
     fix="Write the unit next to the number, e.g. '30 minutes', '₹5 lakh', '12%'.",
+    autofix=Fix(
+        title="Set the unit to '{value}'",
+        action="set",
+        example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Recruitment\n  kpis:\n"
+        "  - {statement: Raise offer acceptance rate to 85 by March 2027, "
+        "metric: offer acceptance rate, target: 85, deadline: March 2027}",
+    ),
     smart="M",
     test=_number_without_unit,
 )

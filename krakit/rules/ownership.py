@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from krakit.rules.base import FREQUENCY_DAYS, Hit, KPIContext, Rule, Severity
+from krakit.rules.base import FREQUENCY_DAYS, Fix, Hit, KPIContext, Rule, Severity
 
 __all__ = ["NO_DATA_SOURCE", "NO_OWNER", "STALE_REVIEW"]
 
@@ -12,7 +12,8 @@ def _no_owner(ctx: KPIContext) -> Hit | None:
         return None
     if ctx.scorecard is not None and ctx.scorecard.holder:
         return None
-    return Hit(where="owner")
+    owners = {k.owner for k in ctx.kra.kpis if k.owner} if ctx.kra is not None else set()
+    return Hit(where="owner", fix=owners.pop() if len(owners) == 1 else None)
 
 
 NO_OWNER = Rule(
@@ -25,6 +26,13 @@ NO_OWNER = Rule(
     good=("statement: Reduce time to hire from 45 to 30 days by March 2027\nowner: Priya",),
     source="SMART criteria: Assignable — specify who will do it (Doran, 1981)",
     fix="Set the owner field to the person accountable for it.",
+    autofix=Fix(
+        title="Make {value} its owner, as for the other KPIs of its KRA",
+        action="set",
+        example="role: {title: Recruiter}\nkras:\n- title: Recruitment\n  kpis:\n"
+        "  - {statement: Reduce time to hire from 45 to 30 days by March 2027, owner: Priya}\n"
+        "  - {statement: Raise offer acceptance rate from 70% to 85% by March 2027}",
+    ),
     examples="kpi",
     smart="A",
     test=_no_owner,
@@ -62,7 +70,11 @@ def _stale(ctx: KPIContext) -> Hit | None:
     age = (ctx.today - kpi.last_reviewed).days
     if age <= max(window * 1.5, window + 7):
         return None
-    return Hit(values={"age": age, "frequency": str(kpi.frequency)}, where="last_reviewed")
+    return Hit(
+        values={"age": age, "frequency": str(kpi.frequency)},
+        where="last_reviewed",
+        fix=ctx.today.isoformat(),
+    )
 
 
 STALE_REVIEW = Rule(
@@ -80,6 +92,13 @@ STALE_REVIEW = Rule(
     source="Performance review cadence (CIPD 'Performance management' factsheet; Kaplan & "
     "Norton, 'The Execution Premium', 2008)",
     fix="Review it and set last_reviewed to the review date.",
+    autofix=Fix(
+        title="Mark it reviewed today ({value})",
+        action="set",
+        example="role: {title: HR manager}\nholder: Asha\nkras:\n- title: Retention\n  kpis:\n"
+        "  - {statement: Keep attrition below 12% a year, frequency: monthly, "
+        "last_reviewed: 2020-01-31}",
+    ),
     examples="kpi",
     smart="T",
     test=_stale,

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 
 from krakit.rules.base import (
+    Fix,
     Hit,
     KPIContext,
     Rule,
@@ -72,7 +73,10 @@ def _irrelevant(ctx: KPIContext) -> Hit | None:
         return None
     if kpi_tokens & vocab[kra_area][1]:
         return None  # the KPI uses words of the KRA's own area
-    return Hit(values={"kra": ctx.kra.title, "area": vocab[kpi_area][0].lower()})
+    home = None
+    if ctx.scorecard is not None:
+        home = next((k.id for k in ctx.scorecard.kras if _area_of(k.title) == kpi_area), None)
+    return Hit(values={"kra": ctx.kra.title, "area": vocab[kpi_area][0].lower()}, fix=home)
 
 
 IRRELEVANT_KPI = Rule(
@@ -92,6 +96,14 @@ IRRELEVANT_KPI = Rule(
     source="SMART criteria: Relevant (Doran, 1981, 'Realistic'; later 'Relevant'); KPI-KRA "
     "alignment (Parmenter, 2019); areas and metric words from krakit's template library",
     fix="Move the KPI under the KRA it measures, or pick a measure of this KRA.",
+    autofix=Fix(
+        title="Move it under the KRA it measures ({value})",
+        action="move-kpi",
+        example="role: {title: Accounts executive}\nholder: Asha\nkras:\n- title: Recruitment\n"
+        "  kpis:\n  - {statement: Reduce days sales outstanding from 60 to 45 days by "
+        "March 2027, metric: days sales outstanding}\n- title: Receivables and collections\n"
+        "  kpis:\n  - {statement: Collect 95% of invoices within 30 days each month}",
+    ),
     examples="kra",
     smart="R",
     test=_irrelevant,

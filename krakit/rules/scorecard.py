@@ -5,8 +5,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from krakit.model import Indicator, WeightMode
-from krakit.rules.base import FREQUENCY_DAYS, Hit, Rule, ScorecardContext, Severity, period_end
+from krakit.model import KRA, Goal, Indicator, WeightMode
+from krakit.rules.base import (
+    FREQUENCY_DAYS,
+    Fix,
+    Hit,
+    Rule,
+    ScorecardContext,
+    Severity,
+    period_end,
+)
 
 __all__ = [
     "DUPLICATE_KPI",
@@ -51,6 +59,12 @@ KRA_WEIGHTS_NOT_100 = Rule(
     good=(_SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 40}",),
     source=_BALANCED,
     fix="Adjust the weights so they add to 100, or set 'weights: relative'.",
+    autofix=Fix(
+        title="Scale the KRA weights so they add to 100, keeping their proportions",
+        action="weights",
+        example=_SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 30}"
+        "\n- {title: Employee engagement, weight: 30}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_kra_weights,
@@ -85,6 +99,12 @@ KPI_WEIGHTS_NOT_100 = Rule(
     ),
     source=_BALANCED,
     fix="Adjust the KPI weights in this KRA so they add to 100.",
+    autofix=Fix(
+        title="Scale the KPI weights of this KRA so they add to 100, keeping their proportions",
+        action="weights",
+        example=_SC + "kras:\n- title: Recruitment\n  kpis:\n"
+        "  - {metric: Time to hire, weight: 50.5}\n  - {metric: Offer acceptance rate, weight: 20}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_kpi_weights,
@@ -111,6 +131,12 @@ WEIGHTS_INCOMPLETE = Rule(
     good=(_SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 40}",),
     source=_BALANCED,
     fix="Give every item a weight, or none (equal shares).",
+    autofix=Fix(
+        title="Give the items without a weight the rest of 100",
+        action="weights",
+        example=_SC + "kras:\n- {title: Recruitment, weight: 50}\n- {title: Onboarding}\n"
+        "- {title: Employee engagement}\n- {title: Payroll}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_weights_incomplete,
@@ -118,11 +144,15 @@ WEIGHTS_INCOMPLETE = Rule(
 
 
 def _kpi_without_kra(ctx: ScorecardContext) -> Iterator[Hit]:
-    for kpi in ctx.scorecard.unassigned_kpis:
-        yield Hit(
-            values={"kpi": kpi.metric or kpi.statement or kpi.id},
-            where=f"unassigned_kpis[{kpi.id}]",
-        )
+    from krakit.edit import likely_kra
+
+    sc = ctx.scorecard
+    for kpi in sc.unassigned_kpis:
+        name = kpi.metric or kpi.statement or kpi.id
+        home = likely_kra(sc, f"{kpi.metric or ''} {kpi.statement}".strip() or kpi.id)
+        if home is None and len(sc.kras) == 1:
+            home = sc.kras[0].id
+        yield Hit(values={"kpi": name}, where=f"unassigned_kpis[{kpi.id}]", fix=home)
 
 
 KPI_WITHOUT_KRA = Rule(
@@ -135,6 +165,12 @@ KPI_WITHOUT_KRA = Rule(
     good=(_SC + "kras:\n- title: Recruitment\n  kpis:\n  - {metric: Time to hire}",),
     source=_BALANCED,
     fix="Move it under the KRA it measures, or drop it.",
+    autofix=Fix(
+        title="Move it under the KRA it most likely measures ({value})",
+        action="move-kpi",
+        example=_SC + "kras:\n- title: Recruitment\n  kpis:\n  - {metric: Offer acceptance rate}\n"
+        "- title: Payroll\nunassigned_kpis:\n- {metric: Time to hire}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_kpi_without_kra,
@@ -166,11 +202,23 @@ KRA_WITHOUT_KPI = Rule(
 
 
 def _kra_without_goal(ctx: ScorecardContext) -> Iterator[Hit]:
-    if not ctx.scorecard.goals:
+    goals = ctx.scorecard.goals
+    if not goals:
         return
     for kra in ctx.scorecard.kras:
         if not kra.goals:
-            yield Hit(values={"kra": kra.title}, where=f"kras[{kra.id}].goals")
+            yield Hit(
+                values={"kra": kra.title}, where=f"kras[{kra.id}].goals", fix=_goal_for(kra, goals)
+            )
+
+
+def _goal_for(kra: KRA, goals: list[Goal]) -> str | None:
+    """The only goal, or the one goal sharing words with the KRA (None when unsure)."""
+    if len(goals) == 1:
+        return goals[0].id
+    words = set(duplicate_key(f"{kra.title} {kra.description or ''}").split())
+    near = [g.id for g in goals if words & set(duplicate_key(g.title).split())]
+    return near[0] if len(near) == 1 else None
 
 
 KRA_WITHOUT_GOAL = Rule(
@@ -186,6 +234,12 @@ KRA_WITHOUT_GOAL = Rule(
     ),
     source="Goal cascading and alignment (Kaplan & Norton, 'Alignment', 2006)",
     fix="Link it to the goal it serves (goals: [...]).",
+    autofix=Fix(
+        title="Align it to the goal '{value}'",
+        action="link-goal",
+        example=_SC + "goals:\n- {title: Grow the team}\n- {title: Cut hiring costs}\n"
+        "kras:\n- {title: Team growth, goals: [grow-the-team]}\n- {title: Hiring costs}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_kra_without_goal,

@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import re
 
-from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words, word_pattern
+from krakit.rules.base import (
+    Fix,
+    Hit,
+    KPIContext,
+    KRAContext,
+    Rule,
+    Severity,
+    load_words,
+    word_pattern,
+)
+from krakit.rules.fixes import without
 
-__all__ = ["COMPOUND_KPI", "ESCAPE_CLAUSE", "VAGUE_TERM"]
+__all__ = ["CATCH_ALL_KRA", "COMPOUND_KPI", "ESCAPE_CLAUSE", "VAGUE_TERM"]
 
-
-def _without(text: str, span: tuple[int, int]) -> str:
-    """The statement with one phrase taken out, spacing and punctuation tidied."""
-    out = text[: span[0]].rstrip(" ,;") + " " + text[span[1] :].lstrip(" ,;")
-    return re.sub(r"\s+", " ", out).strip(" ,;")
+_CARD = "role: {title: Support lead}\nholder: Asha\nkras:\n- title: Customer support\n  kpis:\n"
 
 
 def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
@@ -24,7 +30,12 @@ def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
     term = m.group(0)
     swap = words.swap_for(" ".join(term.lower().replace("-", " ").split()))
     swap = swap or words.swap_for(term.lower())
-    return Hit(values={"term": term, "swap": swap or "a number"}, span=m.span(), where=where)
+    return Hit(
+        values={"term": term, "swap": swap or "a number"},
+        span=m.span(),
+        where=where,
+        fix=without(ctx.text, m.span()),
+    )
 
 
 VAGUE_TERM = Rule(
@@ -37,16 +48,14 @@ VAGUE_TERM = Rule(
     good=("Reduce customer complaints from 40 to 25 a month by Q3 2027",),
     source=load_words("vague_terms").source,
     fix="Replace the vague word with a number.",
+    autofix=Fix(
+        title="Reword it without the vague word: '{value}'",
+        action="set",
+        example=_CARD + "  - statement: Significantly reduce complaints from 40 to 25 a month",
+    ),
     smart="S",
     test=lambda ctx: _words("vague_terms", ctx),
 )
-
-
-def _escape(ctx: KPIContext) -> Hit | None:
-    hit = _words("escape_clauses", ctx)
-    if hit is None or hit.span is None:
-        return hit
-    return Hit(values=hit.values, span=hit.span, where=hit.where, fix=_without(ctx.text, hit.span))
 
 
 ESCAPE_CLAUSE = Rule(
@@ -59,8 +68,13 @@ ESCAPE_CLAUSE = Rule(
     good=("Close 90% of support tickets within 2 days each month",),
     source=load_words("escape_clauses").source,
     fix="Drop the clause and state the exception explicitly, e.g. '90% of tickets'.",
+    autofix=Fix(
+        title="Reword it without the clause: '{value}'",
+        action="set",
+        example=_CARD + "  - statement: Close 90% of tickets in 2 days each month where feasible",
+    ),
     smart="S",
-    test=lambda ctx: _escape(ctx),
+    test=lambda ctx: _words("escape_clauses", ctx),
 )
 
 _JOIN = re.compile(r"\s+(?:and|&|as well as|plus)\s+|\s*/\s*", re.IGNORECASE)
@@ -102,4 +116,46 @@ COMPOUND_KPI = Rule(
     test=_compound,
 )
 
-__rules__ = (VAGUE_TERM, ESCAPE_CLAUSE, COMPOUND_KPI)
+
+def _catch_all(ctx: KRAContext) -> Hit | None:
+    found = load_words("catch_all").first(ctx.kra.title)
+    if found is None:
+        return None
+    return Hit(values={"term": found.group(0)}, span=found.span(), where="title")
+
+
+CATCH_ALL_KRA = Rule(
+    code="S004",
+    name="catch-all-kra",
+    severity=Severity.WARNING,
+    message="The KRA '{text}' is a catch-all ('{term}'): it names no area anyone can be "
+    "measured on",
+    why="A bucket for whatever comes up cannot have a result, so it is never reviewed and "
+    "quietly takes a share of the weight.",
+    bad=(
+        "title: Handle other stuff as needed",
+        "title: Miscellaneous duties",
+        "title: Any other task assigned by the manager",
+        "title: Ad hoc requests",
+    ),
+    good=(
+        "title: Vendor payments",
+        "title: Office administration",
+        "title: Stock replenishment as per the weekly plan",
+    ),
+    source=load_words("catch_all").source,
+    fix="Name the area the work really belongs to, or drop it: occasional tasks belong in "
+    "the job description, not the scorecard.",
+    autofix=Fix(
+        title="Remove this KRA (its KPIs wait, unassigned, for a better home)",
+        action="remove-kra",
+        example="role: {title: Office manager}\nkras:\n- {title: Vendor payments, weight: 60}\n"
+        "- {title: Other duties as required, weight: 40}",
+    ),
+    scope="kra",
+    examples="kra",
+    smart="S",
+    test=_catch_all,
+)
+
+__rules__ = (VAGUE_TERM, ESCAPE_CLAUSE, COMPOUND_KPI, CATCH_ALL_KRA)

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from krakit.rules.base import Hit, KPIContext, Rule, Severity, load_words
+from collections import Counter
+
+from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words
 
 __all__ = ["NO_TIMEFRAME", "VAGUE_TIMEFRAME"]
 
 _SMART_T = "SMART criteria: Time-related (Doran, 1981)"
+_CARD = (
+    "role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Recruitment\n  kpis:\n"
+    "  - {statement: Reduce time to hire from 45 to 30 days, frequency: monthly}\n"
+)
+
+
+def _kra_cadence(ctx: KPIContext) -> str | None:
+    """The frequency most KPIs of the same KRA are measured at (None if none has one)."""
+    if ctx.kra is None or ctx.kpi is None:
+        return None
+    seen = Counter(str(k.frequency) for k in ctx.kra.kpis if k.frequency and k is not ctx.kpi)
+    return seen.most_common(1)[0][0] if seen else None
 
 
 def _no_timeframe(ctx: KPIContext) -> Hit | None:
@@ -14,7 +28,7 @@ def _no_timeframe(ctx: KPIContext) -> Hit | None:
         return None
     if load_words("vague_time").first(ctx.text):
         return None  # T002 says it more precisely
-    return Hit(where="deadline")
+    return Hit(where="deadline", fix=_kra_cadence(ctx))
 
 
 NO_TIMEFRAME = Rule(
@@ -27,6 +41,11 @@ NO_TIMEFRAME = Rule(
     good=("Raise offer acceptance rate to 85% by March 2027", "Keep attrition below 12% per year"),
     source=_SMART_T,
     fix="Add a deadline or a cadence, e.g. '… by March 2027' or '… every month'.",
+    autofix=Fix(
+        title="Measure it {value}, like the other KPIs of its KRA",
+        action="cadence",
+        example=_CARD + "  - statement: Raise offer acceptance rate from 70% to 85%",
+    ),
     smart="T",
     test=_no_timeframe,
 )
@@ -45,6 +64,7 @@ def _vague_timeframe(ctx: KPIContext) -> Hit | None:
         values={"term": m.group(0), "swap": words.swap_for(term) or "a date"},
         span=m.span(),
         where="deadline",
+        fix=_kra_cadence(ctx),
     )
 
 
@@ -58,6 +78,11 @@ VAGUE_TIMEFRAME = Rule(
     good=("Reduce open tickets to 20 by 30 June 2027", "Publish the sales report every Monday"),
     source=load_words("vague_time").source,
     fix="Use a date ('by 30 June 2027') or a cadence ('every month').",
+    autofix=Fix(
+        title="Measure it {value}, like the other KPIs of its KRA, instead",
+        action="cadence",
+        example=_CARD + "  - statement: Raise offer acceptance rate from 70% to 85% regularly",
+    ),
     smart="T",
     test=_vague_timeframe,
 )

@@ -1,0 +1,180 @@
+"""One-click fixes: every rule that declares one repairs its own example, and breaks nothing.
+
+Parametrised over the catalogue, so a rule given a fix without a working example fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+import pytest
+import yaml
+from conftest import TODAY
+
+from krakit import edit
+from krakit.errors import InputError
+from krakit.model import Scorecard, validate_scorecard
+from krakit.rules import Finding, Status, check, rules
+from krakit.rules.fixes import ACTIONS, apply_fix, can_fix, describe, fix_all, shares
+
+FIXABLE = [r for r in rules() if r.autofix is not None and r.status is not Status.REMOVED]
+
+
+def _errors(found: list[Finding]) -> Counter[str]:
+    return Counter(f.code for f in found if str(f.severity) == "error")
+
+
+def test_at_least_twelve_rules_carry_a_fix() -> None:
+    assert len(FIXABLE) >= 12, [r.code for r in FIXABLE]
+
+
+@pytest.mark.parametrize("rule", FIXABLE, ids=lambda r: r.code)
+def test_fix_names_a_known_action(rule) -> None:  # type: ignore[no-untyped-def]
+    assert rule.autofix.action in ACTIONS
+    assert rule.autofix.title[:1].isupper() and not rule.autofix.title.endswith(".")
+
+
+@pytest.mark.parametrize("rule", FIXABLE, ids=lambda r: r.code)
+def test_fix_repairs_its_example_and_adds_no_error(rule) -> None:  # type: ignore[no-untyped-def]
+    sc = validate_scorecard(yaml.safe_load(rule.autofix.example))
+    before = check(sc, today=TODAY)
+    mine = [f for f in before if f.code == rule.code]
+    assert mine, f"{rule.code}: the fix example does not draw the rule"
+    fixable = [f for f in mine if can_fix(f)]
+    assert fixable, f"{rule.code}: the finding in the fix example has no fix to apply"
+    finding = fixable[0]
+    assert describe(finding)
+    fixed = apply_fix(sc, finding)
+    assert fixed is not sc
+    after = check(fixed, today=TODAY)
+    assert (rule.code, finding.where) not in {(f.code, f.where) for f in after}
+    assert len([f for f in after if f.code == rule.code]) < len(mine)
+    new_errors = _errors(after) - _errors(before)
+    assert not new_errors, f"{rule.code}: the fix made new errors {dict(new_errors)}"
+    assert sc == validate_scorecard(yaml.safe_load(rule.autofix.example))  # input untouched
+    assert validate_scorecard(fixed.model_dump(mode="json")) == fixed  # saves and loads back
+
+
+def _card(statement: str) -> Scorecard:
+    sc = edit.set_kras(edit.new_scorecard("Example"), ["Customer support"])
+    return edit.add_kpi(sc, "customer-support", {"statement": statement})
+
+
+BAD = [
+    pytest.param(r, ex, id=f"{r.code}-bad{i}")
+    for r in FIXABLE
+    if r.examples == "statement"
+    for i, ex in enumerate(r.bad)
+]
+
+
+@pytest.mark.parametrize(("rule", "example"), BAD)
+def test_fix_repairs_bad_statements_it_offers_to(rule, example) -> None:  # type: ignore[no-untyped-def]
+    sc = _card(example)
+    before = check(sc, today=TODAY)
+    for finding in [f for f in before if f.code == rule.code and can_fix(f)]:
+        after = check(apply_fix(sc, finding), today=TODAY)
+        assert (rule.code, finding.where) not in {(f.code, f.where) for f in after}
+        assert not _errors(after) - _errors(before)
+
+
+def test_finding_without_a_fix_is_refused_in_words() -> None:
+    sc = _card("Customer satisfaction score")
+    (finding,) = check(sc, today=TODAY, select="M002")
+    assert not can_fix(finding) and describe(finding) is None
+    with pytest.raises(InputError, match="no fix it can apply for M002"):
+        apply_fix(sc, finding)
+
+
+def test_statement_check_offers_no_click() -> None:
+    (finding,) = check("Significantly reduce complaints by Q3 2027", select="S001")
+    assert finding.fix == "Reduce complaints by Q3 2027"
+    assert not can_fix(finding)  # no scorecard to apply it to
+
+
+def test_vague_word_removed_keeps_the_rest() -> None:
+    sc = _card("Resolve complaints within 2 days, reduce backlog substantially")
+    (finding,) = check(sc, today=TODAY, select="S001")
+    new = apply_fix(sc, finding)
+    assert (
+        new.kpi(new.all_kpis()[0].id).statement
+        == "Resolve complaints within 2 days, reduce backlog"
+    )
+
+
+def test_passed_deadline_moves_text_and_field_together() -> None:
+    sc = _card("Cut average wait time from 9 to 5 minutes by 2020-06-30")
+    (finding,) = check(sc, today=TODAY, select="A003")
+    assert finding.fix == "2027-06-30"
+    kpi = apply_fix(sc, finding).all_kpis()[0]
+    assert "by 2027-06-30" in kpi.statement
+    sc = edit.update_kpi(sc, kpi.id, deadline="Q1 2021")
+    (finding,) = check(sc, today=TODAY, select="A003")
+    assert apply_fix(sc, finding).all_kpis()[0].deadline == dt.date(2027, 3, 31)
+
+
+def test_passed_deadline_moves_to_the_scorecard_period_end() -> None:
+    sc = edit.add_kpi(
+        validate_scorecard(
+            {"role": {"title": "R"}, "period": "FY2027-28", "kras": [{"title": "Hiring"}]}
+        ),
+        "hiring",
+        {"statement": "Reduce time to hire to 30 days", "deadline": "2019-12-31"},
+    )
+    (finding,) = check(sc, today=TODAY, select="A003")
+    assert finding.fix == "2028-03-31"
+
+
+def test_no_cadence_is_guessed_when_no_sibling_has_one() -> None:
+    sc = _card("Raise first contact resolution from 60% to 75%")
+    (finding,) = check(sc, today=TODAY, select="T001")
+    assert finding.fix is None and not can_fix(finding)
+
+
+def test_catch_all_kra_fix_keeps_weights_whole() -> None:
+    sc = edit.set_kras(edit.new_scorecard("Shop owner"), ["Sales", "Stock", "Misc stuff"])
+    for kra, weight in zip(("sales", "stock", "misc-stuff"), (50, 30, 20), strict=True):
+        sc = edit.update_kra(sc, kra, weight=weight)
+    sc = edit.add_kpi(sc, "misc-stuff", {"statement": "Reply to supplier emails within a day"})
+    (finding,) = check(sc, today=TODAY, select="S004")
+    new = apply_fix(sc, finding)
+    assert [(k.id, k.weight) for k in new.kras] == [("sales", 63.0), ("stock", 37.0)]
+    assert [k.statement for k in new.unassigned_kpis] == ["Reply to supplier emails within a day"]
+    assert not [f for f in check(new, today=TODAY) if f.code in ("W001", "S004")]
+
+
+def test_kra_offered_as_kpi_already_a_kra_is_just_removed() -> None:
+    sc = edit.set_kras(edit.new_scorecard("Recruiter"), ["Recruitment"])
+    sc = edit.add_kpi(sc, "recruitment", {"statement": "recruitment."})
+    (finding,) = check(sc, today=TODAY, select="C001")
+    new = apply_fix(sc, finding)
+    assert [k.id for k in new.kras] == ["recruitment"] and new.all_kpis() == []
+
+
+def test_fix_all_repairs_what_it_can_and_stops() -> None:
+    sc = edit.set_kras(
+        edit.new_scorecard("Recruiter"), ["Recruitment", "Onboarding", "Other duties"]
+    )
+    sc = edit.update_kra(sc, "recruitment", weight=60)
+    sc = edit.add_kpi(sc, "recruitment", {"statement": "Cut time to hire to 30 days, if possible"})
+    new, done = fix_all(sc, today=TODAY)
+    codes = {f.code for f in done}
+    assert {"S002", "S004", "W003"} <= codes
+    left = {f.code for f in check(new, today=TODAY) if can_fix(f)}
+    assert not left
+    assert sum(k.weight or 0 for k in new.kras) == 100
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"),
+    [
+        ([None, None, None], [34.0, 33.0, 33.0]),
+        ([0, 0], [50.0, 50.0]),
+        ([70, 50, None], [39.0, 28.0, 33.0]),
+        ([33.3, 33.3, 33.3], [33.34, 33.33, 33.33]),
+    ],
+)
+def test_shares_add_to_100(weights: list[float | None], expected: list[float]) -> None:
+    got = shares(weights)
+    assert got == expected and abs(sum(got) - 100) < 1e-9
