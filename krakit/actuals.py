@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -124,8 +125,7 @@ def coerce_values(
                 bad[i] = False
     if bad.any():
         where = int(np.flatnonzero(bad)[0])
-        row_labels = list(values.index) if rows is None else list(rows)
-        row = row_labels[where]
+        row = _row_at(rows, values.index, where)
         count = int(bad.sum())
         more = f" ({count - 1} more cells like it)" if count > 1 else ""
         raise InputError(
@@ -139,6 +139,16 @@ def coerce_values(
     numbers = numbers.where(~blank)
     check_finite(numbers, path=path, rows=rows, column=column, cells=values)
     return numbers
+
+
+def _row_at(rows: Iterable[Any] | None, index: pd.Index, where: int) -> Any:
+    """The row name of the cell at position ``where``: from ``rows`` if given (indexed, not
+    listed, so a million-row column is not copied to name one row), else the index label."""
+    if rows is None:
+        return index[where]
+    if isinstance(rows, Sequence | pd.Index | np.ndarray):
+        return rows[where]
+    return next(itertools.islice(rows, where, None))
 
 
 def _amount(cell: Any) -> float | None:
@@ -185,8 +195,7 @@ def check_finite(
     if not bad.any():
         return
     where = int(np.flatnonzero(bad)[0])
-    row_labels = list(numbers.index) if rows is None else list(rows)
-    row = row_labels[where]
+    row = _row_at(rows, numbers.index, where)
     got = (cells if cells is not None else numbers).iloc[where]
     got = got.item() if isinstance(got, np.generic) else got
     numbered = isinstance(row, int | np.integer)

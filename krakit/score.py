@@ -453,6 +453,9 @@ def _actual_frame(
             raise InputError(
                 f"the actuals frame has the column '{twice}' twice; keep one", field=twice
             )
+        frame = frame.assign(
+            **{c: _coded(frame[c]) for c in ("person", "kpi", "period") if c in frame.columns}
+        )
         for column in ("person", "kpi", "period") if team else ("kpi", "period"):
             empty = frame[column].isna().to_numpy()
             if empty.any():
@@ -468,7 +471,7 @@ def _actual_frame(
                 "person → scorecard, e.g. score(dict.fromkeys(people, scorecard), frame)",
                 field="person",
             )
-        rows = [_row_name(frame, i) for i in range(len(frame))]
+        rows = _RowNames(frame)  # a row is named only once an error is found in it
         if not pd.api.types.is_float_dtype(frame["value"]):
             frame = frame.assign(value=coerce_values(frame["value"], rows=rows))
         else:
@@ -503,15 +506,75 @@ def _own_actuals(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _codes(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of a column's cells (-1 where empty) and its distinct values, in the
+    order they first appear. Sheets list a person's or a KPI's rows together, so a run of
+    equal cells is hashed once, not once per cell."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.cat.codes.to_numpy(), values.cat.categories
+    array = values.to_numpy(dtype=object) if values.dtype != object else values.to_numpy()
+    if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
+        head = _run_heads(array)
+        if head is not None:
+            codes, uniques = pd.factorize(array[head], use_na_sentinel=True)
+            return np.repeat(codes, np.diff(head, append=len(array))), pd.Index(uniques)
+        codes, uniques = pd.factorize(array, use_na_sentinel=True)
+        return codes, pd.Index(uniques)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, pd.Index(uniques)
+
+
+def _run_heads(cells: np.ndarray) -> np.ndarray | None:
+    """Where each run of equal cells starts, or None when the runs are too short to pay
+    (judged on the first few thousand cells) or the cells cannot be compared (``pd.NA``)."""
+    if len(cells) < 2:
+        return None
+    sample = cells[:4096]
+    try:
+        if 4 * np.count_nonzero(sample[1:] != sample[:-1]) > len(sample):
+            return None
+        change = np.empty(len(cells), dtype=bool)
+        change[0] = True
+        np.not_equal(cells[1:], cells[:-1], out=change[1:])
+    except (TypeError, ValueError):
+        return None
+    return np.flatnonzero(change)
+
+
+def _coded(column: pd.Series) -> pd.Series:
+    """A column of text as a categorical (see :func:`_codes`): the text is hashed once, here,
+    and scoring then works on integer codes. Any other column is returned as it is."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column
+    text = column.dtype != object and pd.api.types.is_string_dtype(column.dtype)
+    if not text and not (
+        column.dtype == object and pd.api.types.infer_dtype(column, skipna=True) == "string"
+    ):
+        return column
+    codes, uniques = _codes(column)
+    return pd.Series(
+        pd.Categorical.from_codes(codes, uniques), index=column.index, name=column.name
+    )
 
 
 def _row_name(frame: pd.DataFrame, i: int) -> Any:
     label_ = frame.index[i]
     return int(label_) if isinstance(label_, int | np.integer) else None
+
+
+class _RowNames(Sequence[Any]):
+    """The row names of a frame's rows (:func:`_row_name`), each made when it is asked for:
+    an error names one row, and a million-row frame should not pay for naming them all."""
+
+    def __init__(self, frame: pd.DataFrame) -> None:
+        self._frame = frame
+
+    def __len__(self) -> int:
+        return len(self._frame)
+
+    def __getitem__(self, i: Any) -> Any:
+        if isinstance(i, slice):
+            return [_row_name(self._frame, j) for j in range(len(self._frame))[i]]
+        return _row_name(self._frame, i)
 
 
 # --------------------------------------------------------------------------- scoring
