@@ -219,7 +219,15 @@ def _day_month(m: re.Match[str], ctx: Context) -> When | None:
 
 def _month_year(m: re.Match[str], ctx: Context) -> When | None:
     year, month = _year(m["y"]) or 0, _month(m["m"])
-    return _deadline(f"{m['m'][:3].title()} {year}", _month_span(year, month), "month", False)
+    return _in_month(m, year, month)
+
+
+def _in_month(m: re.Match[str], year: int, month: int) -> When:
+    """The month as a deadline, or its 15th for 'mid-March'."""
+    start, end = _month_span(year, month)
+    if (_g(m, "part") or "").lower() == "mid":
+        end = start.replace(day=15)
+    return _deadline(f"{m['m'][:3].title()} {year}", (start, end), "month", False)
 
 
 def _month_span(year: int, month: int) -> tuple[dt.date, dt.date]:
@@ -230,8 +238,8 @@ def _bare_month(m: re.Match[str], ctx: Context) -> When | None:
     if _is_verb_may(m["m"]):
         return None
     month = _month(m["m"])
-    year, start, end = next_end(lambda y: _month_span(y, month), ctx.today)
-    return _deadline(f"{m['m'][:3].title()} {year}", (start, end), "month", False)
+    year = next_end(lambda y: _month_span(y, month), ctx.today)[0]
+    return _in_month(m, year, month)
 
 
 def _first_months(m: re.Match[str], ctx: Context) -> When | None:
@@ -395,6 +403,24 @@ def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
     return None
 
 
+def _mid_year(m: re.Match[str], ctx: Context) -> When | None:
+    """'mid-2027' (30 June), 'end-2027', 'mid-year' (this year's 30 June)."""
+    year = _year(m["y"]) or ctx.today.year + (1 if (m["rel"] or "").lower() == "next" else 0)
+    if m["what"].lower().startswith(("mid", "middle")):
+        return _deadline(f"mid-{year}", (dt.date(year, 1, 1), dt.date(year, 6, 30)), "half", False)
+    return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
+
+
+def _week_number(m: re.Match[str], ctx: Context) -> When | None:
+    """'by week 12': the Sunday ending ISO week 12 (of the year given, else the next one)."""
+    n = int(m["n"])
+    for year in (int(m["y"]),) if m["y"] else (ctx.today.year, ctx.today.year + 1):
+        end = dt.date.fromisocalendar(year, n, 7)
+        if m["y"] or end >= ctx.today:
+            return _deadline(f"{year}-W{n:02d}", (end - dt.timedelta(days=6), end), "week")
+    return None
+
+
 def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
     year = int(m["y"])
     return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
@@ -448,8 +474,11 @@ _ROLLING = {
 
 
 def _rolling(m: re.Match[str], ctx: Context) -> When | None:
-    n = int(m["n"] or m["n2"])
-    unit = (m["u"] or m["u2"]).lower().rstrip("s")
+    n = _count(_g(m, "n", "n2"))
+    unit = (_g(m, "u", "u2") or "").lower().rstrip("s")
+    if n is None or n != int(n):
+        return None
+    n = int(n)
     days = n * {"day": 1, "week": 7, "month": 30}[unit]
     if days not in _ROLLING:
         return None  # a 13-month window is part of the metric, not how often it is read
@@ -480,12 +509,14 @@ _MONTH_WORDS = tuple(MONTHS)
 PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="end-of-every-period",
-        gate=("every", "each"),
-        pattern=r"(?:(?:at|by|before)\s+)?(?:the\s+)?(?:end|close|start)\s+of\s+(?:every|each)\s+(?P<g>day|week|month|quarter|year|shift|sprint)\b",
+        gate=("every", "each", " of the "),
+        pattern=r"(?:(?:at|by|before|on)\s+)?(?:the\s+)?(?:(?:end|close|start)\s+of\s+(?:every|each)|(?:\d{1,2}(?:st|nd|rd|th)(?:\s+day)?|first\s+day|last\s+day|(?:end|close|start)(?=\s+of\s+the\s+(?:shift|sprint)))\s+of\s+(?:every|each|the))\s+(?P<g>day|week|month|quarter|year|shift|sprint)\b",
         resolve=_each,
         examples={
             "Ship 12 stories by the end of every sprint": "cadence weekly",
             "Reconcile the till at the close of each shift": "cadence daily",
+            "Submit the MIS report by the 5th of every month": "cadence monthly",
+            "Collect 100% of fees by the 10th of the month": "cadence monthly",
         },
     ),
     TimePattern(
@@ -643,9 +674,11 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month-year",
         gate=_MONTH_WORDS,
-        pattern=r"\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b",
+        pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b",
         resolve=_month_year,
         examples={
+            "Train 200 staff by end-March 2027": "deadline 2027-03-31",
+            "Train 200 staff by mid-March 2027": "deadline 2027-03-15",
             "Achieve ₹10 lakh monthly revenue by March 2027": "deadline 2027-03-31",
             "Go live by Dec '26": "deadline 2026-12-31",
         },
@@ -693,13 +726,32 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month",
         gate=_MONTH_WORDS,
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:mid-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)",
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)",
         resolve=_bare_month,
         examples={
             "Cut waste 10% by June": "deadline 2026-06-30",
             "Cut waste 10% by the end of September": "deadline 2026-09-30",
             "Run the survey in November": "deadline 2026-11-30",
+            "Run the survey by mid-November": "deadline 2026-11-15",
         },
+    ),
+    TimePattern(
+        name="mid-or-end-of-year",
+        gate=("mid", "end-", "end ", "middle"),
+        pattern=r"\b(?P<what>mid|middle\s+of|end|close\s+of)[-\s](?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next)?\s*year)\b(?![-–/]\d)",
+        resolve=_mid_year,
+        examples={
+            "Cut churn to 3% by mid-2027": "deadline 2027-06-30",
+            "Cut churn to 3% by end-2027": "deadline 2027-12-31",
+            "Cut churn to 3% by mid-year": "deadline 2026-06-30",
+        },
+    ),
+    TimePattern(
+        name="week-number",
+        gate=("week", "wk"),
+        pattern=r"(?P<lead>\b(?:by|before|until|till|in|during|end\s+of)\s+)(?:the\s+)?(?:week|wk)\s*(?P<n>\d{1,2})\b(?:\s+(?:of\s+)?(?P<y>{YEAR}))?",
+        resolve=_week_number,
+        examples={"Ship 95% of orders on time by week 12": "deadline 2026-03-22"},
     ),
     TimePattern(
         name="year",
@@ -726,13 +778,16 @@ PATTERNS: tuple[TimePattern, ...] = (
             "renewal",
             "accreditation",
             "board meeting",
+            "term",
+            "semester",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting))\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:school\s+)?(?:term|semester|trimester))\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
             "Close every finding before the next audit": "deadline next audit (no date)",
             "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
+            "Raise the pass rate to 85% by the end of term": "deadline end of term (no date)",
         },
     ),
     TimePattern(
@@ -752,6 +807,26 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Grow gift basket sales 10% (from last year)": "cadence annual",
             "Cut agency spend by 50% from the previous year": "cadence annual",
             "Lift repeat orders 5% over the prior quarter": "cadence quarterly",
+        },
+    ),
+    TimePattern(
+        name="period-over-period",
+        gate=("over", " on "),
+        pattern=r"\b(?P<g>day|week|month|quarter|year)[-\s](?:over|on)[-\s](?:the\s+)?(?:previous\s+|prior\s+|last\s+)?(?P=g)\b",
+        resolve=_each,
+        examples={
+            "Grow MRR 5% month over month": "cadence monthly",
+            "Grow bookings 8% quarter on quarter": "cadence quarterly",
+        },
+    ),
+    TimePattern(
+        name="lookback-window",
+        gate=("last", "past", "previous", "trailing", "preceding"),
+        pattern=r"\b(?:over|in|for|during|across|within)\s+(?:the\s+)?(?:last|past|previous|trailing|preceding)\s+(?P<n>\d{1,3}|twelve|six|three)[-\s](?P<u>days?|weeks?|months?)\b(?!\s+of\b)",
+        resolve=_rolling,
+        examples={
+            "Keep uptime above 99.9% over the last 12 months": "cadence annual",
+            "Hold churn under 2% in the past 30 days": "cadence monthly",
         },
     ),
     TimePattern(
