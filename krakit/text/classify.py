@@ -68,7 +68,7 @@ _AREA_ACRONYMS = frozenset(
 _HEAD_WORDS = {w.lower() for w in _L["indicator_words"] if " " not in w}
 _FIRST_CHUNK = re.compile(r"^[^:|(\[;\n]+")
 _AMOUNT_MEASURED_AFTER = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{alt(_L['amount_words'])})\s+(?:growth|generated|achieved|collected|booked|closed|raised|realised|realized|per)\b"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['amount_words'])})\s+(?:growth|generated|achieved|collected|booked|closed|raised|realised|realized|per|from)\b"
 )
 _MEASURED_COMPLIANCE = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{alt(_L['compliance_measured'])})\)?\s+(?:compliance|coverage|adherence)\b"

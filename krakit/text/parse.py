@@ -85,8 +85,8 @@ _MULTIPLIER = re.compile(
     rf"(?P<w>{alt(_D['multipliers'])})(?![A-Za-z])(?![\s-]*check)"
 )
 _TARGET_LABEL = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:))?\s*[:=\-–]?\s*(?:of\s+)?"
-    rf"(?P<cmp>(?:{_CMP_WORDS})\s*)?$"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:|(?:would|will|should|must|shall|can)\s+be|(?:is\s+)?set\s+at))?"
+    rf"\s*[:=\-–]?\s*(?:of\s+)?(?P<cmp>(?:{_CMP_WORDS})\s*)?$"
 )
 _ACTUAL_LABEL = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{alt(_L['actual_labels'])})(?:\s+(?:of|is|at|:))?\s*[:=\-–]?\s*$"
@@ -147,10 +147,11 @@ _TIME_HEAD = re.compile(
 # a few words may sit between the two numbers
 _FROM_TO_GAP = re.compile(
     r"(?i)(?:\s*(?:a|an|per|every|each|/)\s*(?:day|week|month|quarter|year))?"
-    r"(?:\s*[A-Za-z][A-Za-z%-]*){0,3}?\s*(?:to|→|->|till|until)(?:\s+[A-Za-z][A-Za-z-]*){0,2}?\s*"
+    r"(?:\s*[A-Za-z][A-Za-z%-]*){0,5}?\s*(?:to|→|->|till|until)(?:\s+[A-Za-z][A-Za-z-]*){0,2}?\s*"
 )
 _FROM_BEFORE = re.compile(
-    r"(?i)\bfrom\s*(?:a\s+|the\s+)?(?:current|baseline|level\s+of\s+)?(?:\s*[A-Za-z]+){0,1}\s*$"
+    r"(?i)\bfrom\s*(?:an?\s+|the\s+)?(?:current|baseline|average\s+of|level\s+of\s+)?"
+    r"(?:\s*[A-Za-z]+){0,1}\s*$"
 )
 _LEAD_LIMIT = re.compile(
     r"(?i)^\W*(?:(?P<max>maximum|max\.?|at\s+most)|(?P<min>minimum|min\.?|at\s+least))\b"
@@ -229,15 +230,26 @@ def _after(text: str, end: int, n: int = 30) -> str:
     return text[end : end + n]
 
 
+_PERCENT_NOUNS = frozenset({"percent", "percentage", "pct", "pp"})
+
+
 def _unit_noun(text: str, end: int) -> str | None:
-    """The noun after a bare number ("45 parcels a shift" → "parcels")."""
-    for word in _WORD.findall(_after(text, end, 60))[:4]:
+    """The noun after a bare number ("45 parcels a shift" → "parcels").
+
+    A compound whose head is a time unit is that unit ("20 contact hours" → "hours"), and
+    "two percentage points" is ``"%"``.
+    """
+    words = _WORD.findall(_after(text, end, 60))[:5]
+    for i, word in enumerate(words[:4]):
         low = word.lower()
         if low in _L["unit_skip"] or (word.isupper() and len(word) > 1):
             continue  # an acronym qualifies the noun: "4 HR conferences" counts conferences
         if low in _L["unit_stop"] or low in _L["target_labels"] or len(low) < 2:
             return None
-        return low
+        if low in _PERCENT_NOUNS:
+            return "%"
+        head = words[i + 1].lower() if i + 1 < len(words) else ""
+        return _TIME_HEAD_UNITS.get(head, low)
     return None
 
 
@@ -628,6 +640,14 @@ def choose_target(r: _Reading) -> None:
             draft.spans["target"] = r.main_span = w
 
 
+_COMPOUND = re.compile(r"-[A-Za-z]")
+# "i.e. maximum deviation from plan 10%": a limit word opening the clause of the target
+_CLAUSE_LIMIT = re.compile(
+    r"(?i)(?<![A-Za-z])(?:(?P<max>maximum|max\.?|at\s+most)|(?P<min>minimum|min\.?|at\s+least))"
+    r"(?![A-Za-z])[^;|.]*$"
+)
+
+
 def _moves(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
     """Change words that say where the target goes (not "trended lower last year")."""
     return [
@@ -635,6 +655,7 @@ def _moves(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
         for m in pattern.finditer(text)
         if not _HISTORY_BEFORE.search(_before(text, m.start(), 25))
         and not _HISTORY_AFTER.match(_after(text, m.end(), 30))
+        and not _COMPOUND.match(text, m.end())  # "Add-on sales", "cut-off time"
     ]
 
 
@@ -657,6 +678,11 @@ def read_direction(r: _Reading) -> None:
         draft.direction = Direction.INCREASE if up else Direction.DECREASE
     lead = text[r.heading :].lstrip(" \t*-•>#0123456789.)").lower()
     led = _MAINTAIN.match(lead) is not None
+    if r.main_span is not None and keep_words:
+        # "teams maintaining a variance below 10%": the verb governing the target is a keep verb
+        verbs = [m for m in (*inc_words, *dec_words, *keep_words) if m.start() < r.main_span[0]]
+        nearest = max(verbs, key=lambda m: m.start(), default=None)
+        led = led or (nearest is not None and nearest in keep_words)
     maintain = led or (keep_words and not inc_words and not dec_words)
     if (maintain and draft.direction is None) or led:
         draft.direction = Direction.MAINTAIN
@@ -670,6 +696,8 @@ def read_direction(r: _Reading) -> None:
         if words:
             draft.direction = sorted(words)[0][1]
     limit = _LEAD_LIMIT.match(text[r.heading :])
+    if limit is None and r.main_span is not None:
+        limit = _CLAUSE_LIMIT.search(text[max(r.heading, r.main_span[0] - 80) : r.main_span[0]])
     if draft.direction is None and limit and draft.target is not None:
         # "Maximum scrap 4%": a limit word opening the sentence sets the direction
         draft.direction = Direction.DECREASE if limit["max"] else Direction.INCREASE

@@ -166,3 +166,39 @@ def test_headings_are_prefixes(
 )
 def test_numbers_that_are_targets_are_not_headings(text: str) -> None:
     assert heading_end(text) == 0
+
+
+def test_compound_and_percentage_point_units() -> None:
+    assert parse("Log 30 coaching hours by Q4 2027").target == Quantity(30, "hours")
+    assert parse("Move the pass rate up three percentage points").target.unit == "%"
+
+
+def test_a_hyphenated_compound_is_not_a_verb() -> None:
+    assert parse("Add-on attach rate 35%").direction is None
+    assert parse("Cut-off compliance 98%").direction is None
+
+
+def test_an_amount_from_a_source_is_a_kpi() -> None:
+    assert classify("Revenue from repeat customers", suggest=False).label is Label.KPI
+    assert classify("Generate revenue from new markets", suggest=False).label is Label.KRA
+
+
+def test_a_target_said_with_would_be() -> None:
+    d = parse("Current pipeline is 40 deals; the target would be 60 deals")
+    assert d.target == Quantity(60, "deals")
+
+
+def test_from_an_average_of_with_words_between() -> None:
+    d = parse("Lower claim costs from an average of ₹9,000 per claim last year to ₹7,500 per claim")
+    assert (d.baseline, d.target) == (Quantity(9000, "INR"), Quantity(7500, "INR"))
+    assert d.direction is Direction.DECREASE
+
+
+def test_limit_word_opening_the_clause_of_the_target() -> None:
+    assert parse("Timely payroll, i.e. maximum delay 2 days").direction is Direction.DECREASE
+    assert parse("Lab reports, minimum accuracy 99%").direction is Direction.INCREASE
+
+
+def test_keep_verb_governing_the_target_is_maintain() -> None:
+    d = parse("Shifts sustaining a defect rate below 1% for six months")
+    assert d.direction is Direction.MAINTAIN
