@@ -13,7 +13,7 @@ from pathlib import Path
 from krakit.rules.base import CheckConfig, Finding
 from krakit.rules.engine import check
 
-__all__ = ["SHEET_SUFFIXES", "check_file"]
+__all__ = ["SHEET_SUFFIXES", "check_file", "fix_file"]
 
 SHEET_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 _KPI = re.compile(r"(?:unassigned_)?kpis\[([^\]]+)\]")
@@ -60,6 +60,41 @@ def check_file(
     finally:
         if paused:
             gc.enable()
+
+
+def fix_file(
+    path: str | PathLike[str],
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+    today: dt.date | None = None,
+) -> list[Finding]:
+    """Apply every fix krakit can to a scorecard file, save it in place, and say what was fixed.
+
+    Sheets are left alone (they are the manager's own file; import them into a scorecard
+    first). The file is saved only when something was fixed, with the usual conflict check.
+
+    Returns
+    -------
+    list[Finding]
+        The findings that were fixed, each with ``file`` set, in the order applied.
+
+    Raises
+    ------
+    InputError, ScorecardError, ConflictError
+        The file cannot be read, or changed on disk while it was being fixed.
+    """
+    from krakit.rules.fixes import fix_all
+    from krakit.store import load, save
+
+    path = Path(path)
+    if path.suffix.lower() in SHEET_SUFFIXES:
+        return []
+    scorecard = load(path)
+    fixed, done = fix_all(scorecard, select=select, ignore=ignore, today=today)
+    if done:
+        save(fixed, path)
+    return [dataclasses.replace(f, file=str(path)) for f in done]
 
 
 def _check_sheet(path, select, ignore, config, progress, options):  # type: ignore[no-untyped-def]

@@ -178,3 +178,22 @@ def test_fix_all_repairs_what_it_can_and_stops() -> None:
 def test_shares_add_to_100(weights: list[float | None], expected: list[float]) -> None:
     got = shares(weights)
     assert got == expected and abs(sum(got) - 100) < 1e-9
+
+
+def test_fix_file_saves_the_fixed_scorecard_in_place(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from krakit.rules.filecheck import check_file, fix_file
+    from krakit.store import load, save
+
+    sc = edit.set_kras(edit.new_scorecard("Shop owner"), ["Sales", "Odd jobs"])
+    sc = edit.update_kra(edit.update_kra(sc, "sales", weight=70), "odd-jobs", weight=20)
+    path = tmp_path / "shop.yaml"
+    save(sc, path)
+    done = fix_file(path, today=TODAY, select=["W001", "S004"])
+    # removing the catch-all rescales what is left, so W001 never needs its own fix
+    assert [f.code for f in done] == ["S004"] and done[0].file == str(path)
+    assert [(k.title, k.weight) for k in load(path).kras] == [("Sales", 100.0)]
+    assert not check_file(path, today=TODAY, select=["W001", "S004"])
+    assert fix_file(path, today=TODAY, select=["W001", "S004"]) == []
+    sheet = tmp_path / "kpis.csv"
+    sheet.write_text("KRA,KPI\nSales,Grow sales significantly\n", encoding="utf-8")
+    assert fix_file(sheet, today=TODAY) == [] and "significantly" in sheet.read_text()
