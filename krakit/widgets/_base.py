@@ -5,10 +5,17 @@ built (a new object after every edit: :mod:`krakit.edit` never changes one in pl
 read-only ``value`` returns it. The wizard links the steps' ``scorecard`` traits, so an edit
 in one step is seen by all. A step renders only while it is shown (``active``), so typing in
 step 2 never redraws the charts of step 4.
+
+Nothing fails silently: every button and observer is wrapped by :func:`guard`. A
+:class:`~krakit.errors.KrakitError` is shown in the step as a plain message (places in words,
+see :mod:`krakit.place`); anything else is a bug, and the step says so and names the file the
+traceback was written to (:func:`krakit.crash.record`). No traceback reaches the screen and
+no click does nothing.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Callable
 from typing import Any
@@ -16,10 +23,12 @@ from typing import Any
 import ipywidgets as w
 import traitlets
 
+from krakit import crash
 from krakit.errors import KrakitError
 from krakit.model import Scorecard
+from krakit.place import plain_error
 
-__all__ = ["STYLE", "Step", "esc", "message_html", "style"]
+__all__ = ["STYLE", "Step", "bug_html", "esc", "guard", "is_guarded", "message_html", "style"]
 
 # Colours: Okabe–Ito (colour-blind safe), as in krakit.charts.
 STYLE = """<style>
@@ -67,6 +76,77 @@ def message_html(text: str, kind: str = "info") -> str:
     return f'<div class="krakit-msg krakit-msg-{kind}">{esc(text)}</div>'
 
 
+# How many guarded callbacks are running: they nest (an edit in step 2 redraws the other
+# steps), and only the outermost one starts with a clean message line.
+_running = [0]
+_GUARDED = "__krakit_guarded__"
+
+
+def bug_html(exc: BaseException, context: str = "", keep: str = "") -> str:
+    """The message for an unexpected exception: a bug, and the file with the details."""
+    path = crash.record(exc, context)
+    where = (
+        f"The details were written to {path}; please send that file to whoever runs the workshop."
+        if path
+        else "The details could not be written to a file."
+    )
+    return message_html(
+        f"Something went wrong inside krakit ({type(exc).__name__}). This is a bug in "
+        f"krakit, not something you did. {where} {keep}".rstrip(),
+        "error",
+    )
+
+
+def guard(
+    handler: Callable[..., Any],
+    report: Callable[[str], None],
+    *,
+    scorecard: Callable[[], Scorecard | None] = lambda: None,
+    start: Callable[[], None] | None = None,
+    keep: str = "",
+) -> Callable[..., Any]:
+    """Wrap a widget callback so no exception escapes it and none passes unseen.
+
+    The wrapper returns what the callback returns, or None when it raised (and said why).
+
+    Parameters
+    ----------
+    handler
+        The callback (a button's ``on_click`` or an ``observe`` handler).
+    report
+        Shows an HTML message in the widget (a step's message line).
+    scorecard
+        The scorecard being edited, to name places by their titles.
+    start
+        Called before the outermost guarded callback runs (clears the last problem shown).
+    keep
+        A sentence added to a bug's message, e.g. where the user's work still is.
+    """
+
+    @functools.wraps(handler)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        if _running[0] == 0 and start is not None:
+            start()
+        _running[0] += 1
+        try:
+            return handler(*args, **kwargs)
+        except KrakitError as exc:
+            report(message_html(plain_error(exc, scorecard()), "error"))
+        except Exception as exc:  # a bug: say so, never a traceback, never nothing
+            report(bug_html(exc, getattr(handler, "__qualname__", repr(handler)), keep))
+        finally:
+            _running[0] -= 1
+        return None
+
+    setattr(guarded, _GUARDED, True)
+    return guarded
+
+
+def is_guarded(callback: Any) -> bool:
+    """Whether a callback was wrapped by :func:`guard` (a test walks every widget with it)."""
+    return bool(getattr(callback, _GUARDED, False))
+
+
 class Step(w.VBox):
     """Base of the four steps: a scorecard trait, a message line and lazy rendering."""
 
@@ -77,9 +157,11 @@ class Step(w.VBox):
         super().__init__(**kwargs)
         self.add_class("krakit-step")
         self._message = w.HTML("").add_class("krakit-message")
+        self._text = ""  # the step's last message
+        self._problem = ""  # an error caught by the guard, kept until the user acts again
         self._stale = True
-        self.observe(self._on_scorecard, names="scorecard")
-        self.observe(self._on_active, names="active")
+        self.observe(self._guard(self._on_scorecard), names="scorecard")
+        self.observe(self._guard(self._on_active), names="active")
         if scorecard is not None:
             self.scorecard = scorecard
 
@@ -100,13 +182,45 @@ class Step(w.VBox):
     def refresh(self) -> None:
         """Redraw the step from the scorecard."""
         self._stale = False
+        self._forget_problem()
         self._render()
 
     def _render(self) -> None:  # pragma: no cover - every step overrides it
         raise NotImplementedError
 
+    def _guard(self, handler: Callable[..., Any]) -> Callable[..., Any]:
+        """``handler`` wrapped by :func:`guard`, reporting in this step's message line."""
+        return guard(
+            handler,
+            self._report,
+            scorecard=lambda: self.scorecard,
+            start=self._forget_problem,
+            keep="Your work so far is kept: save it in step 4.",
+        )
+
+    def _click(self, button: w.Button, handler: Callable[..., Any]) -> None:
+        """Run ``handler`` (guarded) when the button is clicked."""
+        button.on_click(self._guard(handler))
+
+    def _listen(self, control: w.Widget, handler: Callable[..., Any], name: str = "value") -> None:
+        """Run ``handler`` (guarded) when the control's trait changes."""
+        control.observe(self._guard(handler), names=name)
+
+    def _report(self, html_text: str) -> None:
+        self._problem = html_text
+        self._show()
+
+    def _forget_problem(self) -> None:
+        if self._problem:
+            self._problem = ""
+            self._show()
+
+    def _show(self) -> None:
+        self._message.value = self._text + self._problem
+
     def _say(self, text: str, kind: str = "info") -> None:
-        self._message.value = message_html(text, kind) if text else ""
+        self._text = message_html(text, kind) if text else ""
+        self._show()
 
     def _edit(self, change: Callable[..., Scorecard], *args: Any, **kwargs: Any) -> bool:
         """Apply one core edit to the scorecard; show a user error instead of raising it."""
@@ -116,7 +230,7 @@ class Step(w.VBox):
         try:
             self.scorecard = change(self.scorecard, *args, **kwargs)
         except KrakitError as exc:
-            self._say(str(exc), "error")
+            self._say(plain_error(exc, self.scorecard), "error")
             return False
         self._say("")
         return True

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from krakit import edit
 from krakit.errors import KrakitError
 from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard
+from krakit.place import plain_error
 from krakit.text.draft import KPIDraft
 from krakit.widgets._base import Step, esc, style
 
@@ -161,14 +162,14 @@ class KPIStep(Step):
             self._message,
             self._list,
         ]
-        self._kra.observe(self._on_kra, names="value")
-        self._existing.observe(self._on_existing, names="value")
-        self._new.on_click(lambda _b: self._start_new())
-        self._remove.on_click(self._on_remove)
-        self._statement.observe(self._on_statement, names="value")
+        self._listen(self._kra, self._on_kra)
+        self._listen(self._existing, self._on_existing)
+        self._click(self._new, lambda _b: self._start_new())
+        self._click(self._remove, self._on_remove)
+        self._listen(self._statement, self._on_statement)
         for control in (*self._fields.values(), self._polarity, self._frequency, self._indicator):
-            control.observe(self._on_change, names="value")
-        self._save.on_click(self._on_save)
+            self._listen(control, self._on_change)
+        self._click(self._save, self._on_save)
 
     # -- choosing what to edit -------------------------------------------------------------
     @property
@@ -286,7 +287,7 @@ class KPIStep(Step):
             kpi = edit.make_kpi(self.form()) if self._statement.value.strip() else None
         except KrakitError as exc:
             self.set_trait("draft", None)
-            self._say(str(exc), "error")
+            self._say(plain_error(exc, self.scorecard), "error")
             return
         self.set_trait("draft", kpi)
         self._say("")
@@ -304,7 +305,9 @@ class KPIStep(Step):
     # -- saving ----------------------------------------------------------------------------
     def _on_save(self, _button: object = None) -> None:
         if self.draft is None:
-            self._say("Type a KPI first (or fix the field shown in red).", "warning")
+            if self._statement.value.strip():
+                edit.make_kpi(self.form())  # raises what is wrong; the guard shows it
+            self._say("Type the KPI as a sentence first, e.g. 'Reduce backlog to 50 by March'.")
             return
         if self._editing:
             fields = self.draft.model_dump(exclude={"id"})
@@ -331,7 +334,7 @@ class KPIStep(Step):
                     icon="plus",
                     layout=w.Layout(width="auto"),
                 ).add_class("krakit-suggestion")
-                button.on_click(lambda _b, m=metric: self._use_suggestion(m))
+                self._click(button, lambda _b, m=metric: self._use_suggestion(m))
                 buttons.append(button)
         self._suggestions.children = buttons
 

@@ -44,8 +44,8 @@ class _KRARow(w.HBox):
         self._step = step
         self._syncing = False
         for control, name in ((self._kind, "kind"), (self._weight, "weight")):
-            control.observe(lambda ch, n=name: self._on_change(n, ch["new"]), names="value")
-        self._goals.observe(lambda ch: self._on_change("goals", list(ch["new"])), names="value")
+            step._listen(control, lambda ch, n=name: self._on_change(n, ch["new"]))
+        step._listen(self._goals, lambda ch: self._on_change("goals", list(ch["new"])))
 
     def show(self, sc: Scorecard) -> None:
         kra = sc.kra(self.kra_id)
@@ -88,8 +88,8 @@ class _LineRow(w.HBox):
         ).add_class("krakit-keep")
         super().__init__([self._info, self._kra, self._move, self._keep])
         self.add_class("krakit-kpi-line")
-        self._move.on_click(lambda _b: step._move_line(self.text, self._kra.value))
-        self._keep.on_click(lambda _b: step._keep_line(self.text))
+        step._click(self._move, lambda _b: step._move_line(self.text, self._kra.value))
+        step._click(self._keep, lambda _b: step._keep_line(self.text))
 
 
 class RoleStep(Step):
@@ -161,13 +161,13 @@ class RoleStep(Step):
             self._goal_list,
             self._message,
         ]
-        self._search.observe(self._on_search, names="value")
-        self._use.on_click(self._on_use)
-        self._blank.on_click(self._on_blank)
-        self._open.on_click(self._on_open)
-        self._title.observe(self._on_title, names="value")
-        self._lines.observe(self._on_lines, names="value")
-        self._add_goal.on_click(self._on_add_goal)
+        self._listen(self._search, self._on_search)
+        self._click(self._use, self._on_use)
+        self._click(self._blank, self._on_blank)
+        self._click(self._open, self._on_open)
+        self._listen(self._title, self._on_title)
+        self._listen(self._lines, self._on_lines)
+        self._click(self._add_goal, self._on_add_goal)
         self._on_search({"new": ""})
         self._list_saved()
         if scorecard is None:

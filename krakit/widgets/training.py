@@ -16,7 +16,7 @@ import traitlets
 
 from krakit import training
 from krakit.errors import KrakitError
-from krakit.widgets._base import esc, message_html, style
+from krakit.widgets._base import esc, guard, message_html, style
 
 __all__ = ["FixExercise", "Quiz"]
 
@@ -62,10 +62,13 @@ class Quiz(w.VBox):
             ]
         )
         self.add_class("krakit-quiz")
-        self._kra.on_click(lambda _b: self.answer("KRA"))
-        self._kpi.on_click(lambda _b: self.answer("KPI"))
-        self._next.on_click(lambda _b: self._move(1))
-        self._save.on_click(lambda _b: self._on_save())
+        for button, action in (
+            (self._kra, lambda _b: self.answer("KRA")),
+            (self._kpi, lambda _b: self.answer("KPI")),
+            (self._next, lambda _b: self._move(1)),
+            (self._save, lambda _b: self._on_save()),
+        ):
+            button.on_click(guard(action, self._report, keep="Your answers so far are kept."))
         self._save.layout.display = None if folder is not None else "none"
         self._name.layout.display = self._save.layout.display
         self._show()
@@ -73,6 +76,9 @@ class Quiz(w.VBox):
     @property
     def value(self) -> dict[str, str]:
         return dict(self.answers)
+
+    def _report(self, html: str) -> None:
+        self._feedback.value = html
 
     @property
     def score(self) -> training.QuizScore:
@@ -140,7 +146,12 @@ class FixExercise(w.VBox):
             ]
         )
         self.add_class("krakit-fix")
-        self._check.on_click(lambda _b: self._on_change())
+        self._check.on_click(
+            guard(lambda _b: self._on_change(), self._report, keep="Your rewrite is kept.")
+        )
+
+    def _report(self, html: str) -> None:
+        self._verdict.value = html
 
     @property
     def value(self) -> Any:

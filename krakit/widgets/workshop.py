@@ -7,6 +7,7 @@ workspace can be resumed by name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from os import PathLike
 from typing import Any
 
@@ -16,7 +17,7 @@ import traitlets
 from krakit import edit
 from krakit.model import Scorecard
 from krakit.store import Workspace
-from krakit.widgets._base import Step
+from krakit.widgets._base import Step, guard
 from krakit.widgets.checks import CheckStep
 from krakit.widgets.kpis import KPIStep
 from krakit.widgets.roles import RoleStep
@@ -61,17 +62,29 @@ class Workshop(w.VBox):
             ]
         )
         self.add_class("krakit-workshop")
-        self._stepper.observe(lambda ch: setattr(self, "step", STEPS.index(ch["new"])), "value")
-        self.observe(self._on_step, names="step")
-        self._back.on_click(lambda _b: self.back())
-        self._next.on_click(lambda _b: self.next())
-        self.checks.observe(self._on_jump, names="jump")
+        self._stepper.observe(
+            self._guard(lambda ch: setattr(self, "step", STEPS.index(ch["new"]))), "value"
+        )
+        self.observe(self._guard(self._on_step), names="step")
+        self._back.on_click(self._guard(lambda _b: self.back()))
+        self._next.on_click(self._guard(lambda _b: self.next()))
+        self.checks.observe(self._guard(self._on_jump), names="jump")
         self._on_step({"new": 0})
 
     @property
     def value(self) -> Scorecard | None:
         """The scorecard being built (read-only)."""
         return self.roles.scorecard
+
+    def _guard(self, handler: Callable[..., Any]) -> Callable[..., Any]:
+        """``handler`` wrapped by :func:`guard`, reporting in the step on screen."""
+        return guard(
+            handler,
+            lambda html: self.steps[self.step]._report(html),
+            scorecard=lambda: self.value,
+            start=lambda: self.steps[self.step]._forget_problem(),
+            keep="Your work so far is kept: save it in step 4.",
+        )
 
     def next(self) -> None:
         """Go to the next step (the last step stays)."""
