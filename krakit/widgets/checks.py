@@ -1,8 +1,9 @@
 """Step 3, check: every finding for the scorecard, grouped by severity and by KRA/KPI.
 
 Each finding shows what is wrong, why it matters (from the rule catalogue) and how to fix it.
-"Apply fix" writes the suggested value into the field the finding names
-(:func:`krakit.edit.set_field`), "Go to" asks the wizard to open the KPI in step 2, and
+"Apply fix" makes the edit the finding's rule declares (:func:`krakit.edit.apply_fix`; shown
+only when krakit can apply it) and checks again, "Go to" asks the wizard to open the KPI in
+step 2, and
 "Ignore" switches the rule off for that KPI or KRA with a reason (:func:`krakit.edit.ignore`).
 A clean scorecard says so proudly.
 """
@@ -17,6 +18,7 @@ import traitlets
 
 from krakit import edit
 from krakit.model import Scorecard
+from krakit.rules.fixes import describe
 from krakit.widgets._base import Step, esc, style
 
 __all__ = ["CheckStep"]
@@ -37,17 +39,19 @@ class _FindingRow(w.VBox):
     def __init__(self, step: CheckStep, finding: Any, why: str | None) -> None:
         self.finding = finding
         severity = str(finding.severity)
+        action = describe(finding, step.scorecard)  # what Apply fix does; None: no fix
         text = (
             f'<div class="krakit-finding krakit-{esc(severity)}">'
             f"<b>{esc(finding.code)}</b> {esc(finding.message)}"
             + (f"<br><small>Why: {esc(why)}</small>" if why else "")
-            + (f"<br><small>Fix: {esc(finding.fix)}</small>" if finding.fix else "")
+            + (f"<br><small>Fix: {esc(action)}</small>" if action else "")
             + f'<br><small class="krakit-where">{esc(finding.where)}</small></div>'
         )
         self._text = w.HTML(text)
         self.apply = w.Button(description="Apply fix", icon="magic", button_style="info")
         self.apply.add_class("krakit-apply-fix")
-        self.apply.layout.display = None if finding.fix not in (None, "") else "none"
+        self.apply.layout.display = None if action else "none"
+        self.apply.tooltip = action or ""
         self.goto = w.Button(description="Go to", icon="arrow-left").add_class("krakit-goto")
         self.reason = w.Text(placeholder="Why this rule does not apply here")
         self.reason.add_class("krakit-ignore-reason")
@@ -107,8 +111,9 @@ class CheckStep(Step):
         return tuple(self._rows)
 
     def _apply(self, finding: Any) -> None:
-        if self._edit(edit.set_field, finding.where, finding.fix):
-            self._say(f"Applied the fix for {finding.code}.", "ok")
+        action = describe(finding, self.scorecard)
+        if self._edit(edit.apply_fix, finding):
+            self._say(f"Applied the fix for {finding.code}: {action}.", "ok")
 
     def _goto(self, finding: Any) -> None:
         self.jump = ""
