@@ -303,6 +303,12 @@ class When:
         return self.end is not None
 
     @property
+    def timeframe(self) -> bool:
+        """False for a window shorter than a day ("within 20 seconds"): a service level that
+        is part of the measure, not the time the target is given."""
+        return self.kind != "window" or self.grain not in ("seconds", "minutes", "hours")
+
+    @property
     def value(self) -> dt.date | str:
         """What a KPI's ``deadline`` field holds: the label, or the day for a plain date."""
         if not self.named and self.end is not None:

@@ -720,7 +720,7 @@ def place_times(r: _Reading) -> None:
         elif t.kind == "deadline" and draft.deadline is None:
             draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
             draft.spans["deadline"] = t.span
-    if r.within is not None and isinstance(r.within.value, Quantity):
+    if r.within is not None and isinstance(r.within.value, Quantity) and r.within.timeframe:
         draft.within = r.within.value
         draft.spans["within"] = r.within.span
 

@@ -55,6 +55,11 @@ class TimeMatch:
     when: When | None = None
     pattern: str = ""
 
+    @property
+    def timeframe(self) -> bool:
+        """The match gives a target its time (not "within 20 seconds", a service level)."""
+        return self.when is None or self.when.timeframe
+
 
 _PREP = (
     r"(?:(?:on\s+or\s+)?before|by|until|till|til|no\s+later\s+than|due|deadline:?|in|during|for)"

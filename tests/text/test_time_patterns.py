@@ -216,3 +216,10 @@ def test_a_past_deadline_draws_a003_in_every_spelling(kind: str, when: str) -> N
     future = future.replace("FY20", "FY30").replace("'21", "'31")
     later = f"Reduce churn from 8% to 5% {future}"
     assert "A003" not in {f.code for f in check(later, today=TODAY)}, kind
+
+
+def test_a_window_under_a_day_is_a_service_level_not_a_timeframe() -> None:
+    d = parse_kpi("Answer 85% of support calls within 30 seconds", today=TODAY)
+    assert d.within is None and d.target is not None and d.target.value == 85
+    kept = parse_kpi("Close 95% of audit points within 30 days", today=TODAY)
+    assert kept.within is not None and kept.within.unit == "days"
