@@ -9,7 +9,9 @@
 * Actuals are typed in a grid, one period at a time (``1,200``, ``85%``, ``done`` all read),
   or imported from a CSV/Excel file with columns kpi, period, value.
 * Scores (:func:`krakit.score`) and the charts (:mod:`krakit.charts`) update as actuals arrive.
-* Export writes a PNG chart, the HTML report and the Excel workbook into the workspace.
+* Export downloads the chart (PNG, SVG), the HTML report, the Excel workbook and the
+  scorecard's YAML to the visitor's computer (:class:`~krakit.widgets.download.DownloadButton`,
+  in Lab and in Voilà), keeping a copy in the workspace's ``exports`` folder.
 """
 
 from __future__ import annotations
@@ -26,10 +28,21 @@ from krakit import edit
 from krakit.errors import ConflictError, KrakitError
 from krakit.limits import check_length
 from krakit.model import Scorecard, slugify
-from krakit.store import RESCUE_FOLDER, Workspace, dump, save_elsewhere
+from krakit.place import humanize, plain_error
+from krakit.store import RESCUE_FOLDER, Workspace, dump, origin, save_elsewhere
 from krakit.widgets._base import Step, esc, message_html, style
+from krakit.widgets.download import DownloadButton, Payload
 
-__all__ = ["ScorecardStep"]
+__all__ = ["EXPORTS", "ScorecardStep"]
+
+# What step 4 exports: kind (the file's suffix) -> the button's text and the file's MIME type.
+EXPORTS: dict[str, tuple[str, str]] = {
+    "png": ("Chart PNG", "image/png"),
+    "svg": ("Chart SVG", "image/svg+xml"),
+    "html": ("HTML report", "text/html"),
+    "xlsx": ("Excel", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "yaml": ("Scorecard YAML", "application/x-yaml"),
+}
 
 
 class ScorecardStep(Step):
@@ -40,6 +53,8 @@ class ScorecardStep(Step):
 
     saved_path = traitlets.Unicode("", read_only=True)
     exports = traitlets.List(read_only=True)
+    unsaved = traitlets.Bool(False, read_only=True)
+    """True while the scorecard has changes (edits, actuals) that Save has not written."""
 
     def __init__(
         self, scorecard: Scorecard | None = None, *, workspace: Workspace | None = None
@@ -50,9 +65,9 @@ class ScorecardStep(Step):
         self._save = w.Button(description="Save", icon="save", button_style="primary")
         self._save.add_class("krakit-save")
         self._saved = w.HTML().add_class("krakit-saved-message")
-        self._overwrite = w.Button(description="Overwrite theirs", button_style="danger")
+        self._overwrite = w.Button(description="Replace the other file", button_style="danger")
         self._overwrite.add_class("krakit-overwrite")
-        self._reload = w.Button(description="Load theirs", icon="refresh")
+        self._reload = w.Button(description="Load the other file", icon="refresh")
         self._reload.add_class("krakit-reload")
         self._conflict = w.HBox([self._overwrite, self._reload]).add_class("krakit-conflict")
         self._conflict.layout.display = "none"
@@ -69,6 +84,12 @@ class ScorecardStep(Step):
         ).add_class("krakit-period")
         self._grid = w.VBox().add_class("krakit-actuals-grid")
         self._cells: dict[str, w.Text] = {}
+        # What was typed in the grid and not recorded yet, by (period, KPI): kept when the
+        # step is redrawn (after an edit in another step) or the period changes and back.
+        self._pending: dict[tuple[str, str], str] = {}
+        self._filling = False
+        self._keep_name = False
+        self._saved_when = ""
         self._record = w.Button(description="Record actuals", icon="check")
         self._record.add_class("krakit-record")
         self._upload = w.FileUpload(accept=".csv,.xlsx", description="Import CSV/Excel")
@@ -78,11 +99,12 @@ class ScorecardStep(Step):
         self._progress.layout.visibility = "hidden"
         self._scores = w.HTML().add_class("krakit-scores")
         self._chart = w.HTML().add_class("krakit-chart")
-        self._png = w.Button(description="Chart PNG", icon="image").add_class("krakit-export-png")
-        self._html = w.Button(description="HTML report", icon="file").add_class(
-            "krakit-export-html"
-        )
-        self._xlsx = w.Button(description="Excel", icon="table").add_class("krakit-export-xlsx")
+        self._downloads = {
+            kind: DownloadButton(
+                label, self._guard(lambda kind=kind: self.download(kind))
+            ).add_class(f"krakit-export-{kind}")
+            for kind, (label, _mime) in EXPORTS.items()
+        }
         self._exported = w.HTML().add_class("krakit-exported")
         super().__init__(scorecard)
         self.add_class("krakit-step-scorecard")
@@ -106,19 +128,19 @@ class ScorecardStep(Step):
             self._scores,
             self._chart,
             w.HTML("<h4>Export</h4>"),
-            w.HBox([self._png, self._html, self._xlsx]),
+            w.HBox(list(self._downloads.values())),
             self._exported,
         ]
-        self._save.on_click(lambda _b: self.save())
-        self._overwrite.on_click(lambda _b: self.save(force=True))
-        self._reload.on_click(self._on_reload)
-        self._save_there.on_click(lambda _b: self.save_elsewhere())
-        self._period.observe(self._on_period, names="value")
-        self._record.on_click(self._on_record)
-        self._upload.observe(self._on_upload, names="value")
-        self._png.on_click(lambda _b: self.export("png"))
-        self._html.on_click(lambda _b: self.export("html"))
-        self._xlsx.on_click(lambda _b: self.export("xlsx"))
+        self._click(self._save, lambda _b: self.save())
+        self._click(self._overwrite, lambda _b: self.save(force=True))
+        self._click(self._reload, self._on_reload)
+        self._click(self._save_there, lambda _b: self.save_elsewhere())
+        self._listen(self._period, self._on_period)
+        self._click(self._record, self._on_record)
+        self._listen(self._upload, self._on_upload)
+        self._listen(self, self._on_saved_state, "scorecard")
+        self._listen(self, self._on_baseline, "baseline")
+        self._on_baseline()
 
     # -- saving ----------------------------------------------------------------------------
     @property
@@ -135,8 +157,8 @@ class ScorecardStep(Step):
             path = self.workspace.save(self.scorecard, self.name, force=force)
         except ConflictError as exc:
             self._saved.value = message_html(
-                f"Not saved: {exc.reason}. Overwrite it with yours, load the file on disk, "
-                "or keep both: save yours elsewhere.",
+                f"Not saved: {humanize(exc.reason, self.scorecard)}. Replace the other file "
+                "with yours, load the other file, or keep both: save yours elsewhere.",
                 "warning",
             )
             self._conflict.layout.display = None
@@ -144,8 +166,8 @@ class ScorecardStep(Step):
             return None
         except KrakitError as exc:
             self._saved.value = message_html(
-                f"Not saved: {exc}. Your scorecard is still here: type another folder and "
-                "click Save there, or download the YAML.",
+                f"Not saved: {plain_error(exc, self.scorecard)}. Your scorecard is still "
+                "here: type another folder and click Save there, or download the YAML.",
                 "error",
             )
             self._offer_elsewhere()
@@ -160,18 +182,46 @@ class ScorecardStep(Step):
         try:
             path = save_elsewhere(self.scorecard, self._folder.value.strip() or None, self.name)
         except KrakitError as exc:
-            self._saved.value = message_html(f"Not saved there either: {exc}", "error")
+            self._saved.value = message_html(
+                f"Not saved there either: {plain_error(exc, self.scorecard)}", "error"
+            )
             return None
         self._conflict.layout.display = "none"
-        return self._saved_to(path)
+        self._keep_name = True  # the Save-as name still means the file in the workspace
+        try:
+            return self._saved_to(path)
+        finally:
+            self._keep_name = False
 
     def _saved_to(self, path: Path) -> Path:
         self._elsewhere.layout.display = "none"
         self._download.value = ""
         self.set_trait("saved_path", str(path))
-        when = dt.datetime.now().strftime("%H:%M:%S")
-        self._saved.value = message_html(f"✓ Saved to {path} at {when}.", "ok")
+        self._saved_when = dt.datetime.now().strftime("%H:%M:%S")
+        self.baseline = self.scorecard
+        self._saved.value = message_html(f"✓ Saved to {path} at {self._saved_when}.", "ok")
         return path
+
+    def _on_baseline(self, _change: dict[str, Any] | None = None) -> None:
+        """A scorecard was opened, started or saved: name the file it saves back to."""
+        if not self._keep_name:
+            home = origin(self.baseline) if self.baseline is not None else None
+            in_workspace = home is not None and home.parent == self.workspace.folder.resolve()
+            self._name.value = (
+                (home.stem if home.suffix == ".yaml" else home.name) if in_workspace else ""
+            )
+            self._saved.value = ""
+        self._on_saved_state()
+
+    def _on_saved_state(self, _change: dict[str, Any] | None = None) -> None:
+        """Say the moment something changed after a save that it is not saved yet."""
+        unsaved = self.scorecard is not None and self.scorecard is not self.baseline
+        self.set_trait("unsaved", unsaved)
+        if unsaved and self._conflict.layout.display == "none":
+            since = f" since the save at {self._saved_when}" if self._saved_when else ""
+            self._saved.value = message_html(
+                f"Changes not saved yet{since}: click Save to keep them.", "warning"
+            ).replace("krakit-msg ", "krakit-msg krakit-unsaved ", 1)
 
     def _offer_elsewhere(self) -> None:
         """Show the folder box and a download link holding the scorecard as YAML."""
@@ -186,16 +236,21 @@ class ScorecardStep(Step):
 
     def _on_reload(self, _button: object = None) -> None:
         try:
-            self.scorecard = self.workspace.open(self.name)
+            opened = self.workspace.open(self.name)
         except KrakitError as exc:
-            self._saved.value = message_html(str(exc), "error")
+            self._saved.value = message_html(plain_error(exc, self.scorecard), "error")
             return
         self._conflict.layout.display = "none"
+        self._start(opened)
         self._saved.value = message_html("Loaded the file on disk; your edits were dropped.", "ok")
 
     # -- actuals ---------------------------------------------------------------------------
     def _on_period(self, _change: dict[str, Any]) -> None:
         self._fill_grid()
+
+    def _on_cell(self, kpi_id: str, text: str) -> None:
+        if not self._filling:
+            self._pending[(self._period.value.strip(), kpi_id)] = text
 
     def _fill_grid(self) -> None:
         sc = self.scorecard
@@ -214,10 +269,17 @@ class ScorecardStep(Step):
                 ).add_class("krakit-actual")
                 for k in sc.all_kpis()
             }
+            for kpi_id, cell in self._cells.items():
+                self._listen(cell, lambda ch, k=kpi_id: self._on_cell(k, ch["new"]))
             self._grid.children = list(self._cells.values())
-        for kpi_id, cell in self._cells.items():
-            value = values.get(kpi_id)
-            cell.value = "" if value is None else f"{value:.12g}"
+        self._filling = True
+        try:
+            for kpi_id, cell in self._cells.items():
+                value = values.get(kpi_id)
+                typed = self._pending.get((period, kpi_id))
+                cell.value = typed if typed is not None else "" if value is None else f"{value:.12g}"
+        finally:
+            self._filling = False
 
     def set_cell(self, kpi_id: str, text: str) -> None:
         """Type into one KPI's cell of the grid (what a user does; used by tests too)."""
@@ -227,7 +289,8 @@ class ScorecardStep(Step):
         cells = {kpi_id: cell.value for kpi_id, cell in self._cells.items()}
         period = self._period.value
         if self._edit(edit.record_actuals, period, cells):
-            self._say(f"Recorded the actuals for {period}.", "ok")
+            self._pending = {key: text for key, text in self._pending.items() if key[0] != period}
+            self._say(f"Recorded the actuals for {period}. Click Save to keep them.", "ok")
 
     def _on_upload(self, change: dict[str, Any]) -> None:
         files = change["new"]
@@ -292,8 +355,21 @@ class ScorecardStep(Step):
         self._scores.value = _scores_html(result)
         self._chart.value = _chart_html(sc, result)
 
+    def download(self, kind: str) -> Payload | None:
+        """Export ``kind`` (a key of :data:`EXPORTS`) and hand the file to the browser."""
+        path = self.export(kind)
+        if path is None:
+            return None
+        self._exported.value = message_html(
+            f"✓ {path.name} is downloading to your computer (look in your Downloads folder). "
+            "A copy is kept in the workspace's exports folder.",
+            "ok",
+        )
+        return Payload(path.name, path.read_bytes(), EXPORTS[kind][1])
+
     def export(self, kind: str) -> Path | None:
-        """Write the PNG chart, HTML report or Excel workbook into ``<workspace>/exports``."""
+        """Write the chart (``png``/``svg``), HTML report, Excel workbook or the scorecard's
+        YAML into ``<workspace>/exports`` and return the file (kept on the kernel's side)."""
         sc = self.scorecard
         if sc is None:
             return None
@@ -302,7 +378,9 @@ class ScorecardStep(Step):
         self._busy(1, "Exporting")
         try:
             folder.mkdir(parents=True, exist_ok=True)
-            if kind == "png":
+            if kind == "yaml":
+                target.write_text(dump(sc), encoding="utf-8")
+            elif kind in ("png", "svg"):
                 from krakit import charts
                 from krakit.score import score
 
@@ -315,9 +393,13 @@ class ScorecardStep(Step):
             self._busy(0, "")
             self._say(f"Export failed: {exc}", "error")
             return None
+        except OSError as exc:
+            self._busy(0, "")
+            self._say(f"Export failed: cannot write the file ({exc.strerror}).", "error")
+            return None
         self._busy(3, "Done")
         self.set_trait("exports", [*self.exports, str(target)])
-        self._exported.value = message_html(f"✓ Wrote {target}", "ok")
+        self._exported.value = message_html(f"✓ Exported {target.name}.", "ok")
         return target
 
 

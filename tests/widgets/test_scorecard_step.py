@@ -126,7 +126,7 @@ def test_export_png(step: ScorecardStep) -> None:
     path = step.export("png")
     assert path is not None and path.read_bytes()[:4] == b"\x89PNG"
     assert str(path) in step.exports
-    assert "Wrote" in step._exported.value
+    assert "Exported" in step._exported.value
 
 
 def test_user_text_is_escaped(workspace: krakit.Workspace) -> None:
