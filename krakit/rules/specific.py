@@ -118,9 +118,16 @@ COMPOUND_KPI = Rule(
 
 
 def _catch_all(ctx: KRAContext) -> Hit | None:
-    found = load_words("catch_all").first(ctx.kra.title)
+    title = ctx.kra.title
+    found = load_words("catch_all").first(title)
     if found is None:
-        return None
+        qualifiers = word_pattern("catch_all", "qualifiers")
+        found = qualifiers.search(title)
+        if found is None:
+            return None
+        rest = word_pattern("catch_all", "fillers").sub(" ", qualifiers.sub(" ", title))
+        if re.search(r"[^\W\d_]{2,}", rest):
+            return None  # the title names an area too; the qualifier only trails it
     return Hit(values={"term": found.group(0)}, span=found.span(), where="title")
 
 
@@ -137,11 +144,15 @@ CATCH_ALL_KRA = Rule(
         "title: Miscellaneous duties",
         "title: Any other task assigned by the manager",
         "title: Ad hoc requests",
+        "title: Other duties as required from time to time",
+        "title: Misc admin work",
     ),
     good=(
         "title: Vendor payments",
         "title: Office administration",
         "title: Stock replenishment as per the weekly plan",
+        "title: Meet the branch's deposit and loan budgets as assigned",
+        "title: Upkeep of furniture, air conditioners, printers etc.",
     ),
     source=load_words("catch_all").source,
     fix="Name the area the work really belongs to, or drop it: occasional tasks belong in "
