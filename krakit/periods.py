@@ -182,12 +182,27 @@ def parse_period(text: str, fiscal_start: int = 1) -> PeriodSpan:
             pass
         else:
             return PeriodSpan(day.year * 12 + day.month - 1, LEVELS[Level.DAY], Level.DAY)
+    elif (month := _named_month(raw)) is not None:
+        return PeriodSpan(month, 1.0, Level.MONTH)
     raise ParseError(
-        f"'{raw}' is not a period krakit reads; use '2026-01' (month), '2026-Q1', '2026-H1', "
-        "'2026', 'FY2026-27', 'FY2026-27 Q1', '2026-W05' or a date '2026-01-31'",
+        f"'{raw}' is not a period krakit reads; use '2026-01' (month), 'March 2026', '2026-Q1', "
+        "'2026-H1', '2026', 'FY2026-27', 'FY2026-27 Q1', '2026-W05' or a date '2026-01-31'",
         field="period",
         value=text,
     )
+
+
+def _named_month(raw: str) -> int | None:
+    """The month index of a month written with its year ("March 2026", "Mar '26"), or None."""
+    if not any(c.isalpha() for c in raw) or not any(c.isdigit() for c in raw):
+        return None
+    from krakit.text.time import find_times
+
+    found = find_times(raw, dt.date(2000, 1, 1))
+    if len(found) != 1 or found[0].span != (0, len(raw)) or found[0].pattern != "month-year":
+        return None
+    start = found[0].when.start if found[0].when else None
+    return None if start is None else start.year * 12 + start.month - 1
 
 
 def label(start: int, level: Level | str, fiscal_start: int = 1) -> str:
