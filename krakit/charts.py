@@ -29,25 +29,39 @@ from krakit.model import Scorecard
 from krakit.score import ScoreResult, aggregation_of
 from krakit.units import format_value, is_currency, symbol
 
+_SKIPPED_ON_IMPORT = ("anywidget", "rfc3987_syntax")
+"""Optional modules Altair's import would load for nothing krakit uses (see below)."""
+
 
 def _import_altair() -> Any:
-    """Import Altair without pulling in the widget stack.
+    """Import Altair without pulling in the widget stack or a 6-second grammar.
 
     ``import altair`` imports anywidget (and so ipywidgets) whenever anywidget is installed,
     only to define ``JupyterChart``. krakit's core never imports ipywidgets, so Altair is
     imported here as if anywidget were absent (``JupyterChart`` is then Altair's own
     stand-in); :func:`enable_offline` loads the real widget when a notebook asks for it.
+
+    Altair imports jsonschema, which imports ``rfc3987_syntax`` when installed (Jupyter
+    brings it) to check the ``iri`` string format; that module builds a Lark parser at import,
+    2.5 to 6 s of CPU, most of ``krakit report`` and ``krakit chart``. No Vega-Lite schema
+    checks an IRI, so jsonschema is imported as if it were absent too. Both modules import
+    normally afterwards for anyone else who asks.
     """
-    if "altair" in sys.modules or "anywidget" in sys.modules:
+    if "altair" in sys.modules:
         import altair
 
         return altair
-    sys.modules["anywidget"] = None  # type: ignore[assignment]  # find_spec() → None
+    blocked = [name for name in _SKIPPED_ON_IMPORT if name not in sys.modules]
+    if "jsonschema" in sys.modules and "rfc3987_syntax" in blocked:
+        blocked.remove("rfc3987_syntax")  # too late: jsonschema has already chosen
+    for name in blocked:
+        sys.modules[name] = None  # type: ignore[assignment]  # import → ImportError
     try:
         import altair
     finally:
-        if sys.modules.get("anywidget", 0) is None:
-            del sys.modules["anywidget"]
+        for name in blocked:
+            if name in sys.modules and sys.modules[name] is None:
+                del sys.modules[name]
     return altair
 
 
@@ -162,6 +176,25 @@ def _status_text(status: pd.Series) -> pd.Series:
     return status.astype(object).where(status.notna(), "no data")
 
 
+def _labels(result: ScoreResult, totals: pd.DataFrame) -> list[str]:
+    """Each bar's label: its achievement, or why it did not score ("no target")."""
+    keys = [c for c in ("person", "kpi") if c in totals.columns]
+    missing = result.missing
+    why = dict(
+        zip(
+            map(tuple, missing[keys].astype(str).to_numpy()),
+            missing["reason"],
+            strict=True,
+        )
+    )
+    return [
+        f"{v:.0f}%" if pd.notna(v) else f"not scored: {why.get(tuple(k), 'no data')}"
+        for v, k in zip(
+            totals["achievement"].to_numpy(), totals[keys].astype(str).to_numpy(), strict=True
+        )
+    ]
+
+
 def bullet(result: ScoreResult, *, person: str | None = None) -> alt.LayerChart:
     """One bullet per KPI: achievement against the 100% target, on red/amber/green bands.
 
@@ -194,9 +227,7 @@ def bullet(result: ScoreResult, *, person: str | None = None) -> alt.LayerChart:
             "goal": 100.0,
         }
     )
-    data["label"] = [
-        "no data" if pd.isna(v) else f"{v:.0f}%" for v in data["achievement"].to_numpy()
-    ]
+    data["label"] = _labels(result, totals)
     y = alt.Y("kpi:N", title=None, sort=None, axis=alt.Axis(labelLimit=260))
     x_scale = alt.Scale(domain=[0, cap])
     base = alt.Chart(data)
@@ -434,12 +465,29 @@ def distribution(result: ScoreResult) -> alt.Chart:
     )
 
 
-def targets(scorecard: Scorecard) -> alt.Chart:
-    """A scorecard with no actuals yet: each KPI's share of the score, with its target."""
+def targets(scorecard: Scorecard, result: ScoreResult | None = None) -> alt.Chart:
+    """Each KPI's share of the score, with its target: the chart before anything scores.
+
+    ``result``, the score of the scorecard's actuals (scored when omitted), sets the
+    subtitle: "no actuals yet" only when there are none; when actuals are in but no KPI
+    can score, it says how many KPIs lack a target.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> card = krakit.Scorecard(role={"title": "Support"}, kras=[{"title": "Tickets", "kpis": [
+    ...     {"id": "backlog", "statement": "Reduce ticket backlog"}]}],
+    ...     actuals=[{"kpi": "backlog", "period": "2026-01", "value": 40}])
+    >>> targets(card).to_dict()["title"]["subtitle"]
+    'actuals are in, but 1 KPI(s) have no target to score against; hover a bar for the target'
+    """
     from krakit.score import score
 
-    result = score(scorecard, [])
-    totals = result.totals
+    if result is None:
+        result = score(scorecard)
+    weights = score(scorecard, []) if result.team else result
+    totals = weights.totals
+    kra_share = weights.kras.set_index("kra")["weight"]
     kra_share = result.kras.set_index("kra")["weight"]
     kpis = {k.id: k for k in scorecard.all_kpis()}
     titles = {k.id: k.title for k in scorecard.kras}
@@ -484,17 +532,27 @@ def targets(scorecard: Scorecard) -> alt.Chart:
         .properties(
             title=alt.Title(
                 f"{scorecard.role.title}: targets and weights",
-                subtitle="no actuals yet; hover a bar for the KPI's target",
+                subtitle=_targets_subtitle(result),
             ),
             height=alt.Step(34),
         )
     )
 
 
+def _targets_subtitle(result: ScoreResult) -> str:
+    hover = "hover a bar for the target"
+    if result.has_actuals:
+        return f"targets and weights; {hover}"
+    if not result.has_entries:
+        return f"no actuals yet; {hover}"
+    unset = int((~result.missing["reason"].isin(["no actuals"])).sum())
+    return f"actuals are in, but {unset} KPI(s) have no target to score against; {hover}"
+
+
 def overview(scorecard: Scorecard, result: ScoreResult) -> alt.VConcatChart | alt.Chart:
     """The default chart of a scorecard: bullets and KRA contribution, or targets if no actuals."""
     if not result.has_actuals:
-        return targets(scorecard)
+        return targets(scorecard, result)
     return alt.vconcat(bullet(result), contribution(result)).properties(
         title=alt.Title(
             f"{scorecard.role.title}" + (f" — {scorecard.holder}" if scorecard.holder else ""),

@@ -101,6 +101,8 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
     ]
     totals = result.totals.copy()
     totals["kra"] = totals["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
+    why = _why_not_scored(result)
+    totals["not_scored"] = [why.get(str(k), "") for k in totals["kpi"]]
     names = {kpi.id: kpi.metric or kpi.id for kpi in scorecard.all_kpis()}
     periods = result.kpis.copy()
     periods["kra"] = periods["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
@@ -191,6 +193,22 @@ def report(
     return path
 
 
+def _why_not_scored(result: ScoreResult) -> dict[str, str]:
+    """KPI id → why it did not score and how to fix it ("no target: add one in step 2")."""
+    missing = result.missing
+    return {
+        str(k): f"{r}: {f}"
+        for k, r, f in zip(missing["kpi"], missing["reason"], missing["fix"], strict=True)
+    }
+
+
+def _no_actuals(scorecard: Scorecard, result: ScoreResult) -> list[str]:
+    """The names of the KPIs with no actuals (left out, the other weights renormalised)."""
+    names = {kpi.id: kpi.metric or kpi.statement or kpi.id for kpi in scorecard.all_kpis()}
+    quiet = result.totals.set_index("kpi")["periods"]
+    return [names.get(str(k), str(k)) for k in result.missing["kpi"] if quiet.get(k, 0) == 0]
+
+
 def _with_actuals(scorecard: Scorecard, result: ScoreResult) -> Scorecard:
     """A copy of the scorecard whose ``actuals`` are the ones scored (for the Actuals sheet)."""
     rows = result.kpis
@@ -209,7 +227,7 @@ def _with_actuals(scorecard: Scorecard, result: ScoreResult) -> Scorecard:
 def _write_csv(scorecard: Scorecard, result: ScoreResult, path: Path) -> None:
     """The KPI scores (or, with no actuals, the agreement) with formulas neutralised."""
     tabs = tables(scorecard, result)
-    frame = tabs["totals"] if result.has_actuals else tabs["agreement"]
+    frame = tabs["totals"] if result.has_entries else tabs["agreement"]
     frame = frame.astype(object).where(frame.notna(), None)
     with path.open("w", newline="", encoding="utf-8-sig") as handle:
         writer = csv.writer(handle)
@@ -350,8 +368,9 @@ def _render_html(
 
     from krakit import __version__
 
-    draft = not result.has_actuals
+    draft = not result.has_entries  # a KPI with actuals but no target still shows its actual
     totals = result.totals.set_index("kpi")
+    why = _why_not_scored(result)
     kras_scored = result.kras.set_index("kra")
     kras = []
     for kra in scorecard.kras:
@@ -378,6 +397,8 @@ def _render_html(
                 if x
             )
             status = "no data" if pd.isna(t["status"]) else str(t["status"])
+            if kpi.id in why and t["periods"] > 0:
+                status = "not scored"
             kpis.append(
                 {
                     "name": kpi.metric or kpi.id,
@@ -392,6 +413,7 @@ def _render_html(
                     "achievement": _pct(t["achievement"]),
                     "status": status,
                     "status_class": status if status in ("green", "amber", "red") else "none",
+                    "why": why.get(kpi.id, "") if t["periods"] > 0 else "",
                 }
             )
         kras.append(
@@ -424,7 +446,7 @@ def _render_html(
         "notes": result.notes,
         "kras": kras,
         "unassigned": [k.metric or k.id for k in scorecard.unassigned_kpis],
-        "missing": [] if draft else [str(k) for k in result.missing["kpi"]],
+        "missing": [] if draft else _no_actuals(scorecard, result),
         "charts": _chart_images(scorecard, result) if with_charts else [],
         "explanation": ""
         if draft
@@ -455,7 +477,7 @@ def _chart_images(scorecard: Scorecard, result: ScoreResult) -> list[dict[str, s
             ("KRA contribution", charts.contribution(result)),
         ]
     else:
-        shown = [("Targets and weights", charts.targets(scorecard))]
+        shown = [("Targets and weights", charts.targets(scorecard, result))]
     images = []
     for title, chart in shown:
         svg = vlc.vegalite_to_svg(chart.to_dict())

@@ -54,6 +54,7 @@ from krakit.model import (
     Actual,
     Aggregation,
     Frequency,
+    KPIType,
     Polarity,
     Scorecard,
     ScoringConfig,
@@ -210,12 +211,19 @@ class ScoreResult:
         """Whether any KPI scored."""
         return bool(self.totals["achievement"].notna().any())
 
+    @property
+    def has_entries(self) -> bool:
+        """Whether any actual was recorded, scored or not (a KPI with no target cannot be)."""
+        return bool((self.totals["periods"].to_numpy() > 0).any())
+
     def readable(self) -> pd.DataFrame:
         """The per-KPI totals as a manager reads them: text cells, amounts in their unit.
 
         KRAs by their titles; actual and target in the KPI's unit (``₹19,00,000``, ``85%``,
         ``41 days``); achievement and weight as percentages; a blank as ``—``. The ``unit``
-        column is folded into the numbers. Team results keep their ``person`` column.
+        column is folded into the numbers. Team results keep their ``person`` column. When a
+        KPI did not score, a ``note`` column says why and how to fix it ("no target: add one
+        in step 2 (KPIs)"); scored KPIs leave it blank.
 
         Examples
         --------
@@ -250,12 +258,19 @@ class ScoreResult:
                 out[column] = [
                     _pct(v) if column == "achievement" else _weight(v) for v in t[column]
                 ]
+        if len(self.missing):
+            keys = [c for c in ("person", "kpi") if c in t.columns]
+            why = self.missing.assign(note=self.missing["reason"] + ": " + self.missing["fix"])
+            notes = t[keys].astype(str).merge(why[[*keys, "note"]].astype(str), how="left")
+            out["note"] = notes["note"].fillna("").to_numpy()
         return out.reset_index(drop=True)
 
     def __str__(self) -> str:
         lines = []
-        if not self.has_actuals:
+        if not self.has_entries:
             lines.append("No actuals yet: nothing is scored. Targets and weights are below.")
+        elif not self.has_actuals:
+            lines.append("Actuals are in, but no KPI can be scored yet (see the notes).")
         if self.team and len(self.overall) > 20:
             scores = self.overall["score"]
             bands = self.overall["band"].fillna("not scored").value_counts()
@@ -269,7 +284,8 @@ class ScoreResult:
         for row in self.overall.itertuples():
             who = f"{row.person}: " if self.team else ""
             if pd.isna(row.score):
-                lines.append(f"{who}overall not scored (no actuals)")
+                cause = "no KPI can be scored" if self.has_entries else "no actuals"
+                lines.append(f"{who}overall not scored ({cause})")
             else:
                 lines.append(
                     f"{who}overall {row.score:.1f}% — {row.band} (rating {row.rating}), "
@@ -364,6 +380,9 @@ def _definitions(
             for j, kpi in enumerate(kpis):
                 rows.append(_definition(c, kra, kra_share, kpi, kpi_w[j], config))
     defs = pd.DataFrame(rows, columns=_DEF_COLUMNS)
+    defs.attrs["qualitative"] = {  # for the fix of a KPI with no target (a rating scale)
+        k.id for card in cards for k in card.all_kpis() if k.type is KPIType.QUALITATIVE
+    }
     for col in ("baseline", "target", "low", "high", "freq", "kra_w", "kpi_w"):
         defs[col] = defs[col].astype("float64")
     for col in ("card", "pol", "tt", "agg"):  # typed even with no KPIs at all
@@ -794,14 +813,13 @@ def _score(
 
     totals, rolled = _totals(base, defs, people, person_card, card_start, card_count, team, config)
     kras, overall = _kras_overall(totals, rolled, people, team, manager_rating, config)
-    missing = _missing(totals, team)
-    if not rolled["scored"].any():
-        notes.insert(0, "no actuals yet: nothing is scored (targets and weights stand)")
-    elif len(missing):
-        notes.append(
-            f"{len(missing)} KPI(s) had no actuals and were left out; the weights of the rest "
-            "were renormalised"
-        )
+    missing = _missing(totals, rolled, defs, team)
+    scored = bool(rolled["scored"].any())
+    said = _missing_notes(missing, scored, team)
+    if scored:
+        notes.extend(said)
+    else:  # nothing scored: that comes first
+        notes[:0] = said
     return ScoreResult(
         totals=totals,
         kras=kras,
@@ -962,7 +980,8 @@ def _reduce(
         met = rows.met.astype("float64")
         out.share = np.bincount(codes, weights=met, minlength=g) / count
         done = np.zeros(g)
-        np.maximum.at(done, codes, met)
+        with np.errstate(invalid="ignore"):  # NaN (no target to meet) stays NaN: unknown
+            np.maximum.at(done, codes, met)
         out.done = done
     return out
 
@@ -1351,14 +1370,77 @@ def _ratings(manager_rating: Any, people: list[str], team: bool) -> np.ndarray:
     return np.full(len(people), value)
 
 
-def _missing(totals: pd.DataFrame, team: bool) -> pd.DataFrame:
+_WHY_NOT_SCORED: dict[str, tuple[str, str]] = {
+    # what is missing → (reason, fix): the words a manager reads beside the KPI
+    "actual": ("no actuals", "record an actual in step 4"),
+    "target": ("no target", "add one in step 2 (KPIs)"),
+    "range": ("no target range", "add the lowest and highest good values in step 2 (KPIs)"),
+    "scale": (
+        "no target on a rating scale",
+        "rate it on a scale (say 1 to 5) and add the rating to reach in step 2 (KPIs)",
+    ),
+    "both": ("no target and no actuals", "add a target in step 2 (KPIs), then record actuals"),
+}
+"""Why a KPI did not score, and how to fix it (``ScoreResult.missing``)."""
+
+
+def _missing(
+    totals: pd.DataFrame, grid: pd.DataFrame, defs: pd.DataFrame, team: bool
+) -> pd.DataFrame:
+    """The KPIs that did not score, each with its reason and the fix, in the manager's words."""
     gone = totals["achievement"].isna().to_numpy()
-    no_data = totals["periods"].to_numpy() == 0
-    reason = np.where(no_data, "no actuals", "no target set")
-    cols = (["person"] if team else []) + ["kra", "kpi"]
+    rows = grid["def"].to_numpy()[gone]
+    no_data = totals["periods"].to_numpy()[gone] == 0
+    no_target = np.isnan(defs["target"].to_numpy()[rows])
+    in_range = defs["pol"].to_numpy()[rows] == _POLARITY[Polarity.IN_RANGE]
+    no_range = np.isnan(defs["low"].to_numpy()[rows]) & np.isnan(defs["high"].to_numpy()[rows])
+    milestone = defs["tt"].to_numpy()[rows] == _TTYPE[TargetType.MILESTONE]
+    unset = np.where(in_range, no_range, no_target & ~milestone)
+    cols = (["person"] if team else []) + ["kra", "kpi", "metric"]
     out = totals.loc[gone, cols].reset_index(drop=True)
-    out["reason"] = reason[gone]
+    qual = out["kpi"].astype(str).isin(defs.attrs.get("qualitative", ())).to_numpy()
+    kinds = list(_WHY_NOT_SCORED)
+    what = np.select(
+        [no_data & unset, no_data, unset & in_range, unset & qual],
+        [kinds.index(k) for k in ("both", "actual", "range", "scale")],
+        default=kinds.index("target"),
+    )
+    reasons, fixes = zip(*_WHY_NOT_SCORED.values(), strict=True)
+    out["reason"] = np.asarray(reasons, dtype=object)[what]
+    out["fix"] = np.asarray(fixes, dtype=object)[what]
     return out
+
+
+def _missing_notes(missing: pd.DataFrame, scored: bool, team: bool) -> list[str]:
+    """The notes that say what did not score: no actuals yet, or which KPIs lack a target."""
+    if not len(missing):
+        return []
+    counts = missing["reason"].value_counts()
+    if not scored and set(counts.index) == {"no actuals"}:
+        return ["no actuals yet: nothing is scored (targets and weights stand)"]
+    unscorable = missing[~missing["reason"].isin(["no actuals", "no target and no actuals"])]
+    named = (
+        ""
+        if team
+        else ": "
+        + "; ".join(
+            f"'{m}' has {r}: {f}"
+            for m, r, f in zip(
+                unscorable["metric"], unscorable["reason"], unscorable["fix"], strict=True
+            )
+        )
+    )
+    if not scored:
+        return (
+            [f"actuals are in, but no KPI can be scored yet{named}"]
+            if len(unscorable)
+            else ["no actuals yet: nothing is scored (targets and weights stand)"]
+        )
+    parts = ", ".join(f"{n} {r}" for r, n in counts.items())
+    return [
+        f"{len(missing)} KPI(s) were left out ({parts}); the weights of the rest were "
+        "renormalised" + (f"{named}" if len(unscorable) else "")
+    ]
 
 
 # --------------------------------------------------------------------------- explain
@@ -1506,8 +1588,15 @@ def explain(
     kras = result.kras.set_index("kra", drop=False)
     lines: list[str] = []
     rows: list[dict[str, Any]] = []
-    if not result.has_actuals:
+    if not result.has_entries:
         lines.append("No actuals yet: nothing is scored. Enter actuals to see the working.")
+    elif not result.has_actuals:
+        lines.append("Actuals are in, but no KPI can be scored yet: each one says why below.")
+    missing = result.missing
+    why = {
+        str(k): f"{r}: {f}"
+        for k, r, f in zip(missing["kpi"], missing["reason"], missing["fix"], strict=True)
+    }
     for kra in scorecard.kras:
         show_kra = kpi_or_kra in (None, kra.id)
         kra_row = kras.loc[kra.id] if kra.id in kras.index else None
@@ -1518,7 +1607,9 @@ def explain(
             if tt == 1 and kpi.baseline is None:
                 tt = 0
             if show_kra or kpi_or_kra == kpi.id:
-                lines.extend(_kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config))
+                lines.extend(
+                    _kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config, why.get(kpi.id, ""))
+                )
                 rows.append(_kpi_record(kpi, kra.id, t, kra_row, config))
             if not pd.isna(t.achievement):
                 parts.append(f"{t.weight:.0f}% × {t.achievement:.1f}")
@@ -1572,7 +1663,14 @@ def _kpi_values(kpi: KPI, t: Any, tt: int, pol: int) -> Any:
 
 
 def _kpi_lines(
-    kpi: KPI, kra_id: str, t: Any, pol: int, tt: int, kra_row: Any, config: ScoringConfig
+    kpi: KPI,
+    kra_id: str,
+    t: Any,
+    pol: int,
+    tt: int,
+    kra_row: Any,
+    config: ScoringConfig,
+    why: str = "",
 ) -> list[str]:
     from krakit.units import format_value
 
@@ -1580,7 +1678,11 @@ def _kpi_lines(
     kind = "milestone" if tt == 3 else _RULE_TEXT[(pol, tt)]
     lines = [f"KPI {kpi.id} — {kind} ({agg} over periods)"]
     if t.periods == 0 or pd.isna(t.actual):
-        lines.append("  no actuals: left out, weights of the other KPIs renormalised")
+        lines.append(
+            f"  not scored, {why}"
+            if why.startswith("no target") and "actuals" in why
+            else "  no actuals: left out, weights of the other KPIs renormalised"
+        )
         return lines
     lines.append(
         f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), "
@@ -1588,7 +1690,7 @@ def _kpi_lines(
         + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == 1 else "")
     )
     if pd.isna(t.achievement):
-        lines.append("  no target set: cannot score")
+        lines.append(f"  not scored, {why or 'no target: add one in step 2 (KPIs)'}")
         return lines
     raw = t.achievement if tt in (2, 3) else _kpi_values(kpi, t, tt, pol)
     share = t.achievement / 100.0 if tt == 2 else np.nan
@@ -1636,7 +1738,11 @@ def _overall_lines(result: ScoreResult, config: ScoringConfig) -> list[str]:
     o = result.overall.iloc[0]
     lines = []
     if pd.isna(o["kpi_score"]):
-        lines.append("KPI score: not scored yet (no actuals)")
+        lines.append(
+            "KPI score: not scored yet ("
+            + ("no KPI has a target to score against" if result.has_entries else "no actuals")
+            + ")"
+        )
     else:
         parts = " + ".join(f"{c:.2f}" for c in result.kras["contribution"] if c)
         lines.append(
