@@ -301,7 +301,10 @@ def _fy(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _school(m: re.Match[str], ctx: Context) -> When | None:
-    first = _year(_g(m, "y1", "y1b")) or 0
+    first = _year(_g(m, "y1", "y1b", "y1c")) or 0
+    second = _year(_g(m, "y2", "y2b", "y2c")) or 0
+    if second % 100 != (first + 1) % 100:
+        return None  # "SY 26-30" names no one school year
     return _deadline(f"SY{first}-{(first + 1) % 100:02d}", school_year(first), "school year")
 
 
@@ -638,10 +641,11 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="school-year",
-        gate=("sy", "ay", "school", "academic"),
-        pattern=r"\b(?:S\.?Y\.?|A\.?Y\.?|(?:school|academic)\s+year)\s*'?(?P<y1>{YEAR}|\d{2})\s?[-–/]\s?(?:{YEAR}|\d{2})\b|\b(?P<y1b>{YEAR})\s?[-–/]\s?(?:{YEAR}|\d{2})\s+(?:school|academic)\s+year\b",
+        gate=("sy", "ay", "school", "academic", "eoy"),
+        pattern=r"\b(?:S\.?Y\.?|A\.?Y\.?|(?:school|academic)\s+year)\s*'?(?P<y1>{YEAR}|\d{2})\s?[-–/]\s?(?P<y2>{YEAR}|\d{2})\b|\b(?P<y1b>{YEAR})\s?[-–/]\s?(?P<y2b>{YEAR}|\d{2})\s+(?:school|academic)\s+year\b|\bEOY\s+(?P<y1c>{YEAR}|\d{2})\s?[-–/]\s?(?P<y2c>{YEAR}|\d{2})\b",
         resolve=_school,
         examples={
+            "At EOY 26-27 course failures will not exceed 20%": "deadline 2027-06-30",
             "Raise attendance to 95% by EOY SY 26-27": "deadline 2027-06-30",
             "Raise attendance to 95% in SY2026-27": "deadline 2027-06-30",
             "Raise reading scores 10% during the 2026-2027 school year": "deadline 2027-06-30",
