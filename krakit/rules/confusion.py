@@ -20,7 +20,8 @@ def _offered_as_kpi(ctx: KPIContext) -> Hit | None:
     reasons = ctx.classification.reasons if ctx.classification is not None else ()
     why = f" ({reasons[0].rstrip('.')})" if reasons else ""
     title = " ".join(ctx.text.split()).strip(" .;,")
-    return Hit(values={"reason": why}, where="statement", fix=title[:1].upper() + title[1:])
+    title = title[:1].upper() + title[1:] if 0 < len(title) <= 120 else ""
+    return Hit(values={"reason": why}, where="statement", fix=title or None)
 
 
 def _area_title(text: str) -> str | None:
@@ -51,9 +52,14 @@ KRA_OFFERED_AS_KPI = Rule(
         "  kpis:\n  - {statement: Reduce time to hire from 45 to 30 days by March 2027}\n"
         "  - {statement: Employee onboarding}",
     ),
-    smart="M",
+    smart="S",
     test=_offered_as_kpi,
 )
+
+
+def _titles(ctx: KRAContext) -> set[str]:
+    """The KRA titles of the scorecard, lower case (empty for a KRA on its own)."""
+    return {k.title.lower() for k in ctx.scorecard.kras} if ctx.scorecard is not None else set()
 
 
 def _kra_is_a_kpi(ctx: KRAContext) -> Hit | None:
@@ -65,6 +71,8 @@ def _kra_is_a_kpi(ctx: KRAContext) -> Hit | None:
     area = _area_title(ctx.kra.title)
     if area is None and draft.metric:
         area = draft.metric[:1].upper() + draft.metric[1:]
+    if area is not None and area.lower() in _titles(ctx):
+        area = None  # another KRA has that name already: merging is the manager's call
     return Hit(values={"target": str(draft.target or draft.target_low)}, where="title", fix=area)
 
 
@@ -104,8 +112,7 @@ def _kra_names_a_metric(ctx: KRAContext) -> Hit | None:
     if m is None:
         return None
     area = _area_title(ctx.kra.title)
-    taken = {k.title.lower() for k in ctx.scorecard.kras} if ctx.scorecard is not None else set()
-    if area is not None and (area.lower() in taken or _METRIC_WORDS.search(area)):
+    if area is not None and (area.lower() in _titles(ctx) or _METRIC_WORDS.search(area)):
         area = None
     return Hit(values={"word": m.group(0)}, where="title", fix=area)
 

@@ -328,8 +328,10 @@ def _move_deadline(sc: Scorecard, finding: Finding) -> Scorecard:
     kpi = sc.kpi(_kpi_id(finding))
     new = dt.date.fromisoformat(str(finding.fix))
     fields: dict[str, object] = {}
-    span = parse(kpi.statement).spans.get("deadline") if kpi.statement.strip() else None
-    if span is not None:
+    draft = parse(kpi.statement) if kpi.statement.strip() else None
+    span = draft.spans.get("deadline") if draft is not None else None
+    said = period_end(draft.deadline) if draft is not None and draft.deadline else None
+    if span is not None and (said is None or said < new):  # the sentence's date is the old one
         old = kpi.statement[span[0] : span[1]]
         lead = _LEAD.match(old)
         month_end = (new + dt.timedelta(days=1)).day == 1
@@ -338,10 +340,9 @@ def _move_deadline(sc: Scorecard, finding: Finding) -> Scorecard:
             words = new.isoformat()
         text = kpi.statement[: span[0]] + (lead[0] if lead else "") + words
         fields["statement"] = text + kpi.statement[span[1] :]
-    if kpi.deadline is not None or span is None:
-        fields["deadline"] = new
-    elif period_end(parse(str(fields["statement"])).deadline) != new:
-        fields["deadline"] = new
+    text = fields.get("statement")
+    if kpi.deadline is not None or text is None or period_end(parse(str(text)).deadline) != new:
+        fields["deadline"] = new  # the field says it when the sentence alone would not
     return update_kpi(sc, kpi.id, **fields)
 
 

@@ -30,11 +30,12 @@ def _words(name: str, ctx: KPIContext, where: str = "statement") -> Hit | None:
     term = m.group(0)
     swap = words.swap_for(" ".join(term.lower().replace("-", " ").split()))
     swap = swap or words.swap_for(term.lower())
+    rest = without(ctx.text, m.span())
     return Hit(
         values={"term": term, "swap": swap or "a number"},
         span=m.span(),
         where=where,
-        fix=without(ctx.text, m.span()),
+        fix=rest if len(re.findall(r"[^\W\d_]{2,}", rest)) >= 2 else None,
     )
 
 

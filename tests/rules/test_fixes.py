@@ -197,3 +197,26 @@ def test_fix_file_saves_the_fixed_scorecard_in_place(tmp_path) -> None:  # type:
     sheet = tmp_path / "kpis.csv"
     sheet.write_text("KRA,KPI\nSales,Grow sales significantly\n", encoding="utf-8")
     assert fix_file(sheet, today=TODAY) == [] and "significantly" in sheet.read_text()
+
+
+def test_fix_values_that_would_not_make_sense_are_not_offered() -> None:
+    (vague,) = check(_card("Better"), today=TODAY, select="S001")
+    assert vague.fix is None and not can_fix(vague)  # nothing would be left
+    area = (
+        "Customer relationship management across all the regional offices, partner channels, "
+        "key enterprise accounts and the new self-service portal"
+    )
+    (kra,) = check(_card(area), today=TODAY, select="C001")
+    assert kra.fix is None  # too long for a KRA title: the manager names the area
+    sc = edit.set_kras(edit.new_scorecard("Seller"), ["Sales revenue", "Grow sales by 20% in FY27"])
+    (kra,) = check(sc, today=TODAY, select="C002")
+    assert kra.fix is None  # renaming it 'Sales revenue' would make two KRAs of one name
+
+
+def test_deadline_field_passed_but_sentence_ahead_keeps_the_sentence() -> None:
+    sc = _card("Cut average wait time from 9 to 5 minutes by June 2099")
+    kpi = sc.all_kpis()[0]
+    sc = edit.update_kpi(sc, kpi.id, deadline="2020-06-30")
+    (finding,) = check(sc, today=TODAY, select="A003")
+    new = apply_fix(sc, finding).all_kpis()[0]
+    assert new.statement == kpi.statement and new.deadline == dt.date(2027, 6, 30)
