@@ -5,8 +5,11 @@ Each family of commands lives in its own module with a ``register(app)`` functio
 Errors a user can cause are handled here, once: every command is wrapped so that a
 :class:`~krakit.errors.KrakitError` prints its message (which names the file, row or field)
 on stderr and exits with status 2, never with a traceback. Any other exception is a bug in
-krakit and surfaces as one. A :class:`~krakit.errors.KrakitWarning` (a CSV read as
-Windows-1252, say) prints as one ``! ...`` line on stderr.
+krakit: it prints one line saying so, with the path of the file where the traceback was
+written (:func:`krakit.crash.record`: ``$KRAKIT_CRASH_DIR`` or ``krakit-crashes`` in the
+temporary folder), and exits with status 70 (``EX_SOFTWARE``). A
+:class:`~krakit.errors.KrakitWarning` (a CSV read as Windows-1252, say) prints as one
+``! ...`` line on stderr.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from typer.exceptions import TyperException
 
 from krakit.errors import KrakitError, KrakitWarning
 
@@ -46,14 +50,33 @@ USER_ERROR = 2
 _err = Console(stderr=True, highlight=False, markup=False)
 
 
+BUG = 70
+"""Exit status for a bug in krakit (sysexits' ``EX_SOFTWARE``): the traceback is in a file."""
+
+
+def bug(exc: BaseException, doing: str = "") -> typer.Exit:
+    """Write the traceback to a file, print one line naming it, and return the exit (70)."""
+    from krakit.crash import record
+
+    path = record(exc, doing)
+    where = f"the details are in {path}" if path else "no file could be written for the details"
+    _err.print(
+        f"✗ krakit hit a bug ({type(exc).__name__}), not a mistake in your files; {where}. "
+        "Please send that file to whoever looks after krakit.",
+        style="red",
+        soft_wrap=True,
+    )
+    return typer.Exit(BUG)
+
+
 def fail(exc: KrakitError) -> typer.Exit:
     """Print a user error on stderr and return the exit (status 2) to raise."""
     _err.print(f"✗ {exc}", style="red", soft_wrap=True)
     return typer.Exit(USER_ERROR)
 
 
-def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
-    """The command, with any KrakitError it raises turned into a message and exit 2."""
+def _guarded(command: Callable[..., Any], name: str = "") -> Callable[..., Any]:
+    """The command: a KrakitError becomes a message and exit 2, any other error a bug (70)."""
     if getattr(command, "_krakit_guarded", False):
         return command
 
@@ -74,6 +97,10 @@ def _guarded(command: Callable[..., Any]) -> Callable[..., Any]:
                 return command(*args, **kwargs)
             except KrakitError as exc:
                 raise fail(exc) from None
+            except (typer.Exit, typer.Abort, TyperException):
+                raise  # typer's own exits and usage errors (ClickException)
+            except Exception as exc:  # anything else is a bug: a file, not a traceback
+                raise bug(exc, f"krakit {name or command.__name__}") from None
 
     run._krakit_guarded = True  # type: ignore[attr-defined]
     return run
@@ -85,7 +112,7 @@ def _register_all() -> None:
             importlib.import_module(name).register(app)
     for info in app.registered_commands:
         if info.callback is not None:
-            info.callback = _guarded(info.callback)
+            info.callback = _guarded(info.callback, info.name or "")
 
 
 def main() -> None:
@@ -95,3 +122,5 @@ def main() -> None:
         app()
     except KrakitError as exc:  # raised outside a command (while parsing options, say)
         raise SystemExit(fail(exc).exit_code) from None
+    except Exception as exc:  # a bug outside a command: still a file, not a traceback
+        raise SystemExit(bug(exc, "starting krakit").exit_code) from None
