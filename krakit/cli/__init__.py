@@ -21,9 +21,9 @@ from collections.abc import Callable
 from typing import Any
 
 import typer
-from rich.console import Console
 from typer.exceptions import TyperException
 
+from krakit.cli.console import Output
 from krakit.errors import KrakitError, KrakitWarning
 
 app = typer.Typer(
@@ -47,7 +47,7 @@ USER_ERROR = 2
 """Exit status for input krakit cannot accept (a broken file, a bad option value)."""
 
 # Markup off: messages quote user text ("[s]" must print as written).
-_err = Console(stderr=True, highlight=False, markup=False)
+_err = Output(stderr=True, highlight=False, markup=False)
 
 
 BUG = 70

@@ -8,14 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from krakit.cli.console import Output
 from krakit.errors import ConfigError, KrakitError
 
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Output(highlight=False)
+err = Output(stderr=True, highlight=False)
 
 _COLOURS = {"error": "red", "warning": "yellow", "suggestion": "cyan"}
 _RANK = {"suggestion": 0, "warning": 1, "error": 2, "never": 3}

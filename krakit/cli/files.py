@@ -6,15 +6,15 @@ import json
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
+from krakit.cli.console import Output
 from krakit.errors import KrakitError
 from krakit.model import json_schema
 from krakit.store import load
 
 # User text goes through these consoles: markup stays off so "[s]" is printed, not styled.
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Output(highlight=False)
+err = Output(stderr=True, highlight=False)
 
 
 def validate(files: list[Path] = typer.Argument(..., help="Scorecard YAML/JSON files.")) -> None:

@@ -7,16 +7,16 @@ from dataclasses import asdict
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
+from krakit.cli.console import Output
 from krakit.library import search_templates, suggest_kpis, template, templates
 from krakit.store import dump, save
 
 # User text goes through these consoles: markup stays off so "[s]" is printed, not styled.
 # Markup is off: titles and KRA names are user text ("[s]" must print as is).
-console = Console(highlight=False, markup=False)
-err = Console(stderr=True, highlight=False, markup=False)
+console = Output(highlight=False, markup=False)
+err = Output(stderr=True, highlight=False, markup=False)
 
 
 def list_templates(

@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pandas as pd
 import typer
-from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from krakit.cli.console import Output
 from krakit.errors import KrakitError
 from krakit.store import load
 from krakit.units import format_value
 
 # Markup is off: role titles, KPI names and paths are user text ("[s]" must print as is).
-console = Console(highlight=False, markup=False)
+console = Output(highlight=False, markup=False)
 
 _STATUS_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
 

@@ -16,17 +16,17 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from krakit.cli.console import Output
 from krakit.errors import InputError
 from krakit.text.classify import classify
 from krakit.text.draft import Classification, KPIDraft
 from krakit.text.parse import parse_kpi
 
-console = Console(highlight=False)
-err = Console(stderr=True, highlight=False)
+console = Output(highlight=False)
+err = Output(stderr=True, highlight=False)
 
 
 class OutputFormat(StrEnum):
@@ -73,8 +73,10 @@ def _statements(text: str | None, file: Path | None) -> tuple[list[str], bool]:
 
 
 def _show_draft(draft: KPIDraft) -> None:
-    # user text is escaped: rich would read "[s]" in a statement as a style
-    table = Table(title=escape(draft.text), title_justify="left", show_header=False, box=None)
+    # user text is escaped: rich would read "[s]" in a statement as a style. The statement is
+    # its own line, not the table's title, which rich would wrap to the table's width.
+    console.print(f"[italic]{escape(draft.text)}[/]")
+    table = Table(show_header=False, box=None)
     table.add_column("field", style="bold")
     table.add_column("value")
     rows: list[tuple[str, object]] = [
