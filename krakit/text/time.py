@@ -76,6 +76,7 @@ _CADENCE_LIST = re.compile(
 )
 _LIST_GAP = re.compile(r"[,/&|]?\s*(?:and|or|and/or)?|[,/&]")
 _UNDATED_LEADS = ("for", "during")
+_WORD = re.compile(r"[a-z]+")
 _YEAR_NAMES = frozenset({"fiscal-year", "school-year", "year"})
 _DATED_WORD = re.compile(
     r"(?:by|before|until|till|til|no|due|deadline|in|at|end|close|to|on|within|over|next|"
@@ -120,9 +121,10 @@ def find_times(
         return not any(s < span[1] and span[0] < e for s, e in taken)
 
     low = text.lower()
+    words = frozenset(_WORD.findall(low))
     cadences: list[TimeMatch] = []
     for decl in PATTERNS:
-        if not decl.gated(low):
+        if not decl.gated(low, words):
             continue
         for m in decl.regex.finditer(text):
             span = m.span()

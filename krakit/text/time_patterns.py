@@ -71,18 +71,33 @@ class TimePattern:
     examples: dict[str, str]
     case_sensitive: bool = False
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
+    _gate_words: frozenset[str] = field(init=False, repr=False, compare=False)
+    _gate_parts: re.Pattern[str] | None = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         source = re.sub(r"\{([A-Z]+)\}", lambda m: _NAMES[m[1]], self.pattern)
         flags = 0 if self.case_sensitive else re.IGNORECASE
         object.__setattr__(self, "regex", re.compile(source, flags))
+        object.__setattr__(self, "_gate_words", frozenset(g for g in self.gate if g.isalpha()))
+        parts = [re.escape(g) for g in self.gate if not g.isalpha()]
+        object.__setattr__(self, "_gate_parts", re.compile("|".join(parts)) if parts else None)
 
-    def gated(self, low: str) -> bool:
-        """Whether the text (lower-cased) can hold this pattern at all."""
-        return not self.gate or any(g in low for g in self.gate)
+    def gated(self, low: str, words: frozenset[str] | None = None) -> bool:
+        """Whether the text (lower-cased; ``words``, its words) can hold this pattern at all.
+
+        A gate entry of letters only must be a word of the text; any other entry ("q1",
+        "f.y", "/") a part of it.
+        """
+        if not self.gate:
+            return True
+        words = words if words is not None else frozenset(_WORD.findall(low))
+        if not self._gate_words.isdisjoint(words):
+            return True
+        return self._gate_parts is not None and self._gate_parts.search(low) is not None
 
 
 _LEX = load("time")
+_WORD = re.compile(r"[a-z]+")
 MONTHS: dict[str, int] = {name: int(n) for n, names in _LEX["months"].items() for name in names}
 _ORDINALS = {
     "first": 1,
@@ -771,7 +786,7 @@ PATTERNS: tuple[TimePattern, ...] = (
         name="event-anchor",
         gate=(
             "review",
-            "apprais",
+            "appraisal",
             "evaluation",
             "audit",
             "inspection",
@@ -850,7 +865,15 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="fortnightly",
-        gate=("fortnight", "biweekly", "bi-weekly", "two weeks", "2 weeks", "other week"),
+        gate=(
+            "fortnight",
+            "fortnightly",
+            "biweekly",
+            "bi-weekly",
+            "two weeks",
+            "2 weeks",
+            "other week",
+        ),
         pattern=r"\b(?:fortnightly|bi-?weekly|(?:every|each|per|once\s+a)\s+(?:fortnight|two\s+weeks|2\s+weeks|other\s+week))\b",
         resolve=_fortnightly,
         examples={
@@ -879,27 +902,34 @@ PATTERNS: tuple[TimePattern, ...] = (
 )
 
 
-def _cadence_words() -> tuple[TimePattern, ...]:
-    """One declaration per cadence in ``lexicon/time.yaml`` (abbreviations keep their case)."""
-    out = []
-    for grain, words in _LEX["cadences"].items():
-        abbr = [w for w in words if any(c.isupper() for c in w)]
-        plain = [w for w in words if w not in abbr]
-        parts = [alt(abbr)] if abbr else []
-        parts.append(f"(?i:{alt(plain)})")
-        out.append(
-            TimePattern(
-                name=f"cadence-{grain}",
-                gate=(),
-                pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
-                + "|".join(parts)
-                + r")(?:(?i:\s+basis))?(?![A-Za-z])",
-                resolve=_word_cadence(grain),
-                examples={f"Report {plain[0]}": f"cadence {grain}"},
-                case_sensitive=True,
-            )
-        )
-    return tuple(out)
+_CADENCE_WORDS = {w: grain for grain, words in _LEX["cadences"].items() for w in words}
+_CADENCE_ABBR = [w for w in _CADENCE_WORDS if any(c.isupper() for c in w)]  # YoY: case matters
+_CADENCE_LOOKUP = {w.lower(): grain for w, grain in _CADENCE_WORDS.items()}
 
 
-PATTERNS = PATTERNS + _cadence_words()
+def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
+    return _cadence(_CADENCE_LOOKUP[m["c"].lower()], m["c"])
+
+
+PATTERNS = (
+    *PATTERNS,
+    TimePattern(
+        name="cadence-word",
+        gate=("/", *{re.findall(r"[a-z]+", w.lower())[-1] for w in _CADENCE_WORDS}),
+        pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
+        + alt(_CADENCE_ABBR)
+        + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})"
+        + r")(?:(?i:\s+basis))?(?![A-Za-z])",
+        resolve=_cadence_word,
+        examples={
+            "Make 60 calls a day": "cadence daily",
+            "Post 3 updates per week": "cadence weekly",
+            "Achieve ₹10 lakh monthly revenue": "cadence monthly",
+            "Publish 8 case studies a quarter": "cadence quarterly",
+            "Grow sales 10% YoY": "cadence annual",
+            "Grow repeat orders +9% y/y": "cadence annual",
+            "Review stock on a monthly basis": "cadence monthly",
+        },
+        case_sensitive=True,
+    ),
+)
