@@ -61,7 +61,7 @@ class TimePattern:
 
     ``examples`` maps a sentence to what the pattern must read in it, written as ``str`` of
     the :class:`~krakit.periods.When` ("deadline 2027-06-30", "cadence weekly", "window 3
-    sprints", "deadline next review (no date)").
+    sprints", "deadline next review (no date)"); ``leaves`` are sentences it must not read.
     """
 
     name: str
@@ -69,6 +69,7 @@ class TimePattern:
     pattern: str
     resolve: Resolve
     examples: dict[str, str]
+    leaves: tuple[str, ...] = ()
     case_sensitive: bool = False
     regex: re.Pattern[str] = field(init=False, repr=False, compare=False)
     _gate_words: frozenset[str] = field(init=False, repr=False, compare=False)
@@ -206,7 +207,7 @@ def _fs(ctx: Context, ranged: bool) -> int:
 
 
 def _full_date(m: re.Match[str], ctx: Context) -> When | None:
-    return _day(dt.date(int(m["y"]), _month(m["m"]), int(m["d"])))
+    return _day(dt.date(_year(m["y"]) or 0, _month(m["m"]), int(m["d"])))
 
 
 def _iso(m: re.Match[str], ctx: Context) -> When | None:
@@ -285,6 +286,8 @@ def _quarter(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _ordinal_part(m: re.Match[str], ctx: Context) -> When | None:
+    if re.match(r"\s+of\b", m.string[m.end() :]):
+        return None  # "the second half of the backlog"
     kind = "Q" if m["what"].lower() == "quarter" else "H"
     n = _ORDINALS[m["ord"].lower()]
     n = (4 if kind == "Q" else 2) if n < 0 else n
@@ -540,9 +543,12 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="date-day-month-year",
         gate=_MONTH_WORDS,
-        pattern=r"(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{MONTH}),?\s+(?P<y>{YEAR})\b",
+        pattern=r"(?P<d>\d{1,2})(?:st|nd|rd|th)?(?:\s+(?:of\s+)?|-)(?P<m>{MONTH})(?:,?\s+|-)(?P<y>{YEAR}|(?<=-)\d{2})\b",
         resolve=_full_date,
-        examples={"Hire 5 nurses by 31st March 2027": "deadline 2027-03-31"},
+        examples={
+            "Hire 5 nurses by 31st March 2027": "deadline 2027-03-31",
+            "Hire 5 nurses by 31-Mar-27": "deadline 2027-03-31",
+        },
     ),
     TimePattern(
         name="date-month-day-year",
@@ -570,10 +576,13 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="date-iso",
-        gate=("-",),
-        pattern=r"(?P<y>{YEAR})-(?P<m>\d{2})-(?P<d>\d{2})\b",
+        gate=("-", "/"),
+        pattern=r"(?P<y>{YEAR})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})\b",
         resolve=_iso,
-        examples={"Migrate the CRM by 2026-11-30": "deadline 2026-11-30"},
+        examples={
+            "Migrate the CRM by 2026-11-30": "deadline 2026-11-30",
+            "Migrate the CRM by 2026/11/30": "deadline 2026-11-30",
+        },
     ),
     TimePattern(
         name="date-numeric",
@@ -607,6 +616,10 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Break even in the first half of 2027": "deadline 2027-06-30",
             "Close the gap by the last quarter of next year": "deadline 2027-12-31",
         },
+        leaves=(
+            "Cut the 2nd half of the backlog",
+            "Rank in the first quarter of the league",
+        ),
     ),
     TimePattern(
         name="fiscal-part",
@@ -666,6 +679,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Raise reading scores 10% during the 2026-2027 school year": "deadline 2027-06-30",
             "Publish 3 papers in academic year 2026/27": "deadline 2027-06-30",
         },
+        leaves=("Serve SY 26-30 cohorts",),
     ),
     TimePattern(
         name="end-of-school-year",
@@ -680,7 +694,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="season",
         gate=("spring", "summer", "fall", "autumn", "winter"),
-        pattern=r"(?:(?P<lead>(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:the\s+)?)(?:(?P<rel>this|next|coming)\s+)?)?\b(?P<s>spring|summer|fall|autumn|winter)\b(?:(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?:\s?[/-]\s?(?P<y2>\d{4}|\d{2}))?)?",
+        pattern=r"(?:(?P<lead>(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:the\s+)?)(?:(?P<rel>this|next|coming)\s+)?)?\b(?P<s>spring|summer|fall|autumn|winter)\b(?!\s+(?:term|semester|session|intake|break|camp|school)\b)(?:(?:\s+(?:of\s+)?(?P<y>{YEAR}))(?:\s?[/-]\s?(?P<y2>\d{4}|\d{2}))?)?",
         resolve=lambda m, ctx: _season(m, ctx) if (m["y"] or m["lead"] or m["rel"]) else None,
         examples={
             "Cut churn to 5% by spring 2027": "deadline 2027-05-31",
@@ -689,11 +703,17 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Finish the pilot by the end of next winter": "deadline 2027-02-28",
             "Reopen the lodge in winter 2026/27": "deadline 2027-02-28",
         },
+        leaves=(
+            "Reduce falls in wards by 30%",
+            "Win the Spring Fair award",
+            "Hit 95% by winter term",
+            "Improve summer camp enrolment to 200",
+        ),
     ),
     TimePattern(
         name="month-year",
         gate=_MONTH_WORDS,
-        pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b",
+        pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b(?:[-\s]end\b)?",
         resolve=_month_year,
         examples={
             "Train 200 staff by end-March 2027": "deadline 2027-03-31",
@@ -705,21 +725,26 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="window",
         gate=("within", "next", "coming", "over", "in ", "for ", "during", "following"),
-        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+)?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b",
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b",
         resolve=_window,
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
+            "Fix 90% of P1 bugs within a week": "window 1 weeks",
             "Raise attendance within the next semester": "window 1 semesters",
             "Lift velocity 10% over the next three sprints": "window 3 sprints",
             "Lift velocity 10 points over three consecutive sprints": "window 3 sprints",
             "Grow donors by 15% in six months": "window 6 months",
             "Hold variance under 10% over six months": "window 6 months",
         },
+        leaves=(
+            "Make 300 calls in a month",
+            "Resolve complaints in the last 3 months",
+        ),
     ),
     TimePattern(
         name="relative-period",
         gate=("this", "current", "next", "coming", "new", "following"),
-        pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b",
+        pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b(?:[-\s]end\b)?",
         resolve=_relative,
         examples={
             "Cut spend by 10% this year": "deadline 2026-12-31",
@@ -745,7 +770,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month",
         gate=_MONTH_WORDS,
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)",
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)(?:[-\s]end\b)?",
         resolve=_bare_month,
         examples={
             "Cut waste 10% by June": "deadline 2026-06-30",
@@ -753,6 +778,10 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Run the survey in November": "deadline 2026-11-30",
             "Run the survey by mid-November": "deadline 2026-11-15",
         },
+        leaves=(
+            "Targets may be revised by may",
+            "Mar the record by 2 points",
+        ),
     ),
     TimePattern(
         name="mid-or-end-of-year",
@@ -808,6 +837,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
             "Raise the pass rate to 85% by the end of term": "deadline end of term (no date)",
         },
+        leaves=("Review 40 contracts a month",),
     ),
     TimePattern(
         name="placeholder",
@@ -862,6 +892,10 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Hold the 30-day rolling churn under 2%": "cadence monthly",
             "Rolling 12-month attrition below 15%": "cadence annual",
         },
+        leaves=(
+            "Keep a 5-week rolling average",
+            "Cut 7-day readmissions by 10%",
+        ),
     ),
     TimePattern(
         name="fortnightly",

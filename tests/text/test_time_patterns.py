@@ -223,3 +223,11 @@ def test_a_window_under_a_day_is_a_service_level_not_a_timeframe() -> None:
     assert d.within is None and d.target is not None and d.target.value == 85
     kept = parse_kpi("Close 95% of audit points within 30 days", today=TODAY)
     assert kept.within is not None and kept.within.unit == "days"
+
+
+LEAVES = [(p.name, text) for p in PATTERNS for text in p.leaves]
+
+
+@pytest.mark.parametrize(("name", "text"), LEAVES, ids=[e[1] for e in LEAVES])
+def test_declaration_leaves_what_is_not_its_time(name: str, text: str) -> None:
+    assert name not in {t.pattern for t in find_times(text, EXAMPLE_TODAY)}
