@@ -231,3 +231,13 @@ LEAVES = [(p.name, text) for p in PATTERNS for text in p.leaves]
 @pytest.mark.parametrize(("name", "text"), LEAVES, ids=[e[1] for e in LEAVES])
 def test_declaration_leaves_what_is_not_its_time(name: str, text: str) -> None:
     assert name not in {t.pattern for t in find_times(text, EXAMPLE_TODAY)}
+
+
+@pytest.mark.parametrize("deadline", ["FY2020", "spring 2020", "Q2 2020", "SY2019-20", "Mar 2020"])
+def test_a_stored_deadline_label_is_read_by_the_same_engine(deadline: str) -> None:
+    import krakit
+
+    kpi = krakit.KPI(id="churn", metric="churn", unit="%", target=5, deadline=deadline)
+    assert "A003" in {f.code for f in check(kpi, today=TODAY)}
+    later = krakit.KPI(id="churn", metric="churn", unit="%", target=5, deadline="spring 2030")
+    assert "A003" not in {f.code for f in check(later, today=TODAY)}
