@@ -71,14 +71,19 @@ class SMARTAssessment:
 def smart(kpi: KPI | str | KPIDraft, *, today: dt.date | None = None) -> SMARTAssessment:
     """Assess a KPI (a record, a statement or a parsed draft) against SMART.
 
-    A letter fails when an error or warning of its rules fires (suggestions do not fail it).
-    For a statement the Assignable part (an owner) is not judged: a sentence has no owner.
+    The badges are derived from :func:`krakit.check` and nothing else: a letter fails exactly
+    when an error or warning of its rules stands (suggestions do not fail it), so the KPI step,
+    ``krakit check``, the CLI and the report give one verdict. A KRA offered as a KPI fails S
+    (C001), M (no target) and T (no timeframe). For a statement the Assignable part (an owner)
+    is not judged: a sentence has no owner.
 
     Examples
     --------
     >>> import krakit
     >>> krakit.smart("Reduce time to hire from 45 to 30 days by March 2099").badges
     'SMART'
+    >>> krakit.smart("Improve quality").badges
+    '··AR·'
     """
     from krakit.rules import rule
     from krakit.rules.engine import check

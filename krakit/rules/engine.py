@@ -171,7 +171,11 @@ def _kpi_context(
     text = kpi.statement or ""
     draft = parse(text) if text.strip() else KPIDraft(text="")
     classification = None
-    if text.strip() and kpi.metric is None and kpi.target is None and kpi.target_low is None:
+    # A record whose metric is only what the parser read (the guided KPI step's form) is judged
+    # like the statement, so the step's badges and `check` of the sentence agree; a metric
+    # someone typed in is taken at their word.
+    parsed_metric = kpi.metric is None or kpi.metric == draft.metric
+    if text.strip() and parsed_metric and kpi.target is None and kpi.target_low is None:
         classification = classify_text(text)
     return KPIContext.build(
         draft,
@@ -302,7 +306,7 @@ def check(
     --------
     >>> import krakit
     >>> [f.code for f in krakit.check("Recruitment")]
-    ['C001', 'M002']
+    ['C001', 'M002', 'T001']
     """
     config = config or CheckConfig()
     config = config.model_copy(

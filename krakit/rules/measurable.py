@@ -91,8 +91,8 @@ def _number_without_unit(ctx: KPIContext) -> Hit | None:
     if ctx.target is None or ctx.relative or ctx.unit not in (None, "", "count"):
         return None
     name = ctx.metric or ctx.text
-    if ctx.kpi is not None and ctx.kpi.unit:
-        return None
+    if ctx.kpi is not None and ctx.kpi.unit not in (None, "", "count"):
+        return None  # "count" is what the parser writes for a bare number: still 30 what?
     low = name.lower()
     if _RATIO.search(name):
         return None

@@ -24,20 +24,22 @@ def _kra_cadence(ctx: KPIContext) -> str | None:
 
 
 def _no_timeframe(ctx: KPIContext) -> Hit | None:
-    if not ctx.has_target or ctx.has_timeframe:
+    # with or without a target: the T badge is red exactly when a T finding stands
+    if ctx.has_timeframe:
         return None
     if load_words("vague_time").first(ctx.text):
         return None  # T002 says it more precisely
-    return Hit(where="deadline", fix=_kra_cadence(ctx))
+    has = "a target but " if ctx.has_target else ""
+    return Hit(values={"has": has}, where="deadline", fix=_kra_cadence(ctx))
 
 
 NO_TIMEFRAME = Rule(
     code="T001",
     name="no-timeframe",
     severity=Severity.WARNING,
-    message="'{text}' has a target but no timeframe: by when, or how often?",
+    message="'{text}' has {has}no timeframe: by when, or how often?",
     why="Without a date or a cadence no one can tell whether the target was met.",
-    bad=("Raise offer acceptance rate to 85%",),
+    bad=("Raise offer acceptance rate to 85%", "Improve quality"),
     good=("Raise offer acceptance rate to 85% by March 2027", "Keep attrition below 12% per year"),
     source=_SMART_T,
     fix="Add a deadline or a cadence, e.g. '… by March 2027' or '… every month'.",

@@ -31,7 +31,7 @@ def test_check_sheet_text_output_and_exit_code(tmp_path: Path) -> None:
     assert res.exit_code == 1, res.output
     assert "team.csv:3: C001 'Recruitment' reads as a KRA" in res.output
     assert "team.csv:4: T001" in res.output
-    assert "Found 4 problems (2 errors, 2 warnings) in 1 file." in res.output
+    assert "Found 5 problems (2 errors, 3 warnings) in 1 file." in res.output
     assert "team.csv:1: X002 Column 'Shoe size'" in res.output
 
 
