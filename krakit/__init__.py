@@ -3,6 +3,9 @@
 The public API is re-exported here; see the README for the flow.
 """
 
+import sys
+import types
+
 from krakit.errors import (
     ConfigError,
     ConflictError,
@@ -81,12 +84,25 @@ def __dir__() -> list[str]:
 
 
 # Functions named like the module that holds them (krakit.score.score, krakit.rules.rules...)
-# are imported now: importing a submodule binds its name on the package, so a lazy function
-# would be replaced by the module the first time anyone ran `import krakit.score`.
-from krakit.diff import diff  # noqa: E402
-from krakit.report import report  # noqa: E402
-from krakit.rules import check, rules, smart  # noqa: E402
-from krakit.score import explain, score  # noqa: E402
+# are lazy too. Importing a submodule binds its name on the package (``import krakit.score``
+# sets ``krakit.score`` to the module), so the package's class keeps the function instead.
+_SAME_NAME = {"diff": "krakit.diff", "report": "krakit.report", "score": "krakit.score"}
+_LAZY.update(_SAME_NAME)
+_LAZY.update(rules="krakit.rules", check="krakit.rules", smart="krakit.rules")
+_LAZY.update(explain="krakit.score")
+
+
+class _Package(types.ModuleType):
+    """The ``krakit`` module: a submodule bound under a function's name gives the function."""
+
+    def __setattr__(self, name: str, value: object) -> None:
+        if name in _SAME_NAME or name == "rules":
+            if isinstance(value, types.ModuleType) and hasattr(value, name):
+                value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
 
 __all__ = [
     "KPI",

@@ -352,7 +352,9 @@ class ScorecardStep(Step):
             self._scores.value = message_html(f"Cannot score yet: {exc}", "warning")
             self._chart.value = ""
             return
+        # The table first (the browser shows it at once), then the chart, which takes longer.
         self._scores.value = _scores_html(result)
+        self._chart.value = message_html("Drawing the chart…")
         self._chart.value = _chart_html(sc, result)
 
     def download(self, kind: str) -> Payload | None:

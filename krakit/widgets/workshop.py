@@ -22,6 +22,7 @@ from krakit.widgets.checks import CheckStep
 from krakit.widgets.kpis import KPIStep
 from krakit.widgets.roles import RoleStep
 from krakit.widgets.scorecard import ScorecardStep
+from krakit.widgets.speed import warm_up
 
 __all__ = ["Workshop", "workshop"]
 
@@ -96,12 +97,13 @@ class Workshop(w.VBox):
 
     def _on_step(self, change: dict[str, Any]) -> None:
         index = change["new"]
-        for i, page in enumerate(self.steps):
-            page.active = i == index
+        # Show the step first, then let it redraw: the page turns at once, its content follows.
         self._pages.selected_index = index
         self._stepper.value = STEPS[index]
         self._back.disabled = index == 0
         self._next.disabled = index == len(self.steps) - 1
+        for i, page in enumerate(self.steps):
+            page.active = i == index
 
     def _on_jump(self, change: dict[str, Any]) -> None:
         where = change["new"]
@@ -148,6 +150,7 @@ def workshop(
 
         scorecard = load_template(template)
     wizard = Workshop(scorecard, workspace=ws)
+    warm_up()  # steps 3 and 4 need pandas, Altair and vl-convert: load them meanwhile
     if name:
         wizard.scorecard_step._name.value = name
     return wizard
