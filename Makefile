@@ -72,18 +72,21 @@ lab: $(VENV)/.lab $(LAB_SETTINGS)
 # The app's safe defaults live in jupyter/voila.json (no code, no tracebacks, 127.0.0.1, idle
 # kernels culled); only that file is read, so a personal ~/.jupyter config cannot undo them.
 # On a LAN: make app HOST=0.0.0.0 TOKEN=$$(openssl rand -hex 16) (refused without a token).
-# POOL=24 pre-heats 24 kernels, so a room arriving at once gets the wizard at once
+# Kernels are pre-heated by default: Voilà runs the notebook ahead of time in POOL kernels, so
+# a visitor gets an already-built wizard instead of waiting for a kernel to start. Size it to
+# the room (POOL=24 for 24 arriving at once); POOL=0 turns the pool off
 # (docs/workshop-hosting.md has the measurements).
 HOST  ?= 127.0.0.1
 TOKEN ?=
-POOL  ?=
+POOL  ?= 4
 app: $(VENV)/.lab $(LAB_SETTINGS)
 	@case "$(HOST)" in 127.*|localhost|::1) ;; *) [ -n "$(TOKEN)" ] || { \
 	  echo "make app HOST=$(HOST) serves the app to the network: add TOKEN=<a long secret>"; \
 	  exit 2; } ;; esac
 	JUPYTER_PATH=$(CURDIR)/jupyter $(BIN)/voila --Voila.config_file_paths=$(CURDIR)/jupyter \
 	  --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN)) \
-	  $(if $(POOL),--preheat_kernel=True --pool_size=$(POOL)) notebooks/00_start_here.ipynb
+	  $(if $(filter-out 0,$(POOL)),--preheat_kernel=True --pool_size=$(POOL)) \
+	  notebooks/00_start_here.ipynb
 
 test: $(VENV)/.dev $(LAB_SETTINGS) chromium
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider

@@ -138,8 +138,10 @@ def test_make_app_pool_preheats_kernels(monkeypatch: pytest.MonkeyPatch) -> None
     app = _voila(env, args, monkeypatch)
     assert app.voila_configuration.preheat_kernel is True
     assert app.voila_configuration.default_pool_size == 8
-    # without POOL, no pool: kernels start when a participant arrives
+    # without POOL, a small pool by default; POOL=0: kernels start when a participant arrives
     env, args = _app_command()
+    assert {"--preheat_kernel=True", "--pool_size=4"} <= set(args)
+    env, args = _app_command(POOL="0")
     assert not any(a.startswith(("--preheat_kernel", "--pool_size")) for a in args)
 
 
