@@ -198,6 +198,12 @@ def _fy_end_year(m: re.Match[str]) -> tuple[int, str]:
     return y1, f"FY{y1}"
 
 
+def _consecutive(m: re.Match[str]) -> bool:
+    """'2026-27' names one fiscal year; '2020-2025' a stretch of years."""
+    y1, y2 = _g(m, "y1") or "0", _g(m, "y2") or "0"
+    return int(y2[-2:]) == (int(y1) + 1) % 100
+
+
 def _fs(ctx: Context, ranged: bool) -> int:
     """A written range (FY2026-27) is never a calendar year: April when none is set."""
     return 4 if ranged and ctx.fiscal_start == 1 else ctx.fiscal_start
@@ -393,7 +399,8 @@ def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     """'year-end', 'EOQ', 'end of the fiscal year': the end of the current period."""
     abbr = (_g(m, "abbr") or "").upper()
     what = (_g(m, "what", "what2") or "").lower()
-    fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE")
+    fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE") or what == "fy"
+    what = "year" if what == "fy" else what
     grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
     start, end = _span_of(grain, ctx.today, ctx, fiscal)
     return _deadline(f"end of {grain}", (start, end), grain, named=False)
@@ -648,6 +655,17 @@ PATTERNS: tuple[TimePattern, ...] = (
         },
     ),
     TimePattern(
+        name="year-range",
+        gate=("by", "in", "for", "during", "till", "until", "end"),
+        pattern=r"(?P<lead>\b(?:by|in|for|during|till|until|end\s+of)\s+(?:the\s+)?(?:year\s+)?)(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d{2})\b(?!\s*(?:[-–/]\s*\d|school|academic))",
+        resolve=lambda m, ctx: _fy(m, ctx) if _consecutive(m) else None,
+        examples={
+            "Grow exports 15% in 2026-27": "deadline 2027-03-31",
+            "Cut diesel use 8% by 2026/2027": "deadline 2027-03-31",
+        },
+        leaves=("Revenue grew in 2020-2025",),
+    ),
+    TimePattern(
         name="quarter-or-half",
         gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h"),
         pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’-]?\s*(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[12])(?P<q3>H)\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
@@ -756,7 +774,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="period-end",
         gate=("end", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
-        pattern=r"\b(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half)\b",
+        pattern=r"\b(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -765,6 +783,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Ship the fix by EOQ": "deadline 2026-03-31",
             "Clear the backlog by the end of the calendar year": "deadline 2026-12-31",
             "Clear the backlog by the end of the fiscal year": "deadline 2026-03-31",
+            "Clear the backlog by FY end": "deadline 2026-03-31",
         },
     ),
     TimePattern(
@@ -896,6 +915,23 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Keep a 5-week rolling average",
             "Cut 7-day readmissions by 10%",
         ),
+    ),
+    TimePattern(
+        name="to-date",
+        gate=("ytd", "qtd", "mtd", "wtd", "date"),
+        pattern=r"\b(?:(?P<abbr>[YQMW]TD)|(?P<g>year|quarter|month|week)[-\s]to[-\s]date)\b",
+        resolve=lambda m, ctx: _cadence(
+            _GRAIN_CADENCE[
+                m["g"].lower()
+                if m["g"]
+                else {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}[m["abbr"][0].upper()]
+            ],
+            m.group(),
+        ),
+        examples={
+            "Hold YTD attrition under 8%": "cadence annual",
+            "Keep month-to-date spend under budget": "cadence monthly",
+        },
     ),
     TimePattern(
         name="fortnightly",
