@@ -62,6 +62,9 @@ _FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 # -- where the content is ---------------------------------------------------------------------
 
 
+_SOURCE_TREE = Path(__file__).resolve().parent.parent  # resolved once: check() asks often
+
+
 def templates_dir() -> Path:
     """Return the folder holding krakit's content (``roles/``, ``vocabulary.yaml``...).
 
@@ -81,7 +84,7 @@ def templates_dir() -> Path:
             )
         return folder
     candidates = (
-        Path(__file__).resolve().parent.parent / "templates",
+        _SOURCE_TREE / "templates",
         Path(sys.prefix) / "share" / "krakit" / "templates",
     )
     for folder in candidates:
@@ -408,15 +411,29 @@ def _contains(
     return n == 1 or any(tokens[i : i + n] == phrase for i in starts)
 
 
+@functools.cache
+def _by_first_token(path: Path) -> dict[str, tuple[tuple[int, tuple[str, ...], int], ...]]:
+    """The phrases of :func:`_index` by their first token: ``(area number, phrase, weight)``."""
+    by_first: dict[str, list[tuple[int, tuple[str, ...], int]]] = {}
+    for i, (_name, phrases) in enumerate(_index(path)):
+        for phrase, weight in phrases:
+            by_first.setdefault(phrase[0], []).append((i, phrase, weight))
+    return {token: tuple(entries) for token, entries in by_first.items()}
+
+
 def _area_scores(text: str) -> list[tuple[float, str]]:
     tokens = _tokens(text)
     where = _positions(tokens)
-    scores = []
-    for name, phrases in _index(templates_dir() / "vocabulary.yaml"):
-        score = sum(w * len(p) for p, w in phrases if _contains(tokens, where, p))
-        if score:
-            scores.append((score, name))
-    return scores
+    path = templates_dir() / "vocabulary.yaml"
+    by_first = _by_first_token(path)
+    totals: dict[int, float] = {}
+    # only the phrases that start with a word of the text can match: look those up
+    for token in where:
+        for i, phrase, weight in by_first.get(token, ()):
+            if _contains(tokens, where, phrase):
+                totals[i] = totals.get(i, 0) + weight * len(phrase)
+    index = _index(path)
+    return [(totals[i], index[i][0]) for i in sorted(totals)]
 
 
 def area_of(text: str) -> str | None:

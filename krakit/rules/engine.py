@@ -17,6 +17,7 @@ from krakit.rules.base import (
     Hit,
     KPIContext,
     KRAContext,
+    Peers,
     Rule,
     ScorecardContext,
     Status,
@@ -75,12 +76,45 @@ class _Plan:
             self.findings.append(_finding(UNKNOWN_CODE, Hit(values={"code": code}), where, {}))
 
 
-def _plan(config: CheckConfig, today: dt.date) -> _Plan:
-    from krakit.rules import rules
+_RuleSets = tuple[
+    frozenset[str], frozenset[str], tuple[Rule, ...], tuple[Rule, ...], tuple[Rule, ...]
+]
+_RULE_SETS: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[object, _RuleSets]] = {}
 
-    catalogue = rules()
+
+def _rule_sets(select: tuple[str, ...], ignore: tuple[str, ...]) -> _RuleSets:
+    """Known codes, their prefixes and the active rules by scope (worked out once per choice)."""
+    from krakit.rules import _catalogue
+
+    catalogue = _catalogue()
+    key = (id(catalogue), select, ignore)
+    cached = _RULE_SETS.get(key)
+    if cached is not None and cached[0] is catalogue:
+        return cached[1]
     known = frozenset(r.code for r in catalogue)
     prefixes = frozenset(r.code[:i] for r in catalogue for i in range(1, 5))
+    active = [
+        r
+        for r in catalogue
+        if r.status is not Status.REMOVED
+        and (not select or matches(r.code, select))
+        and not matches(r.code, ignore)
+    ]
+    sets = (
+        known,
+        prefixes,
+        tuple(r for r in active if r.scope == "kpi"),
+        tuple(r for r in active if r.scope == "kra"),
+        tuple(r for r in active if r.scope == "scorecard"),
+    )
+    if len(_RULE_SETS) > 256:
+        _RULE_SETS.clear()
+    _RULE_SETS[key] = (catalogue, sets)
+    return sets
+
+
+def _plan(config: CheckConfig, today: dt.date) -> _Plan:
+    known, prefixes, kpi, kra, scorecard = _rule_sets(tuple(config.select), tuple(config.ignore))
     bad = [c for c in config.select if c not in prefixes]
     if bad:
         raise ConfigError(
@@ -88,19 +122,12 @@ def _plan(config: CheckConfig, today: dt.date) -> _Plan:
             field="select",
             value=bad[0],
         )
-    active = [
-        r
-        for r in catalogue
-        if r.status is not Status.REMOVED
-        and (not config.select or matches(r.code, config.select))
-        and not matches(r.code, config.ignore)
-    ]
     plan = _Plan(
         config=config,
         today=today,
-        kpi=tuple(r for r in active if r.scope == "kpi"),
-        kra=tuple(r for r in active if r.scope == "kra"),
-        scorecard=tuple(r for r in active if r.scope == "scorecard"),
+        kpi=kpi,
+        kra=kra,
+        scorecard=scorecard,
         known=known,
         prefixes=prefixes,
         findings=[],
@@ -165,6 +192,7 @@ def _kpi_context(
     *,
     kra: KRA | None = None,
     scorecard: Scorecard | None = None,
+    peers: Peers | None = None,
 ) -> KPIContext:
     from krakit.text.draft import KPIDraft
 
@@ -185,6 +213,7 @@ def _kpi_context(
         kra=kra,
         scorecard=scorecard,
         classification=classification,
+        peers=peers,
     )
 
 
@@ -196,11 +225,12 @@ def _check_kpi(
     *,
     kra: KRA | None = None,
     scorecard: Scorecard | None = None,
+    peers: Peers | None = None,
 ) -> KPIContext:
     if plan.tick is not None:
         plan.tick()
     plan.report_unknown(_codes(kpi.ignore), f"{base}.ignore" if base else "ignore")
-    ctx = _kpi_context(kpi, plan, kra=kra, scorecard=scorecard)
+    ctx = _kpi_context(kpi, plan, kra=kra, scorecard=scorecard, peers=peers)
     plan.findings += _run(plan.kpi, ctx, base, ignore + _codes(kpi.ignore))
     return ctx
 
@@ -218,9 +248,10 @@ def _check_kra(
     ignore = ignore + _codes(kra.ignore)
     ctx = KRAContext(kra=kra, today=plan.today, config=plan.config, scorecard=scorecard)
     plan.findings += _run(plan.kra, ctx, base, ignore)
+    peers = Peers.of(kra)
     for kpi in kra.kpis:
         path = f"{base}.kpis[{kpi.id}]" if base else f"kpis[{kpi.id}]"
-        kctx = _check_kpi(kpi, plan, path, ignore, kra=kra, scorecard=scorecard)
+        kctx = _check_kpi(kpi, plan, path, ignore, kra=kra, scorecard=scorecard, peers=peers)
         if ctxs is not None and paths is not None:
             ctxs[kpi.id], paths[kpi.id] = kctx, path
 
