@@ -480,7 +480,7 @@ def pair_ranges(r: _Reading) -> None:
     for c1, c2 in itertools.pairwise(r.cands):
         if c1.role != "target" or c2.role != "target":
             continue
-        gap = text[c1.amount.span[1] : c2.amount.span[0]]
+        gap = _without_times(r, c1.amount.span[1], c2.amount.span[0])
         before = _before(text, c1.amount.span[0], 25)
         if _FROM_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
             _from_to(c1, c2)
@@ -497,6 +497,15 @@ def pair_ranges(r: _Reading) -> None:
                 c1.unit = c2.unit = c1.unit or c2.unit
                 c1.role = c2.role = "range"
                 r.ranges.append((c1, c2))
+
+
+def _without_times(r: _Reading, start: int, end: int) -> str:
+    """The text between two amounts, with the times in it blanked ("from 62% in fall 2024 to")."""
+    gap = list(r.text[start:end])
+    for t in r.times:
+        if t.kind == "deadline" and start <= t.span[0] and t.span[1] <= end:
+            gap[t.span[0] - start : t.span[1] - start] = " " * (t.span[1] - t.span[0])
+    return "".join(gap)
 
 
 def read_labels(r: _Reading) -> None:
@@ -717,12 +726,18 @@ def place_times(r: _Reading) -> None:
         if t.kind == "cadence" and draft.period is None and isinstance(t.value, Period):
             draft.period = t.value
             draft.spans["period"] = t.span
-        elif t.kind == "deadline" and draft.deadline is None:
+        elif t.kind == "deadline" and draft.deadline is None and not _baseline_time(draft, t):
             draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
             draft.spans["deadline"] = t.span
     if r.within is not None and isinstance(r.within.value, Quantity) and r.within.timeframe:
         draft.within = r.within.value
         draft.spans["within"] = r.within.span
+
+
+def _baseline_time(draft: KPIDraft, t: TimeMatch) -> bool:
+    """A time between the baseline and the target dates the baseline ("from 62% in 2024 to")."""
+    base, target = draft.spans.get("baseline"), draft.spans.get("target")
+    return bool(base and target and base[1] <= t.span[0] and t.span[1] <= target[0])
 
 
 def name_metric(r: _Reading) -> None:

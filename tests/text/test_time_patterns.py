@@ -241,3 +241,20 @@ def test_a_stored_deadline_label_is_read_by_the_same_engine(deadline: str) -> No
     assert "A003" in {f.code for f in check(kpi, today=TODAY)}
     later = krakit.KPI(id="churn", metric="churn", unit="%", target=5, deadline="spring 2030")
     assert "A003" not in {f.code for f in check(later, today=TODAY)}
+
+
+@pytest.mark.parametrize(
+    ("text", "baseline", "target", "deadline"),
+    [
+        ("Raise the pass rate from 62% in fall 2024 to 70% in spring 2027", 62, 70, "spring 2027"),
+        ("Lift CSAT from 80% in Q1 2025 to 90% by Q4 2026", 80, 90, "Q4 2026"),
+        ("Grow exports from $4M in FY2025 to $5M in FY2027", 4_000_000, 5_000_000, "FY2027"),
+    ],
+)
+def test_a_time_between_baseline_and_target_dates_the_baseline(
+    text: str, baseline: float, target: float, deadline: str
+) -> None:
+    d = parse_kpi(text, today=TODAY)
+    assert d.baseline is not None and d.baseline.value == baseline
+    assert d.target is not None and d.target.value == target
+    assert d.deadline == deadline
