@@ -172,12 +172,20 @@ class SheetRow:
 
 @dataclass(slots=True)
 class Sheet:
-    """A KPI sheet as read: the rows, how headers were mapped, and headers not understood."""
+    """A KPI sheet as read: the rows, how headers were mapped, and headers not understood.
+
+    ``problems`` holds the cells that could not be read when reading with ``collect=True``
+    (each an :class:`~krakit.errors.InputError` naming the row and column; the cell is left
+    out and the rest of its row kept). ``assumed`` says how the sheet's layout was read,
+    for instance what its weight column means.
+    """
 
     path: str
     rows: list[SheetRow] = field(default_factory=list)
     columns: dict[str, str] = field(default_factory=dict)
     unknown: list[str] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+    assumed: list[str] = field(default_factory=list)
 
 
 def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -279,18 +287,26 @@ def _number(
     return _finite(number, path=path, row=row, name=name, header=header), unit
 
 
-def read_sheet(path: str | PathLike[str]) -> Sheet:
+def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
     """Read a KPI sheet (``.csv`` or ``.xlsx``, one KPI per row) with lenient headers.
 
     Headers are matched after lower-casing and dropping punctuation ("KPI Owner",
     "kpi_owner" and "KPI owner:" are the same); see :data:`HEADERS`. Headers that mean
     nothing to krakit are listed in ``Sheet.unknown`` (their columns are skipped).
 
+    Parameters
+    ----------
+    path
+        The ``.csv`` or ``.xlsx`` file.
+    collect
+        Gather every cell that cannot be read into ``Sheet.problems`` (and read the rest)
+        instead of stopping at the first: what ``krakit check`` does, like a linter.
+
     Raises
     ------
     InputError
-        The file cannot be read, has no KPI column, or a number cell holds text (the
-        message names the file, the row and the column).
+        The file cannot be read, has no KPI column, or (unless ``collect``) a number cell
+        holds text (the message names the file, the row and the column).
 
     Examples
     --------
@@ -339,9 +355,15 @@ def read_sheet(path: str | PathLike[str]) -> Sheet:
             if value is None or (isinstance(value, str) and not value.strip()):
                 continue
             if name in _NUMBER_FIELDS:
-                value, unit = _number(
-                    value, path=path, row=number, name=name, header=headers[index]
-                )
+                try:
+                    value, unit = _number(
+                        value, path=path, row=number, name=name, header=headers[index]
+                    )
+                except InputError as exc:
+                    if not collect:
+                        raise
+                    sheet.problems.append(exc)
+                    continue
                 if unit and name in ("target", "baseline", "target_low", "target_high"):
                     fields.setdefault("_unit", unit)
             elif isinstance(value, str):
@@ -443,51 +465,167 @@ def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
     return data
 
 
-def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
-    """Turn a KPI sheet into one scorecard per role, with each KPI's row number.
+def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
+    """The KPI of one sheet row; an InputError naming the row and the column to fix."""
+    from pydantic import ValidationError
 
-    Rows with no KRA go to ``unassigned_kpis``. Returns ``(scorecard, {kpi_id: row})`` pairs.
+    from krakit.model import KPI
+
+    try:
+        return KPI.model_validate(_kpi_data(row, used))
+    except InputError as exc:
+        raise InputError(
+            exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
+        ) from exc
+    except ValidationError as exc:
+        err = exc.errors(include_url=False)[0]
+        detail = str(err["msg"]).removeprefix("Value error, ")
+        name = ".".join(map(str, err["loc"])) or None
+        got = err.get("input") if name else None
+        header = next((h for h, n in sheet.columns.items() if n == name), None)
+        raise InputError(
+            f"{detail}; fix the cell in column '{header}'"
+            if header
+            else f"this row cannot be read: {detail}",
+            path=sheet.path,
+            row=row.row,
+            field=name,
+            value=got,
+        ) from exc
+
+
+def _kpi_or_problem(sheet: Sheet, row: SheetRow, used: dict[str, int], collect: bool) -> Any:
+    """The row's KPI; with ``collect``, a cell the model refuses is noted and left out."""
+    fields = dict(row.fields)
+    while True:
+        try:
+            return _row_kpi(sheet, SheetRow(row=row.row, fields=fields), used)
+        except InputError as exc:
+            if not collect:
+                raise
+            sheet.problems.append(exc)
+            if exc.field not in fields or exc.field in ("statement", "metric"):
+                return None  # nothing left to read in this row
+            del fields[exc.field]
+
+
+_WEIGHT_TOLERANCE = 0.5  # points: hand-typed weights often add to 99.9 or 100.1
+
+
+def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
+    """What a lone weight column means, from how its numbers add up on each scorecard.
+
+    ``cards`` holds, per scorecard, each KRA's weights (one per KPI row that has one).
+    Returns ``"kra"`` (each row repeats its KRA's weight), ``"role"`` (each KPI's share of
+    the whole role) or ``"kpi"`` (each KPI's weight within its KRA), and says which in
+    ``sheet.assumed``.
+    """
+    column = next((h for h, n in sheet.columns.items() if n == "weight"), "weight")
+    cards = [[ws for ws in kras if ws] for kras in cards]
+    cards = [kras for kras in cards if kras]
+    if not cards:
+        return "kpi"
+
+    def near(total: float) -> bool:
+        return abs(total - 100.0) <= _WEIGHT_TOLERANCE
+
+    kras = [ws for card in cards for ws in card]
+    repeated = all(len(set(ws)) == 1 for ws in kras) and any(len(ws) > 1 for ws in kras)
+    per_kra = all(near(sum(ws)) for ws in kras)
+    kra_totals = [sum(ws[0] for ws in card) for card in cards]
+    row_totals = [sum(sum(ws) for ws in card) for card in cards]
+    if repeated and all(map(near, kra_totals)) and not per_kra:
+        sheet.assumed.append(
+            f"column '{column}' repeats each KRA's weight on its KPI rows (the KRA weights add "
+            "to 100), so it was read as the KRA's weight; its KPIs share it equally"
+        )
+        return "kra"
+    if all(map(near, row_totals)) and not per_kra:
+        sheet.assumed.append(
+            f"column '{column}' adds to 100 over each scorecard's KPIs, so each value was "
+            "read as the KPI's share of the role: a KRA weighs the sum of its KPIs, and each "
+            "KPI its part of that"
+        )
+        return "role"
+    sheet.assumed.append(
+        f"column '{column}' was read as each KPI's weight within its KRA"
+        + ("" if per_kra else " (its numbers fit no layout exactly; krakit check says more)")
+    )
+    return "kpi"
+
+
+def _apply_layout(roles: dict[tuple[str, str], dict[str, Any]], layout: str) -> None:
+    """Move the weight column's numbers where the layout says they belong."""
+    if layout == "kpi":
+        return
+    for role in roles.values():
+        for kra in role["kras"].values():
+            known = [k.weight for k in kra["kpis"] if k.weight is not None]
+            total = sum(known)
+            if layout == "kra":
+                kra["weight"] = known[0] if known else None
+                kra["kpis"] = [k.model_copy(update={"weight": None}) for k in kra["kpis"]]
+                continue
+            # "role": the KRA weighs the sum of its KPIs, and each KPI its part of that
+            kra["weight"] = total if known else None
+            kra["kpis"] = [
+                k.model_copy(
+                    update={"weight": k.weight / total * 100.0 if k.weight and total else None}
+                )
+                for k in kra["kpis"]
+            ]
+
+
+def sheet_scorecards(
+    sheet: Sheet, *, collect: bool = False
+) -> list[tuple[Scorecard, dict[str, int]]]:
+    """Turn a KPI sheet into one scorecard per role and holder, with each KPI's row number.
+
+    Rows with no KRA go to ``unassigned_kpis``. Rows that name a holder (employee, name)
+    make one scorecard per person; rows without, one per role. A lone weight column
+    ("Weight", "Weightage") means what its numbers say, noted in ``sheet.assumed``: the
+    KRA's weight repeated on each of its KPI rows, each KPI's share of the whole role, or
+    each KPI's weight within its KRA. Returns ``(scorecard, {kpi_id: row})`` pairs.
+
+    Parameters
+    ----------
+    sheet
+        The sheet from :func:`read_sheet`.
+    collect
+        Note a cell the scorecard model refuses in ``sheet.problems`` and leave it out
+        (the KPI is kept) instead of stopping at the first.
 
     Raises
     ------
     InputError
         A row holds a value the scorecard model refuses (the message names the row).
-    """
-    from krakit.model import KPI, KRA, Kind, Role, Scorecard, WeightMode, slugify
 
-    roles: dict[str, dict[str, Any]] = {}
+    Examples
+    --------
+    >>> import pathlib, tempfile
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kpis.csv"
+    >>> _ = p.write_text("KRA,KPI,Weightage\\nSales,Revenue,60\\nSales,Margin,60\\n"
+    ...                  "Hiring,Time to hire,40\\n")
+    >>> sheet = read_sheet(p)
+    >>> ((card, rows),) = sheet_scorecards(sheet)
+    >>> [(k.title, k.weight, [x.weight for x in k.kpis]) for k in card.kras]
+    [('Sales', 60.0, [None, None]), ('Hiring', 40.0, [None])]
+    >>> sheet.assumed[0][:44]
+    "column 'Weightage' repeats each KRA's weight"
+    """
+    from krakit.model import KRA, Kind, Role, Scorecard, WeightMode, slugify
+
+    roles: dict[tuple[str, str], dict[str, Any]] = {}
     for row in sheet.rows:
         title = str(row.fields.get("role") or "").strip() or Path(sheet.path).stem
+        holder = str(row.fields.get("holder") or "").strip()[:200]
         role = roles.setdefault(
-            title, {"kras": {}, "loose": [], "rows": {}, "used": {}, "holder": None}
+            (title, holder),
+            {"kras": {}, "loose": [], "rows": {}, "used": {}, "holder": holder or None},
         )
-        if row.fields.get("holder") and role["holder"] is None:
-            role["holder"] = str(row.fields["holder"])[:200]
-        try:
-            kpi = KPI.model_validate(_kpi_data(row, role["used"]))
-        except InputError as exc:
-            raise InputError(
-                exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
-            ) from exc
-        except ValueError as exc:  # pydantic's ValidationError
-            from pydantic import ValidationError
-
-            detail, name, got = str(exc), None, None
-            if isinstance(exc, ValidationError):
-                err = exc.errors(include_url=False)[0]
-                detail = str(err["msg"]).removeprefix("Value error, ")
-                name = ".".join(map(str, err["loc"])) or None
-                got = err.get("input") if name else None
-            header = next((h for h, n in sheet.columns.items() if n == name), None)
-            raise InputError(
-                f"{detail}; fix the cell in column '{header}'"
-                if header
-                else f"this row cannot be read: {detail}",
-                path=sheet.path,
-                row=row.row,
-                field=name,
-                value=got,
-            ) from exc
+        kpi = _kpi_or_problem(sheet, row, role["used"], collect)
+        if kpi is None:
+            continue
         role["rows"][kpi.id] = row.row
         kra_title = str(row.fields.get("kra") or "").strip()
         if not kra_title:
@@ -497,8 +635,14 @@ def sheet_scorecards(sheet: Sheet) -> list[tuple[Scorecard, dict[str, int]]]:
         if "kra_weight" in row.fields and "weight" not in kra:
             kra["weight"] = row.fields["kra_weight"]
         kra["kpis"].append(kpi)
+    if "weight" in sheet.columns.values() and "kra_weight" not in sheet.columns.values():
+        cards = [
+            [[k.weight for k in kra["kpis"] if k.weight is not None] for kra in r["kras"].values()]
+            for r in roles.values()
+        ]
+        _apply_layout(roles, _weight_layout(sheet, cards))
     out = []
-    for title, role in roles.items():
+    for (title, _), role in roles.items():
         kras: list[Any] = []
         ids: dict[str, int] = {}
         for kra in role["kras"].values():

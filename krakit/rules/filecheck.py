@@ -99,27 +99,54 @@ def fix_file(
 
 def _check_sheet(path, select, ignore, config, progress, options):  # type: ignore[no-untyped-def]
     from krakit.rules.base import matches, normalise_codes
-    from krakit.rules.meta import UNKNOWN_COLUMN
+    from krakit.rules.meta import UNKNOWN_COLUMN, UNREADABLE_CELL, WEIGHT_LAYOUT
     from krakit.sheets import read_sheet, sheet_scorecards
 
-    sheet = read_sheet(path)
-    pairs = sheet_scorecards(sheet)
+    sheet = read_sheet(path, collect=True)  # every bad cell is a finding, not a stop
+    pairs = sheet_scorecards(sheet, collect=True)
     tick = progress(len(sheet.rows)) if progress else None
     out: list[Finding] = []
     chosen = normalise_codes([*(config.select if config else ()), *normalise_codes(select)])
     skipped = normalise_codes([*(config.ignore if config else ()), *normalise_codes(ignore)])
-    if (not chosen or matches("X002", chosen)) and not matches("X002", skipped):
-        for column in sheet.unknown:
-            message = UNKNOWN_COLUMN.message.format(column=column) + ". " + str(UNKNOWN_COLUMN.fix)
+    headers = {name: header for header, name in sheet.columns.items()}
+    weight_column = f"columns[{headers.get('weight', 'weight')}]"
+    reading = [  # how the sheet itself was read: (rule, message, where, row)
+        *(
+            (
+                UNKNOWN_COLUMN,
+                UNKNOWN_COLUMN.message.format(column=c) + ". " + str(UNKNOWN_COLUMN.fix),
+                f"columns[{c}]",
+                1,
+            )
+            for c in sheet.unknown
+        ),
+        *(
+            (
+                UNREADABLE_CELL,
+                UNREADABLE_CELL.message.format(problem=p.reason),
+                f"columns[{headers.get(p.field or '', p.field)}]" if p.field else "",
+                p.row,
+            )
+            for p in sheet.problems
+        ),
+        *(
+            (WEIGHT_LAYOUT, WEIGHT_LAYOUT.message.format(assumed=a), weight_column, 1)
+            for a in sheet.assumed
+        ),
+    ]
+    for rule, message, where, row in reading:
+        if (not chosen or matches(rule.code, chosen)) and not matches(rule.code, skipped):
+            fix = None if rule is UNKNOWN_COLUMN else rule.fix  # X002's fix is in its message
             out.append(
                 Finding(
-                    "X002",
-                    UNKNOWN_COLUMN.name,
-                    UNKNOWN_COLUMN.severity,
+                    rule.code,
+                    rule.name,
+                    rule.severity,
                     message,
-                    where=f"columns[{column}]",
+                    where=where,
+                    fix=fix,
                     file=str(path),
-                    row=1,
+                    row=row,
                 )
             )
     # A sheet has no goals column, so "no goals" would fire on every sheet: it is not asked.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from krakit.rules.base import Rule, Severity
 
-__all__ = ["UNKNOWN_CODE", "UNKNOWN_COLUMN"]
+__all__ = ["UNKNOWN_CODE", "UNKNOWN_COLUMN", "UNREADABLE_CELL", "WEIGHT_LAYOUT"]
 
 UNKNOWN_CODE = Rule(
     code="X001",
@@ -37,4 +37,39 @@ UNKNOWN_COLUMN = Rule(
     test=lambda ctx: None,  # check_file reports it while reading the sheet headers
 )
 
-__rules__ = (UNKNOWN_CODE, UNKNOWN_COLUMN)
+UNREADABLE_CELL = Rule(
+    code="X003",
+    name="unreadable-cell",
+    severity=Severity.ERROR,
+    message="{problem}",
+    why="A value krakit cannot read is left out, so the KPI is checked and scored without it.",
+    bad=("KPI,Target\nTime to hire,ten days",),
+    good=("KPI,Target\nTime to hire,10 days",),
+    source="ruff and pandera: report every failure in one run, not only the first",
+    fix="Write the cell the way its column expects (digits such as 1200, 85% or 2,50,000; "
+    "a frequency such as monthly), then check again.",
+    scope="config",
+    examples="sheet",
+    test=lambda ctx: None,  # check_file reports it while reading the sheet's cells
+)
+
+WEIGHT_LAYOUT = Rule(
+    code="X004",
+    name="weight-layout-assumed",
+    severity=Severity.SUGGESTION,
+    message="{assumed}",
+    why="Sheets use one weight column for KRA weights, KPI weights or shares of the role; "
+    "krakit reads it from how the numbers add up, and says so.",
+    bad=("KRA,KPI,Weightage\nSales,Revenue,60\nSales,Margin,60\nHiring,Time to hire,40",),
+    good=(
+        "KRA,KRA weight,KPI,Weight\nSales,60,Revenue,50\nSales,60,Margin,50\n"
+        "Hiring,40,Time to hire,100",
+    ),
+    source="krakit sheet format: a KRA weight column and a KPI weight column say it plainly",
+    fix="If krakit read it wrongly, name the columns 'KRA weight' and 'KPI weight'.",
+    scope="config",
+    examples="sheet",
+    test=lambda ctx: None,  # check_file reports how it read the sheet's weight column
+)
+
+__rules__ = (UNKNOWN_CODE, UNKNOWN_COLUMN, UNREADABLE_CELL, WEIGHT_LAYOUT)

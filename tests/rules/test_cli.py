@@ -61,8 +61,8 @@ def test_scorecard_paths_and_bad_input(tmp_path: Path, sample_path: Path) -> Non
     assert "recruiter.yaml:kras[recruitment].kpis[time-to-hire]: W013" in res.output
     bad_cell = tmp_path / "cells.csv"
     bad_cell.write_text("KPI,Target\nRevenue,lots\n")
-    res = runner.invoke(app, ["check", str(bad_cell)])
-    assert res.exit_code == 2 and "row 2" in res.output and "'lots'" in res.output
+    res = runner.invoke(app, ["check", str(bad_cell)])  # a bad cell is a finding: exit 1
+    assert res.exit_code == 1 and "cells.csv:2: X003" in res.output and "'lots'" in res.output
     res = runner.invoke(app, ["check", str(sample_path), "--select", "Q9"])
     assert res.exit_code == 2 and "Q9" in res.output
 
