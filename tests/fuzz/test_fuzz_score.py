@@ -44,7 +44,21 @@ def test_score_a_frame(frame: pd.DataFrame) -> None:
     finite = totals["achievement"].dropna()
     assert finite.map(math.isfinite).all()
     assert out.score is None or math.isfinite(out.score)
-    assert len(out.kpis) >= 0  # the period table builds too
+    _periods_add_up(out.kpis, totals)
+
+
+def _periods_add_up(kpis: pd.DataFrame, totals: pd.DataFrame) -> None:
+    """The period table: one row per KPI (and person) and period, and its periods add up to
+    what the totals counted for each KPI."""
+    keys = ["person", "kpi"] if "person" in totals else ["kpi"]
+    assert not kpis.duplicated([*keys, "period"]).any(), "a KPI has two rows for one period"
+    assert set(kpis["kpi"]) <= set(IDS)
+    assert kpis["achievement"].dropna().map(math.isfinite).all()
+    counted = totals.set_index(keys)["periods"]
+    in_table = (
+        kpis.groupby(keys, observed=True)["periods"].sum().reindex(counted.index, fill_value=0)
+    )
+    assert (in_table == counted).all(), pd.DataFrame({"table": in_table, "totals": counted})
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -151,4 +165,5 @@ def test_score_a_team(frame: pd.DataFrame, draw: st.DataObject, ratings: object)
         assert out.field, str(out)
         return
     assert set(out.overall["person"]) == {"asha", "ben"}
-    assert len(out.kpis) >= 0
+    assert set(out.kpis["person"]) <= {"asha", "ben"}
+    _periods_add_up(out.kpis, out.totals)
