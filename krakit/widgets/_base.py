@@ -151,6 +151,9 @@ class Step(w.VBox):
     """Base of the four steps: a scorecard trait, a message line and lazy rendering."""
 
     scorecard = traitlets.Instance(Scorecard, allow_none=True)
+    baseline = traitlets.Instance(Scorecard, allow_none=True)
+    """The scorecard as last opened, started or saved: while ``scorecard`` is another object,
+    there is work that is not saved (edits make new objects; a save changes none)."""
     active = traitlets.Bool(True)
 
     def __init__(self, scorecard: Scorecard | None = None, **kwargs: Any) -> None:
@@ -163,12 +166,17 @@ class Step(w.VBox):
         self.observe(self._guard(self._on_scorecard), names="scorecard")
         self.observe(self._guard(self._on_active), names="active")
         if scorecard is not None:
-            self.scorecard = scorecard
+            self._start(scorecard)
 
     @property
     def value(self) -> Scorecard | None:
         """The scorecard as this step has it (read-only)."""
         return self.scorecard
+
+    def _start(self, scorecard: Scorecard) -> None:
+        """Show a scorecard just opened or started: nothing in it is unsaved work yet."""
+        self.scorecard = scorecard
+        self.baseline = scorecard
 
     def _on_scorecard(self, _change: dict[str, Any]) -> None:
         self._stale = True

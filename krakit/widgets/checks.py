@@ -17,6 +17,7 @@ import ipywidgets as w
 import traitlets
 
 from krakit import edit
+from krakit import place as places
 from krakit.model import Scorecard
 from krakit.rules.fixes import describe
 from krakit.widgets._base import Step, esc, style
@@ -42,10 +43,11 @@ class _FindingRow(w.VBox):
         action = describe(finding, step.scorecard)  # what Apply fix does; None: no fix
         text = (
             f'<div class="krakit-finding krakit-{esc(severity)}">'
-            f"<b>{esc(finding.code)}</b> {esc(finding.message)}"
+            f"<b>{esc(finding.code)}</b> {esc(places.humanize(finding.message, step.scorecard))}"
             + (f"<br><small>Why: {esc(why)}</small>" if why else "")
             + (f"<br><small>Fix: {esc(action)}</small>" if action else "")
-            + f'<br><small class="krakit-where">{esc(finding.where)}</small></div>'
+            + f'<br><small class="krakit-where" title="{esc(finding.where)}">'
+            + f"{esc(places.describe(finding.where, step.scorecard))}</small></div>"
         )
         self._text = w.HTML(text)
         self.apply = w.Button(description="Apply fix", icon="magic", button_style="info")
@@ -59,9 +61,9 @@ class _FindingRow(w.VBox):
         super().__init__([self._text, w.HBox([self.apply, self.goto, self.reason, self.ignore])])
         self.add_class("krakit-finding-row")
         self._parts = [self._text, self.apply, self.goto, self.reason, self.ignore]
-        self.apply.on_click(lambda _b: step._apply(finding))
-        self.goto.on_click(lambda _b: step._goto(finding))
-        self.ignore.on_click(lambda _b: step._ignore(finding, self.reason.value))
+        step._click(self.apply, lambda _b: step._apply(finding))
+        step._click(self.goto, lambda _b: step._goto(finding))
+        step._click(self.ignore, lambda _b: step._ignore(finding, self.reason.value))
 
     def dispose(self) -> None:
         """Close this row's widgets (and only them) in the front end."""
@@ -103,7 +105,7 @@ class CheckStep(Step):
             self._message,
             self._groups,
         ]
-        self._recheck.on_click(lambda _b: self.refresh())
+        self._click(self._recheck, lambda _b: self.refresh())
 
     @property
     def rows(self) -> Sequence[_FindingRow]:

@@ -33,8 +33,8 @@ class _KRARow(w.HBox):
             description="Kind",
             layout=w.Layout(width="220px"),
         ).add_class("krakit-kra-kind")
-        self._weight = w.BoundedFloatText(
-            min=0, max=100, step=5, description="Weight %", layout=w.Layout(width="170px")
+        self._weight = w.Text(
+            description="Weight %", placeholder="not set", layout=w.Layout(width="170px")
         ).add_class("krakit-kra-weight")
         self._goals = w.SelectMultiple(
             description="Goals", rows=2, layout=w.Layout(width="320px")
@@ -43,8 +43,8 @@ class _KRARow(w.HBox):
         self.add_class("krakit-kra-row")
         self._step = step
         self._syncing = False
-        for control, name in ((self._kind, "kind"), (self._weight, "weight")):
-            step._listen(control, lambda ch, n=name: self._on_change(n, ch["new"]))
+        step._listen(self._kind, lambda ch: self._on_change("kind", ch["new"]))
+        step._listen(self._weight, lambda ch: self._on_change("weight", ch["new"].strip() or None))
         step._listen(self._goals, lambda ch: self._on_change("goals", list(ch["new"])))
 
     def show(self, sc: Scorecard) -> None:
@@ -53,7 +53,8 @@ class _KRARow(w.HBox):
         try:
             self._title.value = f"<b>{esc(kra.title)}</b>"
             self._kind.value = str(kra.kind)
-            self._weight.value = kra.weight or 0.0
+            if not _shows(self._weight.value, kra.weight):  # "30." stays as typed
+                self._weight.value = "" if kra.weight is None else f"{kra.weight:g}"
             self._goals.options = [(g.title, g.id) for g in sc.goals]
             self._goals.value = tuple(kra.goals)
         finally:
@@ -64,12 +65,21 @@ class _KRARow(w.HBox):
             self._step._edit(edit.update_kra, self.kra_id, **{field: value})
 
 
+def _shows(text: str, number: float | None) -> bool:
+    """Whether a box's text already reads as this number (blank: no number)."""
+    try:
+        return (float(text) if text.strip() else None) == number
+    except ValueError:
+        return False
+
+
 class _LineRow(w.HBox):
     """A responsibility line that reads as a KPI: move it under a KRA, or keep it as a KRA."""
 
     def __init__(self, step: RoleStep, line: edit.Line, kra_options: list[tuple[str, str]]):
         reason = line.reasons[0] if line.reasons else ""
         self.text = line.text
+        self.options = kra_options
         self._info = w.HTML(
             f'<span class="krakit-flag">Looks like a KPI:</span> <i>{esc(line.text)}</i>'
             f'<br><small title="{esc(" ".join(line.reasons))}">{esc(reason)}</small>'
@@ -88,8 +98,15 @@ class _LineRow(w.HBox):
         ).add_class("krakit-keep")
         super().__init__([self._info, self._kra, self._move, self._keep])
         self.add_class("krakit-kpi-line")
+        self._parts = [self._info, self._kra, self._move, self._keep]
         step._click(self._move, lambda _b: step._move_line(self.text, self._kra.value))
         step._click(self._keep, lambda _b: step._keep_line(self.text))
+
+    def dispose(self) -> None:
+        """Close this row's widgets in the front end (the line was moved, kept or deleted)."""
+        for part in self._parts:
+            part.close()
+        self.close()
 
 
 class RoleStep(Step):
@@ -109,7 +126,10 @@ class RoleStep(Step):
         self._workspace = workspace
         self._kept: set[str] = set()
         self._rows: dict[str, _KRARow] = {}
+        self._line_rows: dict[str, _LineRow] = {}
         self._syncing = False
+        self._typing = False  # the KRA box is being applied: never rewrite it under the user
+        self._typed: list[str] | None = None  # the KRA titles the box last gave
         # Start: a template, a saved scorecard, or blank.
         self._search = w.Text(
             placeholder="Search roles, e.g. recruit", description="Find a role"
@@ -130,7 +150,7 @@ class RoleStep(Step):
             "relationships\nMarket intelligence",
             description="KRAs",
             rows=7,
-            continuous_update=False,
+            continuous_update=True,  # every keystroke reaches the scorecard: Next loses none
             layout=w.Layout(width="620px"),
         ).add_class("krakit-kra-lines")
         self._flags = w.VBox().add_class("krakit-flags")
@@ -170,30 +190,36 @@ class RoleStep(Step):
         self._click(self._add_goal, self._on_add_goal)
         self._on_search({"new": ""})
         self._list_saved()
-        if scorecard is None:
-            self.scorecard = edit.new_scorecard("")
+        self._start(self.scorecard if scorecard is not None else edit.new_scorecard(""))
 
     # -- starting points -------------------------------------------------------------------
     def _on_search(self, change: dict[str, Any]) -> None:
         from krakit.library import search_templates, templates
 
-        found = search_templates(change["new"]) if change["new"].strip() else templates()
-        self._templates.options = [(f"{t.title} ({t.function})", t.name) for t in found]
-        self._templates.value = self._templates.options[0][1] if found else None
+        searching = bool(change["new"].strip())
+        found = search_templates(change["new"]) if searching else templates()
+        options = [(f"{t.title} ({t.function})", t.name) for t in found]
+        if not (searching and found):  # nothing is chosen for a manager who starts blank
+            options.insert(0, ("(pick a role)" if found else "(no role matches)", None))
+        self._templates.options = options
+        self._templates.index = 0  # the first match, or the "(pick a role)" line
 
     def _on_use(self, _button: object = None) -> None:
         from krakit.library import template
 
         if self._templates.value is None:
-            self._say("No role matches that search; try another word or start blank.", "warning")
+            none = "No role matches that search" if self._search.value.strip() else "No role picked"
+            self._say(f"{none}: pick one (search e.g. 'recruit'), or start blank.", "warning")
             return
         self._kept.clear()
-        self.scorecard = template(self._templates.value)
+        self._typed = None
+        self._start(template(self._templates.value))
         self._say(f"Started from the '{self.scorecard.role.title}' template.", "ok")
 
     def _on_blank(self, _button: object = None) -> None:
         self._kept.clear()
-        self.scorecard = edit.new_scorecard(self._title.value.strip() or "New role")
+        self._start(edit.new_scorecard(self._title.value.strip() or "New role"))
+        self._on_lines({"new": self._lines.value})  # KRAs typed before the click are kept
         self._say("Started a blank scorecard.", "ok")
 
     def _list_saved(self) -> None:
@@ -204,11 +230,10 @@ class RoleStep(Step):
     def _on_open(self, _button: object = None) -> None:
         if self._workspace is None or not self._saved.value:
             return
-        try:
-            self.scorecard = self._workspace.open(self._saved.value)
-        except Exception as exc:  # KrakitError: shown, not raised
-            self._say(str(exc), "error")
-            return
+        opened = self._workspace.open(self._saved.value)  # an error: the guard says it
+        self._kept.clear()
+        self._typed = None
+        self._start(opened)
         self._say(f"Resumed '{self._saved.value}'.", "ok")
 
     # -- editing ---------------------------------------------------------------------------
@@ -221,16 +246,32 @@ class RoleStep(Step):
             return
         lines = edit.triage(self.scorecard, change["new"].splitlines())
         kra_lines = [ln.text for ln in lines if ln.label == "KRA" or ln.text in self._kept]
-        self._edit(edit.set_kras, kra_lines)
+        self._typing = True
+        try:
+            self._edit(edit.set_kras, kra_lines)
+        finally:
+            self._typing = False
+        if self.scorecard is not None:
+            self._typed = [k.title for k in self.scorecard.kras]
         self._show_flags(lines)
 
     def _show_flags(self, lines: list[edit.Line]) -> None:
         options = [(k.title, k.id) for k in self.scorecard.kras] if self.scorecard else []
-        self._flags.children = [
-            _LineRow(self, line, options)
-            for line in lines
-            if line.label == "KPI" and line.text not in self._kept
-        ]
+        rows: dict[str, _LineRow] = {}
+        for line in lines:
+            if line.label != "KPI" or line.text in self._kept or line.text in rows:
+                continue
+            old = self._line_rows.pop(line.text, None)
+            if old is not None and old.options == options:
+                rows[line.text] = old
+            else:
+                rows[line.text] = _LineRow(self, line, options)
+                if old is not None:
+                    old.dispose()
+        for gone in self._line_rows.values():
+            gone.dispose()
+        self._line_rows = rows
+        self._flags.children = list(rows.values())
 
     def _move_line(self, text: str, kra_id: str | None) -> None:
         if kra_id is None:
@@ -252,7 +293,10 @@ class RoleStep(Step):
             self._lines.value = "\n".join(remaining)
         finally:
             self._syncing = False
-        self._flags.children = [r for r in self._flags.children if r.text != text]
+        row = self._line_rows.pop(text, None)
+        if row is not None:
+            row.dispose()
+        self._flags.children = list(self._line_rows.values())
 
     def _on_add_goal(self, _button: object = None) -> None:
         if self._edit(edit.add_goal, self._goal.value):
@@ -265,12 +309,21 @@ class RoleStep(Step):
             return
         self._syncing = True
         try:
-            self._title.value = sc.role.title
-            current = [ln.strip() for ln in self._lines.value.splitlines() if ln.strip()]
+            if sc.role.title != self._title.value.strip():  # a space being typed stays
+                self._title.value = sc.role.title
             titles = [k.title for k in sc.kras]
-            pending = [c for c in current if c not in titles and c not in self._kept]
-            if [c for c in current if c in titles or c in self._kept] != titles:
-                self._lines.value = "\n".join(titles + pending)
+            if not self._typing and titles != self._typed:
+                current = [ln.strip() for ln in self._lines.value.splitlines() if ln.strip()]
+                pending = [c for c in current if c not in titles and c not in self._kept]
+                if self._typed is None:  # a new scorecard: its KRAs replace the box
+                    pending = []
+                if [c for c in current if c in titles or c in self._kept] != titles or (
+                    self._typed is None
+                ):
+                    self._lines.value = "\n".join(titles + pending)
+                self._typed = titles
+                if not pending:
+                    self._show_flags([])
         finally:
             self._syncing = False
         ids = [k.id for k in sc.kras]

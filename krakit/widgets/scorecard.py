@@ -276,8 +276,8 @@ class ScorecardStep(Step):
         try:
             for kpi_id, cell in self._cells.items():
                 value = values.get(kpi_id)
-                typed = self._pending.get((period, kpi_id))
-                cell.value = typed if typed is not None else "" if value is None else f"{value:.12g}"
+                recorded = "" if value is None else f"{value:.12g}"
+                cell.value = self._pending.get((period, kpi_id), recorded)
         finally:
             self._filling = False
 
@@ -289,7 +289,8 @@ class ScorecardStep(Step):
         cells = {kpi_id: cell.value for kpi_id, cell in self._cells.items()}
         period = self._period.value
         if self._edit(edit.record_actuals, period, cells):
-            self._pending = {key: text for key, text in self._pending.items() if key[0] != period}
+            done = period.strip()
+            self._pending = {key: text for key, text in self._pending.items() if key[0] != done}
             self._say(f"Recorded the actuals for {period}. Click Save to keep them.", "ok")
 
     def _on_upload(self, change: dict[str, Any]) -> None:

@@ -47,19 +47,22 @@ class Workshop(w.VBox):
         for later in self.steps[1:]:
             later.active = False
             later.scorecard = self.roles.scorecard
+            later.baseline = self.roles.baseline
             traitlets.link((self.roles, "scorecard"), (later, "scorecard"))
+            traitlets.link((self.roles, "baseline"), (later, "baseline"))
         self._stepper = w.ToggleButtons(options=list(STEPS), value=STEPS[0])
         self._stepper.add_class("krakit-stepper")
         self._pages = w.Stack(list(self.steps), selected_index=0).add_class("krakit-pages")
         self._back = w.Button(description="Back", icon="arrow-left").add_class("krakit-back")
         self._next = w.Button(description="Next", icon="arrow-right", button_style="primary")
         self._next.add_class("krakit-next")
+        self._unsaved = w.HTML().add_class("krakit-unsaved-note")
         super().__init__(
             [
                 w.HTML('<h2 class="krakit-title">krakit workshop</h2>'),
                 self._stepper,
                 self._pages,
-                w.HBox([self._back, self._next]).add_class("krakit-nav"),
+                w.HBox([self._back, self._next, self._unsaved]).add_class("krakit-nav"),
             ]
         )
         self.add_class("krakit-workshop")
@@ -70,6 +73,7 @@ class Workshop(w.VBox):
         self._back.on_click(self._guard(lambda _b: self.back()))
         self._next.on_click(self._guard(lambda _b: self.next()))
         self.checks.observe(self._guard(self._on_jump), names="jump")
+        self.scorecard_step.observe(self._guard(self._on_unsaved), names="unsaved")
         self._on_step({"new": 0})
 
     @property
@@ -104,6 +108,13 @@ class Workshop(w.VBox):
         self._next.disabled = index == len(self.steps) - 1
         for i, page in enumerate(self.steps):
             page.active = i == index
+
+    def _on_unsaved(self, change: dict[str, Any]) -> None:
+        self._unsaved.value = (
+            '<span class="krakit-flag">● Changes not saved yet: Save is in step 4.</span>'
+            if change["new"]
+            else ""
+        )
 
     def _on_jump(self, change: dict[str, Any]) -> None:
         where = change["new"]

@@ -41,9 +41,9 @@ def test_keep_a_flagged_line_as_a_kra(workspace: krakit.Workspace) -> None:
 def test_weights_total_kind_and_goals(workspace: krakit.Workspace) -> None:
     step = RoleStep(workspace=workspace)
     step._lines.value = "Recruitment\nCandidate experience"
-    step._rows["recruitment"]._weight.value = 60
+    step._rows["recruitment"]._weight.value = "60"
     assert "60 of 100" in step._total.value and "off" in step._total.value
-    step._rows["candidate-experience"]._weight.value = 40
+    step._rows["candidate-experience"]._weight.value = "40"
     assert "100 of 100" in step._total.value and "ok" in step._total.value
     step._rows["candidate-experience"]._kind.value = "individual"
     step._goal.value = "Be the employer of choice"
@@ -84,7 +84,7 @@ def test_resume_a_saved_scorecard(recruiter: krakit.Scorecard, workspace: krakit
     step._open.click()
     assert step.value.role.title == "Recruiter"
     assert step._lines.value == "Recruitment\nCandidate experience"
-    assert step._rows["recruitment"]._weight.value == 60
+    assert step._rows["recruitment"]._weight.value == "60"
 
 
 def test_user_text_is_escaped(workspace: krakit.Workspace) -> None:

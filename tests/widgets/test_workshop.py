@@ -27,8 +27,8 @@ def test_state_is_kept_across_steps_and_saved(tmp_path: Path) -> None:
     roles = wizard.roles
     roles._title.value = "Recruiter"
     roles._lines.value = "Recruitment\nCandidate experience"
-    roles._rows["recruitment"]._weight.value = 70
-    roles._rows["candidate-experience"]._weight.value = 30
+    roles._rows["recruitment"]._weight.value = "70"
+    roles._rows["candidate-experience"]._weight.value = "30"
     wizard._next.click()
     kpis = wizard.kpis
     assert [v for _, v in kpis._kra.options] == ["recruitment", "candidate-experience"]
@@ -37,7 +37,7 @@ def test_state_is_kept_across_steps_and_saved(tmp_path: Path) -> None:
     kpis._fields["owner"].value = "Priya"
     kpis._save.click()
     wizard._back.click()
-    assert wizard.roles._rows["recruitment"]._weight.value == 70  # nothing lost
+    assert wizard.roles._rows["recruitment"]._weight.value == "70"  # nothing lost
     wizard.step = 2
     assert wizard.checks.findings == list(krakit.check(wizard.value))
     wizard.step = 3
