@@ -19,8 +19,9 @@ The widgets call these, the notebooks call these, and so can any script::
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pydantic import ValidationError
@@ -39,6 +40,7 @@ __all__ = [
     "ignore",
     "import_actuals",
     "kpi_weight_total",
+    "kra_finder",
     "likely_kra",
     "locate",
     "make_kpi",
@@ -290,6 +292,7 @@ def likely_kra(sc: Scorecard, statement: str) -> str | None:
     (:func:`krakit.library.area_of`). Among KRAs of that area, or when no KRA shares the
     statement's area, the KRA sharing most words (with simple stemming) with the statement
     wins, its title, description and KPIs counted. With nothing in common, there is no guess.
+    To place many statements in one scorecard, build :func:`kra_finder` once.
 
     Examples
     --------
@@ -300,25 +303,57 @@ def likely_kra(sc: Scorecard, statement: str) -> str | None:
     >>> likely_kra(sc, "Reduce churn rate to 5% each quarter")
     'customer-relationships'
     """
+    return kra_finder(sc)(statement)
+
+
+def kra_finder(sc: Scorecard) -> Callable[[str], str | None]:
+    """:func:`likely_kra` for one scorecard, its KRAs read once (for many statements).
+
+    Examples
+    --------
+    >>> find = kra_finder(set_kras(new_scorecard("Recruiter"), ["Recruitment", "Payroll"]))
+    >>> find("Cut time to hire to 30 days"), find("Pay salaries by the 1st"), find("Zzz")
+    ('recruitment', 'payroll', None)
+    """
+    kras = [
+        (
+            kra.id,
+            _area_of(kra.title),
+            frozenset(
+                _stem(w)
+                for w in _words(
+                    " ".join(
+                        [kra.title, kra.description or ""]
+                        + [f"{k.metric or ''} {k.statement}" for k in kra.kpis]
+                    )
+                )
+            ),
+        )
+        for kra in sc.kras
+    ]
+
+    def find(statement: str) -> str | None:
+        area = _area_of(statement)
+        same_area = [k for k in kras if area is not None and k[1] == area]
+        said = {_stem(w) for w in _words(statement)}
+        best, best_score = None, 0.0
+        for kra_id, _area, known in same_area or kras:
+            overlap = len(said & known)
+            score = overlap / (1 + 0.05 * len(known))
+            if overlap and score > best_score:
+                best, best_score = kra_id, score
+        if best is None and same_area:
+            return same_area[0][0]
+        return best
+
+    return find
+
+
+@lru_cache(maxsize=8192)
+def _area_of(text: str) -> str | None:
     from krakit.library import area_of
 
-    area = area_of(statement)
-    same_area = [k for k in sc.kras if area is not None and area_of(k.title) == area]
-    said = {_stem(w) for w in _words(statement)}
-    best, best_score = None, 0.0
-    for kra in same_area or sc.kras:
-        text = " ".join(
-            [kra.title, kra.description or ""]
-            + [f"{k.metric or ''} {k.statement}" for k in kra.kpis]
-        )
-        known = {_stem(w) for w in _words(text)}
-        overlap = len(said & known)
-        score = overlap / (1 + 0.05 * len(known))
-        if overlap and score > best_score:
-            best, best_score = kra.id, score
-    if best is None and same_area:
-        return same_area[0].id
-    return best
+    return area_of(text)
 
 
 def _stem(word: str) -> str:

@@ -42,6 +42,7 @@ __all__ = [
     "Hit",
     "KPIContext",
     "KRAContext",
+    "Peers",
     "Rule",
     "ScorecardContext",
     "Severity",
@@ -325,6 +326,26 @@ def matches(code: str, prefixes: Iterable[str]) -> bool:
 # --- contexts -------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Peers:
+    """What the KPIs of one KRA agree on, worked out once per KRA (fixes read it)."""
+
+    owner: str | None = None
+    cadence: str | None = None
+
+    @classmethod
+    def of(cls, kra: KRA) -> Peers:
+        """The one owner all owned KPIs share, and the most common frequency (else None)."""
+        from collections import Counter
+
+        owners = {k.owner for k in kra.kpis if k.owner}
+        cadences = Counter(str(k.frequency) for k in kra.kpis if k.frequency is not None)
+        return cls(
+            owner=owners.pop() if len(owners) == 1 else None,
+            cadence=cadences.most_common(1)[0][0] if cadences else None,
+        )
+
+
 @dataclass(slots=True)
 class KPIContext:
     """What a KPI rule reads: the statement as parsed, merged with the scorecard record.
@@ -342,6 +363,7 @@ class KPIContext:
     scorecard: Scorecard | None = None
     classification: Classification | None = None
     offered: bool = False
+    peers: Peers | None = None
     metric: str | None = None
     target: float | None = None
     target_low: float | None = None
@@ -367,6 +389,7 @@ class KPIContext:
         scorecard: Scorecard | None = None,
         classification: Classification | None = None,
         offered: bool = False,
+        peers: Peers | None = None,
     ) -> KPIContext:
         """Merge a parsed statement with its record (the record's fields win)."""
         t = draft.target
@@ -380,6 +403,7 @@ class KPIContext:
             scorecard=scorecard,
             classification=classification,
             offered=offered,
+            peers=peers,
             metric=draft.metric,
             target=t.value if t is not None else None,
             target_low=draft.target_low.value if draft.target_low else None,

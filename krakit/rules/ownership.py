@@ -12,8 +12,7 @@ def _no_owner(ctx: KPIContext) -> Hit | None:
         return None
     if ctx.scorecard is not None and ctx.scorecard.holder:
         return None
-    owners = {k.owner for k in ctx.kra.kpis if k.owner} if ctx.kra is not None else set()
-    return Hit(where="owner", fix=owners.pop() if len(owners) == 1 else None)
+    return Hit(where="owner", fix=ctx.peers.owner if ctx.peers is not None else None)
 
 
 NO_OWNER = Rule(

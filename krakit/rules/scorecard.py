@@ -144,14 +144,17 @@ WEIGHTS_INCOMPLETE = Rule(
 
 
 def _kpi_without_kra(ctx: ScorecardContext) -> Iterator[Hit]:
-    from krakit.edit import likely_kra
+    from krakit.edit import kra_finder
 
     sc = ctx.scorecard
+    if not sc.unassigned_kpis:
+        return
+    find = kra_finder(sc) if len(sc.kras) > 1 else None
     for kpi in sc.unassigned_kpis:
         name = kpi.metric or kpi.statement or kpi.id
-        home = likely_kra(sc, f"{kpi.metric or ''} {kpi.statement}".strip() or kpi.id)
-        if home is None and len(sc.kras) == 1:
-            home = sc.kras[0].id
+        home = sc.kras[0].id if len(sc.kras) == 1 else None
+        if find is not None:
+            home = find(f"{kpi.metric or ''} {kpi.statement}".strip() or kpi.id)
         yield Hit(values={"kpi": name}, where=f"unassigned_kpis[{kpi.id}]", fix=home)
 
 

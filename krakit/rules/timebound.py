@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
-
 from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words
 
 __all__ = ["NO_TIMEFRAME", "VAGUE_TIMEFRAME"]
@@ -17,10 +15,7 @@ _CARD = (
 
 def _kra_cadence(ctx: KPIContext) -> str | None:
     """The frequency most KPIs of the same KRA are measured at (None if none has one)."""
-    if ctx.kra is None or ctx.kpi is None:
-        return None
-    seen = Counter(str(k.frequency) for k in ctx.kra.kpis if k.frequency and k is not ctx.kpi)
-    return seen.most_common(1)[0][0] if seen else None
+    return ctx.peers.cadence if ctx.peers is not None and ctx.kpi is not None else None
 
 
 def _no_timeframe(ctx: KPIContext) -> Hit | None:
