@@ -191,23 +191,45 @@ if yaml.__with_libyaml__:
     _LOADER, _FAST_DUMPER = _CUniqueKeyLoader, _CDumper
 
 _YAML_STYLE: dict[str, Any] = {"sort_keys": False, "allow_unicode": True, "width": 100}
-# Where a double-quoted scalar can start in block-style output (a key, a value, an item).
-_DOUBLE_QUOTED = re.compile(r'(?m)(?:^ *|: |- |\? )"')
+# What libyaml writes its own way: a double-quoted scalar (it can start at a key, a value or
+# an item) and the document end marker it adds after a |+ block.
+_LIBYAML_OWN = re.compile(r'(?m)(?:^ *|: |- |\? )"|^\.\.\.$')
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 
 
 def _yaml_text(data: Any) -> str:
     """``data`` as YAML, the same text whichever emitter writes it.
 
-    libyaml writes a double-quoted scalar (text with a tab, an emoji, a control character)
-    its own way: it escapes characters beyond U+FFFF and folds long lines differently. Those
-    few scorecards are written again by the pure-Python emitter, so a file's bytes never
-    depend on how PyYAML was built.
+    libyaml writes a few things its own way: a double-quoted scalar (text with a tab, an
+    emoji, a control character: it escapes characters beyond U+FFFF and folds long lines
+    differently), keys that are empty, long or on two lines, and an end marker after text
+    kept with its trailing blank lines. Those few scorecards are written again by the
+    pure-Python emitter, so a file's bytes never depend on how PyYAML was built.
     """
-    if _FAST_DUMPER is not None:
+    if _FAST_DUMPER is not None and _plain_keys(data):
         text = yaml.dump(data, Dumper=_FAST_DUMPER, **_YAML_STYLE)
-        if not _DOUBLE_QUOTED.search(text):
+        if not _LIBYAML_OWN.search(text):
             return str(text)
     return str(yaml.dump(data, Dumper=_Dumper, **_YAML_STYLE))
+
+
+def _plain_keys(data: Any) -> bool:
+    """Whether every mapping key is text both emitters write as a plain ``key:``: not empty,
+    one line, well under 128 bytes (beyond it, or on two lines, a key is written ``? key``,
+    and the two emitters count its length differently)."""
+    stack = [data]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            for key, value in item.items():
+                if not isinstance(key, str) or not 0 < len(key.encode()) < 100:
+                    return False
+                if _LINE_BREAK.search(key):
+                    return False
+                stack.append(value)
+        elif isinstance(item, list):
+            stack.extend(item)
+    return True
 
 
 def _yaml_data(text: str) -> Any:
@@ -273,6 +295,9 @@ def _format_of(path: Path) -> str:
     )
 
 
+_TOO_DEEP = "lists or mappings are nested too deeply to read (hundreds of levels)"
+
+
 def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = None) -> Scorecard:
     """Read a scorecard from YAML or JSON text, upgrading an older format.
 
@@ -291,12 +316,12 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
     except _AliasBomb as exc:
         raise InputError(str(exc), path=path) from exc
     except RecursionError as exc:
-        raise InputError(
-            "lists or mappings are nested too deeply to read (thousands of levels)", path=path
-        ) from exc
+        raise InputError(_TOO_DEEP, path=path) from exc
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "broken YAML"
+        if "maximum nesting depth" in problem:  # libyaml stops at 1,000 levels
+            raise InputError(_TOO_DEEP, path=path) from exc
         raise InputError(
             f"this is not valid YAML: {problem}"
             + (f" ({exc.context})" if exc.context and exc.context != problem else ""),
@@ -314,7 +339,10 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
         raise InputError(f"this is not valid JSON: {exc}", path=path) from exc
     if data is None:
         raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
-    return validate_scorecard(migrate(data, path=path), path=path)
+    try:
+        return validate_scorecard(migrate(data, path=path), path=path)
+    except RecursionError as exc:  # JSON and libyaml read deeper than an upgrade can copy
+        raise InputError(_TOO_DEEP, path=path) from exc
 
 
 def _digest(raw: bytes) -> str:
