@@ -53,7 +53,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from krakit.text.draft import Direction, KPIDraft, Period, Quantity, Span
-from krakit.text.lexicon import alt, load, phrase_re
+from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
 from krakit.text.numbers import Amount, find_amounts
 from krakit.text.time import TimeMatch, find_times
 
@@ -70,9 +70,9 @@ _DEC_BEFORE = phrase_re(_CMP["ceiling"]["before"], before=True)
 _INC_AFTER = phrase_re(_CMP["floor"]["after"], after=True)
 _DEC_AFTER = phrase_re(_CMP["ceiling"]["after"], after=True)
 _REL_AFTER = phrase_re(_L["relative_after"], after=True)
-_INC = phrase_re(_MOVES["increase"])
-_DEC = phrase_re(_MOVES["decrease"])
-_MAINTAIN = phrase_re(_MOVES["maintain"])
+_INC = WordList.of(_MOVES["increase"])
+_DEC = WordList.of(_MOVES["decrease"])
+_MAINTAIN = WordList.of(_MOVES["maintain"])
 _CMP_WORDS = alt(
     w for c in _D["comparators"] for w in c["before"] if w not in ("up", "down", "zero", "+")
 )
@@ -104,8 +104,8 @@ _AGEING = phrase_re(_L["ageing_words"])
 _AGEING_BEFORE = phrase_re(_L["ageing_before"], before=True)
 _LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_L['label_nouns'])})\s*[-#:.]?\s*$")
 _LOOKBACK = phrase_re(_L["lookback_before"], before=True)
-_TIME_METRIC = phrase_re(_L["time_metric_words"])
-_SCORE = phrase_re(_L["score_words"])
+_TIME_METRIC = WordList.of(_L["time_metric_words"])
+_SCORE = WordList.of(_L["score_words"])
 PLACEHOLDER = re.compile(
     r"(?<![A-Za-z0-9])(?:[XYNZ]{1,3}|x{1,3}|n|\?+|_+|\[[^\]]{0,10}\]|<[^>]{0,10}>)\s?"
     r"(?:%|percent\b|nos?\b\.?|days?\b|hours?\b)"
@@ -211,6 +211,7 @@ class _Reading:
     text: str
     today: dt.date
     draft: KPIDraft
+    words: frozenset[str] = frozenset()
     heading: int = 0
     times: list[TimeMatch] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
@@ -490,7 +491,7 @@ def pair_ranges(r: _Reading) -> None:
             if c2.unit and c1.unit and c1.unit != c2.unit:
                 continue
             head = text[: c1.amount.span[0]]
-            if "to" in gap.lower() and (_DEC.search(head) or _INC.search(head)):
+            if "to" in gap.lower() and (_DEC.search(head, r.words) or _INC.search(head, r.words)):
                 _from_to(c1, c2)  # "cut 21 to 14 days": a change, not a band
                 continue
             if c1.amount.value < c2.amount.value:
@@ -577,7 +578,7 @@ def read_changes(r: _Reading) -> None:
 def _bare_unit(r: _Reading, main: _Cand) -> str:
     """The unit of a target written without one: a score, a time the metric names, a count."""
     unit = main.unit or "count"
-    if unit == "count" and _SCORE.search(r.text):
+    if unit == "count" and _SCORE.search(r.text, r.words):
         return "score"
     if unit == "count":
         # "Machine downtime hours – 12", "Debtor days (in days): 45": the metric names the unit
@@ -619,7 +620,7 @@ def choose_target(r: _Reading) -> None:
             isinstance(q, Quantity)
             and q.unit in ("minutes", "hours", "days", "weeks")
             and not re.search(r"(?i)\b(?:next|coming|following)\b", text[slice(*r.within.span)])
-            and _TIME_METRIC.search(text)
+            and _TIME_METRIC.search(text, r.words)
         ):
             # "Respond to tickets within 4 hours": the window is the target
             draft.target = q
@@ -657,11 +658,12 @@ _CLAUSE_LIMIT = re.compile(
 )
 
 
-def _moves(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
+def _moves(words: WordList, r: _Reading) -> list[re.Match[str]]:
     """Change words that say where the target goes (not "trended lower last year")."""
+    text = r.text
     return [
         m
-        for m in pattern.finditer(text)
+        for m in words.finditer(text, r.words)
         if not _HISTORY_BEFORE.search(_before(text, m.start(), 25))
         and not _HISTORY_AFTER.match(_after(text, m.end(), 30))
         and not _COMPOUND.match(text, m.end())  # "Add-on sales", "cut-off time"
@@ -671,9 +673,9 @@ def _moves(pattern: re.Pattern[str], text: str) -> list[re.Match[str]]:
 def read_direction(r: _Reading) -> None:
     """8. Decide the direction: maintain verb, comparator, from–to, nearest verb, limit, zero."""
     text, draft = r.text, r.draft
-    inc_words = _moves(_INC, text)
-    dec_words = _moves(_DEC, text)
-    keep_words = list(_MAINTAIN.finditer(text))
+    inc_words = _moves(_INC, r)
+    dec_words = _moves(_DEC, r)
+    keep_words = list(_MAINTAIN.finditer(text, r.words))
     base, target = draft.baseline, draft.target
     if (
         draft.direction is None
@@ -686,7 +688,7 @@ def read_direction(r: _Reading) -> None:
         up = target.value > base.value
         draft.direction = Direction.INCREASE if up else Direction.DECREASE
     lead = text[r.heading :].lstrip(" \t*-•>#0123456789.)").lower()
-    led = _MAINTAIN.match(lead) is not None
+    led = _MAINTAIN.pattern.match(lead) is not None
     if r.main_span is not None and keep_words:
         # "teams maintaining a variance below 10%": the verb governing the target is a keep verb
         verbs = [m for m in (*inc_words, *dec_words, *keep_words) if m.start() < r.main_span[0]]
@@ -815,7 +817,8 @@ def _copy(draft: KPIDraft) -> KPIDraft:
 
 
 def _parse(full: str, today: dt.date) -> KPIDraft:
-    reading = _Reading(text=full[:MAX_CHARS], today=today, draft=KPIDraft(text=full))
+    text = full[:MAX_CHARS]
+    reading = _Reading(text=text, today=today, draft=KPIDraft(text=full), words=words_of(text))
     for step in STEPS:
         step(reading)
     return reading.draft
@@ -837,6 +840,9 @@ _CLAUSE_AFTER = re.compile(
     r"(?i)\b(?:after|when|while|since|because|whereas|which|though|although|even\s+though|"
     r"despite|unless|compared\s+(?:to|with))\b[^,;|(\n]*"
 )
+_CLAUSE_WORDS = frozenset(
+    "after when while since because whereas which though although despite unless compared".split()
+)
 _CADENCE_ADJECTIVE = re.compile(
     r"(?i)\W*(?:daily|weekly|monthly|quarterly|annual|yearly|fortnightly|biweekly)\W*"
 )
@@ -846,7 +852,8 @@ def _strip_trail(seg: str) -> str:
     """Drop trailing prepositions, comparators and punctuation ("Defect leakage <")."""
     while True:
         seg = seg.rstrip(_TRAIL_PUNCT)
-        cmp = _TRAIL_CMP.search(seg)
+        tail = max(0, len(seg) - 24)  # the longest comparator is shorter: search its tail only
+        cmp = _TRAIL_CMP.search(seg, tail)
         if cmp and cmp.start() > 0:
             seg = seg[: cmp.start()]
             continue
@@ -882,7 +889,8 @@ def _blanks(r: _Reading) -> list[Span]:
         after = _INC_AFTER.match(rest) or _DEC_AFTER.match(rest)
         if after:
             blank.append((end, end + after.end()))  # "90% or more"
-        blank += [m.span() for m in _CLAUSE_AFTER.finditer(text, end)]
+        if not _CLAUSE_WORDS.isdisjoint(r.words):
+            blank += [m.span() for m in _CLAUSE_AFTER.finditer(text, end)]
     return blank
 
 
