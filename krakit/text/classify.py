@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 
 from krakit.text.draft import Classification, Label
-from krakit.text.lexicon import alt, load, phrase_re
+from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
 from krakit.text.parse import MAX_CHARS, PLACEHOLDER, heading_end, parse_kpi
 
 __all__ = ["classify"]
@@ -41,7 +41,7 @@ __all__ = ["classify"]
 _L = load("classify")
 
 
-_INDICATOR = phrase_re([w for w in _L["indicator_words"] if w not in ("%", "#", "per")])
+_INDICATOR = WordList.of([w for w in _L["indicator_words"] if w not in ("%", "#", "per")])
 _SYMBOL = re.compile(r"%|#\s*(?:of\b)|\(\s*%\s*\)")
 # "per hour", "cost per click" — but not "as per", "per cent", "per schedule"
 _PER = re.compile(
@@ -51,7 +51,10 @@ _PER = re.compile(
 _X_TIME = re.compile(
     r"(?i)\b(?!(?:on|in|real|part|full|over|at|first|same|each|every|any|some|long|short|due|the|a|this|that|all|spare|free|of|per|no|one|next|last|from|to|for|and|with|its|their|our|your)\b)[a-z][a-z-]*[\s-]time\b"
 )
-_AMOUNT = phrase_re(_L["amount_words"])
+# first-word gates: a pattern runs only when a sentence holds a word that can start it
+_AMOUNT_GATE = WordList.of(_L["amount_words"])
+_MEASURE_GATE = WordList.of(_L["measure_words"])
+_COMPLIANCE_GATE = frozenset({"compliance", "coverage", "adherence"})
 _MEASURE_AMOUNT = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{alt(_L['measure_words'])})(?:\s+[a-z-]+)?\s+(?:{alt(_L['amount_words'])})(?![A-Za-z])(?!\s+(?:targets?|goals?|budgets?|plans?|objectives?)\b)"
 )
@@ -87,17 +90,27 @@ def _first_chunk(text: str) -> str:
 
 def _indicator(text: str) -> str | None:
     """The first word or phrase that names a measurable indicator, or None."""
-    for m in (_INDICATOR.search(text), _SYMBOL.search(text), _PER.search(text)):
-        if m:
-            return m.group().strip()
-    m = _X_TIME.search(text)
+    words = words_of(text)
+    m = _INDICATOR.search(text, words) or _SYMBOL.search(text)
+    m = m or (_PER.search(text) if "per" in words else None)
+    if m:
+        return m.group().strip()
+    m = _X_TIME.search(text) if "time" in words else None
     if m:
         return m.group()
     return None
 
 
 def _measured(text: str) -> str | None:
-    for pattern in (_MEASURE_AMOUNT, _AMOUNT_MEASURED_AFTER, _MEASURED_COMPLIANCE):
+    words = words_of(text)
+    patterns = []
+    if _AMOUNT_GATE.present(words):
+        if _MEASURE_GATE.present(words):
+            patterns.append(_MEASURE_AMOUNT)
+        patterns.append(_AMOUNT_MEASURED_AFTER)
+    if not _COMPLIANCE_GATE.isdisjoint(words):
+        patterns.append(_MEASURED_COMPLIANCE)
+    for pattern in patterns:
         m = pattern.search(text)
         if m:
             return m.group()
@@ -179,7 +192,7 @@ def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:
     # a heading or OKR prefix ("KRA 3 –", "Key result 2:") says nothing: judge what follows it
     stripped = stripped[heading_end(stripped) :].strip() or stripped
     # 2a. a sentence that opens with an indicator phrase ("Lead time for changes")
-    opening = _INDICATOR.match(stripped)
+    opening = _INDICATOR.pattern.match(stripped)
     if opening and " " in opening.group():
         return (
             Label.KPI,
