@@ -77,7 +77,8 @@ _CADENCE_LIST = re.compile(
 _LIST_GAP = re.compile(r"[,/&|]?\s*(?:and|or|and/or)?|[,/&]")
 _UNDATED_LEADS = ("for", "during")
 _WORD = re.compile(r"[a-z]+")
-_YEAR_NAMES = frozenset({"fiscal-year", "school-year", "year"})
+_YEAR_NAMES = frozenset({"fiscal-year", "school-year", "year", "the-period", "year-range"})
+_YEAR_GRAINS = frozenset({"year", "school year"})
 _DATED_WORD = re.compile(
     r"(?:by|before|until|till|til|no|due|deadline|in|at|end|close|to|on|within|over|next|"
     r"coming|eo[ymqw]|eofy|fye|ye)\b"
@@ -155,19 +156,22 @@ def find_times(
             dated = _DATED_WORD.match(word) is not None
             dated = dated and not word.startswith(_UNDATED_LEADS)
             kind = "within" if when.kind == "window" else "deadline"
-            if kind == "deadline" and not dated and decl.name in _YEAR_NAMES:
+            if not dated and decl.name in _YEAR_NAMES and when.grain in _YEAR_GRAINS:
                 # "FY25 revenue", "for 2027", "during the 2026-27 school year": a year named as
                 # the span the target covers is an annual target
-                cadences.append(TimeMatch("cadence", Period.ANNUAL, span, pattern=decl.name))
+                annual = When("cadence", when.label, grain="annual")
+                cadences.append(
+                    TimeMatch("cadence", Period.ANNUAL, span, when=annual, pattern=decl.name)
+                )
             out.append(TimeMatch(kind, _value(when), span, dated, when, decl.name))
     # "per week/month/quarter", "weekly, monthly and quarterly": a list of cadences names none.
     if _CADENCE_LIST.search(text):
-        cadences = [c for c in cadences if c.when is None]
-    listed = sorted((c for c in cadences if c.when is not None), key=lambda t: t.span[0])
+        cadences = [c for c in cadences if c.pattern in _YEAR_NAMES]
+    listed = sorted((c for c in cadences if c.pattern not in _YEAR_NAMES), key=lambda t: t.span[0])
     for a, b in itertools.pairwise(listed):
         gap = text[a.span[1] : b.span[0]].strip().lower()
         if a.value != b.value and _LIST_GAP.fullmatch(gap):
-            cadences = [c for c in cadences if c.when is None]
+            cadences = [c for c in cadences if c.pattern in _YEAR_NAMES]
             break
     out.extend(cadences)
     out.sort(key=lambda t: t.span[0])

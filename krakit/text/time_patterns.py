@@ -395,6 +395,15 @@ def _relative(m: re.Match[str], ctx: Context) -> When | None:
     return _deadline(f"{m['rel'].lower()} {what}", (start, end), grain, named=False)
 
 
+def _this_period(m: re.Match[str], ctx: Context) -> When | None:
+    """'throughout the year', 'during the quarter': the current one; 'the upcoming quarter'."""
+    what = m["what"].lower()
+    start, end = _span_of(what, ctx.today, ctx, bool(m["fiscal"]))
+    if m["rel"].strip().lower() == "upcoming":
+        start, end = _span_of(what, end + dt.timedelta(days=1), ctx, bool(m["fiscal"]))
+    return _deadline(f"the {what}", (start, end), what, named=False)
+
+
 def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     """'year-end', 'EOQ', 'end of the fiscal year': the end of the current period."""
     abbr = (_g(m, "abbr") or "").upper()
@@ -403,6 +412,12 @@ def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     what = "year" if what == "fy" else what
     grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
     start, end = _span_of(grain, ctx.today, ctx, fiscal)
+    if (year := _g(m, "yy")) is not None and grain == "year":  # "the 2027 year end"
+        start, end = (
+            fiscal_year(int(year), ctx.fiscal_start)
+            if fiscal
+            else (dt.date(int(year), 1, 1), dt.date(int(year), 12, 31))
+        )
     return _deadline(f"end of {grain}", (start, end), grain, named=False)
 
 
@@ -760,6 +775,18 @@ PATTERNS: tuple[TimePattern, ...] = (
         ),
     ),
     TimePattern(
+        name="the-period",
+        gate=("during", "throughout", "over", "within", "through", "upcoming"),
+        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in)\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on)\b)",
+        resolve=_this_period,
+        examples={
+            "Keep compliance at 95% throughout the year": "deadline 2026-12-31",
+            "Book 40 demos during the quarter": "deadline 2026-03-31",
+            "Book 40 demos in the upcoming quarter": "deadline 2026-06-30",
+        },
+        leaves=("Best month of the year",),
+    ),
+    TimePattern(
         name="relative-period",
         gate=("this", "current", "next", "coming", "new", "following"),
         pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b(?:[-\s]end\b)?",
@@ -773,8 +800,8 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="period-end",
-        gate=("end", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
-        pattern=r"\b(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
+        gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -784,6 +811,8 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Clear the backlog by the end of the calendar year": "deadline 2026-12-31",
             "Clear the backlog by the end of the fiscal year": "deadline 2026-03-31",
             "Clear the backlog by FY end": "deadline 2026-03-31",
+            "Cut infections by 50% by the 2027 year end": "deadline 2027-12-31",
+            "Clear the backlog by the close of the financial year": "deadline 2026-03-31",
         },
     ),
     TimePattern(
@@ -805,7 +834,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="mid-or-end-of-year",
         gate=("mid", "end-", "end ", "middle"),
-        pattern=r"\b(?P<what>mid|middle\s+of|end|close\s+of)[-\s](?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next)?\s*year)\b(?![-–/]\d)",
+        pattern=r"\b(?P<what>mid|middle\s+of|end|close\s+of)[-\s](?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next)?\s*year)\b(?![-–/]\d)(?!\s+(?:review|appraisal|evaluation|assessment)\b)",
         resolve=_mid_year,
         examples={
             "Cut churn to 3% by mid-2027": "deadline 2027-06-30",
@@ -823,11 +852,12 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="year",
         gate=("19", "20"),
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|for|during)\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+)?)(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)",
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|for|during)\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+|CY\s?)?|\bC\.?Y\.?\s?|\bcalendar\s+year\s+)(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
         resolve=_year_deadline,
         examples={
             "Cut emissions 30% by 2030": "deadline 2030-12-31",
             "Cut infections by 50% for 2027": "deadline 2027-12-31",
+            "Cut infections by 50% in CY2027": "deadline 2027-12-31",
         },
     ),
     TimePattern(
