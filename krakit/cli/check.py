@@ -61,9 +61,12 @@ def check_files(
     config: Path | None = typer.Option(
         None, "--config", help="Settings file (.toml with [tool.krakit.check], or .yaml)."
     ),
+    fix: bool = typer.Option(
+        False, "--fix", help="Apply the fixes krakit can to scorecard files (saved), then check."
+    ),
 ) -> None:
     """Check scorecards and KPI sheets for KRA/KPI mistakes (exit 0 clean, 1 found, 2 bad input)."""
-    from krakit.rules.filecheck import check_file
+    from krakit.rules.filecheck import check_file, fix_file
 
     if fail_on not in _RANK or fmt not in ("text", "json"):
         err.print("--fail-on takes error|warning|suggestion|never; --format takes text|json")
@@ -79,6 +82,8 @@ def check_files(
     found, bad = [], 0
     for path in files:
         try:
+            if fix:
+                _say_fixed(fix_file(path, select=select, ignore=ignore, today=day))
             found += check_file(
                 path, select=select, ignore=ignore, today=day, config=settings, progress=_bar
             )
@@ -98,6 +103,13 @@ def check_files(
         raise typer.Exit(2)
     worst = max((_RANK[str(f.severity)] for f in found), default=-1)
     raise typer.Exit(1 if worst >= _RANK[fail_on] else 0)
+
+
+def _say_fixed(fixed: list) -> None:  # type: ignore[type-arg]
+    from krakit.rules.fixes import describe
+
+    for f in fixed:
+        err.print(f"✓ {_location(f)}: {f.code} fixed: {describe(f)}", markup=False, soft_wrap=True)
 
 
 def _print_text(found: list, n_files: int) -> None:  # type: ignore[type-arg]
@@ -142,10 +154,11 @@ def rules_command(
     else:
         chosen = rules()
     table = Table(title="krakit rules", show_lines=False)
-    for column in ("code", "name", "severity", "what it flags"):
+    for column in ("code", "name", "severity", "fix", "what it flags"):
         table.add_column(column)
     for r in chosen:
-        table.add_row(r.code, r.name, str(r.severity), escape(r.why))
+        auto = "auto" if r.autofix is not None else ""
+        table.add_row(r.code, r.name, str(r.severity), auto, escape(r.why))
     console.print(table)
 
 

@@ -97,3 +97,21 @@ def test_config_file(tmp_path: Path) -> None:
     bad.write_text("check:\n  max_kpis_per_kraa: 3\n")
     res = runner.invoke(app, ["check", path, "--config", str(bad)])
     assert res.exit_code == 2 and "max_kpis_per_kraa" in res.output
+
+
+def test_check_fix_repairs_a_scorecard_file_and_reports_what_it_did(tmp_path: Path) -> None:
+    path = tmp_path / "lead.yaml"
+    path.write_text(
+        "role: {title: Support lead}\nholder: Asha\n"
+        "kras:\n- {title: Ticket resolution, weight: 80}\n- {title: Stuff as needed, weight: 40}\n",
+        encoding="utf-8",
+    )
+    res = runner.invoke(app, ["check", str(path), "--fix", "--select", "W001,S004", *TODAY])
+    assert res.exit_code == 0, res.output
+    assert "S004 fixed: Remove this KRA" in res.output
+    assert "All checks passed" in res.output
+    assert "Stuff as needed" not in path.read_text(encoding="utf-8")
+    again = runner.invoke(app, ["check", str(path), "--select", "W001,S004", *TODAY])
+    assert again.exit_code == 0 and "fixed" not in again.output
+    listing = runner.invoke(app, ["rules", "S"])
+    assert "catch-all-kra" in listing.output and "auto" in listing.output
