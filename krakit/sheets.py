@@ -657,7 +657,7 @@ def sheet_scorecards(
                     weight=kra.get("weight"),
                     goals=[],
                     kpis=kra["kpis"],
-                    ignore=[],
+                    ignore={},
                 )
             )
         sc = Scorecard.model_construct(
@@ -670,7 +670,7 @@ def sheet_scorecards(
             kras=kras,
             unassigned_kpis=role["loose"],
             actuals=[],
-            ignore=[],
+            ignore={},
             created=None,
             updated=None,
         )

@@ -39,6 +39,7 @@ FAMILIES = (
     "krakit.cli.files",
     "krakit.cli.score",
     "krakit.cli.check",
+    "krakit.cli.sheet",
     "krakit.cli.text",
     "krakit.cli.library",
 )

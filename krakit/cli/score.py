@@ -12,8 +12,8 @@ from rich.table import Table
 from rich.text import Text
 
 from krakit.cli.console import Output
+from krakit.cli.sheet import load_scorecard as load
 from krakit.errors import KrakitError
-from krakit.store import load
 from krakit.units import format_value
 
 # Markup is off: role titles, KPI names and paths are user text ("[s]" must print as is).

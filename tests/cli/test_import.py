@@ -1,0 +1,82 @@
+"""`krakit import`: from a manager's KPI sheet to scorecard files that check and score."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+from typer.testing import CliRunner
+
+import krakit
+from krakit.cli import _register_all, app
+
+_register_all()
+runner = CliRunner()
+
+MESSY = (
+    "Role,KRA,KPI,Target,Unit,Frequency,Weightage\n"
+    "Support lead,Ticket resolution,Reduce first response time to 4 hours,4,hours,monthly,60\n"
+    "Support lead,Ticket resolution,Reduce ticket backlog,lots,,monthly,60\n"
+    "Support lead,Quality,CSAT of 90% every month,90,%,every other tuesday,40\n"
+)
+
+
+def _sheet(tmp_path: Path, text: str = MESSY, name: str = "support.csv") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_messy_sheet_becomes_a_scorecard_and_says_what_it_left_out(tmp_path: Path) -> None:
+    out = tmp_path / "card.yaml"
+    res = runner.invoke(app, ["import", str(_sheet(tmp_path)), "-o", str(out)])
+    assert res.exit_code == 1, res.output  # written, but two cells were left out
+    assert "row 3, field 'target'" in res.output and "'lots' (left out)" in res.output
+    assert "row 4, field 'frequency'" in res.output
+    assert "read as the KRA's weight" in res.output  # the Weightage layout it assumed
+    assert f"✓ wrote {out}: Support lead, 2 KRAs, 3 KPIs" in res.output
+    card = krakit.load(out)
+    assert [(k.title, k.weight) for k in card.kras] == [("Ticket resolution", 60), ("Quality", 40)]
+    card.actuals = [krakit.Actual(kpi=card.kras[0].kpis[0].id, period="2026-01", value=5)]
+    krakit.save(card, out)
+    scored = runner.invoke(app, ["score", str(out)])
+    assert scored.exit_code == 0, scored.output
+    checked = runner.invoke(app, ["check", str(out)])
+    assert checked.exit_code in (0, 1) and "Traceback" not in checked.output
+
+
+def test_one_scorecard_per_person_and_no_silent_overwrite(tmp_path: Path) -> None:
+    rows = "".join(
+        f"Support lead,{who},Tickets,First response time under 4 hours,4,hours\n"
+        for who in ("Asha", "Ravi")
+    )
+    sheet = _sheet(tmp_path, "Role,Employee,KRA,KPI,Target,Unit\n" + rows, "team.csv")
+    res = runner.invoke(app, ["import", str(sheet), "-o", str(tmp_path / "cards")])
+    assert res.exit_code == 0, res.output
+    written = sorted(p.name for p in (tmp_path / "cards").glob("*.yaml"))
+    assert written == ["support-lead-asha.yaml", "support-lead-ravi.yaml"]
+    holders = {yaml.safe_load(p.read_text())["holder"] for p in (tmp_path / "cards").glob("*.yaml")}
+    assert holders == {"Asha", "Ravi"}
+    again = runner.invoke(app, ["import", str(sheet), "-o", str(tmp_path / "cards")])
+    assert again.exit_code == 2 and "--force" in again.output
+    assert (
+        runner.invoke(
+            app, ["import", str(sheet), "-o", str(tmp_path / "cards"), "--force"]
+        ).exit_code
+        == 0
+    )
+
+
+def test_score_on_a_sheet_points_to_import(tmp_path: Path) -> None:
+    sheet = _sheet(tmp_path)
+    for command in (["score"], ["report", "-o", str(tmp_path / "r.html")]):
+        res = runner.invoke(app, [command[0], str(sheet), *command[1:]])
+        assert res.exit_code == 2
+        assert f"krakit import {sheet} -o card.yaml" in res.output.replace("\n", "")
+
+
+def test_nothing_readable_exits_2(tmp_path: Path) -> None:
+    sheet = _sheet(tmp_path, "Name,Shoe size\nAsha,9\n")
+    res = runner.invoke(app, ["import", str(sheet), "-o", str(tmp_path / "c.yaml")])
+    assert res.exit_code == 2 and "found no KPI column" in res.output
+    assert not (tmp_path / "c.yaml").exists()
