@@ -332,17 +332,21 @@ class Peers:
 
     owner: str | None = None
     cadence: str | None = None
+    data_source: str | None = None
 
     @classmethod
     def of(cls, kra: KRA) -> Peers:
-        """The one owner all owned KPIs share, and the most common frequency (else None)."""
+        """The one owner and the one data source all KPIs that have one share, and the most
+        common frequency (each None when there is none, or no agreement)."""
         from collections import Counter
 
         owners = {k.owner for k in kra.kpis if k.owner}
+        sources = {k.data_source for k in kra.kpis if k.data_source}
         cadences = Counter(str(k.frequency) for k in kra.kpis if k.frequency is not None)
         return cls(
             owner=owners.pop() if len(owners) == 1 else None,
             cadence=cadences.most_common(1)[0][0] if cadences else None,
+            data_source=sources.pop() if len(sources) == 1 else None,
         )
 
 

@@ -41,7 +41,7 @@ NO_OWNER = Rule(
 def _no_data_source(ctx: KPIContext) -> Hit | None:
     if ctx.kpi is None or ctx.kpi.data_source:
         return None
-    return Hit(where="data_source")
+    return Hit(where="data_source", fix=ctx.peers.data_source if ctx.peers is not None else None)
 
 
 NO_DATA_SOURCE = Rule(
@@ -55,6 +55,13 @@ NO_DATA_SOURCE = Rule(
     source="Common KPI mistakes: no data source or definition (Parmenter, 2019, KPI "
     "documentation template)",
     fix="Set data_source to the system or report the value is read from.",
+    autofix=Fix(
+        title="Read it from {value}, as the other KPIs of its KRA are",
+        action="set",
+        example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Recruitment\n  kpis:\n"
+        "  - {statement: Reduce time to hire from 45 to 30 days by March 2027, data_source: ATS}\n"
+        "  - {statement: Raise offer acceptance rate from 70% to 85% by March 2027}",
+    ),
     examples="kpi",
     smart="M",
     test=_no_data_source,
