@@ -90,6 +90,60 @@ def widgets(sc: krakit.Scorecard) -> tuple[list[float], list[float]]:
     return typing, redraw
 
 
+FIRST_SCREEN_BUDGET_S = 3.0
+STEP_BUDGET_MS = 500.0
+FIRST_SCREEN = (
+    "import time, tempfile; t = time.perf_counter(); import krakit; "
+    "krakit.workshop(tempfile.mkdtemp()); print(time.perf_counter() - t)"
+)
+
+
+def first_screen(runs: int = 3) -> list[float]:
+    """``import krakit`` + building the wizard in a fresh interpreter: a new kernel's work
+    before the app can show anything (kernel start itself is in bench_workshop_load.py)."""
+    import subprocess
+    import sys
+
+    times = []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-c", FIRST_SCREEN], capture_output=True, text=True, check=True
+        )
+        times.append(float(out.stdout.split()[-1]))
+    return times
+
+
+def step_changes(sc: krakit.Scorecard, rounds: int = 5) -> dict[str, list[float]]:
+    """Next from each step after an edit (every step redraws), in the kernel: until the page
+    is turned and drawn; for step 4 until its score table is drawn, and until the chart is."""
+    import tempfile
+
+    from krakit.widgets.speed import _exercise
+
+    _exercise()  # what the wizard's warm-up thread loads while the manager is in step 1
+    wizard = krakit.workshop(tempfile.mkdtemp())
+    marks: dict[str, float] = {}
+    # step 4 sets the chart to "Drawing the chart…" once its table is drawn
+    wizard.scorecard_step._chart.observe(
+        lambda _c: marks.setdefault("table", time.perf_counter()), "value"
+    )
+    times: dict[str, list[float]] = {"1 → 2": [], "2 → 3": [], "3 → 4 (table)": []}
+    times["3 → 4 (chart)"] = []
+    card = sc
+    for n in range(rounds):
+        wizard.step = 0
+        card = edit.update_kpi(card, card.all_kpis()[n].id, owner=f"Owner {n}")
+        wizard.roles.scorecard = card
+        for target, label in ((1, "1 → 2"), (2, "2 → 3"), (3, "3 → 4 (table)")):
+            marks.clear()
+            start = time.perf_counter()
+            wizard.step = target
+            end = time.perf_counter()
+            times[label].append((marks.get("table", end) - start) * 1000)
+        times["3 → 4 (chart)"].append((end - start) * 1000)
+    return times
+
+
 def main() -> int:
     sc = scorecard_60()
     assert len(sc.all_kpis()) == 60
@@ -98,6 +152,29 @@ def main() -> int:
     typing, redraw = widgets(sc)
     ok &= _report("widget: a keystroke in the KPI step (parse, fields, badges)", typing)
     ok &= _report("widget: the check step redrawn after an edit (60 KPIs)", redraw)
+    screen = first_screen()
+    worst = max(screen)
+    fits = worst <= FIRST_SCREEN_BUDGET_S
+    print(f"app first screen: import krakit + build the wizard, fresh interpreter, x{len(screen)}:")
+    print(
+        f"  median {statistics.median(screen):.2f} s   max {worst:.2f} s   target "
+        f"{FIRST_SCREEN_BUDGET_S:.0f} s with kernel start   {'OK' if fits else 'TOO SLOW'}"
+    )
+    ok &= fits
+    for label, times in step_changes(sc).items():
+        budget = None if "chart" in label else STEP_BUDGET_MS
+        worst = max(times)
+        fits = budget is None or worst <= budget
+        print(f"wizard step change {label}, 60 KPIs, {len(times)} times (after an edit):")
+        print(
+            f"  median {statistics.median(times):.0f} ms   max {worst:.0f} ms   "
+            + (
+                f"target {budget:.0f} ms   {'OK' if fits else 'TOO SLOW'}"
+                if budget
+                else "(no target: drawn after the table)"
+            )
+        )
+        ok &= fits
     return 0 if ok else 1
 
 

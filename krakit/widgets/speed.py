@@ -2,9 +2,10 @@
 
 ``import krakit`` and step 1 need neither pandas nor Altair nor vl-convert; steps 3 and 4 do,
 and loading them the first time a manager clicks *Next* made that click take seconds. So
-once the wizard is on screen, :func:`warm_up` loads them in a background thread (it touches
-no widget) after a short pause, leaving the first screen its CPU when a room arrives at once.
-In a pre-heated kernel (``make app``'s pool) everything is loaded before anyone arrives.
+once the manager starts working in step 1 (the first edit, or a step change), the wizard
+calls :func:`warm_up`, which loads them in a background thread that touches no widget. It
+does not start while the page is being served: when a room arrives at once, every kernel's
+CPU goes to drawing first screens.
 """
 
 from __future__ import annotations
@@ -21,13 +22,13 @@ log = logging.getLogger(__name__)
 _started = threading.Event()
 
 
-def warm_up(delay: float = 5.0) -> threading.Thread | None:
+def warm_up(delay: float = 0.0) -> threading.Thread | None:
     """Import what the later steps need, in a daemon thread, once per process.
 
     Parameters
     ----------
     delay
-        Seconds to wait first, so the first screen is drawn before this competes for the CPU.
+        Seconds to wait before loading.
 
     Returns
     -------
