@@ -11,7 +11,7 @@ AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Debian's Chromium drives the browser tests (Playwright is told where it is; it never downloads).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab app test lint format bench eval schema screenshots chromium clean help
+.PHONY: lab app test lint format bench eval stateful schema screenshots chromium clean help
 .DEFAULT_GOAL := help
 
 help:
@@ -21,6 +21,7 @@ help:
 	@echo "make lint   ruff"
 	@echo "make bench  benchmarks (speed, scale)"
 	@echo "make eval   accuracy on ../shared/data/real_world_dev.csv"
+	@echo "make stateful  the wizard driven by Hypothesis, 200 runs (KRAKIT_STATEFUL_EXAMPLES=...)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -104,6 +105,11 @@ bench: $(VENV)/.dev
 
 eval: $(VENV)/.dev
 	@for f in benchmarks/eval_*.py; do $(BIN)/python $$f || exit 1; done
+
+# The wizard driven by Hypothesis like a person, longer than make test does (6 examples there).
+stateful: $(VENV)/.dev
+	KRAKIT_STATEFUL_EXAMPLES=$${KRAKIT_STATEFUL_EXAMPLES:-200} \
+	  $(BIN)/python -m pytest tests/widgets/test_wizard_stateful.py -p no:cacheprovider
 
 # Screenshots for the README, taken by the browser tests.
 screenshots: $(VENV)/.dev $(LAB_SETTINGS) chromium

@@ -252,7 +252,16 @@ class KPIStep(Step):
         try:
             kpi = draft.to_kpi()
         except (ValidationError, KrakitError) as exc:  # e.g. a metric too long to keep
-            self._say(f"krakit could not fill the fields from this sentence: {exc}", "warning")
+            why = (
+                plain_error(exc, self.scorecard)
+                if isinstance(exc, KrakitError)
+                else str(exc.errors(include_url=False)[0]["msg"])
+            )
+            self._say(
+                f"krakit could not fill the fields from this sentence ({why}); "
+                "fill them in by hand below.",
+                "warning",
+            )
             return
         self._filling = True
         try:
