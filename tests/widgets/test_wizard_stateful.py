@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any
 
 import hypothesis.strategies as st
 from hypothesis import HealthCheck, settings
