@@ -11,6 +11,9 @@ from collections import Counter
 import pytest
 import yaml
 from conftest import TODAY
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from strategies import realistic_statements, scorecard_data
 
 from krakit import edit
 from krakit.errors import InputError
@@ -220,3 +223,51 @@ def test_deadline_field_passed_but_sentence_ahead_keeps_the_sentence() -> None:
     (finding,) = check(sc, today=TODAY, select="A003")
     new = apply_fix(sc, finding).all_kpis()[0]
     assert new.statement == kpi.statement and new.deadline == dt.date(2027, 6, 30)
+
+
+_MESSY_KRAS = st.sampled_from(
+    (
+        "Handle other stuff as needed",
+        "Increase sales by 20% by March 2027",
+        "Offer acceptance rate",
+        "Misc",
+        "Customer support",
+        "Recruitment",
+    )
+)
+
+
+@st.composite
+def _messy_cards(draw: st.DrawFn) -> Scorecard:
+    """A generated scorecard, plus what a new manager adds: odd KRAs, loose KPIs, goals."""
+    data = draw(scorecard_data())
+    for i in range(draw(st.integers(0, 2))):
+        kra = {
+            "id": f"extra-{i}",
+            "title": draw(_MESSY_KRAS),
+            "weight": draw(st.none() | st.floats(0, 100)),
+        }
+        data["kras"].append(kra)
+    data["unassigned_kpis"] = [
+        {"id": f"loose-{i}", "statement": draw(realistic_statements())}
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    if draw(st.booleans()):
+        data["goals"] = [{"title": "Grow the team"}, {"title": "Keep customers"}][
+            : draw(st.integers(1, 2))
+        ]
+    return validate_scorecard(data)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sc=_messy_cards())
+def test_every_offered_fix_applies_to_any_scorecard(sc: Scorecard) -> None:
+    before = check(sc, today=TODAY)
+    for finding in [f for f in before if can_fix(f)]:
+        fixed = apply_fix(sc, finding)  # never raises for a fix it offered
+        assert validate_scorecard(fixed.model_dump(mode="json")) == fixed
+        after = check(fixed, today=TODAY)
+        here = [f for f in after if (f.code, f.where) == (finding.code, finding.where)]
+        assert len(here) < sum((f.code, f.where) == (finding.code, finding.where) for f in before)
+    new, done = fix_all(sc, today=TODAY)
+    assert len(done) <= 500 and validate_scorecard(new.model_dump(mode="json")) == new
