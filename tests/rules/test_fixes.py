@@ -259,7 +259,7 @@ def _messy_cards(draw: st.DrawFn) -> Scorecard:
     return validate_scorecard(data)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(sc=_messy_cards())
 def test_every_offered_fix_applies_to_any_scorecard(sc: Scorecard) -> None:
     before = check(sc, today=TODAY)
