@@ -75,12 +75,16 @@ def score(
         table.add_column(
             name, justify="right" if name in ("Actual", "Target", "Achievement") else "left"
         )
+    titles = dict(zip(result.kras["kra"], result.kras["title"], strict=True))
+    why = dict(zip(result.missing["kpi"], result.missing["reason"], strict=True))
     for row in result.totals.itertuples():
         unit = units.get(str(row.kpi))
         status = "—" if pd.isna(row.status) else str(row.status)
+        if row.periods and row.kpi in why:  # actuals, but it cannot score: say why
+            status = f"not scored: {why[row.kpi]}"
         table.add_row(
-            "—" if pd.isna(row.kra) else str(row.kra),
-            str(row.kpi),
+            "—" if pd.isna(row.kra) else str(titles.get(row.kra, row.kra)),
+            str(row.metric),
             format_value(row.actual, unit),
             format_value(row.target, unit),
             "—" if pd.isna(row.achievement) else f"{row.achievement:.1f}%",
@@ -104,7 +108,7 @@ def score(
         console.print(periods)
     for row in result.kras.itertuples():
         score_text = "not scored" if pd.isna(row.score) else f"{row.score:.1f}%"
-        console.print(f"KRA {row.kra}: {score_text} (weight {row.weight:g}%)")
+        console.print(f"KRA {row.title}: {score_text} (weight {row.weight:g}%)")
     console.print(str(result))
     if text:
         console.print()

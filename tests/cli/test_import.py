@@ -80,3 +80,32 @@ def test_nothing_readable_exits_2(tmp_path: Path) -> None:
     res = runner.invoke(app, ["import", str(sheet), "-o", str(tmp_path / "c.yaml")])
     assert res.exit_code == 2 and "found no KPI column" in res.output
     assert not (tmp_path / "c.yaml").exists()
+
+
+def test_piped_score_names_every_kpi_in_full_and_says_why_one_did_not_score(
+    tmp_path: Path,
+) -> None:
+    long_name = "Improve the quality of every answer we send across email, chat and phone"
+    card = krakit.Scorecard(
+        role=krakit.Role(title="Support lead"),
+        kras=[
+            krakit.KRA(
+                id="tickets",
+                title="Ticket resolution",
+                kpis=[
+                    krakit.KPI(id="backlog", statement="Reduce ticket backlog"),
+                    krakit.KPI(id="quality", statement=long_name, unit="%", target=90),
+                ],
+            )
+        ],
+        actuals=[
+            krakit.Actual(kpi="backlog", period="2026-01", value=40),
+            krakit.Actual(kpi="quality", period="2026-01", value=85),
+        ],
+    )
+    krakit.save(card, tmp_path / "card.yaml")
+    res = runner.invoke(app, ["score", str(tmp_path / "card.yaml")])  # not a terminal
+    assert res.exit_code == 0, res.output
+    assert long_name in res.output and "…" not in res.output
+    assert "not scored: no target" in res.output
+    assert "'Reduce ticket backlog' has no target: add one in step 2" in res.output
