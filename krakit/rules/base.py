@@ -29,6 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from krakit.errors import ConfigError
 from krakit.model import KPI, KRA, Frequency, Polarity, Scorecard, TargetType
+from krakit.text.lexicon import first_words, words_of
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -567,14 +568,19 @@ class WordList:
     swap: Mapping[str, str]
     pattern: re.Pattern[str]
     lists: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    firsts: frozenset[str] | None = None  # the terms' first words; None: always search
+
+    def _absent(self, text: str) -> bool:
+        """No term can occur: none of their first words is in the text (a set test, fast)."""
+        return self.firsts is not None and self.firsts.isdisjoint(words_of(text))
 
     def find(self, text: str) -> list[re.Match[str]]:
         """Every non-overlapping occurrence, longest term first."""
-        return list(self.pattern.finditer(text))
+        return [] if self._absent(text) else list(self.pattern.finditer(text))
 
     def first(self, text: str) -> re.Match[str] | None:
         """The first occurrence, or None (what most rules need, and faster)."""
-        return self.pattern.search(text)
+        return None if self._absent(text) else self.pattern.search(text)
 
     def swap_for(self, term: str) -> str | None:
         """The suggested replacement for a term, if the list gives one."""
@@ -607,7 +613,13 @@ def load_words(name: str) -> WordList:
         if k not in ("terms", "swap") and isinstance(v, list)
     }
     return WordList(
-        name=name, source=str(data["source"]), terms=terms, swap=swap, pattern=pattern, lists=lists
+        name=name,
+        source=str(data["source"]),
+        terms=terms,
+        swap=swap,
+        pattern=pattern,
+        lists=lists,
+        firsts=first_words(terms),
     )
 
 

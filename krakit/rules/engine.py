@@ -43,10 +43,10 @@ def parse(text: str) -> KPIDraft:
 
 @lru_cache(maxsize=65_536)
 def classify_text(text: str) -> Classification:
-    """:func:`krakit.classify`, remembered."""
+    """:func:`krakit.classify`, remembered (without KPI suggestions: no rule reads them)."""
     from krakit.text.classify import classify
 
-    return classify(text)
+    return classify(text, suggest=False)
 
 
 @dataclass(slots=True)

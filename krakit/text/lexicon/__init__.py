@@ -13,11 +13,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WordList", "alt", "load", "number_words", "phrase_re", "word_value", "words_of"]
+__all__ = [
+    "WordList",
+    "alt",
+    "first_words",
+    "load",
+    "number_words",
+    "phrase_re",
+    "word_value",
+    "words_of",
+]
 
 _HERE = Path(__file__).parent
 
@@ -105,6 +114,7 @@ def word_value(phrase: str) -> float | None:
 _TOKEN = re.compile(r"[a-z]+")
 
 
+@lru_cache(maxsize=64)
 def words_of(text: str) -> frozenset[str]:
     """The lower-case letter runs of ``text``: what :class:`WordList` gates on.
 
@@ -114,6 +124,25 @@ def words_of(text: str) -> frozenset[str]:
     ['cut', 'max', 'off']
     """
     return frozenset(_TOKEN.findall(text.lower()))
+
+
+def first_words(phrases: Iterable[str]) -> frozenset[str] | None:
+    """The first :func:`words_of` word of each phrase; None when one opens with no letter.
+
+    Examples
+    --------
+    >>> sorted(first_words(["at most", "no more than"]))
+    ['at', 'no']
+    >>> first_words(["<", "at most"]) is None
+    True
+    """
+    out = set()
+    for phrase in phrases:
+        m = _TOKEN.match(phrase.lower())
+        if m is None:
+            return None
+        out.add(m.group())
+    return frozenset(out)
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,11 +170,11 @@ class WordList:
     def of(cls, words: Iterable[str], *, before: bool = False, after: bool = False) -> WordList:
         """Build from phrases (see :func:`phrase_re` for ``before`` and ``after``)."""
         words = list(words)
-        firsts = [_TOKEN.match(w.lower()) for w in words]
+        firsts = first_words(words)
         return cls(
             phrase_re(words, before=before, after=after),
-            frozenset(m.group() for m in firsts if m),
-            any(m is None for m in firsts),  # a phrase that opens with a sign: always look
+            firsts or frozenset(),
+            firsts is None,  # a phrase that opens with a sign: always look
         )
 
     def present(self, words: frozenset[str]) -> bool:
