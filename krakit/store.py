@@ -32,7 +32,7 @@ import tempfile
 from collections.abc import Iterator
 from os import PathLike
 from pathlib import Path, PurePosixPath, PureWindowsPath
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -176,12 +176,109 @@ _UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG,
 _Dumper.add_representer(str, _represent_str)
 _LOADER: type = _UniqueKeyLoader
 _FAST_DUMPER: type | None = None
+_STR = "tag:yaml.org,2002:str"
+_MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
+_SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+
+
+class _QuickResolve:
+    """With libyaml parsing and emitting in C, the Python calls made per value are the cost.
+    These shortcuts are on the libyaml classes only, so the tests that compare them with the
+    pure-Python classes (same data read, same bytes written) check the shortcuts too.
+
+    A scalar's implicit tag depends only on its text: it is resolved once per distinct short
+    text (keys, units, enum values, numbers repeat) and remembered."""
+
+    _tags: ClassVar[dict[tuple[str, Any], str]] = {}
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is not yaml.ScalarNode or len(value) > 40:
+            return super().resolve(kind, value, implicit)  # type: ignore[misc]
+        key = (value, implicit)
+        tag = self._tags.get(key)
+        if tag is None:
+            tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+            if len(self._tags) < 20_000:
+                self._tags[key] = tag
+        return tag
+
+
+class _QuickLoad(_QuickResolve):
+    """Text is built without the constructor's dispatch (when no alias can share a node)."""
+
+    may_alias: bool
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node.tag == _STR and type(node) is yaml.ScalarNode and not self.may_alias:
+            return node.value
+        return super().construct_object(node, deep=deep)  # type: ignore[misc]
+
+
+class _QuickDump(_QuickResolve):
+    """Plain data (dict, list, text) goes to libyaml as events, the ones the serializer would
+    send for the nodes :class:`_Dumper` makes (block style, text with a line break as ``|``),
+    without building the nodes or resolving each text twice."""
+
+    _texts: ClassVar[dict[str, yaml.ScalarEvent]] = {}
+
+    def represent(self, data: Any) -> None:
+        emit = self.emit  # type: ignore[attr-defined]
+        emit(yaml.DocumentStartEvent(explicit=False))
+        self._emit(data, emit)
+        emit(yaml.DocumentEndEvent(explicit=False))
+
+    def _emit(self, data: Any, emit: Any) -> None:
+        kind = type(data)
+        if kind is str:
+            event = self._texts.get(data)
+            if event is None:
+                plain = self.resolve(yaml.ScalarNode, data, (True, False)) == _STR
+                style = "|" if "\n" in data else None
+                event = yaml.ScalarEvent(None, _STR, (plain, True), data, style=style)
+                if len(data) <= 40 and len(self._texts) < 20_000:
+                    self._texts[data] = event  # keys and short values repeat
+            emit(event)
+        elif kind is dict:
+            emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            for key, value in data.items():
+                self._emit(key, emit)
+                self._emit(value, emit)
+            emit(yaml.MappingEndEvent())
+        elif kind is list:
+            emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
+            for value in data:
+                self._emit(value, emit)
+            emit(yaml.SequenceEndEvent())
+        else:
+            self._emit_node(self.represent_data(data), emit)  # type: ignore[attr-defined]
+
+    def _emit_node(self, node: yaml.Node, emit: Any) -> None:
+        """The events of a node the representer made (a number, true, null...)."""
+        if isinstance(node, yaml.ScalarNode):
+            plain = self.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+            quoted = self.resolve(yaml.ScalarNode, node.value, (False, True)) == node.tag
+            emit(yaml.ScalarEvent(None, node.tag, (plain, quoted), node.value, style=node.style))
+        elif isinstance(node, yaml.SequenceNode):
+            implicit = node.tag == self.resolve(yaml.SequenceNode, node.value, True)
+            emit(yaml.SequenceStartEvent(None, node.tag, implicit, flow_style=node.flow_style))
+            for item in node.value:
+                self._emit_node(item, emit)
+            emit(yaml.SequenceEndEvent())
+        else:
+            implicit = node.tag == self.resolve(yaml.MappingNode, node.value, True)
+            emit(yaml.MappingStartEvent(None, node.tag, implicit, flow_style=node.flow_style))
+            for key, value in node.value:
+                self._emit_node(key, emit)
+                self._emit_node(value, emit)
+            emit(yaml.MappingEndEvent())
+
+
 if yaml.__with_libyaml__:
 
-    class _CUniqueKeyLoader(_Checked, yaml.CSafeLoader):
+    class _CUniqueKeyLoader(_QuickLoad, _Checked, yaml.CSafeLoader):
         """The scorecard loader on libyaml's parser (the checks are the same Python code)."""
 
-    class _CDumper(_Tidy, yaml.CSafeDumper):
+    class _CDumper(_QuickDump, _Tidy, yaml.CSafeDumper):
         """The scorecard writer on libyaml's emitter."""
 
     _CUniqueKeyLoader.add_constructor(
