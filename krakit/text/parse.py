@@ -48,6 +48,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -796,7 +797,19 @@ def parse_kpi(text: str, *, today: dt.date | None = None) -> KPIDraft:
     """
     if not isinstance(text, str):
         text = "" if text is None else str(text)
-    return _copy(_cached(text, today or dt.date.today()))
+    return _copy(_cached(text, today or _today()))
+
+
+_today_seen: tuple[float, dt.date] = (-2.0, dt.date.min)
+
+
+def _today() -> dt.date:
+    """Today's date, asked of the clock at most once a second (it costs more than a parse step)."""
+    global _today_seen
+    now = time.monotonic()
+    if now - _today_seen[0] > 1.0:
+        _today_seen = (now, dt.date.today())
+    return _today_seen[1]
 
 
 @lru_cache(maxsize=512)
@@ -809,8 +822,11 @@ def _cached(text: str, today: dt.date) -> KPIDraft:
         return KPIDraft(text=text)
 
 
+_FIELDS = tuple(f.name for f in dataclasses.fields(KPIDraft))
+
+
 def _copy(draft: KPIDraft) -> KPIDraft:
-    fields = {f.name: getattr(draft, f.name) for f in dataclasses.fields(draft)}
+    fields = {name: getattr(draft, name) for name in _FIELDS}
     fields["other_targets"] = list(draft.other_targets)
     fields["spans"] = dict(draft.spans)
     return KPIDraft(**fields)
