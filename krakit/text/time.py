@@ -125,7 +125,7 @@ def find_times(
     words = frozenset(_WORD.findall(low))
     cadences: list[TimeMatch] = []
     for decl in PATTERNS:
-        if not decl.gated(low, words):
+        if decl.gate and not decl.gated(low, words):
             continue
         for m in decl.regex.finditer(text):
             span = m.span()

@@ -464,7 +464,16 @@ def _week_number(m: re.Match[str], ctx: Context) -> When | None:
     return None
 
 
+_YEAR_LEAD = re.compile(
+    r"(?i)(?:(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|for|during)\s+"
+    r"(?:the\s+)?(?:year\s+)?)$"
+)
+
+
 def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
+    """'by 2030', 'for 2027', 'CY2027': a year with a time word (a bare 2027 is no deadline)."""
+    if not m["cy"] and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start()):
+        return None
     year = int(m["y"])
     return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
 
@@ -852,7 +861,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="year",
         gate=("19", "20"),
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|for|during)\s+(?:the\s+)?(?:calendar\s+year\s+|year\s+|CY\s?)?|\bC\.?Y\.?\s?|\bcalendar\s+year\s+)(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
+        pattern=r"(?P<cy>\bC\.?Y\.?\s?|\bcalendar\s+year\s+)?(?<![\d.,/])(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
         resolve=_year_deadline,
         examples={
             "Cut emissions 30% by 2030": "deadline 2030-12-31",
