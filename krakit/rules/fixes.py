@@ -19,6 +19,7 @@ action                    what it does
 ``rename-kra``            name the KRA after its area, keeping the old name in its description
 ``link-goal``             align the KRA to the goal ``Finding.fix`` names
 ``remove-kra``            remove a catch-all KRA; its KPIs wait unassigned, weights rescaled
+``merge-kpi``             fold a duplicate KPI into the first: its weight, the actuals it lacks
 ========================  ==================================================================
 
 Examples
@@ -421,6 +422,11 @@ def _kra_title(sc: Scorecard, kra_id: str) -> str:
     return sc.kra(kra_id).title
 
 
+def _kpi_name(sc: Scorecard, kpi_id: str) -> str:
+    kpi = sc.kpi(kpi_id)
+    return kpi.metric or kpi.statement or kpi.id
+
+
 def _goal_title(sc: Scorecard, goal_id: str) -> str:
     for goal in sc.goals:
         if goal.id == goal_id:
@@ -431,6 +437,28 @@ def _goal_title(sc: Scorecard, goal_id: str) -> str:
 def _day(_sc: Scorecard, iso: str) -> str:
     day = dt.date.fromisoformat(iso)
     return f"{day.day} {day.strftime('%B %Y')}"
+
+
+def _merge_kpi(sc: Scorecard, finding: Finding) -> Scorecard:
+    from krakit.edit import remove_kpi, set_actuals, set_weights, update_kpi
+
+    dup, keep = sc.kpi(_kpi_id(finding)), sc.kpi(str(finding.fix))
+    home, kept_home = sc.kra_of(dup.id), sc.kra_of(keep.id)
+    had = {a.period for a in sc.actuals if a.kpi == keep.id}
+    moved = [
+        a.model_copy(update={"kpi": keep.id})
+        for a in sc.actuals
+        if a.kpi == dup.id and a.period not in had
+    ]
+    new = set_actuals(sc, "", moved) if moved else sc
+    if home is not None and home is kept_home and dup.weight is not None:
+        new = update_kpi(new, keep.id, weight=min(100.0, (keep.weight or 0) + dup.weight))
+    new = remove_kpi(new, dup.id)
+    if home is not None and home is not kept_home and dup.weight is not None:
+        weights = [k.weight for k in new.kra(home.id).kpis]
+        if weights and None not in weights and new.weights is WeightMode.PERCENT:
+            new = set_weights(new, home.id, shares(weights))
+    return new
 
 
 ACTIONS: dict[str, Action] = {
@@ -446,6 +474,7 @@ ACTIONS: dict[str, Action] = {
         Action("rename-kra", True, _rename_kra),
         Action("link-goal", True, _link_goal, _goal_title),
         Action("remove-kra", False, _remove_kra),
+        Action("merge-kpi", True, _merge_kpi, _kpi_name),
     )
 }
 """Every action a rule's fix may name, by name."""

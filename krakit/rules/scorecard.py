@@ -407,7 +407,7 @@ def duplicate_key(text: str) -> str:
 
 
 def _duplicates(ctx: ScorecardContext) -> Iterator[Hit]:
-    seen: dict[str, str] = {}
+    seen: dict[str, tuple[str, str]] = {}
     for kpi in ctx.scorecard.all_kpis():
         parsed = ctx.kpis.get(kpi.id)
         name = kpi.metric or (parsed.metric if parsed is not None else None) or kpi.statement
@@ -415,9 +415,12 @@ def _duplicates(ctx: ScorecardContext) -> Iterator[Hit]:
         if not key:
             continue
         if key in seen:
-            yield Hit(values={"kpi": name, "first": seen[key]}, where=ctx.paths.get(kpi.id))
+            first, first_id = seen[key]
+            yield Hit(
+                values={"kpi": name, "first": first}, where=ctx.paths.get(kpi.id), fix=first_id
+            )
         else:
-            seen[key] = name or kpi.id
+            seen[key] = (name or kpi.id, kpi.id)
 
 
 DUPLICATE_KPI = Rule(
@@ -436,6 +439,16 @@ DUPLICATE_KPI = Rule(
     ),
     source="Parmenter (2019): one measure per result; duplicate measures double-count",
     fix="Keep one and delete the other (or merge their weights).",
+    autofix=Fix(
+        title="Merge it into '{value}': its weight and the actuals '{value}' lacks move there",
+        action="merge-kpi",
+        example=_SC + "kras:\n- title: Recruitment\n  kpis:\n"
+        "  - {id: tth, metric: Time to hire (days), weight: 60}\n"
+        "  - {id: oar, metric: Offer acceptance rate, weight: 20}\n"
+        "  - {id: tth2, metric: time-to-hire, weight: 20}\n"
+        "actuals:\n- {kpi: tth, period: 2026-10, value: 40}\n"
+        "- {kpi: tth2, period: 2026-10, value: 41}\n- {kpi: tth2, period: 2026-11, value: 38}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_duplicates,

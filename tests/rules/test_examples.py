@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import example_codes
+from rule_examples import example_codes
 
 from krakit.rules import Status, rules
 

@@ -10,9 +10,9 @@ from collections import Counter
 
 import pytest
 import yaml
-from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rule_examples import TODAY
 from strategies import realistic_statements, scorecard_data
 
 from krakit import edit
@@ -271,3 +271,28 @@ def test_every_offered_fix_applies_to_any_scorecard(sc: Scorecard) -> None:
         assert len(here) < sum((f.code, f.where) == (finding.code, finding.where) for f in before)
     new, done = fix_all(sc, today=TODAY)
     assert len(done) <= 500 and validate_scorecard(new.model_dump(mode="json")) == new
+
+
+def test_duplicate_in_another_kra_merges_and_rescales_what_is_left() -> None:
+    sc = validate_scorecard(
+        {
+            "role": {"title": "Recruiter"},
+            "kras": [
+                {"title": "Recruitment", "kpis": [{"id": "tth", "metric": "Time to hire"}]},
+                {
+                    "title": "Hiring",
+                    "kpis": [
+                        {"id": "tth2", "metric": "time-to-hire", "weight": 50},
+                        {"id": "oar", "metric": "Offer acceptance rate", "weight": 30},
+                        {"id": "cph", "metric": "Cost per hire", "weight": 20},
+                    ],
+                },
+            ],
+            "actuals": [{"kpi": "tth2", "period": "2026-10", "value": 41}],
+        }
+    )
+    (finding,) = check(sc, today=TODAY, select="W012")
+    new = apply_fix(sc, finding)
+    assert [(k.id, k.weight) for k in new.kra("hiring").kpis] == [("oar", 60.0), ("cph", 40.0)]
+    assert [(a.kpi, a.value) for a in new.actuals] == [("tth", 41.0)]
+    assert not check(new, today=TODAY, select="W002,W012")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import TODAY
+from rule_examples import TODAY
 
 import krakit
 from krakit.model import KPI, Scorecard

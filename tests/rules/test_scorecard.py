@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import TODAY
+from rule_examples import TODAY
 
 import krakit
 from krakit.errors import ConfigError

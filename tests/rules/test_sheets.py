@@ -7,9 +7,9 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from conftest import TODAY
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from rule_examples import TODAY
 
 from krakit.errors import InputError
 from krakit.rules.filecheck import check_file

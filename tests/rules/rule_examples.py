@@ -1,4 +1,7 @@
-"""Helpers for the checker tests: read a rule's examples the way it declares them."""
+"""Helpers for the checker tests: read a rule's examples the way it declares them.
+
+A plain module, not conftest.py: a root conftest.py would shadow `from conftest import ...`.
+"""
 
 from __future__ import annotations
 
