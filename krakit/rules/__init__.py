@@ -8,7 +8,7 @@ family letter plus three digits, so ``--ignore M`` or ``ignore: [W00]`` switch o
 code   module           what it looks at
 =====  ===============  ===========================================================
 M      measurable       an indicator and a number to reach
-S      specific         vague words, escape clauses, two measures in one
+S      specific         vague words, escape clauses, two measures in one, catch-all KRAs
 T      timebound        a deadline or a cadence
 A      achievable       unrealistic and unambitious targets, absolutes
 R      relevant         the KPI measures its KRA's result, not activity or vanity
@@ -17,6 +17,9 @@ O      ownership        owner, data source, review
 W      scorecard        weights, links, counts, balance, duplicates, fresh actuals
 X      meta             the checker's own settings (unknown codes)
 =====  ===============  ===========================================================
+
+A rule may also declare a fix krakit applies itself (``Rule.autofix``); :mod:`krakit.rules.fixes`
+applies it (``apply_fix``, ``fix_all``) and says what it does (``describe``).
 """
 
 from __future__ import annotations
