@@ -233,6 +233,10 @@ def _after(text: str, end: int, n: int = 30) -> str:
 
 
 _PERCENT_NOUNS = frozenset({"percent", "percentage", "pct", "pp"})
+# "20 contact hours", "6 man days": a noun, a space, then a time unit
+_COMPOUND_TIME = re.compile(
+    r"(?i)\s+[A-Za-z][A-Za-z-]*\s+(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|weeks|months)\b"
+)
 
 
 def _unit_noun(text: str, end: int) -> str | None:
@@ -250,8 +254,8 @@ def _unit_noun(text: str, end: int) -> str | None:
             return None
         if low in _PERCENT_NOUNS:
             return "%"
-        head = words[i + 1].lower() if i + 1 < len(words) else ""
-        return _TIME_HEAD_UNITS.get(head, low)
+        compound = _COMPOUND_TIME.match(text, end) if i == 0 else None
+        return _TIME_HEAD_UNITS[compound["u"].lower()] if compound else low
     return None
 
 
@@ -283,6 +287,9 @@ class Definer:
     reason: str
     test: Callable[[_Around], bool]
     examples: dict[str, float]
+
+
+_CLOCK_AFTER = re.compile(r"(?i)\s*(?:(?:am|pm|o'?clock|:\d\d)\b|[ap]\.m\.)")
 
 
 def _is_year(n: _Around) -> bool:
@@ -355,8 +362,8 @@ DEFINERS: tuple[Definer, ...] = (
     ),
     Definer(
         "clock",
-        lambda n: bool(re.match(r"(?i)\s*(?:am|pm|a\.m\.|p\.m\.|o'?clock|:\d\d)\b", n.after)),
-        {"Open the store by 9 am daily": 9},
+        lambda n: bool(_CLOCK_AFTER.match(n.after) or re.search(r"\d:$", n.before)),
+        {"Open the store by 9 am daily": 9, "Helpdesk staffed 8:30 a.m. to 5 p.m.": 30},
     ),
     Definer(
         "24x7",
