@@ -89,8 +89,12 @@ app: $(VENV)/.lab $(LAB_SETTINGS)
 	  $(if $(filter-out 0,$(POOL)),--preheat_kernel=True --pool_size=$(POOL)) \
 	  notebooks/00_start_here.ipynb
 
+# Tests, notebooks (nbval) and the docstrings' examples (doctests). No test depends on the
+# machine's speed: a kernel gets 5 minutes to start, a hang guard rather than a speed limit.
 test: $(VENV)/.dev $(LAB_SETTINGS) chromium
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg -p no:cacheprovider
+	$(BIN)/python -m pytest tests notebooks krakit --doctest-modules \
+	  --nbval-lax --nbval-sanitize-with tests/nbval_sanitize.cfg \
+	  --nbval-kernel-startup-timeout=300 -p no:cacheprovider
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check .
