@@ -33,7 +33,7 @@ from functools import lru_cache
 from krakit.errors import KrakitError
 from krakit.periods import FISCAL_START, Level, When, month_end, parse_period
 from krakit.text.draft import Period, Quantity
-from krakit.text.time_patterns import PATTERNS, Context
+from krakit.text.time_patterns import PATTERNS, Context, TimePattern
 
 __all__ = ["TimeMatch", "find_times", "period_end", "read_when"]
 
@@ -85,6 +85,25 @@ _DATED_WORD = re.compile(
 )
 
 
+# Which declarations each gate word opens, so a text's words pick the declarations to run.
+_BY_WORD: dict[str, set[int]] = {}
+for _i, _decl in enumerate(PATTERNS):
+    for _w in _decl.gate:
+        if _w.isalpha():
+            _BY_WORD.setdefault(_w, set()).add(_i)
+_ALWAYS = frozenset(i for i, d in enumerate(PATTERNS) if not d.gate)
+_BY_PART = tuple(i for i, d in enumerate(PATTERNS) if d.gate and not d.gate_words_only)
+
+
+def _gated(low: str, words: frozenset[str]) -> list[TimePattern]:
+    """The declarations whose gate the text passes, in declaration order."""
+    active = set(_ALWAYS)
+    for word in words:
+        active.update(_BY_WORD.get(word, ()))
+    active.update(i for i in _BY_PART if i not in active and PATTERNS[i].gated(low, words))
+    return [PATTERNS[i] for i in sorted(active)]
+
+
 def _value(when: When) -> Period | dt.date | str | Quantity:
     if when.kind == "cadence":
         return Period(when.grain)
@@ -124,9 +143,7 @@ def find_times(
     low = text.lower()
     words = frozenset(_WORD.findall(low))
     cadences: list[TimeMatch] = []
-    for decl in PATTERNS:
-        if decl.gate and not decl.gated(low, words):
-            continue
+    for decl in _gated(low, words):
         for m in decl.regex.finditer(text):
             span = m.span()
             if span[0] == span[1]:

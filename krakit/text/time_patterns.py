@@ -83,6 +83,11 @@ class TimePattern:
         parts = [re.escape(g) for g in self.gate if not g.isalpha()]
         object.__setattr__(self, "_gate_parts", re.compile("|".join(parts)) if parts else None)
 
+    @property
+    def gate_words_only(self) -> bool:
+        """Every gate entry is a whole word (no part such as "q1" or "/")."""
+        return self._gate_parts is None
+
     def gated(self, low: str, words: frozenset[str] | None = None) -> bool:
         """Whether the text (lower-cased; ``words``, its words) can hold this pattern at all.
 
