@@ -208,7 +208,8 @@ def page(browser) -> Iterator[tuple[object, Offline]]:
 
     context.route("**/*", route)
     page = context.new_page()
-    page.set_default_timeout(60_000)
+    # a hang guard, not a speed limit: a busy or one-core machine renders slowly
+    page.set_default_timeout(180_000)
     yield page, offline
     context.close()
 

@@ -40,7 +40,7 @@ def wait_http(
     url: str,
     proc: subprocess.Popen[bytes],
     log: Path,
-    seconds: float = 90,
+    seconds: float = 300,
     *,
     any_status: bool = False,
 ) -> None:

@@ -78,8 +78,8 @@ def _wait_value(page, selector: str, value: str) -> None:
     )
 
 
-def _until(predicate: Callable[[], bool], what: str, seconds: float = 30) -> None:
-    """Poll a condition outside the page (a file on disk) until it holds."""
+def _until(predicate: Callable[[], bool], what: str, seconds: float = 180) -> None:
+    """Poll a condition outside the page (a file on disk) until it holds (or a hang)."""
     deadline = time.monotonic() + seconds
     while not predicate():
         assert time.monotonic() < deadline, f"timed out waiting for {what}"
