@@ -13,6 +13,8 @@ True
 
 from __future__ import annotations
 
+import os
+
 MARGIN = 1.25
 """How far past its target a figure may go before the run fails (25 %)."""
 
@@ -63,5 +65,8 @@ def done() -> int:
         print(f"  over target but within 25 %: {', '.join(_flagged)}")
     if _misses:
         print("  MISSED: " + "; ".join(_misses))
+        load, cores = os.getloadavg()[0], os.cpu_count() or 1
+        if load > cores:
+            print(f"  (load average {load:.1f} on {cores} cores: other programs took turns)")
         return 1
     return 0
