@@ -152,8 +152,8 @@ class Step(w.VBox):
 
     scorecard = traitlets.Instance(Scorecard, allow_none=True)
     baseline = traitlets.Instance(Scorecard, allow_none=True)
-    """The scorecard as last opened, started or saved: while ``scorecard`` is another object,
-    there is work that is not saved (edits make new objects; a save changes none)."""
+    """The scorecard as last opened, started or saved: while ``scorecard`` differs from it,
+    there is work that is not saved."""
     active = traitlets.Bool(True)
 
     def __init__(self, scorecard: Scorecard | None = None, **kwargs: Any) -> None:

@@ -199,6 +199,7 @@ class ScorecardStep(Step):
         self.set_trait("saved_path", str(path))
         self._saved_when = dt.datetime.now().strftime("%H:%M:%S")
         self.baseline = self.scorecard
+        self._on_saved_state()  # also when the baseline was an equal scorecard (no event)
         self._saved.value = message_html(f"✓ Saved to {path} at {self._saved_when}.", "ok")
         return path
 
@@ -215,7 +216,9 @@ class ScorecardStep(Step):
 
     def _on_saved_state(self, _change: dict[str, Any] | None = None) -> None:
         """Say the moment something changed after a save that it is not saved yet."""
-        unsaved = self.scorecard is not None and self.scorecard is not self.baseline
+        # By content: an edit that changes nothing gives an equal scorecard, which traitlets
+        # does not even announce.
+        unsaved = self.scorecard is not None and self.scorecard != self.baseline
         self.set_trait("unsaved", unsaved)
         if unsaved and self._conflict.layout.display == "none":
             since = f" since the save at {self._saved_when}" if self._saved_when else ""

@@ -163,8 +163,8 @@ def workshop(
     wizard = Workshop(scorecard, workspace=ws)
     # Steps 3 and 4 need pandas, Altair and vl-convert: load them in the background once the
     # manager starts working in step 1 (not while a room's pages are still being served).
-    wizard.roles.observe(lambda _change: warm_up(delay=0), names="scorecard")
-    wizard.observe(lambda _change: warm_up(delay=0), names="step")
+    wizard.roles.observe(wizard._guard(lambda _change: warm_up(delay=0)), names="scorecard")
+    wizard.observe(wizard._guard(lambda _change: warm_up(delay=0)), names="step")
     if name:
         wizard.scorecard_step._name.value = name
     return wizard

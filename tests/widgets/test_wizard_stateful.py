@@ -10,7 +10,7 @@ every step:
 * the scorecard in memory validates (it dumps and loads back equal);
 * after a Save that said "Saved", the file loads back equal to the scorecard in memory
   (checked right after the click);
-* "unsaved" is true exactly while the scorecard is not the one last opened or saved.
+* "unsaved" is true exactly while the scorecard differs from the one last opened or saved.
 
 ``make test`` runs a bounded number of examples; ``KRAKIT_STATEFUL_EXAMPLES=200`` (see
 ``make stateful``) runs longer.
@@ -220,7 +220,7 @@ class Wizard(RuleBasedStateMachine):
     @invariant()
     def unsaved_means_changed(self) -> None:
         step = self.wizard.scorecard_step
-        assert step.unsaved == (step.scorecard is not step.baseline)
+        assert step.unsaved == (step.scorecard != step.baseline)
 
 
 def test_the_wizard_survives_a_person(tmp_path: Path, crash_folder: Path) -> None:
