@@ -554,6 +554,38 @@ _CHANGE_BEFORE = re.compile(
 _DOWN_WORDS = ("lower", "reduction", "decrease", "fewer", "less", "drop", "down")
 
 
+# "+8% YoY", "10% over last year": a percentage measured against a past period is a change
+_COMPARED_AFTER = re.compile(
+    r"(?i)^\s*(?:yoy|y-o-y|y/y|mom|m-o-m|m/m|qoq|q-o-q|wow|year[\s-]+on[\s-]+year|"
+    r"year[\s-]+over[\s-]+year|month[\s-]+on[\s-]+month|quarter[\s-]+on[\s-]+quarter|"
+    r"(?:over|vs\.?|versus|compared\s+(?:to|with))\s+(?:the\s+)?(?:last|previous|prior)\s+\w+|"
+    r"over\s+ly|vs\.?\s+ly)(?![A-Za-z])"
+)
+_AMOUNT_NOUNS = WordList.of(load("classify")["amount_words"])
+
+
+def _is_change(r: _Reading, c: _Cand) -> bool:
+    """A percentage that is a change though no "by" says so.
+
+    "Sales to grow 10% YoY" (measured against a past period) and "Cut costs 12%" (a move verb
+    right before an amount, and no "to", "at" or "from" in between) are changes.
+    """
+    if c.unit != "%":
+        return False
+    start, end = c.amount.span
+    if _COMPARED_AFTER.match(r.text[end : end + 40]):
+        return True
+    before = r.text[max(r.heading, start - 40) : start]
+    moves = [*_DEC.finditer(before, r.words), *_INC.finditer(before, r.words)]
+    verb = max(moves, key=lambda m: m.start(), default=None)
+    if verb is None:
+        return False
+    between = before[verb.end() :]
+    return not re.search(
+        r"(?i)\b(?:to|at|from|of|under|below|above|over)\b|[<>≤≥:]", between
+    ) and bool(_AMOUNT_NOUNS.search(between, words_of(between)))
+
+
 def read_changes(r: _Reading) -> None:
     """6. Mark changes ("by 25%", "+5%"), each number's comparator, and a bare number's noun."""
     text = r.text
@@ -570,6 +602,8 @@ def read_changes(r: _Reading) -> None:
             or _CHANGE_BEFORE.search(before)
             or rel
         ):
+            c.relative = True
+        if not c.relative and _is_change(r, c):
             c.relative = True
         c.direction = _direction_near(text, c)
         if a.minus and c.relative:
@@ -738,9 +772,11 @@ def place_times(r: _Reading) -> None:
             draft.spans["period"] = t.span
         elif t.kind == "deadline" and draft.deadline is None and not _baseline_time(draft, t):
             draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
+            draft.when = t.when
             draft.spans["deadline"] = t.span
     if r.within is not None and isinstance(r.within.value, Quantity) and r.within.timeframe:
         draft.within = r.within.value
+        draft.when = draft.when or r.within.when
         draft.spans["within"] = r.within.span
 
 
@@ -866,9 +902,22 @@ _CLAUSE_AFTER = re.compile(
 _CLAUSE_WORDS = frozenset(
     "after when while since because whereas which though although despite unless compared".split()
 )
+_PER_AFTER = re.compile(r"(?i)^\s*(?:per|each|every)\s+[A-Za-z]+")
 _CADENCE_ADJECTIVE = re.compile(
     r"(?i)\W*(?:daily|weekly|monthly|quarterly|annual|yearly|fortnightly|biweekly)\W*"
 )
+
+
+_TRAIL_MOVES = frozenset(w for words in _MOVES.values() for w in words if " " not in w) | {
+    "fall",
+    "falls",
+    "rise",
+    "rises",
+    "dip",
+    "dips",
+    "stay",
+    "stays",
+}
 
 
 def _strip_trail(seg: str) -> str:
@@ -882,7 +931,7 @@ def _strip_trail(seg: str) -> str:
             continue
         cut = max(seg.rfind(" "), seg.rfind("\t"))
         last = seg[cut + 1 :]
-        if last.lower() in _TRAIL_WORDS:
+        if last.lower() in _TRAIL_WORDS or (cut > 0 and last.lower() in _TRAIL_MOVES):
             seg = seg[: cut + 1]
             continue
         return seg
@@ -909,9 +958,15 @@ def _blanks(r: _Reading) -> list[Span]:
         end = r.main_span[1]
         blank.append(r.main_span)
         rest = text[end:]
-        after = _INC_AFTER.match(rest) or _DEC_AFTER.match(rest)
-        if after:
-            blank.append((end, end + after.end()))  # "90% or more"
+        for after in (
+            _INC_AFTER.match(rest) or _DEC_AFTER.match(rest),  # "90% or more"
+            _REL_AFTER.match(rest),  # "15% more demos"
+        ):
+            if after:
+                blank.append((end, end + after.end()))
+        per = _PER_AFTER.match(rest)  # "max 3 per batch": the unit's denominator
+        if per:
+            blank.append((end, end + per.end()))
         if not _CLAUSE_WORDS.isdisjoint(r.words):
             blank += [m.span() for m in _CLAUSE_AFTER.finditer(text, end)]
     return blank

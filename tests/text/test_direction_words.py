@@ -202,3 +202,45 @@ def test_limit_word_opening_the_clause_of_the_target() -> None:
 def test_keep_verb_governing_the_target_is_maintain() -> None:
     d = parse("Shifts sustaining a defect rate below 1% for six months")
     assert d.direction is Direction.MAINTAIN
+
+
+@pytest.mark.parametrize(
+    ("text", "direction", "metric"),
+    [
+        ("Rejections should not be more than 4%", Direction.DECREASE, "Rejections"),
+        ("On-time dispatch must not drop below 96%", Direction.INCREASE, "On-time dispatch"),
+        ("Open incidents must not go above 12 a week", Direction.DECREASE, "Open incidents"),
+    ],
+)
+def test_negated_comparators(text: str, direction: Direction, metric: str) -> None:
+    d = parse(text)
+    assert (d.direction, d.metric) == (direction, metric)
+
+
+@pytest.mark.parametrize(
+    ("text", "relative"),
+    [
+        ("Subscriptions to grow 9% YoY", True),
+        ("Grow bookings 11% month on month", True),
+        ("Cut travel costs 15% by March 2027", True),
+        ("Reduce attrition 4% by March 2027", False),
+        ("Increase pass rate 85%", False),
+        ("Cut costs to 12% of revenue", False),
+    ],
+)
+def test_a_percentage_change_without_by(text: str, relative: bool) -> None:
+    assert parse(text).target.relative is relative
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Spills: max 2 per quarter", "Spills"),
+        ("12% more referrals each month", "referrals"),
+        ("Orders to increase 5% over last year", "Orders"),
+        ("Section 2.4 Reduce scrap to 3%", "scrap"),
+        ("Achieve ₹10 lakh revenue per employee", "revenue per employee"),
+    ],
+)
+def test_metric_without_denominators_and_change_words(text: str, metric: str) -> None:
+    assert parse(text).metric == metric
