@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from krakit.model import KPI, Frequency, Polarity, TargetType, slugify
+from krakit.periods import When
 
 __all__ = ["Classification", "Direction", "KPIDraft", "Label", "Period", "Quantity", "Span"]
 
@@ -66,6 +67,8 @@ class KPIDraft:
 
     ``spans`` maps each field found (``"metric"``, ``"direction"``, ``"target"``,
     ``"baseline"``, ``"period"``, ``"deadline"``...) to its character span in ``text``.
+    ``when`` is the deadline (else the window) as a typed :class:`~krakit.periods.When`, with
+    its first and last day; a deadline with no date ("by my next review") has ``end`` None.
     """
 
     text: str
@@ -78,6 +81,7 @@ class KPIDraft:
     period: Period | None = None
     deadline: dt.date | str | None = None
     within: Quantity | None = None
+    when: When | None = None
     other_targets: list[Quantity] = field(default_factory=list)
     spans: dict[str, Span] = field(default_factory=dict)
 

@@ -258,3 +258,19 @@ def test_a_time_between_baseline_and_target_dates_the_baseline(
     assert d.baseline is not None and d.baseline.value == baseline
     assert d.target is not None and d.target.value == target
     assert d.deadline == deadline
+
+
+def test_the_draft_carries_the_typed_time() -> None:
+    d = parse_kpi("Cut churn to 5% by spring 2027", today=TODAY)
+    assert d.when is not None and (d.when.start, d.when.end) == (D27_3_1, D27_5_31)
+    anchor = parse_kpi("Log 20 CPD hours by my next review", today=TODAY).when
+    assert anchor is not None and anchor.kind == "deadline" and anchor.end is None
+    window = parse_kpi("Lift velocity to 40 over the next three sprints", today=TODAY).when
+    assert window is not None and (window.kind, window.count, window.grain) == (
+        "window",
+        3,
+        "sprints",
+    )
+
+
+D27_3_1, D27_5_31 = dt.date(2027, 3, 1), dt.date(2027, 5, 31)
