@@ -88,9 +88,13 @@ def can_fix(finding: Finding) -> bool:
     and the value the fix needs (if any) was worked out when checking.
     """
     fix = _autofix(finding)
-    if fix is None or not finding.where or fix.action not in ACTIONS:
+    if fix is None or not finding.where.startswith(_SCORECARD_PATHS) or fix.action not in ACTIONS:
         return False
     return not ACTIONS[fix.action].needs_value or finding.fix is not None
+
+
+# A finding on a lone KPI or KRA says "statement" or "title": no scorecard to apply it to.
+_SCORECARD_PATHS = ("kras", "unassigned_kpis[", "kpis[", "goals")
 
 
 def describe(finding: Finding, sc: Scorecard | None = None) -> str | None:

@@ -17,7 +17,7 @@ from strategies import realistic_statements, scorecard_data
 
 from krakit import edit
 from krakit.errors import InputError
-from krakit.model import Scorecard, validate_scorecard
+from krakit.model import KPI, Scorecard, validate_scorecard
 from krakit.rules import Finding, Status, check, rules
 from krakit.rules.fixes import ACTIONS, apply_fix, can_fix, describe, fix_all, shares
 
@@ -94,6 +94,9 @@ def test_statement_check_offers_no_click() -> None:
     (finding,) = check("Significantly reduce complaints by Q3 2027", select="S001")
     assert finding.fix == "Reduce complaints by Q3 2027"
     assert not can_fix(finding)  # no scorecard to apply it to
+    kpi = KPI(statement="Significantly reduce complaints by Q3 2027")
+    (finding,) = check(kpi, select="S001")
+    assert finding.where == "statement" and not can_fix(finding) and describe(finding) is None
 
 
 def test_vague_word_removed_keeps_the_rest() -> None:
