@@ -107,8 +107,6 @@ def _build() -> dict:
 
 
 _T = _build()
-# Old private names, kept while krakit/text/time.py still imports them: use krakit.text.lexicon.
-lexicon, _alt, _word_value = load, alt, word_value
 _NEXT_WORD = re.compile(r"\s+[a-z]{3,}")
 _CONNECTORS = frozenset(
     {"per", "and", "the", "for", "from", "each", "every", "within", "with", "than", "after"}
