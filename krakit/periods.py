@@ -282,6 +282,7 @@ SEMESTER_MONTHS = 6
 _SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 
 Kind = Literal["cadence", "deadline", "window"]
+_SERVICE_GRAINS = frozenset({"seconds", "minutes", "hours", "business days"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,9 +320,10 @@ class When:
 
     @property
     def timeframe(self) -> bool:
-        """False for a window shorter than a day ("within 20 seconds"): a service level that
-        is part of the measure, not the time the target is given."""
-        return self.kind != "window" or self.grain not in ("seconds", "minutes", "hours")
+        """False for a window shorter than a day or counted in business days ("within 20
+        seconds", "within 2 working days"): a service level that is part of the measure, not
+        the time the target is given."""
+        return self.kind != "window" or self.grain not in _SERVICE_GRAINS
 
     @property
     def value(self) -> dt.date | str:

@@ -108,7 +108,8 @@ def _value(when: When) -> Period | dt.date | str | Quantity:
     if when.kind == "cadence":
         return Period(when.grain)
     if when.kind == "window":
-        return Quantity(when.count or 1.0, when.grain or "days")
+        unit = "days" if when.grain == "business days" else when.grain or "days"
+        return Quantity(when.count or 1.0, unit)
     return when.value
 
 

@@ -118,8 +118,8 @@ _ORDINALS = {
     "last": -1,
 }
 _UNITS = {
-    "business day": "days",
-    "working day": "days",
+    "business day": "business days",
+    "working day": "business days",
     "day": "days",
     "hour": "hours",
     "hr": "hours",
@@ -438,7 +438,8 @@ def _window(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
-    days = {"days": 1, "weeks": 7, "fortnights": 14, "sprints": SPRINT_DAYS}.get(unit)
+    days = {"days": 1, "business days": 7 / 5, "weeks": 7, "fortnights": 14}.get(unit)
+    days = SPRINT_DAYS if unit == "sprints" else days
     if days is not None:
         return today + dt.timedelta(days=round(n * days))
     months = {"months": 1, "quarters": 3, "years": 12, "semesters": SEMESTER_MONTHS}.get(unit)
@@ -777,6 +778,7 @@ PATTERNS: tuple[TimePattern, ...] = (
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
             "Fix 90% of P1 bugs within a week": "window 1 weeks",
+            "Answer 95% of claims within 2 working days": "window 2 business days",
             "Raise attendance within the next semester": "window 1 semesters",
             "Lift velocity 10% over the next three sprints": "window 3 sprints",
             "Lift velocity 10 points over three consecutive sprints": "window 3 sprints",

@@ -274,3 +274,10 @@ def test_the_draft_carries_the_typed_time() -> None:
 
 
 D27_3_1, D27_5_31 = dt.date(2027, 3, 1), dt.date(2027, 5, 31)
+
+
+def test_a_window_in_working_days_is_a_service_level() -> None:
+    d = parse_kpi("Settle 95% of claims within 3 working days", today=TODAY)
+    assert d.within is None and d.target is not None and d.target.value == 95
+    solo = parse_kpi("Settle claims within 3 working days", today=TODAY)
+    assert solo.target is not None and (solo.target.value, solo.target.unit) == (3, "days")
