@@ -66,7 +66,7 @@ def check_files(
     ),
 ) -> None:
     """Check scorecards and KPI sheets for KRA/KPI mistakes (exit 0 clean, 1 found, 2 bad input)."""
-    from krakit.rules.filecheck import check_file, fix_file
+    from krakit.rules.filecheck import SHEET_SUFFIXES, check_file, fix_file
 
     if fail_on not in _RANK or fmt not in ("text", "json"):
         err.print("--fail-on takes error|warning|suggestion|never; --format takes text|json")
@@ -82,7 +82,9 @@ def check_files(
     found, bad = [], 0
     for path in files:
         try:
-            if fix:
+            if fix and path.suffix.lower() in SHEET_SUFFIXES:
+                err.print(f"! {path}: --fix changes scorecard files only, not sheets", markup=False)
+            elif fix:
                 _say_fixed(fix_file(path, select=select, ignore=ignore, today=day))
             found += check_file(
                 path, select=select, ignore=ignore, today=day, config=settings, progress=_bar

@@ -113,5 +113,7 @@ def test_check_fix_repairs_a_scorecard_file_and_reports_what_it_did(tmp_path: Pa
     assert "Stuff as needed" not in path.read_text(encoding="utf-8")
     again = runner.invoke(app, ["check", str(path), "--select", "W001,S004", *TODAY])
     assert again.exit_code == 0 and "fixed" not in again.output
+    res = runner.invoke(app, ["check", str(sheet(tmp_path)), "--fix", *TODAY])
+    assert "--fix changes scorecard files only" in res.output
     listing = runner.invoke(app, ["rules", "S"])
     assert "catch-all-kra" in listing.output and "auto" in listing.output
