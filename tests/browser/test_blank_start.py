@@ -251,9 +251,13 @@ def test_blank_start_types_own_words_saves_and_downloads(voila, page, persona: P
     _type_kpis(page, persona, shots)
     _check(page, shots)
     _record_actuals(page, persona)
-    # the scores show the actuals (never "No actuals yet" once they are recorded)
+    # the scores take the actuals in: never "no actuals yet" once they are recorded, and a KPI
+    # that cannot be scored (no target) says so and how to fix it
     page.wait_for_selector(".krakit-scores table")
-    # TMP assert "no actuals yet" not in page.inner_text(".krakit-scores").lower()
+    scores = page.inner_text(".krakit-scores").lower()
+    assert "no actuals yet" not in scores, scores
+    if persona is SUPPORT:
+        assert "no target" in scores and "step 2" in scores, scores
     card = _save(page, persona, voila)
     if shots:
         page.locator(".krakit-scores").scroll_into_view_if_needed()
@@ -264,4 +268,7 @@ def test_blank_start_types_own_words_saves_and_downloads(voila, page, persona: P
         _check_file(kind, data, card)
         _wait_text(page, ".krakit-exported", name)
         assert str(voila.root) not in page.inner_text(".krakit-exported")
+    if shots:
+        page.locator(".krakit-exported").scroll_into_view_if_needed()
+        screenshot(page, "blank_step4_downloads")
     assert offline.blocked == []
