@@ -309,7 +309,7 @@ class ScorecardStep(Step):
         try:
             check_length(str(upload["name"]), len(content))
         except KrakitError as exc:
-            self._say(f"Not imported: {exc}", "error")
+            self._say(f"Not imported: {plain_error(exc, self.scorecard)}", "error")
             return
         folder = self.workspace.folder / "imports"
         folder.mkdir(parents=True, exist_ok=True)
@@ -353,7 +353,9 @@ class ScorecardStep(Step):
         try:
             result = score(sc)
         except KrakitError as exc:
-            self._scores.value = message_html(f"Cannot score yet: {exc}", "warning")
+            self._scores.value = message_html(
+                f"Cannot score yet: {plain_error(exc, sc)}", "warning"
+            )
             self._chart.value = ""
             return
         # The table first (the browser shows it at once), then the chart, which takes longer.
@@ -397,7 +399,7 @@ class ScorecardStep(Step):
                 report(sc, None, target)
         except KrakitError as exc:
             self._busy(0, "")
-            self._say(f"Export failed: {exc}", "error")
+            self._say(f"Export failed: {plain_error(exc, sc)}", "error")
             return None
         except OSError as exc:
             self._busy(0, "")

@@ -16,6 +16,7 @@ import traitlets
 
 from krakit import training
 from krakit.errors import KrakitError
+from krakit.place import plain_error
 from krakit.widgets._base import esc, guard, message_html, style
 
 __all__ = ["FixExercise", "Quiz"]
@@ -114,7 +115,7 @@ class Quiz(w.VBox):
         try:
             path = training.save_answers(self._folder or ".", self._name.value, self.answers)
         except KrakitError as exc:
-            self._saved.value = message_html(str(exc), "error")
+            self._saved.value = message_html(plain_error(exc), "error")
             return
         self._saved.value = message_html(f"✓ Sent ({self.score}) — saved as {path.name}.", "ok")
 
