@@ -303,7 +303,7 @@ def _ordinal_part(m: re.Match[str], ctx: Context) -> When | None:
     n = _ORDINALS[m["ord"].lower()]
     n = (4 if kind == "Q" else 2) if n < 0 else n
     fiscal = ctx.fiscal_start if _g(m, "fiscal", "fiscal2", "fy") else 1
-    year = _year(_g(m, "y", "y3", "fy"))
+    year = _year(_g(m, "y", "y3", "y4", "fy"))
     if m["rel"]:
         year = ctx.today.year + (1 if m["rel"].lower() == "next" else 0)
         if fiscal != 1:
@@ -644,13 +644,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="ordinal-quarter-or-half",
         gate=("quarter", "half"),
-        pattern=r"(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>quarter|half)\b(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next|current)\s+(?P<fiscal2>fiscal\s+|financial\s+)?year|FY\s?'?(?P<fy>\d{4}|\d{2})|(?P<fiscal>fiscal|financial)\s+year(?:\s+(?P<y3>{YEAR}))?|(?:calendar\s+)?year))?",
+        pattern=r"(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>quarter|half)\b(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next|current)\s+(?P<fiscal2>fiscal\s+|financial\s+)?year|FY\s?'?(?P<fy>\d{4}|\d{2})|(?P<fiscal>fiscal|financial)\s+year(?:\s+(?P<y3>{YEAR}))?|(?:calendar\s+)?year)|,?\s+(?P<y4>{YEAR}))?",
         resolve=_ordinal_part,
         examples={
             "Lift NPS to 45 by the end of the second quarter": "deadline 2026-06-30",
             "Lift NPS to 45 by the end of the second quarter of 2027": "deadline 2027-06-30",
             "Launch in the 3rd quarter of FY27": "deadline 2026-12-31",
             "Break even in the first half of 2027": "deadline 2027-06-30",
+            "Break even in the third quarter 2027": "deadline 2027-09-30",
             "Close the gap by the last quarter of next year": "deadline 2027-12-31",
         },
         leaves=(
@@ -698,7 +699,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="quarter-or-half",
         gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h"),
-        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’-]?\s*(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[12])(?P<q3>H)\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
+        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[12])(?P<q3>H)\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
         resolve=lambda m, ctx: _part(
             (m["q"] or m["q2"] or m["q3"]).upper(),
             int(m["n"] or m["n2"] or m["n3"]),
@@ -710,6 +711,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut churn to 5% by Q2 2020": "deadline 2020-06-30",
             "Raise attendance to 95% by Q3 end": "deadline 2026-09-30",
             "Raise attendance to 95% in 2027 Q2": "deadline 2027-06-30",
+            "Raise attendance to 95% in Q3 of 2027": "deadline 2027-09-30",
             "Close the books faster by end of Q4'26": "deadline 2026-12-31",
             "Grow revenue 8% in H1": "deadline 2026-06-30",
             "Grow revenue 8% in 2H 2027": "deadline 2027-12-31",
