@@ -244,3 +244,8 @@ def test_a_percentage_change_without_by(text: str, relative: bool) -> None:
 )
 def test_metric_without_denominators_and_change_words(text: str, metric: str) -> None:
     assert parse(text).metric == metric
+
+
+@pytest.mark.parametrize("text", ["First contact resolution", "Stock turns", "Inventory turns"])
+def test_standard_kpi_names_are_kpis(text: str) -> None:
+    assert classify(text, suggest=False).label is Label.KPI
