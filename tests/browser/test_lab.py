@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 import urllib.request
+from pathlib import Path
 
+import krakit
 from tests.browser.conftest import screenshot
 
 
@@ -63,6 +65,15 @@ def test_start_here_runs_in_lab_offline(lab, page) -> None:
     assert page.locator(".jp-OutputArea-output").count() > 0
     assert "Error displaying widget" not in page.inner_text(".jp-Notebook")
     screenshot(page, "00_start_here_lab")
+    # the downloads work in Lab too: step 4's YAML arrives as a file krakit reads back
+    page.fill(".krakit-workshop .krakit-role-title input", "Lab downloader")
+    page.locator(".krakit-workshop .krakit-stepper button", has_text="4 · Save").click()
+    page.wait_for_selector(".krakit-export-yaml button", state="visible")
+    with page.expect_download() as info:
+        page.click(".krakit-export-yaml button")
+    data = Path(info.value.path()).read_bytes()
+    assert info.value.suggested_filename.endswith(".yaml")
+    assert krakit.loads(data.decode("utf-8")).role.title == "Lab downloader"
     assert offline.blocked == []
 
 
