@@ -4,7 +4,16 @@ from __future__ import annotations
 
 import re
 
-from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words, word_pattern
+from krakit.rules.base import (
+    Fix,
+    Hit,
+    KPIContext,
+    Rule,
+    Severity,
+    load_words,
+    period_end,
+    word_pattern,
+)
 
 __all__ = ["DIRECTION_WITHOUT_MAGNITUDE", "NO_METRIC", "NO_TARGET", "NUMBER_WITHOUT_UNIT"]
 
@@ -133,7 +142,16 @@ NUMBER_WITHOUT_UNIT = Rule(
 def _relative_without_baseline(ctx: KPIContext) -> Hit | None:
     if not ctx.relative or ctx.baseline is not None:
         return None
-    return Hit(where="baseline", span=ctx.draft.spans.get("target"))
+    return Hit(where="baseline", span=ctx.draft.spans.get("target"), fix=_first_actual(ctx))
+
+
+def _first_actual(ctx: KPIContext) -> str | None:
+    """The KPI's earliest recorded actual, as text (None when it has none)."""
+    if ctx.kpi is None or ctx.scorecard is None:
+        return None
+    mine = [a for a in ctx.scorecard.actuals if a.kpi == ctx.kpi.id and a.value is not None]
+    dated = [(end, a.value) for a in mine if (end := period_end(a.period)) is not None]
+    return f"{min(dated)[1]:.15g}" if dated else None
 
 
 RELATIVE_WITHOUT_BASELINE = Rule(
@@ -146,6 +164,14 @@ RELATIVE_WITHOUT_BASELINE = Rule(
     good=("Increase monthly sales from ₹40 lakh to ₹50 lakh by March 2027",),
     source=_DORAN + "; common KPI mistakes: missing baseline (Parmenter, 2019)",
     fix="Write today's value too, e.g. 'from ₹40 lakh to ₹50 lakh', or set the baseline field.",
+    autofix=Fix(
+        title="Take its first recorded actual, {value}, as the starting value",
+        action="set",
+        example="role: {title: Sales executive}\nholder: Asha\nkras:\n- title: Sales revenue\n"
+        "  kpis:\n  - {id: sales, statement: Increase monthly sales by 25% by March 2027}\n"
+        "actuals:\n- {kpi: sales, period: 2026-10, value: 4200000}\n"
+        "- {kpi: sales, period: 2026-09, value: 4000000}",
+    ),
     smart="M",
     test=_relative_without_baseline,
 )
