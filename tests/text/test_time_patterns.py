@@ -200,6 +200,15 @@ PAST = [
     ("a winter across two years", "by winter 2019/20"),
     ("a year", "by 2020"),
     ("the first months of a year", "during the first six months of 2020"),
+    ("a dashed date", "by 31-Mar-2020"),
+    ("a slashed ISO date", "by 2020/03/31"),
+    ("a calendar year", "in CY2020"),
+    ("the middle of a year", "by mid-2020"),
+    ("a year end", "by the 2020 year end"),
+    ("a bare fiscal range", "in 2019-20"),
+    ("a quarter of a year", "in Q3 of 2020"),
+    ("a week number", "by week 12 of 2020"),
+    ("a day of a month", "by the 15th of March 2020"),
 ]
 
 
@@ -209,6 +218,7 @@ def test_a_past_deadline_draws_a003_in_every_spelling(kind: str, when: str) -> N
     assert "A003" in {f.code for f in check(text, today=TODAY)}, kind
     future = (
         when.replace("2019/20", "2029/30")
+        .replace("2019-20", "2029-30")
         .replace("2019", "2029")
         .replace("2020", "2030")
         .replace("2021", "2031")
