@@ -150,6 +150,7 @@ _FROM_TO_GAP = re.compile(
     r"(?i)(?:\s*(?:a|an|per|every|each|/)\s*(?:day|week|month|quarter|year))?"
     r"(?:\s*[A-Za-z][A-Za-z%-]*){0,5}?\s*(?:to|→|->|till|until)(?:\s+[A-Za-z][A-Za-z-]*){0,2}?\s*"
 )
+_ARROW = re.compile(r"\s*(?:→|->|=>|⇒|➔)\s*")  # "3.5% → 4.2%": from the first to the second
 _FROM_BEFORE = re.compile(
     r"(?i)\bfrom\s*(?:an?\s+|the\s+)?(?:current|baseline|average\s+of|level\s+of\s+)?"
     r"(?:\s*[A-Za-z]+){0,1}\s*$"
@@ -491,7 +492,7 @@ def pair_ranges(r: _Reading) -> None:
             continue
         gap = _without_times(r, c1.amount.span[1], c2.amount.span[0])
         before = _before(text, c1.amount.span[0], 25)
-        if _FROM_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before):
+        if (_FROM_TO_GAP.fullmatch(gap) and _FROM_BEFORE.search(before)) or _ARROW.fullmatch(gap):
             _from_to(c1, c2)
         elif re.fullmatch(r"(?i)\s*(?:to|[-–])\s*", gap) or (
             re.fullmatch(r"(?i)\s*and\s*", gap) and re.search(r"(?i)\bbetween\s*$", before)
@@ -979,6 +980,15 @@ def _metric(r: _Reading) -> tuple[str | None, Span | None]:
         e = min(e, len(work))
         if s < e:
             work = work[:s] + "\x00" * (e - s) + work[e:]
+    # a target that counts a noun written after it ("200 claims"): the noun names the metric
+    unit = r.main.unit if r.main is not None else None
+    counted = bool(
+        r.main_span
+        and unit
+        and unit.isalpha()
+        and unit not in ("count", "score")
+        and re.match(rf"(?i)\s+{re.escape(unit)}\b", text[r.main_span[1] :])
+    )
     # cut at separators and numbers; keep the chunk with the most words
     best: Span | None = None
     best_len = 0
@@ -991,6 +1001,13 @@ def _metric(r: _Reading) -> tuple[str | None, Span | None]:
         end = start + len(_strip_trail(work[start : m.end()]))
         seg = work[start:end]
         n = sum(len(w) for w in _WORD.findall(seg))
+        if (
+            counted
+            and end <= r.main_span[0]
+            and " " not in seg.strip()
+            and not work[end : r.main_span[0]].strip()
+        ):
+            continue  # "Process 200 claims a day": the word before the number is its verb
         if n > best_len and not re.fullmatch(
             r"(?i)\s*(?:target|goal|kpi|objective|actual|metric|measure)s?\s*", seg
         ):

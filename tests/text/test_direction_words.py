@@ -249,3 +249,17 @@ def test_metric_without_denominators_and_change_words(text: str, metric: str) ->
 @pytest.mark.parametrize("text", ["First contact resolution", "Stock turns", "Inventory turns"])
 def test_standard_kpi_names_are_kpis(text: str) -> None:
     assert classify(text, suggest=False).label is Label.KPI
+
+
+def test_an_arrow_reads_from_to() -> None:
+    d = parse("Repeat purchase rate 18% → 24%")
+    assert (d.baseline, d.target) == (Quantity(18, "%"), Quantity(24, "%"))
+    assert d.direction is Direction.INCREASE
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [("Process 150 refunds a day", "refunds"), ("Audit 12 suppliers per quarter", "suppliers")],
+)
+def test_a_verb_before_a_counted_noun_is_not_the_metric(text: str, metric: str) -> None:
+    assert parse(text).metric == metric
