@@ -82,6 +82,7 @@ class KPIStep(Step):
     def __init__(self, scorecard: Scorecard | None = None) -> None:
         self._editing: str | None = None
         self._filling = False
+        self._redrawing = False  # the KRA list is being refreshed: keep what is typed
         self._kra = w.Dropdown(description="KRA", layout=w.Layout(width="420px"))
         self._kra.add_class("krakit-kpi-kra")
         self._existing = w.Dropdown(description="Edit KPI", layout=w.Layout(width="420px"))
@@ -212,7 +213,8 @@ class KPIStep(Step):
     def _on_kra(self, _change: dict[str, Any]) -> None:
         self._list_kpis()
         self._show_suggestions()
-        self._start_new()
+        if not self._redrawing:  # the manager picked another KRA: a fresh form
+            self._start_new()
 
     def _on_existing(self, change: dict[str, Any]) -> None:
         if change["new"] and self.scorecard is not None:
@@ -370,9 +372,13 @@ class KPIStep(Step):
         if sc.unassigned_kpis or not options:
             options.append(("(not under a KRA yet)", _UNASSIGNED))
         keep = self._kra.value
-        self._kra.options = options
         values = [v for _, v in options]
-        self._kra.value = keep if keep in values else values[0]
+        self._redrawing = True  # a KRA added or renamed in step 1 must not clear the form
+        try:
+            self._kra.options = options
+            self._kra.value = keep if keep in values else values[0]
+        finally:
+            self._redrawing = False
         self._list_kpis()
         if not self._suggestions.children:
             self._show_suggestions()

@@ -187,3 +187,18 @@ def test_findings_and_clashes_speak_plainly(tmp_path: Path) -> None:
     assert step._overwrite.description == "Replace the other file"
     step._overwrite.click()
     assert ws.open("customer-support-team-lead").role.title == "Customer support team lead"
+
+
+def test_a_kpi_being_typed_survives_a_kra_added_or_renamed(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._lines.value = "Sales\nService"
+    wizard.step = 1
+    wizard.kpis.select("service")
+    wizard.kpis._statement.value = "CSAT above 90% every month"
+    for lines in ("Sales\nService\nHiring", "Sales\nService desk\nHiring"):
+        wizard.step = 0
+        wizard.roles._lines.value = lines
+        wizard.step = 1
+        assert wizard.kpis._statement.value == "CSAT above 90% every month"
+    wizard.kpis._kra.value = "hiring"  # picking another KRA by hand starts a fresh form
+    assert wizard.kpis._statement.value == ""
