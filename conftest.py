@@ -12,6 +12,9 @@
   and cannot leave the environment changed for the tests after them.
 * **No speed limits on notebook cells**: nbval waits 5 s for a cell's output after the cell
   finished; a busy machine can take longer, so the wait is a hang guard instead.
+* **No speed limits on generated examples**: Hypothesis fails an example that takes over
+  200 ms, or data that is slow to generate; neither says anything about krakit on a busy
+  machine, so the ``krakit`` profile turns both off (a test's own ``@settings`` inherit it).
 """
 
 from __future__ import annotations
@@ -23,6 +26,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("krakit", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("krakit")
 
 # Variables set for the run, and the subfolder of the run's folder each points to.
 _RUN_ENV = {

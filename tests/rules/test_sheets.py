@@ -107,7 +107,9 @@ cells = st.one_of(
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(targets=st.lists(cells, min_size=1, max_size=8))
 def test_any_target_cell_reads_or_fails_with_its_row(tmp_path: Path, targets: list[str]) -> None:

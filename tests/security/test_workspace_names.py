@@ -98,7 +98,9 @@ def test_hostile_names_never_escape(name: str, tmp_path: Path) -> None:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(_names)
 def test_any_name_maps_inside_the_folder_or_is_refused(tmp_path: Path, name: str) -> None:
