@@ -29,7 +29,20 @@ from krakit.model import Scorecard
 from krakit.score import ScoreResult, aggregation_of
 from krakit.units import format_value, is_currency, symbol
 
-_SKIPPED_ON_IMPORT = ("anywidget", "rfc3987_syntax")
+_FORMAT_CHECKERS = (
+    "rfc3987_syntax",
+    "rfc3986_validator",
+    "rfc3339_validator",
+    "isoduration",
+    "webcolors",
+    "uri_template",
+    "jsonpointer",
+    "fqdn",
+)
+"""jsonschema's optional string-format checkers: imported with it if installed, never used by
+Altair (it checks no formats), together 2-6 s of CPU at import (see :func:`_import_altair`)."""
+
+_SKIPPED_ON_IMPORT = ("anywidget", *_FORMAT_CHECKERS)
 """Optional modules Altair's import would load for nothing krakit uses (see below)."""
 
 
@@ -41,19 +54,19 @@ def _import_altair() -> Any:
     imported here as if anywidget were absent (``JupyterChart`` is then Altair's own
     stand-in); :func:`enable_offline` loads the real widget when a notebook asks for it.
 
-    Altair imports jsonschema, which imports ``rfc3987_syntax`` when installed (Jupyter
-    brings it) to check the ``iri`` string format; that module builds a Lark parser at import,
-    2.5 to 6 s of CPU, most of ``krakit report`` and ``krakit chart``. No Vega-Lite schema
-    checks an IRI, so jsonschema is imported as if it were absent too. Both modules import
-    normally afterwards for anyone else who asks.
+    Altair imports jsonschema, which imports its optional format checkers when installed
+    (Jupyter brings them): ``rfc3987_syntax`` builds a Lark parser at import, 1.7 to 6 s of
+    CPU, most of what ``krakit report`` and ``krakit chart`` took; ``isoduration`` imports
+    ``arrow``. Altair validates without a format checker, so jsonschema is imported as if
+    they were absent. Every one of them imports normally afterwards for anyone who asks.
     """
     if "altair" in sys.modules:
         import altair
 
         return altair
     blocked = [name for name in _SKIPPED_ON_IMPORT if name not in sys.modules]
-    if "jsonschema" in sys.modules and "rfc3987_syntax" in blocked:
-        blocked.remove("rfc3987_syntax")  # too late: jsonschema has already chosen
+    if "jsonschema" in sys.modules:  # too late: jsonschema has already imported its checkers
+        blocked = [name for name in blocked if name not in _FORMAT_CHECKERS]
     for name in blocked:
         sys.modules[name] = None  # type: ignore[assignment]  # import → ImportError
     try:

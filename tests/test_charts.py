@@ -200,3 +200,19 @@ def test_heatmap_grouped_by_a_column() -> None:
     assert {r["row"] for r in rows} == {"North", "South"}
     assert all(r["people"] == 30 for r in rows)
     assert spec["encoding"]["y"]["title"] == "Region"
+
+
+def test_altair_comes_without_jsonschemas_format_checkers() -> None:
+    """``krakit chart`` spent 2-6 s building rfc3987_syntax's grammar that Altair never uses."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "import krakit.charts\n"
+        "skipped = [m for m in krakit.charts._FORMAT_CHECKERS if m in sys.modules]\n"
+        "import rfc3987_syntax, jsonschema\n"  # both still import for anyone who asks
+        "print('loaded with altair:', skipped, 'anywidget:', 'anywidget' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "loaded with altair: [] anywidget: False" in done.stdout, done.stderr
