@@ -147,11 +147,28 @@ def is_guarded(callback: Any) -> bool:
     return bool(getattr(callback, _GUARDED, False))
 
 
+class _Card(traitlets.Instance):  # type: ignore[type-arg]
+    """A scorecard trait that announces every new object, even one equal to the last.
+
+    traitlets stays silent when the new value ``==`` the old, and a scorecard is a pydantic
+    model compared by content: an edit that changed nothing, or a file resumed twice, would
+    then replace the object in one step and not in the steps linked to it, and a later save
+    (which stamps its own object) would leave the others unstamped and out of step.
+    """
+
+    def set(self, obj: traitlets.HasTraits, value: Any) -> None:
+        new = self._validate(obj, value)
+        old = obj._trait_values.get(self.name, self.default_value)
+        obj._trait_values[self.name] = new
+        if old is not new:
+            obj._notify_trait(self.name, old, new)
+
+
 class Step(w.VBox):
     """Base of the four steps: a scorecard trait, a message line and lazy rendering."""
 
-    scorecard = traitlets.Instance(Scorecard, allow_none=True)
-    baseline = traitlets.Instance(Scorecard, allow_none=True)
+    scorecard = _Card(Scorecard, allow_none=True)
+    baseline = _Card(Scorecard, allow_none=True)
     """The scorecard as last opened, started or saved: while ``scorecard`` differs from it,
     there is work that is not saved."""
     active = traitlets.Bool(True)

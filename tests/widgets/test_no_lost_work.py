@@ -202,3 +202,20 @@ def test_a_kpi_being_typed_survives_a_kra_added_or_renamed(tmp_path: Path) -> No
         assert wizard.kpis._statement.value == "CSAT above 90% every month"
     wizard.kpis._kra.value = "hiring"  # picking another KRA by hand starts a fresh form
     assert wizard.kpis._statement.value == ""
+
+
+def test_an_edit_that_changes_nothing_keeps_the_steps_on_one_scorecard(tmp_path: Path) -> None:
+    # found by the stateful test: recording no actuals gives an equal scorecard, which
+    # traitlets did not announce, so step 4 saved (and stamped) a card step 1 no longer had
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.step = 3
+    step = wizard.scorecard_step
+    step._record.click()
+    step._save.click()
+    assert wizard.value is step.scorecard and wizard.value.created is not None
+    wizard.step = 0
+    wizard.roles._title.value = "Shop owner"
+    wizard.step = 3
+    step._save.click()  # its own file: saved again, not "already exists"
+    assert "Saved to" in step._saved.value
+    assert krakit.load(step.saved_path).role.title == "Shop owner"
