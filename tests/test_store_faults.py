@@ -85,8 +85,14 @@ _SAVE_STEPS = (
     "folder-synced",  # the rename is on disk
     "saved",  # save() returned; the next save starts
 )
-# A step may leave the temporary file on disk (from tmp-open up to the rename).
-_TMP_STEPS = frozenset(_SAVE_STEPS[1:6])
+# How much of the new version the temporary file holds at each step that has one.
+_TMP_HOLDS = {
+    "tmp-open": 0.0,
+    "mid-write": 0.5,
+    "written": 1.0,
+    "tmp-synced": 1.0,
+    "before-rename": 1.0,
+}
 # Seconds; only a hung child (a lock never released) comes near it, never a slow machine.
 _STEP_TIMEOUT = 120
 
@@ -253,6 +259,10 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_file(tmp_path: Path) ->
         if exactly:  # killed while waiting at a step: what is on disk is known exactly
             assert on_disk == on_disk_now, (n, kill_at)
             assert bool(leftovers) == leftover_now, (n, kill_at, leftovers)
+            if kill_at in _TMP_HOLDS:  # the temporary file is this save's, cut where it was
+                half_done = (folder / leftovers[0]).read_bytes()
+                whole = text[id(saving)]
+                assert half_done == whole[: int(len(whole) * _TMP_HOLDS[kill_at])], kill_at
         else:  # killed on its way to the next step: the file is this version or the next
             in_progress = text[id(versions[steps // len(_SAVE_STEPS) % 2])]
             assert on_disk in (on_disk_now, in_progress), (n, kill_at)
