@@ -24,7 +24,10 @@ Everything stays on 127.0.0.1: Voilà listens there without a token, Chromium re
 other host (``--host-resolver-rules``) and any request that tries is counted. Every wait is
 bounded; servers, kernels and the browser are shut down even on error or Ctrl-C.
 
-Run: ``.venv/bin/python benchmarks/bench_workshop_load.py`` (or ``make bench``; ~3–5 min).
+Run: ``.venv/bin/python benchmarks/bench_workshop_load.py`` (~3–5 min).
+``make bench`` runs it with ``--bench`` (~1 min): one kernel step by step, 1 then 4 cold
+participants over plain HTTP and 1 in Chromium, each figure beside its target (1 participant's
+page ≤ 5 s, p95 ≤ 10 s), results in ``out/workshop_load_bench.json``.
 Options: ``--participants 1,2,4,8`` (the ladder), ``--quick`` (1 and 2 participants),
 ``--preheat`` (also the pre-heated pool, ~10 min), ``--runs http_cold,chromium_preheat``
 (pick ladders), ``--out FILE`` (JSON results; default
@@ -58,6 +61,9 @@ import psutil
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from _target import done, report  # noqa: E402
 
 from tests.browser.local import (  # noqa: E402  (the browser tests' own Chromium and ports)
     CHROMIUM,
@@ -73,6 +79,9 @@ P95_LIMIT_S = 10.0
 HARD_CAP = 64  # never more participants than this, whatever the ladder says
 DEFAULT_LADDER = (1, 2, 4, 8, 12, 16, 24, 32)
 QUICK_LADDER = (1, 2)
+BENCH_LADDERS = {"http_cold": [1, 4], "chromium_cold": [1]}  # make bench: about a minute
+BENCH_OUT = ROOT / "out" / "workshop_load_bench.json"
+ONE_PAGE_TARGET_S = 5.0
 PAGE_TIMEOUT_S = 120.0  # a participant whose wizard is not shown by then counts as failed
 SERVER_START_S = 60.0
 POOL_WARM_S = 300.0
@@ -597,14 +606,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--participants", help="the ladder, e.g. 1,2,4,8,12,16,24")
     parser.add_argument("--quick", action="store_true", help="1 and 2 participants only")
+    parser.add_argument(
+        "--bench", action="store_true", help="make bench: 1 and 4 over HTTP, 1 in Chromium"
+    )
     parser.add_argument("--preheat", action="store_true", help="also run with a kernel pool")
     parser.add_argument(
         "--runs",
         type=lambda text: [part for part in text.split(",") if part],
         help=f"which ladders, comma-separated, from {','.join(RUNS)}",
     )
-    parser.add_argument("--out", type=Path, default=RESULTS, help="JSON results file")
+    parser.add_argument("--out", type=Path, default=None, help="JSON results file")
     args = parser.parse_args(argv)
+    args.out = args.out or (BENCH_OUT if args.bench else RESULTS)
+    if args.bench:
+        args.runs = list(BENCH_LADDERS)
     unknown = set(args.runs or ()) - set(RUNS)
     if unknown:
         parser.error(f"--runs takes {','.join(RUNS)} (not {','.join(sorted(unknown))})")
@@ -636,12 +651,13 @@ def main(argv: list[str] | None = None) -> int:
         for key in args.runs or (RUNS if args.preheat else RUNS[:2]):
             client, pool = key.split("_")
             preheat = pool == "preheat"
-            print(f"{CLIENT_TITLE[client]}, {POOL_TITLE[preheat]}, ladder {sizes}:")
+            rungs = BENCH_LADDERS[key] if args.bench else sizes
+            print(f"{CLIENT_TITLE[client]}, {POOL_TITLE[preheat]}, ladder {rungs}:")
             runs[f"{client}_{'preheat' if preheat else 'cold'}"] = asyncio.run(
                 ladder(
                     site,
                     tmp,
-                    sizes,
+                    rungs,
                     preheat=preheat,
                     client=client,
                     kernel_cpu_s=single.get("kernel_cpu_s", 0.5),
@@ -671,7 +687,25 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Results written to {args.out}")
+    if args.bench:
+        return _report_bench(runs)
     return 0 if all(rungs and not rungs[0].failed for rungs in runs.values()) else 1
+
+
+def _report_bench(runs: dict[str, list[Rung]]) -> int:
+    """The ``--bench`` figures beside their targets (a failed participant is a miss)."""
+    for key, rungs in runs.items():
+        client = "in Chromium, wizard visible" if key.startswith("chromium") else "over HTTP"
+        for rung in rungs:
+            n = rung.participants
+            if rung.failed or rung.p95_s is None:
+                report(f"workshop: {n} cold {client}, failed", rung.failed, 0, "people")
+            elif n == 1:
+                target = ONE_PAGE_TARGET_S if key.startswith("http") else P95_LIMIT_S
+                report(f"workshop: 1 participant, cold kernel, {client}", rung.p95_s, target, "s")
+            else:
+                report(f"workshop: {n} at once, cold, {client}, p95", rung.p95_s, P95_LIMIT_S, "s")
+    return done()
 
 
 if __name__ == "__main__":

@@ -104,25 +104,13 @@ def coerce_values(
         numbers = values.astype("float64")
         check_finite(numbers, path=path, rows=rows, column=column)
         return numbers
-    text = values.astype("string").str.strip()
-    lowered = text.str.lower()
-    # "12,5" / "12,5%" is a decimal comma (one comma, one or two digits after it); any other
-    # comma groups digits, in any grouping (1,500 or Indian 2,50,000)
-    text = text.str.replace(r"^([-+]?\d+),(\d{1,2}\s*%?)$", r"\1.\2", regex=True)
-    cleaned = text.str.replace(_NOISE, "", regex=True).str.removesuffix("%")
-    # Accounting negatives: (1,200) means -1200.
-    cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)
-    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
-    numbers = numbers.mask(lowered.isin(_DONE), 1.0).mask(lowered.isin(_NOT_DONE), 0.0)
-    blank = values.isna().to_numpy() | lowered.fillna("").isin(_BLANK).to_numpy()
-    bad = numbers.isna().to_numpy() & ~blank
-    if bad.any():  # "1.5 lakh", "INR 40k", "2.5 Cr": the few cells plain digits do not cover
-        numbers = numbers.copy()
-        for i in np.flatnonzero(bad):
-            amount = _amount(text.iloc[i])
-            if amount is not None:
-                numbers.iloc[i] = amount
-                bad[i] = False
+    text = values.astype("string")
+    # most cells are plain numbers; only the others are read as people write them
+    numbers = pd.to_numeric(text, errors="coerce").to_numpy("float64", na_value=np.nan, copy=True)
+    blank, bad = np.zeros(len(values), dtype=bool), np.zeros(len(values), dtype=bool)
+    rest = np.flatnonzero(np.isnan(numbers))
+    if len(rest):
+        numbers[rest], blank[rest], bad[rest] = _read_cells(values.iloc[rest], text.iloc[rest])
     if bad.any():
         where = int(np.flatnonzero(bad)[0])
         row = _row_at(rows, values.index, where)
@@ -136,9 +124,36 @@ def coerce_values(
             field=column if isinstance(row, int | np.integer) else f"{column}[{row}]",
             value=values.iloc[where],
         )
-    numbers = numbers.where(~blank)
-    check_finite(numbers, path=path, rows=rows, column=column, cells=values)
-    return numbers
+    numbers[blank] = np.nan
+    out = pd.Series(numbers, index=values.index, name=values.name)
+    check_finite(out, path=path, rows=rows, column=column, cells=values)
+    return out
+
+
+def _read_cells(cells: pd.Series, text: pd.Series) -> tuple[np.ndarray, ...]:
+    """Cells that are not plain numbers, read as people write them: ``(numbers, blank, bad)``.
+
+    ``1,200``, ``₹10,00,000``, ``85%``, ``(1,200)``, ``12,5``, ``done``, ``1.5 lakh``; a blank
+    cell (``-``, ``n/a``) is missing; anything else is bad.
+    """
+    text = text.str.strip()
+    lowered = text.str.lower()
+    # "12,5" / "12,5%" is a decimal comma (one comma, one or two digits after it); any other
+    # comma groups digits, in any grouping (1,500 or Indian 2,50,000)
+    text = text.str.replace(r"^([-+]?\d+),(\d{1,2}\s*%?)$", r"\1.\2", regex=True)
+    cleaned = text.str.replace(_NOISE, "", regex=True).str.removesuffix("%")
+    # Accounting negatives: (1,200) means -1200.
+    cleaned = cleaned.str.replace(r"^\((.*)\)$", r"-\1", regex=True)
+    numbers = pd.to_numeric(cleaned, errors="coerce").astype("float64")
+    numbers = numbers.mask(lowered.isin(_DONE), 1.0).mask(lowered.isin(_NOT_DONE), 0.0)
+    numbers = numbers.to_numpy(dtype="float64", na_value=np.nan, copy=True)
+    blank = cells.isna().to_numpy() | lowered.fillna("").isin(_BLANK).to_numpy()
+    bad = np.isnan(numbers) & ~blank
+    for i in np.flatnonzero(bad):  # "1.5 lakh", "INR 40k", "2.5 Cr": words plain digits miss
+        amount = _amount(text.iloc[i])
+        if amount is not None:
+            numbers[i], bad[i] = amount, False
+    return numbers, blank, bad
 
 
 def _row_at(rows: Iterable[Any] | None, index: pd.Index, where: int) -> Any:
@@ -278,7 +293,7 @@ def read_actuals(
             field=missing[0],
         )
     team = isinstance(scorecard, Mapping) or "person" in raw.columns
-    rows = list(raw.index)
+    rows = raw.index  # the sheet's row numbers, looked up only for a message
     out = pd.DataFrame(index=raw.index)
     if team:
         if "person" not in raw.columns:
@@ -343,8 +358,14 @@ def _read_file(path: Path, sheet: str | int) -> pd.DataFrame:
     except (ValueError, OSError, UnicodeDecodeError, pd.errors.ParserError) as exc:
         raise InputError(f"cannot read the file: {exc}", path=path) from exc
     frame.index = pd.RangeIndex(skip + 2, len(frame) + skip + 2)
-    blank = frame.apply(lambda c: c.isna() | (c.astype("string").str.strip() == "")).all(axis=1)
-    return frame[~blank.to_numpy()] if len(frame.columns) else frame
+    if not len(frame.columns):
+        return frame
+    blank = np.arange(len(frame))  # rows blank in every column so far
+    for j in range(len(frame.columns)):
+        blank = blank[_empty(*_stripped(frame.iloc[blank, j]))]
+    keep = np.ones(len(frame), dtype=bool)
+    keep[blank] = False
+    return frame[keep]
 
 
 def _title_rows(rows: Iterable[Iterable[Any]]) -> int:
@@ -356,18 +377,33 @@ def _title_rows(rows: Iterable[Iterable[Any]]) -> int:
     return 0
 
 
-def _text_column(column: pd.Series, name: str, path: Path | None, rows: list[Any]) -> pd.Series:
-    text = column.astype("string").str.strip()
-    empty = (text.isna() | (text == "")).to_numpy()
+def _stripped(column: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each cell as text without surrounding spaces, ``(codes, texts)``: cell ``i`` is
+    ``texts[codes[i]]``, -1 where empty. Each distinct text is stripped once: a sheet repeats
+    its people, KPIs and periods on every row."""
+    codes, uniques = pd.factorize(column.astype("string"), use_na_sentinel=True)
+    texts = pd.Series(uniques, dtype="string").str.strip().to_numpy(dtype=object)
+    return codes, texts
+
+
+def _empty(codes: np.ndarray, texts: np.ndarray) -> np.ndarray:
+    """Which cells of a :func:`_stripped` column are empty or only spaces."""
+    return (codes < 0) | (texts == "")[np.maximum(codes, 0)] if len(texts) else codes < 0
+
+
+def _text_column(column: pd.Series, name: str, path: Path | None, rows: Any) -> pd.Series:
+    codes, texts = _stripped(column)
+    empty = _empty(codes, texts)
     if empty.any():
         row = rows[int(np.flatnonzero(empty)[0])]
         raise InputError(f"the {name} is empty", path=path, row=int(row), field=name)
-    return text.astype(object)
+    return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
-def _period_column(column: pd.Series, path: Path | None, rows: list[Any]) -> pd.Series:
-    text = column.map(lambda v: v.date().isoformat() if hasattr(v, "date") else v)
-    text = _text_column(text, "period", path, rows)
+def _period_column(column: pd.Series, path: Path | None, rows: Any) -> pd.Series:
+    if pd.api.types.infer_dtype(column, skipna=True) != "string":  # dates from Excel
+        column = column.map(lambda v: v.date().isoformat() if hasattr(v, "date") else v)
+    text = _text_column(column, "period", path, rows)
     for label in pd.unique(text):
         try:
             parse_period(label)
@@ -381,7 +417,7 @@ def _check_kpis(
     out: pd.DataFrame,
     scorecard: Scorecard | Mapping[str, Scorecard],
     path: Path | None,
-    rows: list[Any],
+    rows: Any,
 ) -> None:
     if isinstance(scorecard, Scorecard):
         known = {kpi.id for kpi in scorecard.all_kpis()}
@@ -406,18 +442,24 @@ def _check_kpis(
             row=int(rows[i]),
             field="person",
         )
-    for person, group in out.groupby("person", sort=False):
-        card = scorecard[str(person)]
-        known = {kpi.id for kpi in card.all_kpis()}
-        bad = ~group["kpi"].isin(known).to_numpy()
-        if bad.any():
-            i = int(np.flatnonzero(bad)[0])
-            raise InputError(
-                f"KPI '{group['kpi'].iloc[i]}' is not in {person}'s scorecard",
-                path=path,
-                row=int(group.index[i]),
-                field="kpi",
-            )
+    # people share scorecards: check each scorecard's rows at once, not each person's
+    person_codes, names = pd.factorize(people)  # in order of first appearance
+    card_of = [id(scorecard[str(name)]) for name in names]
+    cards = {id(card): card for card in scorecard.values()}
+    bad = np.zeros(len(out), dtype=bool)
+    for key in set(card_of):
+        rows_of_card = np.isin(person_codes, [n for n, c in enumerate(card_of) if c == key])
+        known = {kpi.id for kpi in cards[key].all_kpis()}
+        bad |= rows_of_card & ~out["kpi"].isin(known).to_numpy()
+    if bad.any():  # the first person (in sheet order) with an unknown KPI, at its first one
+        first = person_codes[bad].min()
+        i = int(np.flatnonzero(bad & (person_codes == first))[0])
+        raise InputError(
+            f"KPI '{out['kpi'].iloc[i]}' is not in {names[first]}'s scorecard",
+            path=path,
+            row=int(rows[i]),
+            field="kpi",
+        )
 
 
 def frame_of(actuals: Iterable[Actual]) -> pd.DataFrame:

@@ -329,9 +329,30 @@ def _plain_keys(data: Any) -> bool:
     return True
 
 
+_SYNTAX_ERRORS = (
+    yaml.reader.ReaderError,
+    yaml.scanner.ScannerError,
+    yaml.parser.ParserError,
+    yaml.composer.ComposerError,
+)
+
+
 def _yaml_data(text: str) -> Any:
-    """The data of a YAML document, read with :data:`_LOADER` (libyaml's when present)."""
-    loader = _LOADER(text)
+    """The data of a YAML document, read with :data:`_LOADER` (libyaml's when present).
+
+    Text libyaml cannot parse is parsed again in Python: PyYAML's messages say more (they
+    name the character, ``found character '\\t'``) and are the ones krakit has always given.
+    """
+    try:
+        return _read_yaml(_LOADER, text)
+    except _SYNTAX_ERRORS:
+        if _LOADER is _UniqueKeyLoader:
+            raise
+    return _read_yaml(_UniqueKeyLoader, text)
+
+
+def _read_yaml(loader_class: type, text: str) -> Any:
+    loader = loader_class(text)
     loader.may_alias = "*" in text  # an alias is written *name
     try:
         return loader.get_single_data()
@@ -417,8 +438,6 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or "broken YAML"
-        if "maximum nesting depth" in problem:  # libyaml stops at 1,000 levels
-            raise InputError(_TOO_DEEP, path=path) from exc
         raise InputError(
             f"this is not valid YAML: {problem}"
             + (f" ({exc.context})" if exc.context and exc.context != problem else ""),

@@ -83,6 +83,29 @@ def test_errors_name_line_and_column(
 @pytest.mark.parametrize(
     "text",
     [
+        "role:\n\ttitle: x\n",
+        "role: {title: x\nkras: []\n",
+        "role: *nowhere\n",
+        "role:\n  title: a\n b: c\n",
+        "role: {title: x}\nnote: \x07bell\n",
+        "- a\nb: c\n",
+        "role: " + "[" * 1_200 + "]" * 1_200 + "\n",
+    ],
+)
+def test_a_syntax_error_reads_the_same_on_both_engines(text: str) -> None:
+    said = []
+    for name in ENGINES:
+        with pytest.MonkeyPatch.context() as patch:
+            use(name, patch)
+            with pytest.raises(krakit.InputError) as info:
+                krakit.loads(text, path="broken.yaml")
+            said.append(str(info.value))
+    assert said[0] == said[1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         'role: !!python/object/apply:os.system ["true"]\n',
         "role: {title: !!python/name:os.system }\n",
         "kras:\n- !!python/object/new:builtins.dict {}\n",
