@@ -86,6 +86,13 @@ def test_start_here_as_an_app_shows_no_code(voila, page) -> None:
     assert page.locator(".jp-CodeMirrorEditor, .jp-CodeCell .jp-InputArea").count() == 0
     assert "import krakit" not in page.inner_text("body")
     assert page.locator(".jp-OutputArea-output").count() > 0
+    # the wizard is the first thing on the page: its top is in the first screenful's top third
+    # (the fixture's viewport is a fixed 1280 x 900), above the introduction
+    page.wait_for_selector(".krakit-workshop .krakit-step-roles", state="visible")
+    top = page.locator(".krakit-workshop").bounding_box()["y"]
+    assert top < 300, top
+    intro = page.get_by_text("KRAs and KPIs, in krakit's words").bounding_box()
+    assert intro["y"] > top
     screenshot(page, "00_start_here_app")
     assert offline.blocked == []
 
