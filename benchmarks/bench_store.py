@@ -8,11 +8,13 @@ parse, upgrade and validation. Both use libyaml where PyYAML has it (``yaml.__wi
 the pure-Python classes (the fallback) are timed beside them for comparison.
 
 Run: ``.venv/bin/python benchmarks/bench_store.py`` (or ``make bench``).
-Targets: save ≤ 10 ms, load ≤ 10 ms (median of 40).
+Targets: save ≤ 10 ms, load ≤ 10 ms (median of 40); a "billion laughs" document (nine
+levels of nine aliases: a billion values if expanded) refused in ≤ 50 ms.
 """
 
 from __future__ import annotations
 
+import itertools
 import statistics
 import sys
 import tempfile
@@ -46,6 +48,23 @@ def scorecard() -> krakit.Scorecard:
         for m in range(1, 13)
     ]
     return sc.model_copy(update={"actuals": [krakit.Actual(**a) for a in actuals]})
+
+
+def billion_laughs(levels: int = 9, width: int = 9) -> str:
+    """Nine nested lists of nine aliases each: 9^9 values once expanded."""
+    names = "abcdefghi"[:levels]
+    lines = ["a: &a [" + ", ".join(['"lol"'] * width) + "]"]
+    for previous, name in itertools.pairwise(names):
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{previous}"] * width) + "]")
+    return "\n".join([*lines, "role: {title: Laughs}", f"ignore: *{names[-1]}"]) + "\n"
+
+
+def refuse(text: str) -> None:
+    try:
+        krakit.loads(text)
+    except krakit.InputError:
+        return
+    raise AssertionError("the billion laughs were read")
 
 
 def median_ms(fn: Callable[[], object], repeat: int = REPEAT) -> float:
@@ -84,6 +103,8 @@ def main() -> int:
             store._LOADER, store._FAST_DUMPER = store_loader, store_dumper
     report("save a 60-KPI scorecard (krakit.save)", save, TARGET_MS, "ms")
     report("load a 60-KPI scorecard (krakit.load)", load, TARGET_MS, "ms")
+    laughs = billion_laughs()
+    report("refuse a billion-laughs YAML", median_ms(lambda: refuse(laughs), 10), 50, "ms")
     print(f"  (pure-Python PyYAML, the fallback: save {pure_save:.1f} ms, load {pure_load:.1f} ms)")
     return done()
 
