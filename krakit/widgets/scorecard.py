@@ -221,9 +221,13 @@ class ScorecardStep(Step):
         unsaved = self.scorecard is not None and self.scorecard != self.baseline
         self.set_trait("unsaved", unsaved)
         if unsaved and self._conflict.layout.display == "none":
-            since = f" since the save at {self._saved_when}" if self._saved_when else ""
+            what = (
+                f"Changes since the save at {self._saved_when} are"
+                if self._saved_when
+                else ("Changes are")
+            )
             self._saved.value = message_html(
-                f"Changes not saved yet{since}: click Save to keep them.", "warning"
+                f"{what} not saved yet: click Save to keep them.", "warning"
             ).replace("krakit-msg ", "krakit-msg krakit-unsaved ", 1)
 
     def _offer_elsewhere(self) -> None:
