@@ -224,7 +224,7 @@ class ScorecardStep(Step):
             what = (
                 f"Changes since the save at {self._saved_when} are"
                 if self._saved_when
-                else ("Changes are")
+                else "Changes are"
             )
             self._saved.value = message_html(
                 f"{what} not saved yet: click Save to keep them.", "warning"
