@@ -77,9 +77,26 @@ KINDS: dict[str, tuple[dict, float, str | None]] = {
 }
 
 
-def _card(picks: list[tuple[str, bool]]) -> krakit.Scorecard:
-    """A blank scorecard: one KRA, one KPI per pick, an actual where the pick says so."""
-    kpis = [krakit.KPI(id=f"k{i}", **KINDS[kind][0]) for i, (kind, _) in enumerate(picks)]
+TYPED = (  # what people type as a KPI, beside Hypothesis's own text
+    "Improve quality",
+    "  Reduce backlog!! ",
+    "ग्राहक संतुष्टि बढ़ाना",
+    "Customer ko jaldi reply karna",
+    "<b>CSAT</b> & NPS",
+    "=SUM(A1)",
+    "Rs. 5 lakh sales",
+)
+
+
+def _card(picks: list[tuple[str, bool]], words: list[str] | None = None) -> krakit.Scorecard:
+    """A blank scorecard: one KRA, one KPI per pick, an actual where the pick says so.
+
+    ``words``, if given, replace the statements (whatever a manager types).
+    """
+    kpis = [
+        krakit.KPI(id=f"k{i}", **{**KINDS[kind][0], **({"statement": words[i]} if words else {})})
+        for i, (kind, _) in enumerate(picks)
+    ]
     actuals = [
         krakit.Actual(kpi=f"k{i}", period="2026-01", value=KINDS[kind][1])
         for i, (kind, measured) in enumerate(picks)
@@ -118,6 +135,8 @@ def _check_everything(card: krakit.Scorecard, picks: list[tuple[str, bool]], out
         assert "no actuals yet" not in subtitle
     charts.bullet(result).to_dict()
     charts.contribution(result).to_dict()
+    if len(result.kpis):
+        charts.trend(result).to_dict()
     for suffix in (".html", ".xlsx", ".csv"):
         krakit.report(card, path=out / f"r{suffix}", charts=False)
     if unscorable:
@@ -188,9 +207,19 @@ def test_threshold_without_a_level_warns_nothing() -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
-    picks=st.lists(st.tuples(st.sampled_from(sorted(KINDS)), st.booleans()), min_size=1, max_size=6)
+    picks=st.lists(
+        st.tuples(st.sampled_from(sorted(KINDS)), st.booleans()), min_size=1, max_size=6
+    ),
+    typed=st.lists(
+        st.one_of(
+            st.sampled_from(TYPED),
+            st.text(min_size=1, max_size=40).filter(str.strip),
+        ),
+        min_size=6,
+        max_size=6,
+    ),
 )
 def test_any_mix_of_kpis_and_actuals_flows_through(
-    picks: list[tuple[str, bool]], tmp_path: Path
+    picks: list[tuple[str, bool]], typed: list[str], tmp_path: Path
 ) -> None:
-    _check_everything(_card(picks), picks, tmp_path)
+    _check_everything(_card(picks, typed[: len(picks)]), picks, tmp_path)
