@@ -153,14 +153,14 @@ def chart(
     sc = load(file)
     with _naming(file):
         result = run(sc, actuals)
-    if kind == "targets" or not result.has_actuals:
-        drawing = charts.targets(sc) if kind in ("overview", "targets") else None
-        if drawing is None:
-            raise KrakitError(
-                f"no actuals yet, so there is nothing to draw as '{kind}'; "
-                "use --kind targets (or overview)",
-                field="kind",
-            )
+    if kind == "targets" or (kind == "overview" and not result.has_actuals):
+        drawing = charts.targets(sc, result)  # its subtitle says why nothing scored yet
+    elif not result.has_entries:
+        raise KrakitError(
+            f"no actuals yet, so there is nothing to draw as '{kind}'; "
+            "use --kind targets (or overview)",
+            field="kind",
+        )
     elif kind == "overview":
         drawing = charts.overview(sc, result)
     else:

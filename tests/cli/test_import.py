@@ -109,3 +109,37 @@ def test_piped_score_names_every_kpi_in_full_and_says_why_one_did_not_score(
     assert long_name in res.output and "…" not in res.output
     assert "not scored: no target" in res.output
     assert "'Reduce ticket backlog' has no target: add one in step 2" in res.output
+
+
+def test_every_chart_and_report_of_two_vague_kpis_with_actuals(tmp_path: Path) -> None:
+    """The issue's support lead: two KPIs with no unit and no target, an actual each."""
+    card = krakit.Scorecard(
+        role=krakit.Role(title="Support lead"),
+        kras=[
+            krakit.KRA(
+                id="tickets",
+                title="Ticket resolution",
+                kpis=[
+                    krakit.KPI(id="backlog", statement="Reduce ticket backlog"),
+                    krakit.KPI(id="quality", statement="Improve quality"),
+                ],
+            )
+        ],
+        actuals=[
+            krakit.Actual(kpi="backlog", period="2026-01", value=40),
+            krakit.Actual(kpi="quality", period="2026-01", value=3),
+        ],
+    )
+    krakit.save(card, tmp_path / "card.yaml")
+    runs = [
+        ["report", "-o", str(tmp_path / f"r{suffix}")] for suffix in (".html", ".xlsx", ".csv")
+    ] + [
+        ["chart", "-o", str(tmp_path / f"c-{kind}.svg"), "--kind", kind]
+        for kind in ("overview", "bullet", "contribution", "trend", "targets")
+    ]
+    for args in runs:
+        res = runner.invoke(app, [args[0], str(tmp_path / "card.yaml"), *args[1:]])
+        assert res.exit_code == 0, (args, res.output)
+    assert "not scored: no target" in (tmp_path / "c-bullet.svg").read_text(encoding="utf-8")
+    assert "have no target" in (tmp_path / "c-overview.svg").read_text(encoding="utf-8")
+    assert "no target: add one in step 2" in (tmp_path / "r.html").read_text(encoding="utf-8")
