@@ -19,18 +19,26 @@ every step:
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 import hypothesis.strategies as st
 import pandas  # noqa: F401  (loaded before any wizard exists: the wizard's warm-up thread
 import vl_convert  # noqa: F401  then never imports numpy while Hypothesis looks for it)
 from hypothesis import HealthCheck, settings
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule, run_state_machine_as_test
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    invariant,
+    rule,
+    run_state_machine_as_test,
+)
 
 import krakit
 from krakit.store import dump, loads
 from krakit.widgets import Workshop
 
+REACHED: Counter[str] = Counter()
 EXAMPLES = int(os.environ.get("KRAKIT_STATEFUL_EXAMPLES", "6"))
 STEPS = int(os.environ.get("KRAKIT_STATEFUL_STEPS", "18"))
 
@@ -73,6 +81,29 @@ WORDS = [
     "कर्मचारी संतुष्टि 80% तक",
 ]
 TEXT = st.one_of(st.sampled_from(WORDS), st.text(max_size=40))
+ROLES = ["", "Customer support team lead", "Nurse manager", "Class teacher", "Dukaan malik"]
+KRA_LINES = [
+    "",
+    "Ticket resolution\nCustomer satisfaction",
+    "Patient safety\nStaff rostering\nReduce patient falls to zero by March 2027",
+    "Teaching quality\nParent communication\nHandle other stuff as needed",
+    "Daily sales\nStock management\nGrahak satisfaction",
+]
+KPI_SENTENCES = [
+    "Reduce ticket backlog from 400 to 150 by March 2027",
+    "Keep first response time under 4 hours every week",
+    "Raise CSAT from 78% to 90% by Q4 2026",
+    "Patient falls zero per month",
+    "Har mahine ₹3 lakh ki sale",
+    "Class average between 70 and 85 every term",
+    "Launch the new roster by 31 March 2027",
+    "Improve quality",
+]
+AMOUNTS = st.one_of(
+    st.sampled_from(["120", "85%", "1,200", "3.5", "0", "₹2 lakh", "", "12,00,000", "done"]),
+    TEXT,
+)
+PERIODS = ["2026-01", "2026-Q2", "2026", "2026-H1", "FY2026-27", "", "March", "2026-13"]
 
 # Boxes a person can type in: (step index, path to the control from the wizard).
 BOXES = {
@@ -113,6 +144,30 @@ class Wizard(RuleBasedStateMachine):
         self.wizard: Workshop = krakit.workshop(folder / "ws")
 
     # -- what a person does ----------------------------------------------------------------
+    @initialize(title=st.sampled_from(ROLES), lines=st.sampled_from(KRA_LINES))
+    def describe_the_role(self, title: str, lines: str) -> None:
+        """Most people start by typing their role and responsibilities (some skip it)."""
+        self.wizard.roles._title.value = title
+        self.wizard.roles._lines.value = lines
+
+    @rule(sentence=st.one_of(st.sampled_from(WORDS), st.sampled_from(KPI_SENTENCES)))
+    def add_a_kpi(self, sentence: str) -> None:
+        """Type a KPI as a sentence and click Add KPI."""
+        self.wizard.step = 1
+        self.wizard.kpis._start_new()
+        self.wizard.kpis._statement.value = sentence
+        self.wizard.kpis._save.click()
+
+    @rule(period=st.sampled_from(PERIODS), values=st.lists(AMOUNTS, min_size=1, max_size=6))
+    def record_actuals(self, period: str, values: list[str]) -> None:
+        """Pick a period, type what was achieved in each cell, click Record actuals."""
+        self.wizard.step = 3
+        step = self.wizard.scorecard_step
+        step._period.value = period
+        for cell, value in zip(step._cells.values(), values * 6, strict=False):
+            cell.value = value
+        step._record.click()
+
     @rule(box=st.sampled_from(sorted(BOXES)), text=TEXT)
     def type_in(self, box: str, text: str) -> None:
         step, control = BOXES[box]
@@ -204,6 +259,14 @@ class Wizard(RuleBasedStateMachine):
         self.wizard.scorecard_step._downloads[kind].click()
 
     # -- what must always hold -------------------------------------------------------------
+    def teardown(self) -> None:
+        """Count how far this run got (printed by the test, seen with ``pytest -s``)."""
+        sc, step4 = self.wizard.value, self.wizard.scorecard_step
+        REACHED["runs"] += 1
+        REACHED["with KPIs"] += bool(sc is not None and sc.all_kpis())
+        REACHED["with actuals"] += bool(sc is not None and sc.actuals)
+        REACHED["saved"] += bool(step4.saved_path)
+
     @invariant()
     def nothing_escaped(self) -> None:
         reports = sorted(self.crashes.glob("krakit-bug-*.txt"))
@@ -235,3 +298,4 @@ def test_the_wizard_survives_a_person(tmp_path: Path, crash_folder: Path) -> Non
             derandomize=EXAMPLES <= 10,  # the bounded run in make test is the same every time
         ),
     )
+    print(f"\nstateful wizard runs: {dict(REACHED)}")
