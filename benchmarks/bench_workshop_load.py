@@ -181,6 +181,9 @@ def voila(site: Path, tmp: Path, extra: list[str]) -> Iterator[Voila]:
         "-m",
         "voila",
         "--no-browser",
+        # the app's own settings, as `make app` serves it (jupyter/voila.json: among them how
+        # long Voilà waits for a busy kernel's output before sending the page without it)
+        f"--Voila.config_file_paths={ROOT / 'jupyter'}",
         "--Voila.ip=127.0.0.1",
         f"--port={port}",
         "--template=krakit",
