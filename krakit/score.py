@@ -951,13 +951,17 @@ def _reduce(
     agg_g = agg[d]
     value = np.where(agg_g == 0, total, total / np.where(count > 0, count, 1))
     if np.any(agg_g == 2):  # 'last': the value of the latest period in the group
-        order = rows.order[rows.label] if row_order is None else row_order
+        # only the rows of KPIs that roll up with 'last' (often a few of many)
+        mine = slice(None) if np.all(agg_g == 2) else np.flatnonzero(agg[rows.d] == 2)
+        at = codes[mine]
+        order = rows.order[rows.label[mine]] if row_order is None else row_order[mine]
         latest = np.full(g, np.iinfo(np.int64).min)
-        np.maximum.at(latest, codes, order)
-        is_last = (order == latest[codes]).astype("float64")
-        last = np.bincount(codes, weights=rows.value * is_last, minlength=g) / np.bincount(
-            codes, weights=is_last, minlength=g
-        )
+        np.maximum.at(latest, at, order)
+        is_last = (order == latest[at]).astype("float64")
+        with np.errstate(invalid="ignore", divide="ignore"):  # other groups: 0 / 0, unused
+            last = np.bincount(at, weights=rows.value[mine] * is_last, minlength=g) / np.bincount(
+                at, weights=is_last, minlength=g
+            )
         value = np.where(agg_g == 2, last, value)
     # KPI periods covered: each row is one unless it says otherwise (weeks of a month)
     units = count if rows.units is None else np.bincount(codes, weights=rows.units, minlength=g)
@@ -977,7 +981,7 @@ def _reduce(
         fiscal=rows.fiscal,
     )
     if rows.met is not None:
-        met = rows.met.astype("float64")
+        met = np.asarray(rows.met, dtype="float64")
         out.share = np.bincount(codes, weights=met, minlength=g) / count
         done = np.zeros(g)
         with np.errstate(invalid="ignore"):  # NaN (no target to meet) stays NaN: unknown
