@@ -149,3 +149,40 @@ def test_codes_match_pandas_factorize(cells: list[object]) -> None:
         want_codes, want_uniques = pd.factorize(values, use_na_sentinel=True)
         assert codes.tolist() == want_codes.tolist()
         assert list(uniques) == list(want_uniques)
+
+
+def test_last_rolls_up_its_own_rows_beside_sums() -> None:
+    sc = krakit.Scorecard.model_validate(
+        {
+            "role": {"title": "Lead"},
+            "kras": [
+                {
+                    "title": "Team",
+                    "weight": 100,
+                    "kpis": [
+                        {"id": "hires", "unit": "count", "target": 10, "frequency": "monthly"},
+                        {
+                            "id": "headcount",
+                            "unit": "people",
+                            "target": 50,
+                            "frequency": "monthly",
+                            "aggregation": "last",
+                        },
+                    ],
+                }
+            ],
+        }
+    )
+    weeks = ["2026-W03", "2026-W01", "2026-W04", "2026-W02"]  # January, out of order
+    frame = pd.DataFrame(
+        {
+            "kpi": ["hires"] * 4 + ["headcount"] * 4,
+            "period": weeks * 2,
+            "value": [1.0, 2.0, 3.0, 4.0, 47.0, 44.0, 48.0, 45.0],
+        }
+    )
+    totals = score(sc, frame).totals.set_index("kpi")
+    assert totals.loc["hires", "actual"] == 10  # summed
+    assert totals.loc["headcount", "actual"] == 48  # the latest week, W04
+    again = score(sc, frame.iloc[::-1]).totals.set_index("kpi")  # rows in another order
+    assert again.loc["headcount", "actual"] == 48
