@@ -90,9 +90,40 @@ __all__ = [
     "heatmap",
     "overview",
     "save",
+    "spec",
     "targets",
     "trend",
 ]
+
+# C0 control characters but tab and newline: vl-convert's SVG text parser panics on them and
+# aborts the whole process (a kernel, the CLI), so no chart text may carry one.
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\t\n"} | {0x7F: None}
+
+
+def _plain(value: Any) -> Any:
+    """``value`` with control characters removed from every string in it."""
+    if isinstance(value, str):
+        return value.translate(_CONTROLS)
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def spec(chart: alt.TopLevelMixin) -> dict[str, Any]:
+    """The chart's Vega-Lite spec for vl-convert: not validated again, no control characters.
+
+    A KPI named with a pasted control character (``\\x1d``) would otherwise make vl-convert
+    abort the process while drawing it.
+
+    Examples
+    --------
+    >>> _plain({"title": "Sales\\x1d", "data": ["a\\x00b", 3]})
+    {'title': 'Sales', 'data': ['ab', 3]}
+    """
+    return _plain(chart.to_dict(validate=False))
+
 
 STATUS_COLORS: dict[str, str] = {
     "green": "#009E73",  # Okabe–Ito bluish green
@@ -582,11 +613,11 @@ def _render(chart: alt.TopLevelMixin, path: Path, scale: float) -> None:
     """
     import vl_convert as vlc
 
-    spec = chart.to_dict(validate=False)
+    drawn = spec(chart)
     if path.suffix.lower() == ".png":
-        path.write_bytes(vlc.vegalite_to_png(spec, scale=scale))
+        path.write_bytes(vlc.vegalite_to_png(drawn, scale=scale))
     else:
-        path.write_text(vlc.vegalite_to_svg(spec), encoding="utf-8")
+        path.write_text(vlc.vegalite_to_svg(drawn), encoding="utf-8")
 
 
 class _ScriptSafeJSON(json.JSONEncoder):

@@ -480,7 +480,7 @@ def _chart_images(scorecard: Scorecard, result: ScoreResult) -> list[dict[str, s
         shown = [("Targets and weights", charts.targets(scorecard, result))]
     images = []
     for title, chart in shown:
-        svg = vlc.vegalite_to_svg(chart.to_dict(validate=False))  # tests validate the specs
+        svg = vlc.vegalite_to_svg(charts.spec(chart))  # tests validate the specs
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
         images.append({"title": title, "uri": uri})
     return images

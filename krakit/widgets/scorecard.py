@@ -428,5 +428,5 @@ def _chart_html(sc: Scorecard, result: Any) -> str:
 
     from krakit import charts
 
-    svg = vl_convert.vegalite_to_svg(charts.overview(sc, result).to_dict())
+    svg = vl_convert.vegalite_to_svg(charts.spec(charts.overview(sc, result)))
     return f'<div class="krakit-svg">{svg}</div>'
