@@ -53,7 +53,10 @@ def wait_http(
         if proc.poll() is not None:
             raise RuntimeError(f"server exited early:\n{log.read_text()[-3000:]}")
         try:
-            with urllib.request.urlopen(url, timeout=2):
+            # Wait for the answer as long as the deadline allows: Voila answers '/' only once
+            # the notebook has run, and a request given up after a few seconds on a busy
+            # machine makes it start the notebook again in yet another kernel.
+            with urllib.request.urlopen(url, timeout=max(1.0, deadline - time.monotonic())):
                 return
         except urllib.error.HTTPError:
             if any_status:
