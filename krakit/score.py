@@ -243,8 +243,9 @@ class ScoreResult:
         titles = dict(zip(self.kras["kra"], self.kras["title"], strict=False))
         for column in ("person", "kra", "metric"):
             if column in t.columns:
-                cells = t[column].map(titles) if column == "kra" else t[column]
-                cells = cells.where(cells.notna(), t[column]).astype(object)
+                raw = t[column].astype(object)  # a categorical cannot take other labels
+                cells = raw.map(titles) if column == "kra" else raw
+                cells = cells.where(cells.notna(), raw).astype(object)
                 out[column] = cells.where(cells.notna(), "—")
         for column in ("actual", "target"):
             if column in t.columns:

@@ -219,3 +219,20 @@ def test_an_edit_that_changes_nothing_keeps_the_steps_on_one_scorecard(tmp_path:
     step._save.click()  # its own file: saved again, not "already exists"
     assert "Saved to" in step._saved.value
     assert krakit.load(step.saved_path).role.title == "Shop owner"
+
+
+def test_step4_scores_a_kpi_not_under_a_kra(tmp_path: Path) -> None:
+    # found by the stateful test: readable() refused a categorical KRA column with a gap
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._lines.value = "Sales"
+    sc = edit.add_statement(wizard.value, "sales", "Raise sales to 100 by March 2027")
+    sc = edit.add_statement(sc, None, "Calls to 50 by March 2027")
+    wizard.roles.scorecard = sc
+    wizard.step = 3
+    step = wizard.scorecard_step
+    step._period.value = "2026-01"
+    for cell in step._cells.values():
+        cell.value = "40"
+    step._record.click()
+    assert "bug in krakit" not in step._message.value
+    assert "Calls" in step._scores.value and "<svg" in step._chart.value
