@@ -193,8 +193,13 @@ class KPIStep(Step):
         if kpi_id is not None and kra_id is None:
             home = self.scorecard.kra_of(kpi_id)
             kra_id = home.id if home else None
+        if self._stale:
+            self.refresh()  # the KRA list may be older than the finding
+        if (kra_id or _UNASSIGNED) not in {v for _, v in self._kra.options}:
+            self._say("That KRA is no longer in the scorecard: check again in step 3.", "warning")
+            return
         self._kra.value = kra_id or _UNASSIGNED
-        if kpi_id is not None:
+        if kpi_id is not None and kpi_id in {v for _, v in self._existing.options}:
             self._existing.value = kpi_id
         controls = {
             **self._fields,
