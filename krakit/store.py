@@ -214,63 +214,95 @@ class _QuickLoad(_QuickResolve):
         return super().construct_object(node, deep=deep)  # type: ignore[misc]
 
 
+class _NotPlain(Exception):
+    """A mapping key libyaml writes its own way; the pure-Python emitter writes the data."""
+
+
+_DOC_START = yaml.DocumentStartEvent(explicit=False)
+_DOC_END = yaml.DocumentEndEvent(explicit=False)
+_MAP_START = yaml.MappingStartEvent(None, _MAP, True, flow_style=False)
+_MAP_END = yaml.MappingEndEvent()
+_SEQ_START = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
+_SEQ_END = yaml.SequenceEndEvent()
+_CACHED = 20_000  # events remembered per cache: keys, short texts and numbers repeat
+
+
 class _QuickDump(_QuickResolve):
     """Plain data (dict, list, text) goes to libyaml as events, the ones the serializer would
     send for the nodes :class:`_Dumper` makes (block style, text with a line break as ``|``),
-    without building the nodes or resolving each text twice."""
+    without building the nodes or resolving each text twice.
+
+    libyaml copies an event as it is emitted, so an event is made once and sent again: one
+    for every mapping or list start and end, one per key, short text and number. The walk
+    also does what :func:`_plain` does for the other emitter (``40.0`` written ``40``) and
+    stops at a key libyaml writes its own way (:func:`_plain_key`), raising
+    :class:`_NotPlain`.
+    """
 
     _texts: ClassVar[dict[str, yaml.ScalarEvent]] = {}
+    _keys: ClassVar[dict[str, yaml.ScalarEvent]] = {}
+    _scalars: ClassVar[dict[tuple[type, Any], yaml.ScalarEvent]] = {}
 
     def represent(self, data: Any) -> None:
         emit = self.emit  # type: ignore[attr-defined]
-        emit(yaml.DocumentStartEvent(explicit=False))
+        emit(_DOC_START)
         self._emit(data, emit)
-        emit(yaml.DocumentEndEvent(explicit=False))
+        emit(_DOC_END)
 
     def _emit(self, data: Any, emit: Any) -> None:
         kind = type(data)
         if kind is str:
-            event = self._texts.get(data)
-            if event is None:
-                plain = self.resolve(yaml.ScalarNode, data, (True, False)) == _STR
-                style = "|" if "\n" in data else None
-                event = yaml.ScalarEvent(None, _STR, (plain, True), data, style=style)
-                if len(data) <= 40 and len(self._texts) < 20_000:
-                    self._texts[data] = event  # keys and short values repeat
-            emit(event)
+            emit(self._texts.get(data) or self._text_event(data))
         elif kind is dict:
-            emit(yaml.MappingStartEvent(None, _MAP, True, flow_style=False))
+            emit(_MAP_START)
+            keys, texts = self._keys, self._texts
             for key, value in data.items():
-                self._emit(key, emit)
-                self._emit(value, emit)
-            emit(yaml.MappingEndEvent())
+                emit(keys.get(key) or self._key_event(key))
+                if type(value) is str:
+                    emit(texts.get(value) or self._text_event(value))
+                else:
+                    self._emit(value, emit)
+            emit(_MAP_END)
         elif kind is list:
-            emit(yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False))
+            emit(_SEQ_START)
             for value in data:
                 self._emit(value, emit)
-            emit(yaml.SequenceEndEvent())
+            emit(_SEQ_END)
         else:
-            self._emit_node(self.represent_data(data), emit)  # type: ignore[attr-defined]
+            if kind is float and data.is_integer() and abs(data) < 1e15:
+                data, kind = int(data), int
+            event = self._scalars.get((kind, data)) if kind in (int, bool) else None
+            if event is None:
+                event = self._scalar_event(data)
+            emit(event)
 
-    def _emit_node(self, node: yaml.Node, emit: Any) -> None:
-        """The events of a node the representer made (a number, true, null...)."""
-        if isinstance(node, yaml.ScalarNode):
-            plain = self.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
-            quoted = self.resolve(yaml.ScalarNode, node.value, (False, True)) == node.tag
-            emit(yaml.ScalarEvent(None, node.tag, (plain, quoted), node.value, style=node.style))
-        elif isinstance(node, yaml.SequenceNode):
-            implicit = node.tag == self.resolve(yaml.SequenceNode, node.value, True)
-            emit(yaml.SequenceStartEvent(None, node.tag, implicit, flow_style=node.flow_style))
-            for item in node.value:
-                self._emit_node(item, emit)
-            emit(yaml.SequenceEndEvent())
-        else:
-            implicit = node.tag == self.resolve(yaml.MappingNode, node.value, True)
-            emit(yaml.MappingStartEvent(None, node.tag, implicit, flow_style=node.flow_style))
-            for key, value in node.value:
-                self._emit_node(key, emit)
-                self._emit_node(value, emit)
-            emit(yaml.MappingEndEvent())
+    def _text_event(self, text: str) -> yaml.ScalarEvent:
+        plain = self.resolve(yaml.ScalarNode, text, (True, False)) == _STR
+        style = "|" if "\n" in text else None
+        event = yaml.ScalarEvent(None, _STR, (plain, True), text, style=style)
+        if len(text) <= 40 and len(self._texts) < _CACHED:
+            self._texts[text] = event
+        return event
+
+    def _key_event(self, key: Any) -> yaml.ScalarEvent:
+        if not _plain_key(key):
+            raise _NotPlain(key)
+        event = self._text_event(key)
+        if len(self._keys) < _CACHED:
+            self._keys[key] = event
+        return event
+
+    def _scalar_event(self, data: Any) -> yaml.Node:
+        """The event of a value the representer writes (a number, true, null...)."""
+        node = self.represent_data(data)  # type: ignore[attr-defined]
+        if not isinstance(node, yaml.ScalarNode):
+            raise _NotPlain(data)  # not plain data (a tuple, a set): the other emitter says so
+        plain = self.resolve(yaml.ScalarNode, node.value, (True, False)) == node.tag
+        quoted = self.resolve(yaml.ScalarNode, node.value, (False, True)) == node.tag
+        event = yaml.ScalarEvent(None, node.tag, (plain, quoted), node.value, style=node.style)
+        if type(data) in (int, bool) and len(self._scalars) < _CACHED:
+            self._scalars[type(data), data] = event
+        return event
 
 
 if yaml.__with_libyaml__:
@@ -303,30 +335,22 @@ def _yaml_text(data: Any) -> str:
     kept with its trailing blank lines. Those few scorecards are written again by the
     pure-Python emitter, so a file's bytes never depend on how PyYAML was built.
     """
-    if _FAST_DUMPER is not None and _plain_keys(data):
-        text = yaml.dump(data, Dumper=_FAST_DUMPER, **_YAML_STYLE)
-        if not _LIBYAML_OWN.search(text):
-            return str(text)
-    return str(yaml.dump(data, Dumper=_Dumper, **_YAML_STYLE))
+    if _FAST_DUMPER is not None:
+        try:
+            text = str(yaml.dump(data, Dumper=_FAST_DUMPER, **_YAML_STYLE))
+        except _NotPlain:
+            pass
+        else:  # the pattern only where it can match: a '"' or a '...' somewhere
+            if ('"' not in text and "..." not in text) or not _LIBYAML_OWN.search(text):
+                return text
+    return str(yaml.dump(_plain(data), Dumper=_Dumper, **_YAML_STYLE))
 
 
-def _plain_keys(data: Any) -> bool:
-    """Whether every mapping key is text both emitters write as a plain ``key:``: not empty,
-    one line, well under 128 bytes (beyond it, or on two lines, a key is written ``? key``,
-    and the two emitters count its length differently)."""
-    stack = [data]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            for key, value in item.items():
-                if not isinstance(key, str) or not 0 < len(key.encode()) < 100:
-                    return False
-                if _LINE_BREAK.search(key):
-                    return False
-                stack.append(value)
-        elif isinstance(item, list):
-            stack.extend(item)
-    return True
+def _plain_key(key: Any) -> bool:
+    """Whether a mapping key is text both emitters write as a plain ``key:``: not empty, one
+    line, well under 128 bytes (beyond it, or on two lines, a key is written ``? key``, and
+    the two emitters count its length differently)."""
+    return isinstance(key, str) and 0 < len(key.encode()) < 100 and not _LINE_BREAK.search(key)
 
 
 _SYNTAX_ERRORS = (
@@ -371,11 +395,16 @@ def _plain(data: Any) -> Any:
     return data
 
 
-def to_data(scorecard: Scorecard) -> dict[str, Any]:
-    """The scorecard as plain data, in field order, leaving out empty and default fields."""
+def _model_data(scorecard: Scorecard) -> dict[str, Any]:
+    """The scorecard as data, in field order, leaving out empty and default fields."""
     data = scorecard.model_dump(mode="json", exclude_none=True, exclude_defaults=True)
     data.pop("schema_version", None)
-    return _plain({"schema_version": SCHEMA_VERSION, **data})
+    return {"schema_version": SCHEMA_VERSION, **data}
+
+
+def to_data(scorecard: Scorecard) -> dict[str, Any]:
+    """The scorecard as plain data (``40`` not ``40.0``), as :func:`dump` writes it."""
+    return _plain(_model_data(scorecard))
 
 
 def dump(scorecard: Scorecard, fmt: str = "yaml") -> str:
@@ -393,11 +422,10 @@ def dump(scorecard: Scorecard, fmt: str = "yaml") -> str:
       W001: relative weights
     <BLANKLINE>
     """
-    data = to_data(scorecard)
     if fmt == "json":
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+        return json.dumps(to_data(scorecard), indent=2, ensure_ascii=False) + "\n"
     if fmt == "yaml":
-        return _yaml_text(data)
+        return _yaml_text(_model_data(scorecard))  # made plain on the way
     raise InputError(f"unknown format {fmt!r}; use 'yaml' or 'json'", field="format")
 
 
