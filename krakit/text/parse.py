@@ -363,7 +363,11 @@ DEFINERS: tuple[Definer, ...] = (
     ),
     Definer(
         "clock",
-        lambda n: bool(_CLOCK_AFTER.match(n.after) or re.search(r"\d:$", n.before)),
+        lambda n: (
+            not n.amount.multiplied
+            and n.amount.unit in (None, "hours")
+            and bool(_CLOCK_AFTER.match(n.after) or re.search(r"\d:$", n.before))
+        ),
         {"Open the store by 9 am daily": 9, "Helpdesk staffed 8:30 a.m. to 5 p.m.": 30},
     ),
     Definer(

@@ -452,11 +452,22 @@ def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
     return None
 
 
+def _this_time_next(m: re.Match[str], ctx: Context) -> When | None:
+    """'by this time next year': a window of one year from today."""
+    unit = _UNITS[m["u"].lower()]
+    return When("window", f"1 {unit}", ctx.today, _window_end(ctx.today, 1, unit), unit, 1.0)
+
+
 def _mid_year(m: re.Match[str], ctx: Context) -> When | None:
-    """'mid-2027' (30 June), 'end-2027', 'mid-year' (this year's 30 June)."""
+    """'mid-2027' (30 June), 'end-2027', 'late 2027', 'early 2027' (31 March), 'mid-year'."""
     year = _year(m["y"]) or ctx.today.year + (1 if (m["rel"] or "").lower() == "next" else 0)
     if m["what"].lower().startswith(("mid", "middle")):
         return _deadline(f"mid-{year}", (dt.date(year, 1, 1), dt.date(year, 6, 30)), "half", False)
+    if m["what"].lower() == "early":
+        # "by early 2027": by the end of its first quarter
+        return _deadline(
+            f"early {year}", (dt.date(year, 1, 1), dt.date(year, 3, 31)), "quarter", False
+        )
     return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
 
 
@@ -478,7 +489,8 @@ _YEAR_LEAD = re.compile(
 
 def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
     """'by 2030', 'for 2027', 'CY2027': a year with a time word (a bare 2027 is no deadline)."""
-    if not m["cy"] and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start()):
+    lead = m["lead"] or m["cy"]
+    if not lead and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start()):
         return None
     year = int(m["y"])
     return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
@@ -488,6 +500,46 @@ def _anchor(m: re.Match[str], ctx: Context) -> When | None:
     """'by my next review', 'before the next audit': a deadline with no date."""
     label = re.sub(r"\s+", " ", m["event"].strip()).lower()
     return When("deadline", label, grain="event")
+
+
+# An amount with money or a multiplier (or a percent) right before: "₹5 lakh p.m.", "10% pa"
+_MONEY_BEFORE = re.compile(
+    r"(?i)(?:(?:[₹$€£]|\brs\.?|\binr)\s?[\d.,]+\s*(?:k|l|lakhs?|lacs?|cr|crores?|m|mn|million|bn)?"
+    r"|\d\s*(?:k|l|lakhs?|lacs?|cr|crores?|mn|million|bn|%|percent))\.?\s*(?:/-)?\s*$"
+)
+
+
+def _per_abbreviation(m: re.Match[str], ctx: Context) -> When | None:
+    """'₹5 lakh p.m.' (per month), '10% pa' (per annum); '5 pm' stays a clock time."""
+    if not _MONEY_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None
+    monthly = m["c"].lower().replace(".", "").replace(" ", "") == "pm"
+    return _cadence("monthly" if monthly else "annual", m["c"])
+
+
+_FIXED_DAYS = {"christmas": (12, 25), "xmas": (12, 25)}
+
+
+def _festival(m: re.Match[str], ctx: Context) -> When | None:
+    """'by Christmas' (25 December), 'before Diwali', 'ahead of peak season' (no date)."""
+    name = re.sub(r"\s+", " ", m["event"].strip()).lower().removeprefix("the ")
+    if name in _FIXED_DAYS:
+        month, day = _FIXED_DAYS[name]
+        date = dt.date(ctx.today.year, month, day)
+        return _day(date if date >= ctx.today else date.replace(year=date.year + 1))
+    return When("deadline", name, grain="event")
+
+
+def _relative_month(m: re.Match[str], ctx: Context) -> When | None:
+    """'by next March', 'by March next year': the month in the year it names."""
+    name, rel = m["m"] or m["m2"], (m["rel"] or m["rel2"]).lower()
+    month = _month(name)
+    if rel == "coming":  # "the coming March": the next one to end
+        year = next_end(lambda y: _month_span(y, month), ctx.today)[0]
+    else:  # "next March", "March next year": next calendar year's; "this June": this year's
+        year = ctx.today.year + (1 if rel == "next" else 0)
+    start, end = _month_span(year, month)
+    return _deadline(f"{name[:3].title()} {year}", (start, end), "month", False)
 
 
 def _placeholder(m: re.Match[str], ctx: Context) -> When | None:
@@ -698,8 +750,8 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="quarter-or-half",
-        gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h"),
-        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[12])(?P<q3>H)\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
+        gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h", "1q", "2q", "3q", "4q"),
+        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[1-4])(?P<q3>[HQ])\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
         resolve=lambda m, ctx: _part(
             (m["q"] or m["q2"] or m["q3"]).upper(),
             int(m["n"] or m["n2"] or m["n3"]),
@@ -715,7 +767,9 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Close the books faster by end of Q4'26": "deadline 2026-12-31",
             "Grow revenue 8% in H1": "deadline 2026-06-30",
             "Grow revenue 8% in 2H 2027": "deadline 2027-12-31",
+            "Cut DSO to 45 days by 3Q27": "deadline 2027-09-30",
         },
+        leaves=("Hire 3H nurses",),
     ),
     TimePattern(
         name="school-year",
@@ -761,6 +815,17 @@ PATTERNS: tuple[TimePattern, ...] = (
         ),
     ),
     TimePattern(
+        name="relative-month",
+        gate=_MONTH_WORDS,
+        pattern=r"\b(?:by|before|until|till|in)\s+(?:(?P<rel>next|this|coming)\s+(?P<m>{MONTH})\b|(?P<m2>{MONTH})\s+(?P<rel2>next|this)\s+year\b)",
+        resolve=_relative_month,
+        examples={
+            "Cut DSO to 45 days by next March": "deadline 2027-03-31",
+            "Cut DSO to 45 days by March next year": "deadline 2027-03-31",
+            "Cut DSO to 45 days by this June": "deadline 2026-06-30",
+        },
+    ),
+    TimePattern(
         name="month-year",
         gate=_MONTH_WORDS,
         pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b(?:[-\s]end\b)?",
@@ -775,7 +840,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="window",
         gate=("within", "next", "coming", "over", "in ", "for ", "during", "following"),
-        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b",
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
         resolve=_window,
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
@@ -786,11 +851,20 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Lift velocity 10 points over three consecutive sprints": "window 3 sprints",
             "Grow donors by 15% in six months": "window 6 months",
             "Hold variance under 10% over six months": "window 6 months",
+            "Cut DSO to 45 days in a fortnight": "window 1 fortnights",
+            "Cut DSO to 45 days in 12 months' time": "window 12 months",
         },
         leaves=(
             "Make 300 calls in a month",
             "Resolve complaints in the last 3 months",
         ),
+    ),
+    TimePattern(
+        name="this-time-next",
+        gate=("time",),
+        pattern=r"(?P<lead>\b(?:by|before|until|till)\s+)?\bthis\s+time\s+next\s+(?P<u>year|month|week|quarter)\b",
+        resolve=_this_time_next,
+        examples={"Cut DSO to 45 days by this time next year": "window 1 years"},
     ),
     TimePattern(
         name="the-period",
@@ -836,7 +910,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month",
         gate=_MONTH_WORDS,
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)(?:[-\s]end\b)?",
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)(?!\s+(?:next|this)\s+year\b)(?:[-\s]end\b)?",
         resolve=_bare_month,
         examples={
             "Cut waste 10% by June": "deadline 2026-06-30",
@@ -851,13 +925,15 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="mid-or-end-of-year",
-        gate=("mid", "end-", "end ", "middle"),
-        pattern=r"\b(?P<what>mid|middle\s+of|end|close\s+of)[-\s](?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next)?\s*year)\b(?![-–/]\d)(?!\s+(?:review|appraisal|evaluation|assessment)\b)",
+        gate=("mid", "end-", "end ", "middle", "early", "late"),
+        pattern=r"\b(?P<what>mid|middle\s+of|end|close\s+of|early|late)[-\s](?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next)?\s*year)\b(?![-–/]\d)(?!\s+(?:review|appraisal|evaluation|assessment)\b)",
         resolve=_mid_year,
         examples={
             "Cut churn to 3% by mid-2027": "deadline 2027-06-30",
             "Cut churn to 3% by end-2027": "deadline 2027-12-31",
             "Cut churn to 3% by mid-year": "deadline 2026-06-30",
+            "Cut churn to 3% by late 2027": "deadline 2027-12-31",
+            "Cut churn to 3% by early 2027": "deadline 2027-03-31",
         },
     ),
     TimePattern(
@@ -870,12 +946,13 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="year",
         gate=("19", "20"),
-        pattern=r"(?P<cy>\bC\.?Y\.?\s?|\bcalendar\s+year\s+)?(?<![\d.,/])(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
+        pattern=r"(?P<lead>\b(?:by|before|until|till|in)\s+the\s+year\s+)?(?P<cy>\bC\.?Y\.?\s?|\bcalendar\s+year\s+)?(?<![\d.,/])(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
         resolve=_year_deadline,
         examples={
             "Cut emissions 30% by 2030": "deadline 2030-12-31",
             "Cut infections by 50% for 2027": "deadline 2027-12-31",
             "Cut infections by 50% in CY2027": "deadline 2027-12-31",
+            "Cut infections by 50% by the year 2028": "deadline 2028-12-31",
         },
     ),
     TimePattern(
@@ -895,16 +972,111 @@ PATTERNS: tuple[TimePattern, ...] = (
             "board meeting",
             "term",
             "semester",
+            "agm",
+            "rollout",
+            "roll",
+            "cutover",
+            "cut",
+            "handover",
+            "hand",
+            "release",
+            "migration",
+            "pilot",
+            "project",
+            "probation",
+            "contract",
+            "programme",
+            "program",
+            "engagement",
+            "season",
+            "campaign",
+            "sprint",
+            "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:school\s+)?(?:term|semester|trimester))\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
             "Close every finding before the next audit": "deadline next audit (no date)",
             "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
             "Raise the pass rate to 85% by the end of term": "deadline end of term (no date)",
+            "Cut DSO to 45 days by the end of the pilot": "deadline end of the pilot (no date)",
+            "Cut open defects to 10 by sprint 12": "deadline sprint 12 (no date)",
+            "Migrate 90% of users before the cutover": "deadline cutover (no date)",
+            "Fix every P1 finding before the statutory audit": "deadline statutory audit (no date)",
         },
         leaves=("Review 40 contracts a month",),
+    ),
+    TimePattern(
+        name="this-term",
+        gate=("term", "semester", "trimester", "session", "sem"),
+        pattern=r"\b(?P<event>(?:this|next|current|coming|the\s+current|the\s+next|the\s+coming)\s+(?:school\s+|academic\s+)?(?:term|semester|trimester|sem|session))\b",
+        resolve=_anchor,
+        examples={
+            "Cut late submissions to 5% this semester": "deadline this semester (no date)",
+            "Raise reading scores 10% next term": "deadline next term (no date)",
+        },
+        leaves=("Semester results",),
+    ),
+    TimePattern(
+        name="festival-or-season",
+        gate=(
+            "christmas",
+            "xmas",
+            "diwali",
+            "deepavali",
+            "holi",
+            "eid",
+            "onam",
+            "pongal",
+            "easter",
+            "thanksgiving",
+            "monsoon",
+            "festive",
+            "peak",
+            "holiday",
+            "ramadan",
+            "dussehra",
+            "navratri",
+            "hanukkah",
+        ),
+        pattern=r"\b(?:by|before|until|till|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:this|next|coming|upcoming)\s+)?(?P<event>christmas|xmas|diwali|deepavali|holi|eid(?:\s+ul[-\s]fitr)?|onam|pongal|easter|thanksgiving|ramadan|dussehra|navratri|hanukkah|(?:the\s+)?monsoon|(?:festive|peak|holiday|busy)\s+season)\b",
+        resolve=_festival,
+        examples={
+            "Cut DSO to 45 days by Christmas": "deadline 2026-12-25",
+            "Stock 100% of festive SKUs before Diwali": "deadline diwali (no date)",
+            "Clear 95% of drains before the monsoon": "deadline monsoon (no date)",
+            "Hire 40 seasonal pickers ahead of peak season": "deadline peak season (no date)",
+        },
+        leaves=("Christmas sales up 10%",),
+    ),
+    TimePattern(
+        name="per-month-or-annum-abbreviation",
+        gate=("pm", "pa", "p.m", "p.a", "p. m", "p. a"),
+        pattern=r"(?<![A-Za-z])(?P<c>p\.\s?m\.?|pm|p\.\s?a\.?|pa)(?![A-Za-z])",
+        resolve=_per_abbreviation,
+        examples={
+            "Collect ₹5 lakh p.m. in fees": "cadence monthly",
+            "Collect Rs 5 lakh pm": "cadence monthly",
+            "Grow revenue 10% pa": "cadence annual",
+            "Salary cost under 40k p.m.": "cadence monthly",
+        },
+        leaves=("Open the store at 5 pm", "Staff the desk 9 a.m. to 6 p.m.", "Hire a PA"),
+    ),
+    TimePattern(
+        name="every-weekday",
+        gate=tuple(
+            f"{d}day{s}"
+            for d in ("mon", "tues", "wednes", "thurs", "fri", "satur", "sun")
+            for s in ("", "s")
+        ),
+        pattern=r"\b(?:every|each)\s+(?P<d>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|\b(?:on\s+)?(?P<d2>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s\b",
+        resolve=lambda m, ctx: _cadence("weekly", f"every {(m['d'] or m['d2']).title()}"),
+        examples={
+            "Publish 4 posts every Monday": "cadence weekly",
+            "Send the pipeline report on Fridays": "cadence weekly",
+        },
+        leaves=("Go live on Monday",),
     ),
     TimePattern(
         name="placeholder",
@@ -1026,7 +1198,8 @@ _CADENCE_LOOKUP = {w.lower(): grain for w, grain in _CADENCE_WORDS.items()}
 
 
 def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
-    return _cadence(_CADENCE_LOOKUP[m["c"].lower()], m["c"])
+    word = re.sub(r"/\s+", "/", m["c"])  # "40 tickets / month"
+    return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
 
 PATTERNS = (
@@ -1036,7 +1209,7 @@ PATTERNS = (
         gate=("/", *{re.findall(r"[a-z]+", w.lower())[-1] for w in _CADENCE_WORDS}),
         pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
         + alt(_CADENCE_ABBR)
-        + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})"
+        + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})".replace("/", r"/\s?")
         + r")(?:(?i:\s+basis))?(?![A-Za-z])",
         resolve=_cadence_word,
         examples={
@@ -1047,6 +1220,11 @@ PATTERNS = (
             "Grow sales 10% YoY": "cadence annual",
             "Grow repeat orders +9% y/y": "cadence annual",
             "Review stock on a monthly basis": "cadence monthly",
+            "Close 40 tickets / month": "cadence monthly",
+            "Run 2 fire drills qtrly": "cadence quarterly",
+            "Publish 4 posts per wk": "cadence weekly",
+            "Make 60 calls per working day": "cadence daily",
+            "Keep attrition under 12% TTM": "cadence annual",
         },
         case_sensitive=True,
     ),

@@ -8,26 +8,16 @@ margin, so a rule change that costs accuracy fails here.
 """
 
 import csv
-import importlib.util
 from pathlib import Path
 
 import pytest
+
+from tests.text.evaluation import EVAL
 
 ROOT = Path(__file__).resolve().parents[2]
 STATEMENTS = ROOT / "tests" / "data" / "statements.csv"
 
 
-def _eval_module():
-    spec = importlib.util.spec_from_file_location(
-        "eval_real_world", ROOT / "benchmarks" / "eval_real_world.py"
-    )
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-EVAL = _eval_module()
 FLOORS = {
     "label": 0.97,
     "target": 0.95,
