@@ -23,7 +23,7 @@ import pandas as pd
 from krakit.errors import InputError, KrakitError
 from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
 from krakit.model import Actual, Scorecard
-from krakit.periods import parse_period
+from krakit.periods import canonical
 
 __all__ = ["ALIASES", "MAX_VALUE", "check_finite", "coerce_values", "frame_of", "read_actuals"]
 
@@ -300,7 +300,10 @@ def read_actuals(
             raise InputError("team actuals need a 'person' column", path=path, field="person")
         out["person"] = _text_column(raw["person"], "person", path, rows)
     out["kpi"] = _text_column(raw["kpi"], "kpi", path, rows)
-    out["period"] = _period_column(raw["period"], path, rows)
+    fiscal = 1
+    if isinstance(scorecard, Scorecard) and scorecard.scoring is not None:
+        fiscal = scorecard.scoring.fiscal_year_start or 1
+    out["period"] = _period_column(raw["period"], path, rows, fiscal)
     out["value"] = coerce_values(raw["value"], path=path, rows=rows)
     out["note"] = raw["note"].astype("string") if "note" in raw.columns else pd.NA
     keys = [c for c in ("person", "kpi", "period") if c in out.columns]
@@ -400,17 +403,24 @@ def _text_column(column: pd.Series, name: str, path: Path | None, rows: Any) -> 
     return pd.Series(texts[codes], index=column.index, dtype=object)
 
 
-def _period_column(column: pd.Series, path: Path | None, rows: Any) -> pd.Series:
+def _period_column(
+    column: pd.Series, path: Path | None, rows: Any, fiscal_start: int = 1
+) -> pd.Series:
+    """The period of each row in its one label (:func:`krakit.periods.canonical`): "Apr-26",
+    "April 2026" and "2026-04" are one month, so they roll up (and count as one) together."""
     if pd.api.types.infer_dtype(column, skipna=True) != "string":  # dates from Excel
         column = column.map(lambda v: v.date().isoformat() if hasattr(v, "date") else v)
     text = _text_column(column, "period", path, rows)
+    labels: dict[str, str] = {}
     for label in pd.unique(text):
         try:
-            parse_period(label)
+            labels[label] = canonical(label, fiscal_start)
         except KrakitError as exc:
             row = rows[int(np.flatnonzero((text == label).to_numpy())[0])]
             raise InputError(exc.reason, path=path, row=int(row), field="period") from exc
-    return text
+    if all(k == v for k, v in labels.items()):
+        return text
+    return text.map(labels)
 
 
 def _check_kpis(

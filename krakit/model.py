@@ -34,7 +34,7 @@ from pydantic import (
     model_validator,
 )
 
-from krakit.errors import ScorecardError
+from krakit.errors import KrakitError, ScorecardError
 
 __all__ = [
     "KPI",
@@ -415,6 +415,13 @@ class Actual(_Model):
             return value.isoformat()
         if isinstance(value, int):
             return str(value)
+        if isinstance(value, str):  # one label per period: 'Apr-26' and 'April 2026' are '2026-04'
+            from krakit.periods import canonical
+
+            try:
+                return canonical(value)
+            except KrakitError:
+                return value  # kept as typed; scoring names the label it cannot read
         return value
 
 

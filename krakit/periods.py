@@ -17,8 +17,10 @@ what a quarter, a fiscal year, a season or a school year *is* lives here, once:
 - a school or academic year ``SY2026-27`` runs from August 2026 to the end of June 2027;
 - a sprint is two weeks and a semester six months when a window counts them.
 
-Period labels for actuals: read '2026-01', '2026-Q1', '2026-H1', '2026' (and weeks, dates) and
-roll up.
+Period labels for actuals: read '2026-01', '2026-Q1', '2026-H1', '2026' (and weeks, dates), and
+the spellings sheets use ('Apr-26', 'April 2026', '04/2026', 'Q1 FY27', 'FY26-27', 'FY2027'),
+roll up, and name each one way (:func:`canonical`); :func:`period_when` gives a label's first and
+last day as a :class:`When`.
 
 A period is held as a month index (``year * 12 + month - 1``), a span in months and a level.
 Weeks and days sit inside the month they start in, with a fractional span, so they roll up to
@@ -36,6 +38,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Literal
 
 from krakit.errors import ParseError
@@ -47,6 +50,7 @@ __all__ = [
     "Level",
     "PeriodSpan",
     "When",
+    "canonical",
     "fiscal_year",
     "half",
     "label",
@@ -54,6 +58,7 @@ __all__ = [
     "next_end",
     "ordinal",
     "parse_period",
+    "period_when",
     "quarter",
     "roll",
     "school_year",
@@ -104,38 +109,65 @@ _HALF = re.compile(r"^(\d{4})\s*-?\s*H([12])$|^H([12])\s*-?\s*(\d{4})$", re.IGNO
 _YEAR = re.compile(r"^(\d{4})$")
 _WEEK = re.compile(r"^(\d{4})-?W(\d{1,2})$", re.IGNORECASE)
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
-_FY = r"FY\s*(\d{4})\s*[-/–]\s*(\d{2}|\d{4})"
-_FY_YEAR = re.compile(rf"^{_FY}$", re.IGNORECASE)
+# "FY2026-27", "FY 2026/27", "FY26-27", "FY27", "FY2027", "FY'27" (a single year is the one the
+# fiscal year ends in), alone or with a quarter or half before or after: "Q1 FY27", "FY27-Q1"
+_FY = r"FY\s*'?(?P<a>\d{4}|\d{2})(?:\s*[-/–]\s*(?P<b>\d{4}|\d{2}))?"
 _FY_PART = re.compile(
-    rf"^(?:([QH])([1-4])\s*[-\s]?\s*{_FY}|{_FY}\s*[-\s]?\s*([QH])([1-4]))$", re.IGNORECASE
+    rf"^(?:(?P<p1>[QH])(?P<n1>[1-4])\s*[-\s]?\s*{_FY}|"
+    rf"{_FY.replace('<a>', '<a2>').replace('<b>', '<b2>')}"
+    r"(?:\s*[-\s]?\s*(?P<p2>[QH])(?P<n2>[1-4]))?)$",
+    re.IGNORECASE,
 )
+# "Apr-26", "Apr26", "Apr '26", "April-2026", "Sept. 2026" (Excel's mmm-yy and its cousins)
+_MONTH_NAME = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?[\s\-'’/]*(?P<y>\d{4}|\d{2})$")
+# "04/2026", "4-2026", "2026/04", "2026.04"
+_MONTH_NUM = re.compile(r"^(?:(?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.](?P<m2>\d{1,2}))$")
 FISCAL_START = 4
 """The month a fiscal year begins when a label says ``FY`` (April, as in India and the UK)."""
 
 
+def _year(digits: str) -> int:
+    """A year written in four digits, or two ('27' is 2027)."""
+    return int(digits) if len(digits) == 4 else 2000 + int(digits)
+
+
 def _fiscal(raw: str, fiscal_start: int) -> PeriodSpan | None:
-    """Read an ``FY2026-27`` label (or a quarter / half of one); None if it is not one."""
+    """Read an ``FY2026-27`` / ``FY27`` label (or a quarter / half of one); None if not one."""
     first = fiscal_start if fiscal_start != 1 else FISCAL_START
-    if m := _FY_YEAR.match(raw):
-        part, number, year, second = None, 0, m[1], m[2]
-    elif m := _FY_PART.match(raw):
-        if m[1]:
-            part, number, year, second = m[1].upper(), int(m[2]), m[3], m[4]
-        else:
-            year, second, part, number = m[5], m[6], m[7].upper(), int(m[8])
-    else:
+    m = _FY_PART.match(raw)
+    if m is None:
         return None
-    start_year = int(year)
-    if int(second) % 100 != (start_year + 1) % 100:
+    a, b = (m["a"], m["b"]) if m["a"] else (m["a2"], m["b2"])
+    part, number = (m["p1"], m["n1"]) if m["p1"] else (m["p2"], m["n2"])
+    if b is None:
+        start_year = _year(a) - 1  # FY27 is the fiscal year that ends in 2027
+    elif int(b) % 100 == (_year(a) + 1) % 100 and (len(b) == 2 or _year(b) == _year(a) + 1):
+        start_year = _year(a)
+    else:
         return None
     start = start_year * 12 + first - 1
     if part is None:
         return PeriodSpan(start, 12.0, Level.YEAR)
-    if part == "H" and number in (1, 2):
+    number = int(number)
+    if part.upper() == "H" and number in (1, 2):
         return PeriodSpan(start + (number - 1) * 6, 6.0, Level.HALF)
-    if part == "Q":
+    if part.upper() == "Q":
         return PeriodSpan(start + (number - 1) * 3, 3.0, Level.QUARTER)
     return None
+
+
+def _short_month(raw: str) -> int | None:
+    """The month index of "Apr-26", "April-2026", "04/2026" or "2026/04"; None if not one."""
+    if m := _MONTH_NUM.match(raw):
+        year, month = (int(m["y"]), int(m["m"])) if m["y"] else (int(m["y2"]), int(m["m2"]))
+    elif m := _MONTH_NAME.match(raw):
+        from krakit.text.time_patterns import MONTHS
+
+        month = MONTHS.get(m["m"].lower(), 0)
+        year = _year(m["y"])
+    else:
+        return None
+    return year * 12 + month - 1 if 1 <= month <= 12 else None
 
 
 def parse_period(text: str, fiscal_start: int = 1) -> PeriodSpan:
@@ -182,11 +214,11 @@ def parse_period(text: str, fiscal_start: int = 1) -> PeriodSpan:
             pass
         else:
             return PeriodSpan(day.year * 12 + day.month - 1, LEVELS[Level.DAY], Level.DAY)
-    elif (month := _named_month(raw)) is not None:
+    elif (month := _short_month(raw)) is not None or (month := _named_month(raw)) is not None:
         return PeriodSpan(month, 1.0, Level.MONTH)
     raise ParseError(
-        f"'{raw}' is not a period krakit reads; use '2026-01' (month), 'March 2026', '2026-Q1', "
-        "'2026-H1', '2026', 'FY2026-27', 'FY2026-27 Q1', '2026-W05' or a date '2026-01-31'",
+        f"'{raw}' is not a period krakit reads; use '2026-01' (month), 'March 2026', 'Apr-26', "
+        "'2026-Q1', '2026-H1', '2026', 'FY2026-27', 'Q1 FY27', '2026-W05' or a date '2026-01-31'",
         field="period",
         value=text,
     )
@@ -259,6 +291,68 @@ def ordinal(span: PeriodSpan, text: str) -> int:
         return dt.date(int(m[1]), int(m[2]), int(m[3])).toordinal()
     year, month0 = divmod(span.start, 12)
     return dt.date(year, month0 + 1, 1).toordinal()
+
+
+@lru_cache(maxsize=4096)
+def canonical(text: str, fiscal_start: int = 1) -> str:
+    """The one label of a period however it is written, so spellings roll up together.
+
+    Months become ``2026-04``, calendar quarters and halves ``2026-Q1`` / ``2026-H1``, fiscal
+    ones ``FY2026-27 Q1`` (a fiscal label stays fiscal, on ``fiscal_start``, April if none);
+    weeks and dates are kept as written (they are already one form).
+
+    Raises
+    ------
+    ParseError
+        The label is not one of the forms krakit reads.
+
+    Examples
+    --------
+    >>> [canonical(t) for t in ("Apr-26", "April 2026", "04/2026", "Q1 FY27", "FY26-27")]
+    ['2026-04', '2026-04', '2026-04', 'FY2026-27 Q1', 'FY2026-27']
+    >>> canonical("q2 2026"), canonical("2026-W05")
+    ('2026-Q2', '2026-W05')
+    """
+    raw = str(text).strip()
+    if len(raw) == 7 and _MONTH.match(raw) and "01" <= raw[5:] <= "12":  # '2026-04': as is
+        return raw
+    span = parse_period(raw, fiscal_start)
+    if span.level in (Level.WEEK, Level.DAY):
+        return raw
+    fiscal = 1  # a calendar label stays calendar, whatever the card's fiscal year
+    if span.level is not Level.MONTH and "FY" in raw.upper():
+        fiscal = fiscal_start if fiscal_start != 1 else FISCAL_START
+    return label(span.start, span.level, fiscal)
+
+
+def period_when(text: str, fiscal_start: int = 1) -> When:
+    """A period label as a typed time value: its first and last day and its grain.
+
+    Raises
+    ------
+    ParseError
+        The label is not one of the forms krakit reads.
+
+    Examples
+    --------
+    >>> w = period_when("Q1 FY27", fiscal_start=7)
+    >>> w.start, w.end, w.grain
+    (datetime.date(2026, 7, 1), datetime.date(2026, 9, 30), 'quarter')
+    >>> period_when("2026-W05").end
+    datetime.date(2026, 2, 1)
+    """
+    raw = str(text).strip()
+    span = parse_period(raw, fiscal_start)
+    if span.level is Level.DAY:
+        day = dt.date.fromisoformat(raw)
+        return When("deadline", raw, day, day, "day", named=False)
+    if span.level is Level.WEEK:
+        year, week = re.findall(r"\d+", raw)[:2]
+        monday = dt.date.fromisocalendar(int(year), int(week), 1)
+        return When("deadline", raw, monday, monday + dt.timedelta(days=6), "week")
+    year, month0 = divmod(span.start, 12)
+    first, last = _months(year, month0 + 1, int(span.months))
+    return When("deadline", raw, first, last, str(span.level))
 
 
 # -- the typed time value and the calendar it is read against -------------------------------

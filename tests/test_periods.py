@@ -99,3 +99,120 @@ def test_parse_period_reads_a_month_written_with_its_year() -> None:
         parse_period("March")
     with pytest.raises(ParseError, match="not a period"):
         parse_period("March 2026 or so")
+
+
+def test_when_is_exported_lazily_without_pandas() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, krakit\n"
+        "from krakit.periods import When, FISCAL_STARTS\n"
+        "assert krakit.When is When and krakit.FISCAL_STARTS is FISCAL_STARTS\n"
+        "assert 'When' in krakit.__all__ and 'When' in dir(krakit)\n"
+        "assert 'pandas' not in sys.modules, 'import krakit + krakit.When pulled in pandas'\n"
+        "print('ok')\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.strip() == "ok", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("written", "one"),
+    [
+        ("Apr-26", "2026-04"),
+        ("apr 26", "2026-04"),
+        ("April 2026", "2026-04"),
+        ("Sept. 2026", "2026-09"),
+        ("04/2026", "2026-04"),
+        ("2026/4", "2026-04"),
+        ("2026-4", "2026-04"),
+        ("Q1 FY27", "FY2026-27 Q1"),
+        ("q1fy27", "FY2026-27 Q1"),
+        ("FY27-Q3", "FY2026-27 Q3"),
+        ("H2 FY2026-27", "FY2026-27 H2"),
+        ("FY26-27", "FY2026-27"),
+        ("FY 2026/27", "FY2026-27"),
+        ("FY2027", "FY2026-27"),
+        ("q2 2026", "2026-Q2"),
+        ("2026 H1", "2026-H1"),
+        ("2026-W05", "2026-W05"),
+    ],
+)
+def test_odd_period_spellings_have_one_label(written: str, one: str) -> None:
+    from krakit.periods import canonical
+
+    assert canonical(written) == one
+    assert canonical(one) == one  # the label reads back as itself
+
+
+@pytest.mark.parametrize("bad", ["FY2026-28", "13/2026", "Foo-26", "2026-13", "Q5 2026", ""])
+def test_unreadable_periods_are_refused(bad: str) -> None:
+    from krakit.periods import canonical
+
+    with pytest.raises(ParseError):
+        canonical(bad)
+
+
+@pytest.mark.parametrize(
+    ("fiscal", "start", "end"),
+    [
+        (4, D(2026, 4, 1), D(2026, 6, 30)),
+        (7, D(2026, 7, 1), D(2026, 9, 30)),
+        (10, D(2026, 10, 1), D(2026, 12, 31)),
+    ],
+)
+def test_a_fiscal_quarter_label_as_a_when(fiscal: int, start: dt.date, end: dt.date) -> None:
+    from krakit.periods import period_when
+
+    w = period_when("Q1 FY27", fiscal_start=fiscal)
+    assert (w.kind, w.start, w.end, w.grain) == ("deadline", start, end, "quarter")
+
+
+def test_actuals_in_odd_spellings_roll_up_together() -> None:
+    """A sheet that writes one month three ways, and fiscal quarters in two, scores as one."""
+    import pandas as pd
+
+    import krakit
+    from krakit.actuals import read_actuals
+    from krakit.model import ScoringConfig
+    from krakit.score import score
+
+    sheet = pd.DataFrame(
+        {
+            "KPI": ["rev", "rev", "rev", "calls"],
+            "Period": ["Apr-26", "May 2026", "2026-06", "04/2026"],
+            "Value": ["100", "90", "80", "40"],
+        }
+    )
+    frame = read_actuals(sheet)
+    assert frame["period"].tolist() == ["2026-04", "2026-05", "2026-06", "2026-04"]
+    # the same month twice for one KPI, in two spellings, is a duplicate, not two months
+    twice = pd.DataFrame(
+        {"KPI": ["rev", "rev"], "Period": ["Apr-26", "April 2026"], "Value": [1, 2]}
+    )
+    with pytest.raises(krakit.InputError, match="both give rev"):
+        read_actuals(twice)
+
+    card = krakit.Scorecard(
+        role={"title": "Seller"},
+        scoring=ScoringConfig(fiscal_year_start=7),
+        kras=[
+            {
+                "title": "Sales",
+                "weight": 100,
+                "kpis": [{"id": "rev", "unit": "INR", "target": 100, "frequency": "monthly"}],
+            }
+        ],
+    )
+    typed = [
+        krakit.Actual(kpi="rev", period=p, value=v)
+        for p, v in [("Jul-26", 100), ("August 2026", 90), ("2026-09", 80), ("Q2 FY27", 330)]
+    ]
+    assert [a.period for a in typed] == ["2026-07", "2026-08", "2026-09", "FY2026-27 Q2"]
+    quarters = score(card, typed, by="quarter").kpis
+    # July start: July-September is Q1 of FY2026-27, and 'Q2 FY27' is October-December
+    assert quarters["period"].astype(str).tolist() == ["FY2026-27 Q1", "FY2026-27 Q2"]
+    assert quarters["actual"].tolist() == [270, 330]
