@@ -29,7 +29,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _target import done, report
 
 import krakit
-from krakit.score import _AGG, _POLARITY, _TTYPE, aggregation_of, score
+from krakit.score import aggregation_of, score
+from krakit.scoring.definitions import AGG_CODE, POLARITY_CODE, TARGET_CODE
 
 PEOPLE, KPIS, MONTHS = 10_000, 10, 12
 REPEAT = 5
@@ -114,9 +115,9 @@ def definitions(sc: krakit.Scorecard) -> pd.DataFrame:
                     "kra": kra.id,
                     "kra_w": (kra.weight or 0) / kra_total,
                     "kpi_w": w / 100,
-                    "pol": _POLARITY[kpi.polarity],
-                    "tt": _TTYPE[kpi.target_type],
-                    "agg": _AGG[aggregation_of(kpi)],
+                    "pol": POLARITY_CODE[kpi.polarity],
+                    "tt": TARGET_CODE[kpi.target_type],
+                    "agg": AGG_CODE[aggregation_of(kpi)],
                     "target": kpi.target,
                     "baseline": kpi.baseline,
                     "low": kpi.target_low,

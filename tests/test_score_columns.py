@@ -10,7 +10,8 @@ import pytest
 
 import krakit
 from krakit.errors import InputError
-from krakit.score import _codes, score
+from krakit.score import score
+from krakit.scoring.intake import codes_of
 
 PEOPLE = [f"E{i:03d}" for i in range(40)]
 KPIS = ["calls", "csat"]
@@ -145,7 +146,7 @@ def test_an_index_of_labels_names_no_row() -> None:
 )
 def test_codes_match_pandas_factorize(cells: list[object]) -> None:
     for values in (pd.Series(cells * 50, dtype=object), pd.Series(cells[:1])):
-        codes, uniques = _codes(values)
+        codes, uniques = codes_of(values)
         want_codes, want_uniques = pd.factorize(values, use_na_sentinel=True)
         assert codes.tolist() == want_codes.tolist()
         assert list(uniques) == list(want_uniques)

@@ -1,0 +1,256 @@
+"""The KPIs of one or more scorecards as one table of codes and normalised weights.
+
+Scoring reads each KPI once, here: its polarity, target type and aggregation as small integer
+codes, its frequency as a period length, its thresholds, and its weight and its KRA's weight
+as fractions (a missing weight takes an equal share of what is left).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from krakit.actuals import MAX_VALUE
+from krakit.errors import ScorecardError
+from krakit.model import (
+    KPI,
+    Aggregation,
+    Frequency,
+    KPIType,
+    Polarity,
+    Scorecard,
+    ScoringConfig,
+    TargetType,
+    WeightMode,
+)
+from krakit.periods import LEVELS, Level
+
+__all__ = [
+    "AGG_CODE",
+    "BY_LEVEL",
+    "FREQ_LEVEL",
+    "POLARITY_CODE",
+    "TARGET_CODE",
+    "WEIGHT_TOLERANCE",
+    "aggregation_of",
+    "kpi_definitions",
+]
+
+
+WEIGHT_TOLERANCE = 0.01
+"""Percent weights must add to 100 within this many points (0.25 + 0.75 float noise is fine)."""
+
+POLARITY_CODE = {Polarity.HIGHER_IS_BETTER: 0, Polarity.LOWER_IS_BETTER: 1, Polarity.IN_RANGE: 2}
+TARGET_CODE = {
+    TargetType.RATIO: 0,
+    TargetType.PROGRESS: 1,
+    TargetType.THRESHOLD: 2,
+    TargetType.MILESTONE: 3,
+}
+AGG_CODE = {Aggregation.SUM: 0, Aggregation.MEAN: 1, Aggregation.LAST: 2}
+FREQ_LEVEL = {
+    Frequency.DAILY: Level.DAY,
+    Frequency.WEEKLY: Level.WEEK,
+    Frequency.MONTHLY: Level.MONTH,
+    Frequency.QUARTERLY: Level.QUARTER,
+    Frequency.ANNUAL: Level.YEAR,
+}
+BY_LEVEL = {"month": Level.MONTH, "quarter": Level.QUARTER, "half": Level.HALF, "year": Level.YEAR}
+_MEAN_UNITS = {
+    "%",
+    "percent",
+    "score",
+    "rating",
+    "nps",
+    "index",
+    "ratio",
+    "x",
+    "points",
+    "days",
+    "hours",
+    "minutes",
+    "weeks",
+    "months",
+    "stars",
+}
+
+
+# A metric that is itself an average or a rate ("Average order value", "Revenue per
+# employee", "Cost per hire") is averaged over periods even when its unit is an amount:
+# two months of a ₹40,000 average order are not an ₹80,000 order.
+_MEAN_METRIC_WORDS = frozenset({"average", "avg", "mean", "median", "per", "rate", "ratio"})
+
+
+def aggregation_of(kpi: KPI) -> Aggregation:
+    """The KPI's aggregation, inferred from its unit and metric when not set.
+
+    Milestones and progress targets (with a baseline) roll up with ``last``; ``%``, scores
+    and durations with ``mean``; a metric
+    that is an average or a rate ("average order value", "cost per hire") with ``mean``;
+    currencies, counts and other nouns ("calls", "hires") with ``sum``; no unit with ``mean``.
+
+    Examples
+    --------
+    >>> aggregation_of(KPI(id="revenue", unit="INR")).value
+    'sum'
+    >>> aggregation_of(KPI(id="time-to-hire", unit="days")).value
+    'mean'
+    >>> aggregation_of(KPI(id="aov", metric="Average order value", unit="INR")).value
+    'mean'
+    """
+    if kpi.aggregation is not None:
+        return kpi.aggregation
+    if kpi.target_type is TargetType.MILESTONE:
+        return Aggregation.LAST
+    if kpi.target_type is TargetType.PROGRESS and kpi.baseline is not None:
+        # progress is how far the metric has moved from the baseline: where it stands now,
+        # not the average of every step on the way (that would mark the early months down)
+        return Aggregation.LAST
+    unit = (kpi.unit or "").strip()
+    if not unit or unit.lower() in _MEAN_UNITS:
+        return Aggregation.MEAN
+    words = re.split(r"[^a-z]+", (kpi.metric or kpi.id).lower())
+    if _MEAN_METRIC_WORDS.intersection(words):
+        return Aggregation.MEAN
+    return Aggregation.SUM
+
+
+def _shares(
+    weights: Sequence[float | None], mode: WeightMode, what: str
+) -> tuple[list[float], str | None]:
+    """Normalise weights to fractions; a missing weight takes an equal share of what is left."""
+    n = len(weights)
+    if n == 0:
+        return [], None
+    given = [w for w in weights if w is not None]
+    note = None
+    if mode is WeightMode.RELATIVE:
+        fill = (sum(given) / len(given)) if given else 1.0
+        raw = [fill if w is None else w for w in weights]
+    else:
+        left = max(100.0 - sum(given), 0.0)
+        n_missing = n - len(given)
+        raw = (
+            [left / n_missing if w is None else w for w in weights]
+            if n_missing
+            else list(
+                weights  # type: ignore[arg-type]
+            )
+        )
+        total = sum(raw)
+        if given and not math.isclose(total, 100.0, abs_tol=WEIGHT_TOLERANCE):
+            note = (
+                f"the weights of {what} add to {total:g}, not 100; they were scored as "
+                "relative shares"
+            )
+    total = sum(raw)
+    if total <= 0:
+        return [1.0 / n] * n, f"the weights of {what} are all 0; they were scored as equal shares"
+    return [w / total for w in raw], note
+
+
+_DEF_COLUMNS = [
+    "card",
+    "kra",
+    "kra_title",
+    "kpi",
+    "metric",
+    "unit",
+    "pol",
+    "tt",
+    "agg",
+    "freq",
+    "baseline",
+    "target",
+    "low",
+    "high",
+    "green",
+    "amber",
+    "kra_w",
+    "kpi_w",
+    "rule",
+]
+
+
+def kpi_definitions(
+    cards: Sequence[Scorecard], config: ScoringConfig
+) -> tuple[pd.DataFrame, list[str]]:
+    """One row per KPI of each distinct scorecard, with normalised weights and codes."""
+    rows: list[dict[str, Any]] = []
+    notes: list[str] = []
+    for c, card in enumerate(cards):
+        kra_w, note = _shares([k.weight for k in card.kras], card.weights, "the KRAs")
+        if note:
+            notes.append(note)
+        groups = [(kra, kra_w[i], kra.kpis) for i, kra in enumerate(card.kras)]
+        if card.unassigned_kpis:
+            notes.append(
+                f"{len(card.unassigned_kpis)} KPI(s) are not linked to a KRA; they are scored "
+                "but do not count towards the overall score"
+            )
+            groups.append((None, 0.0, card.unassigned_kpis))
+        for kra, kra_share, kpis in groups:
+            where = f"the KPIs of '{kra.id}'" if kra else "the unassigned KPIs"
+            kpi_w, note = _shares([k.weight for k in kpis], card.weights, where)
+            if note and kra is not None:
+                notes.append(note)
+            for j, kpi in enumerate(kpis):
+                rows.append(_definition(c, kra, kra_share, kpi, kpi_w[j], config))
+    defs = pd.DataFrame(rows, columns=_DEF_COLUMNS)
+    defs.attrs["qualitative"] = {  # for the fix of a KPI with no target (a rating scale)
+        k.id for card in cards for k in card.all_kpis() if k.type is KPIType.QUALITATIVE
+    }
+    for col in ("baseline", "target", "low", "high", "freq", "kra_w", "kpi_w"):
+        defs[col] = defs[col].astype("float64")
+    for col in ("card", "pol", "tt", "agg"):  # typed even with no KPIs at all
+        defs[col] = defs[col].astype("int64")
+    return defs, notes
+
+
+def _definition(
+    card: int, kra: Any, kra_share: float, kpi: KPI, kpi_share: float, config: ScoringConfig
+) -> dict[str, Any]:
+    thresholds = kpi.thresholds or config.thresholds
+    tt = kpi.target_type
+    rule = tt.value
+    if tt is TargetType.PROGRESS and kpi.baseline is None:
+        tt, rule = TargetType.RATIO, "ratio (progress needs a baseline; none is set)"
+    low, high = kpi.target_low, kpi.target_high
+    if kpi.polarity is Polarity.IN_RANGE and low is None and high is None:
+        low = high = kpi.target
+    freq = FREQ_LEVEL.get(kpi.frequency) if kpi.frequency else None
+    for name in ("baseline", "target", "target_low", "target_high"):
+        number = getattr(kpi, name)
+        if number is not None and not (math.isfinite(number) and abs(number) <= MAX_VALUE):
+            where = f"kras[{kra.id}].kpis[{kpi.id}]" if kra else f"unassigned_kpis[{kpi.id}]"
+            raise ScorecardError(
+                f"expected a number up to 10^15, got {number!r}; write the {name} in digits",
+                field=f"{where}.{name}",
+                value=number,
+            )
+    return {
+        "card": card,
+        "kra": kra.id if kra else None,
+        "kra_title": kra.title if kra else "(no KRA)",
+        "kpi": kpi.id,
+        "metric": kpi.metric or kpi.statement or kpi.id,
+        "unit": kpi.unit,
+        "pol": POLARITY_CODE[kpi.polarity],
+        "tt": TARGET_CODE[tt],
+        "agg": AGG_CODE[aggregation_of(kpi)],
+        "freq": LEVELS[freq] if freq else np.nan,
+        "baseline": kpi.baseline,
+        "target": kpi.target,
+        "low": low,
+        "high": high,
+        "green": thresholds.green,
+        "amber": thresholds.amber,
+        "kra_w": kra_share,
+        "kpi_w": kpi_share,
+        "rule": rule,
+    }

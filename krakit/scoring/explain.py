@@ -1,0 +1,336 @@
+"""Explain a score step by step, on the scorecard's own numbers."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from krakit.errors import InputError
+from krakit.model import (
+    KPI,
+    Actual,
+    Scorecard,
+    ScoringConfig,
+)
+from krakit.scoring.achievement import raw_achievement
+from krakit.scoring.definitions import POLARITY_CODE, TARGET_CODE, aggregation_of
+from krakit.scoring.pipeline import score
+from krakit.scoring.result import ScoreResult, percent_text
+
+__all__ = ["Explanation", "explain"]
+
+
+_RULE_TEXT = {
+    (0, 0): "higher is better, ratio",
+    (1, 0): "lower is better, ratio",
+    (2, 0): "in range",
+    (0, 1): "higher is better, progress from the baseline",
+    (1, 1): "lower is better, progress from the baseline",
+    (2, 1): "in range",
+    (0, 2): "threshold to hold (at or above), per period",
+    (1, 2): "threshold to hold (at or below), per period",
+    (2, 2): "threshold to hold (inside the range), per period",
+}
+
+
+@dataclass
+class Explanation:
+    """The score worked through on the user's own numbers: ``str()`` for text, ``.frame``."""
+
+    lines: list[str]
+    frame: pd.DataFrame
+
+    def __str__(self) -> str:
+        return "\n".join(self.lines)
+
+    def _repr_html_(self) -> str:
+        import html
+
+        text = html.escape(str(self))
+        return f"<pre>{text}</pre>" + self.frame.to_html(index=False, na_rep="—")
+
+
+def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
+    """The achievement formula with the numbers filled in."""
+    from krakit.units import format_value, is_currency
+
+    unit = kpi.unit if kpi.unit == "%" or is_currency(kpi.unit) else None
+
+    def v(x: float | None) -> str:
+        return format_value(x, unit)
+
+    a, t, b, raw = row.actual, row.target, row.baseline, row.raw
+    got = percent_text(raw)
+    if tt == 3:
+        done = t if not pd.isna(t) else 1
+        return f"milestone: done when the value reaches {done:g}; latest value {a:g} → {got}"
+    if tt == 2:
+        return (
+            f"threshold {v(t) if pol != 2 else ''} held in {row.share * row.periods:.0f} of "
+            f"{row.periods:.0f} period(s) → {got}"
+        )
+    if pol == 2:
+        low, high = kpi.target_low, kpi.target_high
+        if low is None and high is None:
+            low = high = kpi.target
+        lo_t = v(low) if low is not None else "−∞"
+        hi_t = v(high) if high is not None else "+∞"
+        if raw == 100:
+            return f"inside the range [{lo_t}, {hi_t}] → 100%"
+        if low is not None and a < low:
+            return f"below the range: actual / low = {v(a)} / {lo_t} = {got}"
+        return f"above the range: high / actual = {hi_t} / {v(a)} = {got}"
+    if tt == 1:
+        if t == b:
+            return f"target equals baseline ({v(t)}): met → 100%, not met → 0%; got {got}"
+        return (
+            f"(actual − baseline) / (target − baseline) = ({v(a)} − {v(b)}) / ({v(t)} − {v(b)}) "
+            f"= {got}"
+        )
+    if pol == 0:
+        if t > 0:
+            return f"actual / target = {v(a)} / {v(t)} = {got}"
+        return f"target {v(t)} is not positive: 100% if actual ≥ target, else 0% → {got}"
+    if t > 0 and a > 0:
+        return f"target / actual = {v(t)} / {v(a)} = {got}"
+    if t > 0:
+        return f"actual {v(a)} beats any positive target → the cap, {cap:g}%"
+    if t == 0:
+        return f"zero target: 100% if actual is 0, else 0%; actual {v(a)} → {got}"
+    return f"target {v(t)} is negative: 100% if actual ≤ target, else 0% → {got}"
+
+
+def explain(
+    scorecard: Scorecard,
+    actuals: pd.DataFrame | Sequence[Actual] | str | PathLike[str] | None = None,
+    kpi_or_kra: str | None = None,
+    *,
+    manager_rating: float | None = None,
+    config: ScoringConfig | None = None,
+) -> Explanation:
+    """Show how the score was reached, step by step, on this scorecard's numbers.
+
+    Parameters
+    ----------
+    scorecard, actuals, manager_rating, config
+        As for :func:`score`.
+    kpi_or_kra
+        Only this KPI or KRA (by id); the whole scorecard when None.
+
+    Returns
+    -------
+    Explanation
+        ``str(explanation)`` is the worked text; ``explanation.frame`` one row per KPI, KRA
+        and the overall score.
+
+    Raises
+    ------
+    InputError
+        ``kpi_or_kra`` is neither a KPI nor a KRA id of the scorecard.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> sc = krakit.Scorecard(role={"title": "Sales"}, kras=[{"title": "Sales", "weight": 100,
+    ...     "kpis": [{"id": "revenue", "unit": "INR", "target": 1000000}]}])
+    >>> print(explain(sc, [krakit.Actual(kpi="revenue", period="2026-01", value=900000)],
+    ...     "revenue"))  # doctest: +NORMALIZE_WHITESPACE
+    KPI revenue — higher is better, ratio (sum over periods)
+      actual ₹9,00,000 over 1 period(s), target ₹10,00,000
+      achievement = actual / target = ₹9,00,000 / ₹10,00,000 = 90.0%
+        capped at 120%, floored at 0 → 90.0% (amber)
+      weight 100% of KRA 'sales' × KRA share 100% → contribution 90.00 points
+    """
+    result = score(scorecard, actuals, manager_rating=manager_rating, config=config)
+    config = result.config
+    kra_ids = {k.id for k in scorecard.kras}
+    kpi_ids = {k.id for k in scorecard.all_kpis()}
+    if kpi_or_kra is not None and kpi_or_kra not in kra_ids | kpi_ids:
+        raise InputError(
+            f"'{kpi_or_kra}' is neither a KPI nor a KRA of this scorecard "
+            f"(KRAs: {', '.join(sorted(kra_ids)) or 'none'})",
+            field="kpi_or_kra",
+            value=kpi_or_kra,
+        )
+    totals = result.totals.set_index("kpi", drop=False)
+    kras = result.kras.set_index("kra", drop=False)
+    lines: list[str] = []
+    rows: list[dict[str, Any]] = []
+    if not result.has_entries:
+        lines.append("No actuals yet: nothing is scored. Enter actuals to see the working.")
+    elif not result.has_actuals:
+        lines.append("Actuals are in, but no KPI can be scored yet: each one says why below.")
+    missing = result.missing
+    why = {
+        str(k): f"{r}: {f}"
+        for k, r, f in zip(missing["kpi"], missing["reason"], missing["fix"], strict=True)
+    }
+    for kra in scorecard.kras:
+        show_kra = kpi_or_kra in (None, kra.id)
+        kra_row = kras.loc[kra.id] if kra.id in kras.index else None
+        parts = []
+        for kpi in kra.kpis:
+            t = totals.loc[kpi.id]
+            pol, tt = POLARITY_CODE[kpi.polarity], TARGET_CODE[kpi.target_type]
+            if tt == 1 and kpi.baseline is None:
+                tt = 0
+            if show_kra or kpi_or_kra == kpi.id:
+                lines.extend(
+                    _kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config, why.get(kpi.id, ""))
+                )
+                rows.append(_kpi_record(kpi, kra.id, t, kra_row, config))
+            if not pd.isna(t.achievement):
+                parts.append(f"{t.weight:.0f}% × {t.achievement:.1f}")
+        if show_kra and kra_row is not None:
+            if pd.isna(kra_row.score):
+                lines.append(f"KRA {kra.id}: no KPI scored yet; left out of the overall score")
+            else:
+                lines.append(
+                    f"KRA {kra.id} = {' + '.join(parts)} = {kra_row.score:.1f}%; "
+                    f"share {kra_row.share:.0f}% (weight {kra_row.weight:g}) → "
+                    f"{kra_row.contribution:.2f} points"
+                )
+            rows.append(
+                {
+                    "level": "kra",
+                    "kra": kra.id,
+                    "kpi": None,
+                    "achievement": kra_row.score,
+                    "weight": kra_row.share,
+                    "contribution": kra_row.contribution,
+                }
+            )
+    if kpi_or_kra is None:
+        lines.extend(_overall_lines(result, config))
+        o = result.overall.iloc[0]
+        rows.append(
+            {
+                "level": "overall",
+                "kra": None,
+                "kpi": None,
+                "achievement": o["score"],
+                "weight": 100.0,
+                "contribution": o["score"],
+                "band": o["band"],
+            }
+        )
+    return Explanation(lines=lines, frame=pd.DataFrame(rows))
+
+
+def _kpi_values(kpi: KPI, t: Any, tt: int, pol: int) -> Any:
+    raw, _ = raw_achievement(
+        np.array([t.actual], dtype="float64"),
+        np.array([t.target], dtype="float64"),
+        np.array([np.nan if t.baseline is None else t.baseline], dtype="float64"),
+        np.array([np.nan if kpi.target_low is None else kpi.target_low], dtype="float64"),
+        np.array([np.nan if kpi.target_high is None else kpi.target_high], dtype="float64"),
+        pol,
+        tt,
+    )
+    return raw[0]
+
+
+def _kpi_lines(
+    kpi: KPI,
+    kra_id: str,
+    t: Any,
+    pol: int,
+    tt: int,
+    kra_row: Any,
+    config: ScoringConfig,
+    why: str = "",
+) -> list[str]:
+    from krakit.units import format_value
+
+    agg = aggregation_of(kpi).value
+    kind = "milestone" if tt == 3 else _RULE_TEXT[(pol, tt)]
+    lines = [f"KPI {kpi.id} — {kind} ({agg} over periods)"]
+    if t.periods == 0 or pd.isna(t.actual):
+        lines.append(
+            f"  not scored, {why}"
+            if why.startswith("no target") and "actuals" in why
+            else "  no actuals: left out, weights of the other KPIs renormalised"
+        )
+        return lines
+    lines.append(
+        f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), "
+        f"target {format_value(t.target, kpi.unit)}"
+        + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == 1 else "")
+    )
+    if pd.isna(t.achievement):
+        lines.append(f"  not scored, {why or 'no target: add one in step 2 (KPIs)'}")
+        return lines
+    raw = t.achievement if tt in (2, 3) else _kpi_values(kpi, t, tt, pol)
+    share = t.achievement / 100.0 if tt == 2 else np.nan
+    row = pd.Series(
+        {
+            "actual": t.actual,
+            "target": t.target,
+            "baseline": t.baseline,
+            "raw": raw,
+            "share": share,
+            "periods": t.periods,
+        }
+    )
+    lines.append(f"  achievement = {_formula(kpi, row, pol, tt, config.cap)}")
+    lines.append(f"    capped at {config.cap:g}%, floored at 0 → {t.achievement:.1f}% ({t.status})")
+    kra_share = kra_row.share if kra_row is not None else 0.0
+    lines.append(
+        f"  weight {t.weight:.0f}% of KRA '{kra_id}' × KRA share {kra_share:.0f}% → "
+        f"contribution {t.contribution:.2f} points"
+    )
+    return lines
+
+
+def _kpi_record(
+    kpi: KPI, kra_id: str, t: Any, kra_row: Any, config: ScoringConfig
+) -> dict[str, Any]:
+    return {
+        "level": "kpi",
+        "kra": kra_id,
+        "kpi": kpi.id,
+        "actual": t.actual,
+        "target": t.target,
+        "baseline": t.baseline,
+        "rule": t.rule,
+        "achievement": t.achievement,
+        "cap": config.cap,
+        "status": t.status,
+        "weight": t.weight,
+        "kra_share": None if kra_row is None else kra_row.share,
+        "contribution": t.contribution,
+    }
+
+
+def _overall_lines(result: ScoreResult, config: ScoringConfig) -> list[str]:
+    o = result.overall.iloc[0]
+    lines = []
+    if pd.isna(o["kpi_score"]):
+        lines.append(
+            "KPI score: not scored yet ("
+            + ("no KPI has a target to score against" if result.has_entries else "no actuals")
+            + ")"
+        )
+    else:
+        parts = " + ".join(f"{c:.2f}" for c in result.kras["contribution"] if c)
+        lines.append(
+            f"KPI score = {parts} = {o['kpi_score']:.1f}% "
+            f"({o['coverage']:.0f}% of the weight scored)"
+        )
+    if not pd.isna(o["manager_rating"]) and not pd.isna(o["kpi_score"]):
+        mix = config.kpi_share
+        lines.append(
+            f"overall = {mix:g}% × {o['kpi_score']:.1f} + {100 - mix:g}% × manager rating "
+            f"{o['manager_rating']:.1f} = {o['score']:.1f}%"
+        )
+    elif not pd.isna(o["score"]):
+        lines.append(f"overall = KPI score = {o['score']:.1f}% (no manager rating given)")
+    if not pd.isna(o["score"]):
+        bands = ", ".join(f"{b.name} ≥ {b.min:g}" for b in config.bands)
+        lines.append(f"band: {o['band']} (rating {o['rating']}); bands: {bands}")
+    return lines
