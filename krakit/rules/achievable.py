@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from krakit.model import Polarity
 from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words, period_end
 from krakit.rules.fixes import next_deadline
@@ -53,7 +55,8 @@ def _latest_actual(ctx: KPIContext) -> float | None:
     values = [a for a in ctx.scorecard.actuals if a.kpi == ctx.kpi.id and a.value is not None]
     if not values:
         return None
-    last = max(values, key=lambda a: period_end(a.period) or period_end("1900"))
+    fiscal = ctx.fiscal_start
+    last = max(values, key=lambda a: period_end(a.period, ctx.today, fiscal) or dt.date.min)
     return last.value
 
 
@@ -95,10 +98,13 @@ IMPLAUSIBLE_JUMP = Rule(
 
 
 def _deadline_passed(ctx: KPIContext) -> Hit | None:
-    if ctx.deadline is None or str(ctx.deadline).startswith("within"):
+    # the deadline as read against the card's calendar: "FY27" ends in June 2027 on a card
+    # whose fiscal year starts in July, in March 2027 on an Indian one
+    when = ctx.when
+    if when is None or when.kind != "deadline" or when.end is None:
         return None
-    end = period_end(ctx.deadline)
-    if end is None or end >= ctx.today:
+    end = when.end
+    if end >= ctx.today:
         return None
     period = ctx.scorecard.period if ctx.scorecard is not None else None
     new = next_deadline(end, ctx.today, period)

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from krakit.errors import ConfigError
+from krakit.errors import ConfigError, KrakitError
 from krakit.model import KPI, KRA, Frequency, Polarity, Scorecard, TargetType
+from krakit.periods import FISCAL_START, When, period_when
 from krakit.text.lexicon import first_words, words_of
 
 if TYPE_CHECKING:
@@ -248,6 +249,20 @@ class CheckConfig(BaseModel):
     max_jump: float = Field(
         3.0, gt=1, description="Target more than this many times the baseline is implausible."
     )
+    max_horizon_years: int = Field(
+        3,
+        ge=1,
+        le=50,
+        description="A deadline more calendar years ahead than this is too far to review (on a "
+        "scorecard without a period; with one, its period's end is the limit).",
+    )
+    fiscal_year_start: int | None = Field(
+        None,
+        ge=1,
+        le=12,
+        description="Month fiscal years begin in, to read 'FY27' and 'Q1 FY27' (7: July, as in "
+        "Australia); a scorecard's own scoring.fiscal_year_start wins. None: April.",
+    )
 
     @classmethod
     def from_file(cls, path: str | Path) -> CheckConfig:
@@ -381,6 +396,8 @@ class KPIContext:
     deadline: dt.date | str | None = None
     milestone: bool = False
     lower: str = ""
+    fiscal_start: int = FISCAL_START
+    when: When | None = None
 
     @classmethod
     def build(
@@ -422,12 +439,36 @@ class KPIContext:
             frequency=str(draft.period) if draft.period else None,
             deadline=draft.deadline,
             lower=draft.text.lower(),
+            fiscal_start=fiscal_start(scorecard, config),
         )
         if draft.within is not None and ctx.deadline is None:
             ctx.deadline = f"within {draft.within}"
         if kpi is not None:
             ctx._merge(kpi)
+        ctx.when = ctx._resolve_when()
         return ctx
+
+    def _resolve_when(self) -> When | None:
+        """The deadline (or window) as a typed value, read against the scorecard's calendar
+        (its fiscal year start) and the day of the check."""
+        if self.deadline is None:
+            return None
+        if self.kpi is not None and self.kpi.deadline is not None:  # the record's own field
+            return deadline_when(self.kpi.deadline, self.today, self.fiscal_start)
+        parsed = self.draft.when
+        if parsed is not None and parsed.kind == "window":
+            if parsed.start is None or parsed.end is None:
+                return parsed
+            length = parsed.end - parsed.start  # counted from the day of the check
+            return When(
+                "window", parsed.label, self.today, self.today + length, parsed.grain, parsed.count
+            )
+        if parsed is not None and self.fiscal_start == FISCAL_START:
+            return parsed
+        # read the words the manager wrote again, against this card's fiscal year
+        span = self.draft.spans.get("deadline")
+        words = self.text[span[0] : span[1]] if span else str(self.deadline)
+        return deadline_when(words, self.today, self.fiscal_start) or parsed
 
     def _merge(self, kpi: KPI) -> None:
         if kpi.metric:
@@ -659,20 +700,92 @@ def seq(items: Sequence[Hit] | Iterable[Hit]) -> list[Hit]:
     return list(items)
 
 
-def period_end(value: dt.date | str | None, today: dt.date | None = None) -> dt.date | None:
+def period_end(
+    value: dt.date | str | None,
+    today: dt.date | None = None,
+    fiscal_start: int = FISCAL_START,
+) -> dt.date | None:
     """The last day of a deadline or period label, or None if it is not one krakit reads.
 
-    The reading is :func:`krakit.text.time.period_end`'s, so the checker accepts every
-    spelling the time reader does ("FY2020", "spring 2020", "Q2 2020").
+    Every spelling the time reader accepts ("FY2020", "spring 2020", "Q2 2020") and every
+    period label of actuals ("2026-Q1", "Apr-26", "Q1 FY27") is read, fiscal years on
+    ``fiscal_start`` (April by default).
 
     Examples
     --------
     >>> period_end("2026-Q1"), period_end("March 2027"), period_end("FY2026-27")
     (datetime.date(2026, 3, 31), datetime.date(2027, 3, 31), datetime.date(2027, 3, 31))
+    >>> period_end("FY27", fiscal_start=7)
+    datetime.date(2027, 6, 30)
     """
-    from krakit.text.time import period_end as read_end
+    when = deadline_when(value, today or dt.date.today(), fiscal_start)
+    return when.end if when is not None else None
 
-    return read_end(value, today)
+
+def deadline_when(
+    value: dt.date | str | None, today: dt.date, fiscal_start: int = FISCAL_START
+) -> When | None:
+    """A deadline, a period label or a date as a typed :class:`~krakit.periods.When`.
+
+    A period label ("2026-Q1", "FY2026-27", "Apr-26") is read by :mod:`krakit.periods`, any
+    other wording by the time reader; None when it names no time krakit reads.
+
+    Examples
+    --------
+    >>> w = deadline_when("by the end of FY27", dt.date(2026, 1, 15), fiscal_start=10)
+    >>> w.start, w.end
+    (datetime.date(2026, 10, 1), datetime.date(2027, 9, 30))
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return When("deadline", value.isoformat(), value, value, "day", named=False)
+    return _read_deadline(str(value).strip(), today, fiscal_start)
+
+
+@lru_cache(maxsize=8192)
+def _read_deadline(raw: str, today: dt.date, fiscal_start: int) -> When | None:
+    try:
+        return period_when(raw, fiscal_start)
+    except KrakitError:
+        from krakit.text.time import read_when
+
+        return read_when(raw, today, fiscal_start)
+
+
+def fiscal_start(scorecard: Scorecard | None, config: CheckConfig | None = None) -> int:
+    """The month fiscal years begin in for this check: the scorecard's setting, else the
+    check's (``CheckConfig.fiscal_year_start``), else April (:data:`FISCAL_START`).
+
+    Examples
+    --------
+    >>> fiscal_start(None), fiscal_start(None, CheckConfig(fiscal_year_start=7))
+    (4, 7)
+    """
+    scoring = scorecard.scoring if scorecard is not None else None
+    if scoring is not None and scoring.fiscal_year_start is not None:
+        return scoring.fiscal_year_start
+    if config is not None and config.fiscal_year_start is not None:
+        return config.fiscal_year_start
+    return FISCAL_START
+
+
+@lru_cache(maxsize=1024)
+def card_period(label: str | None, today: dt.date, fiscal: int) -> When | None:
+    """The scorecard's period ("FY2026-27", "2026", "Q3 FY27") with its first and last day,
+    or None when it has none krakit reads.
+
+    Examples
+    --------
+    >>> card_period("FY2026-27", dt.date(2026, 1, 15), 7).end
+    datetime.date(2027, 6, 30)
+    """
+    if not label or not label.strip():
+        return None
+    when = deadline_when(label, today, fiscal)
+    return when if when is not None and when.start is not None and when.end is not None else None
 
 
 _EVENT_CADENCE = re.compile(

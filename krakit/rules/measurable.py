@@ -150,7 +150,10 @@ def _first_actual(ctx: KPIContext) -> str | None:
     if ctx.kpi is None or ctx.scorecard is None:
         return None
     mine = [a for a in ctx.scorecard.actuals if a.kpi == ctx.kpi.id and a.value is not None]
-    dated = [(end, a.value) for a in mine if (end := period_end(a.period)) is not None]
+    fiscal = ctx.fiscal_start
+    dated = [
+        (end, a.value) for a in mine if (end := period_end(a.period, ctx.today, fiscal)) is not None
+    ]
     return f"{min(dated)[1]:.15g}" if dated else None
 
 

@@ -13,6 +13,7 @@ from krakit.rules.base import (
     Rule,
     ScorecardContext,
     Severity,
+    fiscal_start,
     period_end,
 )
 
@@ -460,8 +461,9 @@ def _no_recent_actuals(ctx: ScorecardContext) -> Iterator[Hit]:
     if not sc.actuals:
         return
     latest: dict[str, object] = {}
+    fiscal = fiscal_start(sc, ctx.config)
     for actual in sc.actuals:
-        end = period_end(actual.period)
+        end = period_end(actual.period, ctx.today, fiscal)
         if end is not None and actual.value is not None:
             prev = latest.get(actual.kpi)
             if prev is None or end > prev:  # type: ignore[operator]
