@@ -33,7 +33,7 @@ from _target import done, report  # noqa: E402
 from bench_live import scorecard_60  # noqa: E402
 
 import krakit  # noqa: E402
-from krakit import store  # noqa: E402
+from krakit.store import safe_yaml  # noqa: E402
 
 REPEAT = 40
 TARGET_MS = 10.0
@@ -110,12 +110,12 @@ def main() -> int:
         save, load = timings(sc, path)
         disk = fsync_ms(Path(folder), path.read_bytes())
         dump = median_ms(lambda: krakit.dump(sc))
-        store_loader, store_dumper = store._LOADER, store._FAST_DUMPER
-        store._LOADER, store._FAST_DUMPER = store._UniqueKeyLoader, None
+        store_loader, store_dumper = safe_yaml._LOADER, safe_yaml._FAST_DUMPER
+        safe_yaml._LOADER, safe_yaml._FAST_DUMPER = safe_yaml._UniqueKeyLoader, None
         try:
             pure_save, pure_load = timings(sc, path)
         finally:
-            store._LOADER, store._FAST_DUMPER = store_loader, store_dumper
+            safe_yaml._LOADER, safe_yaml._FAST_DUMPER = store_loader, store_dumper
     report("save a 60-KPI scorecard (krakit.save)", save, TARGET_MS, "ms")
     print(f"  (of which YAML {dump:.1f} ms; one fsync'd write of the file: {disk:.1f} ms here)")
     report("load a 60-KPI scorecard (krakit.load)", load, TARGET_MS, "ms")

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import krakit
-from krakit import store
 
 # ---------------------------------------------------------------- hypothesis scorecards
 
@@ -128,7 +127,7 @@ def test_failure_mid_write_leaves_the_old_file(
     def explode(fd: int) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(store.os, "fsync", explode)
+    monkeypatch.setattr(os, "fsync", explode)
     sc.holder = "Someone else"
     with pytest.raises(krakit.InputError, match="the disk is full"):
         krakit.save(sc, target)
@@ -142,7 +141,7 @@ def test_interrupt_mid_write_leaves_the_old_file(tmp_path: Path, monkeypatch) ->
     sc = krakit.Scorecard(role={"title": "x"})
     krakit.save(sc, target)
     before = target.read_bytes()
-    monkeypatch.setattr(store.os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt))
+    monkeypatch.setattr(os, "replace", lambda *a: (_ for _ in ()).throw(KeyboardInterrupt))
     with pytest.raises(KeyboardInterrupt):
         krakit.save(sc, target)
     assert target.read_bytes() == before

@@ -33,6 +33,8 @@ import pytest
 import krakit
 from krakit import edit, store
 from krakit.errors import ConflictError, InputError
+from krakit.store import atomic
+from krakit.store import file as store_file
 
 
 def _big(kpis_per_kra: int, tag: str) -> krakit.Scorecard:
@@ -142,7 +144,7 @@ def _save_step_by_step(
         if os.read(go, 1) != b"g":  # the parent is gone
             os._exit(5)
 
-    real_flock, real_mkstemp, real_fdopen = store.fcntl.flock, tempfile.mkstemp, os.fdopen
+    real_flock, real_mkstemp, real_fdopen = atomic.fcntl.flock, tempfile.mkstemp, os.fdopen
     real_fsync, real_replace = os.fsync, os.replace
 
     def flock(fd: int, operation: int) -> None:
@@ -168,7 +170,7 @@ def _save_step_by_step(
         renamed = True
         step("after-rename")
 
-    store.fcntl.flock = flock  # type: ignore[assignment]
+    atomic.fcntl.flock = flock  # type: ignore[assignment]
     tempfile.mkstemp = mkstemp  # type: ignore[assignment]
     os.fdopen, os.fsync, os.replace = fdopen, fsync, replace  # type: ignore[assignment]
     code = 3
@@ -363,22 +365,22 @@ def test_the_lock_closes_the_gap_between_check_and_write(
     store.save(krakit.Scorecard(role={"title": "Recruiter"}), target)
     both = threading.Barrier(2, timeout=120)  # the timeout only ends a hang: it is never met
     if locked:
-        lock = store._locked
+        lock = store_file.locked
 
         def lock_together(path: Path) -> contextlib.AbstractContextManager[None]:
             both.wait()
             return lock(path)
 
-        monkeypatch.setattr(store, "_locked", lock_together)
+        monkeypatch.setattr(store_file, "locked", lock_together)
     else:
-        check = store._check_conflict
+        check = store_file._check_conflict
 
         def check_together(sc: krakit.Scorecard, path: Path) -> None:
             check(sc, path)
             both.wait()
 
-        monkeypatch.setattr(store, "_check_conflict", check_together)
-        monkeypatch.setattr(store, "_locked", lambda path: contextlib.nullcontext())
+        monkeypatch.setattr(store_file, "_check_conflict", check_together)
+        monkeypatch.setattr(store_file, "locked", lambda path: contextlib.nullcontext())
     outcomes: dict[str, str] = {}
 
     def saver(who: str) -> None:
@@ -427,9 +429,9 @@ def _fail_at(where: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
                 raise error
             return real_open(path, *args, **kwargs)
 
-        monkeypatch.setattr(store.os, "open", open_)
+        monkeypatch.setattr(os, "open", open_)
     elif where == "mkstemp":
-        monkeypatch.setattr(store.tempfile, "mkstemp", boom)
+        monkeypatch.setattr(tempfile, "mkstemp", boom)
     elif where == "write":
         real_fdopen = os.fdopen
 
@@ -448,11 +450,11 @@ def _fail_at(where: str, code: int, monkeypatch: pytest.MonkeyPatch) -> None:
 
         fdopen = Full
 
-        monkeypatch.setattr(store.os, "fdopen", fdopen)
+        monkeypatch.setattr(os, "fdopen", fdopen)
     elif where == "fsync":
-        monkeypatch.setattr(store.os, "fsync", boom)
+        monkeypatch.setattr(os, "fsync", boom)
     elif where == "replace":
-        monkeypatch.setattr(store.os, "replace", boom)
+        monkeypatch.setattr(os, "replace", boom)
     else:  # pragma: no cover
         raise AssertionError(where)
 

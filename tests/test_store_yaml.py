@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 from strategies import scorecard_data
 
 import krakit
-from krakit import limits, store
+from krakit import limits
+from krakit.store import safe_yaml
 from tests.security.test_files import _billion_laughs
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -28,10 +29,10 @@ ENGINES = ["libyaml", "python"]
 
 
 def use(engine: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make krakit.store read and write with ``engine`` for this test."""
+    """Make krakit.store read and write YAML with ``engine`` for this test."""
     if engine == "python":
-        monkeypatch.setattr(store, "_LOADER", store._UniqueKeyLoader)
-        monkeypatch.setattr(store, "_FAST_DUMPER", None)
+        monkeypatch.setattr(safe_yaml, "_LOADER", safe_yaml._UniqueKeyLoader)
+        monkeypatch.setattr(safe_yaml, "_FAST_DUMPER", None)
     elif not yaml.__with_libyaml__:
         pytest.skip("PyYAML was built without libyaml here")
 
@@ -51,8 +52,9 @@ def dump_with(engine: str, sc: krakit.Scorecard) -> str:
 def test_libyaml_is_used_where_pyyaml_has_it() -> None:
     if not yaml.__with_libyaml__:
         pytest.skip("PyYAML was built without libyaml here")
-    assert issubclass(store._LOADER, yaml.CSafeLoader)
-    assert store._FAST_DUMPER is not None and issubclass(store._FAST_DUMPER, yaml.CSafeDumper)
+    assert issubclass(safe_yaml._LOADER, yaml.CSafeLoader)
+    assert safe_yaml._FAST_DUMPER is not None
+    assert issubclass(safe_yaml._FAST_DUMPER, yaml.CSafeDumper)
 
 
 # --------------------------------------------------------------------------- the promises
@@ -164,7 +166,7 @@ def test_an_upgrade_of_a_deep_format_1_file_is_an_input_error(engine: str) -> No
 
 
 def test_the_size_cap_holds(engine: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("krakit.store.SCORECARD_MAX_BYTES", 1024)
+    monkeypatch.setattr("krakit.store.file.SCORECARD_MAX_BYTES", 1024)
     body = "role: {title: Padded}\n"
     path = tmp_path / "padded.yaml"
     path.write_text(body + "#" * (1024 - len(body) - 1) + "\n")

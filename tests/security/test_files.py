@@ -203,7 +203,7 @@ def test_huge_scorecard_is_refused_before_reading(tmp_path: Path) -> None:
 
 
 def test_scorecard_at_the_limit_is_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("krakit.store.SCORECARD_MAX_BYTES", 1024)  # the boundary, quickly
+    monkeypatch.setattr("krakit.store.file.SCORECARD_MAX_BYTES", 1024)  # the boundary, quickly
     body = "role: {title: Padded}\n"
     path = tmp_path / "padded.yaml"
     path.write_text(body + "#" * (1024 - len(body) - 1) + "\n")

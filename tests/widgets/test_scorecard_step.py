@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import krakit
-from krakit import edit, store
+from krakit import edit
 from krakit.widgets.scorecard import ScorecardStep
 
 
@@ -161,7 +161,7 @@ def _fail_fsync(monkeypatch: pytest.MonkeyPatch, code: int) -> None:
     def boom(fd: int) -> None:
         raise OSError(code, os.strerror(code))
 
-    monkeypatch.setattr(store.os, "fsync", boom)
+    monkeypatch.setattr(os, "fsync", boom)
 
 
 def _downloaded(step: ScorecardStep) -> krakit.Scorecard:
