@@ -16,8 +16,10 @@ Rule families, in the order :func:`find_amounts` applies them:
 3. *Multiplier* — ``k / M / mn / bn / lakh / crore / Cr / L``. A bare letter (``k``, ``M``,
    ``L``, ``B``) counts only when glued to the number or after a currency, so ``5 L`` of
    paint stays 5.
-4. *Unit after the number* — percent words, a currency word (``10 lakh rupees``), a time unit
-   (``30 days``, ``4 hrs``), a multiple (``3x``, ``15 times``).
+4. *Unit after the number* — percent words, a currency word (``10 lakh rupees``) or sign
+   (``0.18 €``), a time unit (``30 days``, ``4 hrs``), a multiple (``3x``, ``15 times``). Lakh
+   and crore with no currency are rupees unless a noun they count follows (``500 crore by
+   FY28`` is INR, ``1 lakh downloads`` is not).
 5. *Spelled-out numbers* — ``zero`` … ``ninety``, ``hundred``, ``dozen``, ``nil``, combined
    (``twenty five``); the parser decides from context whether they are quantities.
 """
@@ -86,6 +88,7 @@ def _build() -> dict:
           |\s?(?P<mult>(?i:{alt(word_mult)}))\.?(?![A-Za-z])
           |\s(?P<lettermult>[kKMLB])(?![A-Za-z]))?
         (?:\s?(?P<pct>%)
+          |\s?(?P<signafter>{alt(list(signs))})  # "0.18 €", "500₹"
           |(?P<hy>-)?\s?(?P<unit>(?i:{alt(word_units)}))(?![A-Za-z]))?
         (?P<plus>\+)?
         """,
@@ -103,6 +106,10 @@ def _build() -> dict:
         "mult": {k.lower(): float(v) for k, v in mult.items()},
         "units": units,
         "numwords": {k.lower(): int(v) for k, v in nw.items()},
+        "indian": frozenset(lex["indian_multipliers"]),
+        "money_after": re.compile(
+            rf"(?i)\s*(?:[/.,;:)|\-–]|$|(?:{alt(lex['money_after'])})(?![A-Za-z]))"
+        ),
     }
 
 
@@ -175,6 +182,16 @@ def find_amounts(text: str) -> list[Amount]:
         end = m.end()
         if m["pct"]:
             unit = "%"
+        elif m["signafter"] and currency is None:
+            unit = _T["signs"][m["signafter"]]
+        elif (
+            currency is None
+            and mult_word is not None
+            and mult_word.lower() in _T["indian"]
+            and not m["unit"]
+            and _T["money_after"].match(text, m.end())
+        ):
+            unit = "INR"  # "₹" left out: "500 crore by FY28", "10 lakh/month", "20 lakh ka"
         elif m["unit"] and _names_something(m["unit"], text[m.end("unit") :]):
             end = len(text[: m.start("unit")].rstrip())  # "4 HR conferences": HR is no unit
         elif m["unit"]:

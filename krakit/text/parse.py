@@ -57,6 +57,7 @@ from krakit.text.draft import Direction, KPIDraft, Period, Quantity, Span
 from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
 from krakit.text.numbers import Amount, find_amounts
 from krakit.text.time import TimeMatch, find_times
+from krakit.text.word_targets import read_word_target
 
 __all__ = ["DEFINERS", "PLACEHOLDER", "STEPS", "Definer", "heading_end", "parse_kpi"]
 
@@ -81,10 +82,6 @@ _HISTORY_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_D['history']['before']
 _HISTORY_AFTER = re.compile(
     rf"(?i)^\s*(?:[A-Za-z]+\s+){{0,2}}?(?:{alt(_D['history']['after'])})(?![A-Za-z])"
 )
-_MULTIPLIER = re.compile(
-    rf"(?i)^\W*(?:(?:aim|plan|want|need|have|try)\s+to\s+|(?:we|i|the\s+team)\s+(?:will|shall|must)\s+|to\s+)?"
-    rf"(?P<w>{alt(_D['multipliers'])})(?![A-Za-z])(?![\s-]*check)"
-)
 _TARGET_LABEL = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:|(?:would|will|should|must|shall|can)\s+be|(?:is\s+)?set\s+at))?"
     rf"\s*[:=\-–]?\s*(?:of\s+)?(?P<cmp>(?:{_CMP_WORDS})\s*)?$"
@@ -107,6 +104,7 @@ _LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_L['label_nouns'])})\s*[-#:
 _LOOKBACK = phrase_re(_L["lookback_before"], before=True)
 _TIME_METRIC = WordList.of(_L["time_metric_words"])
 _SCORE = WordList.of(_L["score_words"])
+_SCORE_UNITS = frozenset(w for w in _L["score_words"] if w.endswith("s"))  # "4.7 stars"
 PLACEHOLDER = re.compile(
     r"(?<![A-Za-z0-9])(?:[XYNZ]{1,3}|x{1,3}|n|\?+|_+|\[[^\]]{0,10}\]|<[^>]{0,10}>)\s?"
     r"(?:%|percent\b|nos?\b\.?|days?\b|hours?\b)"
@@ -124,7 +122,6 @@ _LEAD_WORDS = (
     + list(_D["multipliers"])
 )
 _FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
-_NONE_TARGET = re.compile(r"(?i)[:=|–—-]\s*(?P<w>none)\s*\.?\s*$")
 _TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
 _TIME_HEAD_UNITS = {
     "hours": "hours",
@@ -290,6 +287,8 @@ class Definer:
     examples: dict[str, float]
 
 
+# "student-teacher ratio of 1:20", "nurse-to-patient 1:4": n:nn is a ratio, not a clock time
+_RATIO_WORD = re.compile(r"(?i)\bratios?\b|[a-z]-to-[a-z]")
 _CLOCK_AFTER = re.compile(r"(?i)\s*(?:(?:am|pm|o'?clock|:\d\d)\b|[ap]\.m\.)")
 
 
@@ -367,6 +366,7 @@ DEFINERS: tuple[Definer, ...] = (
             not n.amount.multiplied
             and n.amount.unit in (None, "hours")
             and bool(_CLOCK_AFTER.match(n.after) or re.search(r"\d:$", n.before))
+            and not (_RATIO_WORD.search(n.text) and re.match(r":\d", n.after))
         ),
         {"Open the store by 9 am daily": 9, "Helpdesk staffed 8:30 a.m. to 5 p.m.": 30},
     ),
@@ -522,13 +522,17 @@ def _without_times(r: _Reading, start: int, end: int) -> str:
     return "".join(gap)
 
 
+# "Rs. 50,000 x 5 = Rs. 2,50,000": the result of a worked example is the target
+_RESULT = re.compile(r"\d[^=\n]{0,25}?\s[x×*]\s*\d[^=\n]{0,12}=\s*(?:[A-Za-z₹$€£]{1,3}\.?\s?)?$")
+
+
 def read_labels(r: _Reading) -> None:
-    """5. Read dashboard labels: target, actual, "(from 99.5% today)", "A vs B"."""
+    """5. Read dashboard labels: target, actual, "(from 99.5% today)", "A vs B", "A x B = C"."""
     text, cands = r.text, r.cands
     for i, c in enumerate(cands):
         start, end = c.amount.span
         before = _before(text, start, 30)
-        if _TARGET_LABEL.search(before):
+        if _TARGET_LABEL.search(before) or _RESULT.search(text, 0, start):
             c.labelled = True
         elif c.role == "target" and (
             _ACTUAL_LABEL.search(before)
@@ -625,6 +629,8 @@ def read_changes(r: _Reading) -> None:
 def _bare_unit(r: _Reading, main: _Cand) -> str:
     """The unit of a target written without one: a score, a time the metric names, a count."""
     unit = main.unit or "count"
+    if unit.lower() in _SCORE_UNITS:
+        return "score"  # "a Google rating of 4.7 stars"
     if unit == "count" and _SCORE.search(r.text, r.words):
         return "score"
     if unit == "count":
@@ -661,6 +667,11 @@ def choose_target(r: _Reading) -> None:
             draft.baseline = Quantity(base.amount.value, base.unit or unit)
             draft.spans["baseline"] = base.amount.span
         draft.direction = main.direction
+    elif not r.placeholder and (word := read_word_target(text, r.heading, r.within is not None)):
+        # "Double qualified leads", "by half", "Snags: none", "All invoices paid within 30 days"
+        draft.target = word.target
+        draft.direction = word.direction
+        draft.spans["target"] = r.main_span = word.span
     elif r.within is not None and not r.placeholder:
         q = r.within.value
         if (
@@ -681,23 +692,12 @@ def choose_target(r: _Reading) -> None:
         draft.baseline = Quantity(b.amount.value, b.unit or "count")
         draft.spans["baseline"] = b.amount.span
     draft.other_targets = [Quantity(c.amount.value, c.unit or "count", c.relative) for c in others]
-    if draft.target is None and draft.target_low is None and not r.placeholder:
-        none = _NONE_TARGET.search(text)
-        multiplier = _MULTIPLIER.match(text[r.heading :])
-        if none:
-            # "Open safety snags: none": the target is nothing at all
-            draft.target = Quantity(0, "count")
-            draft.spans["target"] = none.span("w")
-        elif multiplier:
-            # "Double qualified leads": a change of +100%
-            spec = _D["multipliers"][multiplier["w"].lower()]
-            draft.target = Quantity(float(spec["change"]), "%", True)
-            draft.direction = Direction(spec["direction"])
-            w = (r.heading + multiplier.start("w"), r.heading + multiplier.end("w"))
-            draft.spans["target"] = r.main_span = w
 
 
 _COMPOUND = re.compile(r"-[A-Za-z]")
+_ADVERB_OF = re.compile(
+    r"(?i)\s+(?:check|checks|checking|checked|entry|entries|booking|counting)\b"
+)
 # "i.e. maximum deviation from plan 10%": a limit word opening the clause of the target
 _CLAUSE_LIMIT = re.compile(
     r"(?i)(?<![A-Za-z])(?:(?P<max>maximum|max\.?|at\s+most)|(?P<min>minimum|min\.?|at\s+least))"
@@ -714,7 +714,22 @@ def _moves(words: WordList, r: _Reading) -> list[re.Match[str]]:
         if not _HISTORY_BEFORE.search(_before(text, m.start(), 25))
         and not _HISTORY_AFTER.match(_after(text, m.end(), 30))
         and not _COMPOUND.match(text, m.end())  # "Add-on sales", "cut-off time"
+        and not _ADVERB_OF.match(text, m.end())  # "by double checking each dose"
     ]
+
+
+# "stay", "remain", "hold" keep a level only before one ("stay under 2%", "remain at 98%"),
+# never as nouns or other verbs ("length of stay", "hold 1:1s")
+_WEAK_KEEP = frozenset({"stay", "stays", "remain", "hold"})
+_KEEP_LEVEL = re.compile(
+    r"(?i)\s+(?:at|under|below|above|over|within|in|on|between|steady|stable|flat|constant|"
+    r"unchanged|consistently|[<>≤≥]|\d|[₹$€£])"
+)
+
+
+def _governs(text: str, m: re.Match[str]) -> bool:
+    """A keep verb that keeps a level (not "length of stay" or "hold 1:1s")."""
+    return m.group().lower() not in _WEAK_KEEP or bool(_KEEP_LEVEL.match(text, m.end()))
 
 
 def read_direction(r: _Reading) -> None:
@@ -722,7 +737,7 @@ def read_direction(r: _Reading) -> None:
     text, draft = r.text, r.draft
     inc_words = _moves(_INC, r)
     dec_words = _moves(_DEC, r)
-    keep_words = list(_MAINTAIN.finditer(text, r.words))
+    keep_words = [m for m in _MAINTAIN.finditer(text, r.words) if _governs(text, m)]
     base, target = draft.baseline, draft.target
     if (
         draft.direction is None

@@ -8,7 +8,12 @@ from krakit.text.numbers import find_amounts, parse_amount
 AMOUNTS = [
     ("₹10 lakh", 1_000_000, "INR"),
     ("Rs. 2.5 crore", 25_000_000, "INR"),
-    ("2.5 Cr", 25_000_000, None),
+    ("2.5 Cr", 25_000_000, "INR"),  # lakh and crore with no currency are rupees
+    ("500 crore by FY28", 5_000_000_000, "INR"),
+    ("10 lakh/month", 1_000_000, "INR"),
+    ("1 lakh app downloads", 100_000, None),  # unless they count a noun
+    ("0.18 € per unit", 0.18, "EUR"),
+    ("20 pc", 20, "%"),
     ("INR 1,50,000", 150_000, "INR"),
     ("$1.2M", 1_200_000, "USD"),
     ("10k", 10_000, None),

@@ -1,0 +1,133 @@
+"""Targets as managers write them: a person would say what the target is, and krakit agrees.
+
+Written for krakit, across domains (hospital, school, factory, shop, software, HR, finance,
+logistics; Indian, Australian and US spellings; Hinglish): currencies (₹, Rs, INR, lakh/crore,
+$, k/M/bn, €), percentages and percentage points, ratios (1:20, 3x), times (min, hrs, days,
+TAT), counts with nouns, ranges, baselines ("from 8% to 5%": the target is 5%), numbers as words
+("two", "a dozen", "by half"), dashboard cells ("Target: <6 min", "Actual 4.2 | Target 5").
+Each is scored as ``make eval`` scores it (value and unit in the shared file's vocabulary), with
+the direction too where a person would name one.
+"""
+
+import pytest
+
+from tests.text.evaluation import EVAL
+
+# text, (target value, unit, direction or None when any)
+TARGETS = [
+    ("Grow clinic revenue to ₹1.2 crore this year", ("12000000", "currency:INR", "increase")),
+    ("Collections of Rs 45 lakh per month", ("4500000", "currency:INR", None)),
+    ("Book INR 2,75,000 in renewals every quarter", ("275000", "currency:INR", None)),
+    ("Branch deposits Rs.3.5 Cr by March 2027", ("35000000", "currency:INR", None)),
+    ("Raise average basket value to Rs 850", ("850", "currency:INR", "increase")),
+    ("Sell ₹75k of add-ons a week", ("75000", "currency:INR", None)),
+    ("Cut the canteen bill by ₹20,000 a month", ("20000", "currency:INR", "decrease")),
+    ("Grow ARR to $4.5M by Q4 2026", ("4500000", "currency:USD", "increase")),
+    ("Keep cost per hire below $3,000", ("3000", "currency:USD", None)),
+    ("Reduce cloud spend by $15k per month", ("15000", "currency:USD", "decrease")),
+    ("Pipeline of $2bn by FY27", ("2000000000", "currency:USD", None)),
+    ("Donations of US$250,000 this year", ("250000", "currency:USD", None)),
+    ("Raise €1.5 million in grants by 2027", ("1500000", "currency:EUR", "increase")),
+    ("Cut energy cost per unit to 0.18 € by 2027", ("0.18", "currency:EUR", "decrease")),
+    ("Revenue per employee of 12 lakh rupees", ("1200000", "currency:INR", None)),
+    ("Grow AUM to 500 crore by FY28", ("5000000000", "currency:INR", "increase")),
+    ("Reduce OPD waiting time to 20 min", ("20", "minutes", "decrease")),
+    ("Average call handling time below 6 mins", ("6", "minutes", "decrease")),
+    ("Dispatch orders within 4 hrs of payment", ("4", "hours", "decrease")),
+    ("Resolve P1 incidents in under 2 hours", ("2", "hours", "decrease")),
+    ("Bring TAT for lab reports down to 24 hours", ("24", "hours", "decrease")),
+    ("Cut time-to-hire from 45 days to 30 days", ("30", "days", "decrease")),
+    ("Close the books within 5 working days of month end", ("5", "days", None)),
+    ("Keep student-teacher ratio at 1:20", ("0.05", "ratio", "maintain")),
+    ("Maintain a nurse-to-patient ratio of 1:4 on every ward", ("0.25", "ratio", "maintain")),
+    ("Reach a 3:1 pipeline to quota ratio", ("3", "ratio", None)),
+    ("Inventory turns of 8x a year", ("8", "ratio", None)),
+    ("Grow repeat orders 2x by December", ("2", "ratio", "increase")),
+    ("Deliver a 5 times return on ad spend", ("5", "ratio", None)),
+    ("Sign 5 new clients per quarter", ("5", "count", None)),
+    ("Onboard 12 new vendors by June", ("12", "count", None)),
+    ("Hire two data engineers by Q3", ("2", "count", None)),
+    ("Publish a dozen case studies this year", ("12", "count", None)),
+    ("Run three safety drills every quarter", ("3", "count", None)),
+    ("Zero lost-time injuries this year", ("0", "count", "decrease")),
+    ("No stockouts of top-50 SKUs", ("0", "count", "decrease")),
+    ("Keep OTIF between 92 and 95%", ("92-95", "percent", "maintain")),
+    ("Bed occupancy of 80-85% every month", ("80-85", "percent", None)),
+    ("First-pass yield in the 97–99% band", ("97-99", "percent", None)),
+    ("Cut defect rate from 8% to 5%", ("5", "percent", "decrease")),
+    ("Lift NPS from 32 to 45 by Q4", ("45", "score", "increase")),
+    (
+        "Raise pass rate from 71% to 80% by the end of the school year",
+        ("80", "percent", "increase"),
+    ),
+    ("Improve gross margin by 2 percentage points", ("2", "percent", "increase")),
+    ("Grow footfall by 15%", ("15", "percent", "increase")),
+    ("Reduce absenteeism by 3 pp", ("3", "percent", "decrease")),
+    ("Target: <6 min", ("6", "minutes", "decrease")),
+    ("Average wait time: 7.5 min (Target: ≤ 5 min)", ("5", "minutes", "decrease")),
+    ("Actual 4.2 | Target 5", ("5", "count", None)),
+    ("On-time delivery | Actual: 91% | Target: 95%", ("95", "percent", None)),
+    ("First response SLA - 30 mins", ("30", "minutes", None)),
+    ("Customer rating 4.5/5 or higher", ("4.5", "score", "increase")),
+    ("CSAT score of at least 4.2 out of 5", ("4.2", "score", "increase")),
+    ("Maintain a Google rating of 4.7 stars", ("4.7", "score", "maintain")),
+    ("Grow online orders 3x by March", ("3", "ratio", "increase")),
+    ("Reduce medication errors to zero", ("0", "count", "decrease")),
+    ("Attrition not more than 12% annually", ("12", "percent", "decrease")),
+    ("DSO ≤ 45 days", ("45", "days", "decrease")),
+    ("Uptime ≥ 99.95% every month", ("99.95", "percent", "increase")),
+    ("Keep scrap under 1.5% per shift", ("1.5", "percent", "maintain")),
+    ("Escalations should not exceed 3 per week", ("3", "count", "decrease")),
+    ("Sales calls - min 25 per day", ("25", "count", "increase")),
+    ("Collect 98 percent of fees on time", ("98", "percent", None)),
+    ("Reduce patient falls by 30 per cent", ("30", "percent", "decrease")),
+    ("Increase kharif sales by 20 pc", ("20", "percent", "increase")),
+    ("Get 500 sign-ups in first month", ("500", "count", None)),
+    ("Close 40 deals worth ₹2 lakh each", ("40", "count", None)),
+    ("Process 1,200 invoices a month with 99% accuracy", ("1200", "count", None)),
+    ("Achieve 100% attendance in mandatory trainings", ("100", "percent", None)),
+    ("All invoices paid within 30 days", ("100", "percent", None)),
+    ("Reduce complaints by half", ("50", "percent", "decrease")),
+    ("Double the number of demos booked", ("100", "percent", "increase")),
+    ("Net revenue retention above 110%", ("110", "percent", "increase")),
+    ("Sales target 10 lakh/month", ("1000000", "currency:INR", None)),
+    ("Monthly sales of ₹10L", ("1000000", "currency:INR", None)),
+    ("Salary 25k, target 1.5L per month", ("150000", "currency:INR", None)),
+    ("Har mahine 50 naye customers lane hain", ("50", "count", None)),
+    ("Is quarter mein 20 lakh ka business karna hai", ("2000000", "currency:INR", None)),
+    ("Reduce stock variance to below 0.5 percent", ("0.5", "percent", "decrease")),
+    ("Deliver 95% of orders in less than 48 hours", ("95", "percent", None)),
+    ("Answer 90% of calls within 20 seconds", ("90", "percent", None)),
+    ("Keep cost-to-income ratio under 45%", ("45", "percent", None)),
+    ("Lift conversion from 2.1% to 3%", ("3", "percent", "increase")),
+    ("Reduce average length of stay from 5.2 to 4.5 days", ("4.5", "days", "decrease")),
+    ("Raise class average to 75 marks", ("75", "count", "increase")),
+    ("Bring down LWBS rate to under 2%", ("2", "percent", "decrease")),
+    ("Grow Instagram followers to 10K", ("10000", "count", "increase")),
+    ("Hit 1M app downloads by 2027", ("1000000", "count", None)),
+    ("Boost throughput to 1,500 units per hour", ("1500", "count", "increase")),
+    ("Shorten release cycle to 2 weeks", ("2", "other", "decrease")),
+    ("Mean time to recover < 30 minutes", ("30", "minutes", "decrease")),
+    ("P95 latency under 200 ms", ("200", "other", "decrease")),
+    ("Error budget: 0.1% of requests per month", ("0.1", "percent", None)),
+    ("Cut fuel cost per km to Rs 9", ("9", "currency:INR", "decrease")),
+    ("Increase students scoring above 60% to 80%", ("80", "percent", "increase")),
+    ("Reduce invoices older than 90 days to 5%", ("5", "percent", "decrease")),
+    ("Grow revenue by ₹50 lakh over last year", ("5000000", "currency:INR", "increase")),
+]
+
+
+def test_the_stress_set_is_broad() -> None:
+    assert len(TARGETS) >= 90
+    units = {unit for _, (_, unit, _) in TARGETS}
+    assert {"currency:INR", "currency:USD", "currency:EUR", "percent", "ratio", "minutes"} <= units
+
+
+@pytest.mark.parametrize(("text", "want"), TARGETS, ids=[t for t, _ in TARGETS])
+def test_target_reads_as_a_person_would(text: str, want: tuple[str, str, str | None]) -> None:
+    value, unit, direction = want
+    got = EVAL.predict(text)
+    assert EVAL._same_value(value, got["target_value"]), got
+    assert got["target_unit"] == unit, got
+    if direction is not None:
+        assert got["direction"] == direction, got
