@@ -9,7 +9,7 @@ code   module           what it looks at
 =====  ===============  ===========================================================
 M      measurable       an indicator and a number to reach
 S      specific         vague words, escape clauses, two measures in one, catch-all KRAs
-T      timebound        a deadline or a cadence
+T      timebound        a deadline or a cadence, and both against the scorecard's period
 A      achievable       unrealistic and unambitious targets, absolutes
 R      relevant         the KPI measures its KRA's result, not activity or vanity
 C      confusion        KRA versus KPI
@@ -77,7 +77,7 @@ def rules(prefix: str | None = None) -> list[Rule]:
     --------
     >>> from krakit.rules import rules
     >>> [r.code for r in rules("T")]
-    ['T001', 'T002']
+    ['T001', 'T002', 'T003', 'T004', 'T005']
     """
     chosen = _catalogue()
     if prefix:

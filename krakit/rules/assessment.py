@@ -80,7 +80,9 @@ def smart(kpi: KPI | str | KPIDraft, *, today: dt.date | None = None) -> SMARTAs
     Examples
     --------
     >>> import krakit
-    >>> krakit.smart("Reduce time to hire from 45 to 30 days by March 2099").badges
+    >>> import datetime as dt
+    >>> krakit.smart("Reduce time to hire from 45 to 30 days by March 2027",
+    ...              today=dt.date(2026, 11, 23)).badges
     'SMART'
     >>> krakit.smart("Improve quality").badges
     '··AR·'

@@ -128,7 +128,7 @@ def test_relevance_uses_the_library_areas() -> None:
 
 
 def test_smart_assessment() -> None:
-    good = smart("Reduce time to hire from 45 to 30 days by Q3 2099")
+    good = smart("Reduce time to hire from 45 to 30 days by Q3 2027", today=TODAY)
     assert good.passed and good.badges == "SMART"
     bad = smart("Improve hiring")
     assert not bad.measurable.passed and "target" in bad.measurable.reason

@@ -23,13 +23,13 @@ def card(**extra) -> Scorecard:  # type: ignore[no-untyped-def]
                 "goals": ["grow-the-team"],
                 "kpis": [
                     {
-                        "statement": "Reduce time to hire from 45 to 30 days by Q3 2099",
+                        "statement": "Reduce time to hire from 45 to 30 days by Q3 2027",
                         "metric": "Time to hire",
                         "weight": 60,
                         "data_source": "ATS",
                     },
                     {
-                        "statement": "Raise offer acceptance rate to 85% by March 2099",
+                        "statement": "Raise offer acceptance rate to 85% by March 2027",
                         "metric": "Offer acceptance rate",
                         "weight": 40,
                         "data_source": "ATS",
@@ -134,7 +134,7 @@ def test_structure_rules() -> None:
 def test_findings_frame_and_kra_check() -> None:
     frame = findings_frame(check(card(), today=TODAY, select="W", config=CheckConfig(max_kras=1)))
     assert list(frame["code"]) == ["W010"]
-    kra = krakit.KRA(title="Grow revenue by 20% by March 2099")
+    kra = krakit.KRA(title="Grow revenue by 20% by March 2027")
     assert [f.code for f in check(kra, today=TODAY)] == ["C002"]
 
 

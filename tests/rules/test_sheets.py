@@ -80,7 +80,7 @@ def test_xlsx_findings_carry_rows(tmp_path: Path) -> None:
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.append(["KRA", "KPI", "Owner", "Data source"])
-    sheet.append(["Recruitment", "Reduce time to hire from 45 to 30 days by Q3 2099", "A", "ATS"])
+    sheet.append(["Recruitment", "Reduce time to hire from 45 to 30 days by Q3 2027", "A", "ATS"])
     sheet.append(["Recruitment", "Recruitment", "A", "ATS"])
     sheet.append(["Sales", "Improve customer relations", "B", "CRM"])
     book.save(tmp_path / "team.xlsx")

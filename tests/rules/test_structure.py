@@ -64,4 +64,4 @@ def test_word_lists_have_sources() -> None:
 
 def test_prefix_selects_family() -> None:
     assert all(re.fullmatch(r"W\d{3}", r.code) for r in rules("W"))
-    assert [r.code for r in rules("T00")] == ["T001", "T002"]
+    assert [r.code for r in rules("T00")] == ["T001", "T002", "T003", "T004", "T005"]
