@@ -11,24 +11,28 @@ and ``lexicon/direction.yaml``):
    call to :func:`krakit.text.time.find_times`), so the digits of "31 March 2026" or "Q2" are
    never taken for a target.
 3. **set_aside_definers** — numbers that define the metric, not its target, are set aside;
-   the reasons are the table :data:`DEFINERS` (codes "W-4", years, "out of 5" — which becomes
-   the unit of a score, ``"/5"`` —, "per 10,000", clock times, "line 3", weightage, look-back
-   windows, ageing buckets, spelled-out words that count nothing). "4:1" is one ratio target.
+   the reasons are the table :data:`~krakit.text.definers.DEFINERS` (codes "W-4", years,
+   "out of 5" — which becomes the unit of a score, ``"/5"`` —, "per 10,000", clock times,
+   "line 3", weightage, look-back windows, ageing buckets, spelled-out words that count
+   nothing). "4:1" is one ratio target, and so is "1:20" beside the word "ratio".
 4. **pair_ranges** — "from 21 to 14 days" is baseline 21, target 14 (units carried across);
    "between 2 and 4%", "2–4%", "40 to 120" are a range (``target_low`` / ``target_high``).
 5. **read_labels** — dashboard lines: a number after "actual / achieved / current / YTD", or
    in brackets after "from" ("(from 99.5% today)"), is where the metric stands (kept as
    ``baseline``); one after "target / goal / budget" ("Target: <6 min") is the target and
-   wins over the order of appearance. "A vs B" reads A as the actual.
+   wins over the order of appearance. "A vs B" reads A as the actual; in a worked example
+   ("Rs. 50,000 x 5 = Rs. 2,50,000") the result is the target.
 6. **read_changes** — "by 25%", "+5%", "15 more", "25% growth" are changes
    (``relative=True``); the comparator next to each number ("< 2%", "at least 95%", "95%+",
    "not to exceed", from ``lexicon/direction.yaml``) gives its direction; a bare number's
    unit is the noun after it ("45 parcels" → ``"parcels"``).
 7. **choose_target** — the labelled number, else the first remaining; a range before it wins;
-   the others are kept in ``other_targets``. "Within 4 hours" is the target when nothing else
-   is and the sentence times an action; "Open snags: none" is a target of 0; "Double leads"
-   is a change of +100%. A bare number's unit is ``"score"`` for a score, a time unit when the
-   metric names one ("Debtor days: 45"), else ``"count"``.
+   the others are kept in ``other_targets``. With no number, a target in words
+   (:data:`~krakit.text.word_targets.WORD_TARGETS`: "Double leads" +100%, "by half" −50%,
+   "Open snags: none" and "No stockouts" 0, "All invoices paid within 30 days" 100%); else
+   "Within 4 hours" is the target when the sentence times an action. A bare number's unit is
+   ``"score"`` for a score, a time unit when the metric names one ("Debtor days: 45"), else
+   ``"count"``.
 8. **read_direction** — an explicit maintain/keep verb leading the sentence; else the
    comparator next to the target; else from–to values; else the change verb nearest before
    the target (not one that tells the past: "trended lower last year"); else a limit word
@@ -53,6 +57,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from krakit.text.definers import DEFINERS, TIME_HEAD_UNITS, Definer, find_definer, unit_noun
+from krakit.text.definers import text_after as _after
+from krakit.text.definers import text_before as _before
 from krakit.text.draft import Direction, KPIDraft, Period, Quantity, Span
 from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
 from krakit.text.numbers import Amount, find_amounts
@@ -96,12 +103,6 @@ _BRACKET_FROM = re.compile(
 )
 # "6.1 min (Target: <6 min)": the number right before a bracketed target is the actual
 _BEFORE_TARGET_CELL = re.compile(rf"(?i)^\s*[(\[|]\s*(?:{alt(_L['target_labels'])})(?![A-Za-z])")
-_WEIGHT = phrase_re(_L["weight_words"])
-_WEIGHT_AFTER = phrase_re(_L["weight_words"], after=True)
-_AGEING = phrase_re(_L["ageing_words"])
-_AGEING_BEFORE = phrase_re(_L["ageing_before"], before=True)
-_LABEL_NOUN = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_L['label_nouns'])})\s*[-#:.]?\s*$")
-_LOOKBACK = phrase_re(_L["lookback_before"], before=True)
 _TIME_METRIC = WordList.of(_L["time_metric_words"])
 _SCORE = WordList.of(_L["score_words"])
 _SCORE_UNITS = frozenset(w for w in _L["score_words"] if w.endswith("s"))  # "4.7 stars"
@@ -122,19 +123,6 @@ _LEAD_WORDS = (
     + list(_D["multipliers"])
 )
 _FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
-_TIME_UNITS = {"days", "hours", "minutes", "seconds", "weeks", "months", "quarters", "years"}
-_TIME_HEAD_UNITS = {
-    "hours": "hours",
-    "hrs": "hours",
-    "hour": "hours",
-    "hr": "hours",
-    "days": "days",
-    "day": "days",
-    "minutes": "minutes",
-    "mins": "minutes",
-    "weeks": "weeks",
-    "months": "months",
-}
 # A metric whose last word (or bracketed unit) is a time unit, just before the bare number.
 # Not "min": right before a number it means minimum ("visits per week – min 20").
 _TIME_HEAD = re.compile(
@@ -222,191 +210,6 @@ class _Reading:
     placeholder: bool = False
 
 
-def _before(text: str, start: int, n: int = 30) -> str:
-    return text[max(0, start - n) : start]
-
-
-def _after(text: str, end: int, n: int = 30) -> str:
-    return text[end : end + n]
-
-
-_PERCENT_NOUNS = frozenset({"percent", "percentage", "pct", "pp"})
-# "20 contact hours", "6 man days": a noun, a space, then a time unit
-_COMPOUND_TIME = re.compile(
-    r"(?i)\s+[A-Za-z][A-Za-z-]*\s+(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|weeks|months)\b"
-)
-
-
-def _unit_noun(text: str, end: int) -> str | None:
-    """The noun after a bare number ("45 parcels a shift" → "parcels").
-
-    A compound whose head is a time unit is that unit ("20 contact hours" → "hours"), and
-    "two percentage points" is ``"%"``.
-    """
-    words = _WORD.findall(_after(text, end, 60))[:5]
-    for i, word in enumerate(words[:4]):
-        low = word.lower()
-        if low in _L["unit_skip"] or (word.isupper() and len(word) > 1):
-            continue  # an acronym qualifies the noun: "4 HR conferences" counts conferences
-        if low in _L["unit_stop"] or low in _L["target_labels"] or len(low) < 2:
-            return None
-        if low in _PERCENT_NOUNS:
-            return "%"
-        compound = _COMPOUND_TIME.match(text, end) if i == 0 else None
-        return _TIME_HEAD_UNITS[compound["u"].lower()] if compound else low
-    return None
-
-
-# -- numbers that define the metric ---------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class _Around:
-    """One number and the text around it, as a definer sees it."""
-
-    text: str
-    amount: Amount
-    prev_skipped: Amount | None
-    before: str
-    after: str
-
-    @property
-    def bare(self) -> bool:
-        return self.amount.unit is None
-
-
-@dataclass(frozen=True, slots=True)
-class Definer:
-    """A reason a number names the metric rather than its target.
-
-    ``examples`` are sentences in which the number shown is set aside (a test parses each).
-    """
-
-    reason: str
-    test: Callable[[_Around], bool]
-    examples: dict[str, float]
-
-
-# "student-teacher ratio of 1:20", "nurse-to-patient 1:4": n:nn is a ratio, not a clock time
-_RATIO_WORD = re.compile(r"(?i)\bratios?\b|[a-z]-to-[a-z]")
-_CLOCK_AFTER = re.compile(r"(?i)\s*(?:(?:am|pm|o'?clock|:\d\d)\b|[ap]\.m\.)")
-
-
-def _is_year(n: _Around) -> bool:
-    a = n.amount
-    if not (n.bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer()):
-        return False
-    return not _unit_noun(n.text, a.span[1]) or bool(
-        re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I)
-    )
-
-
-def _is_list_label(n: _Around) -> bool:
-    prev = n.prev_skipped
-    return (
-        n.bare
-        and prev is not None
-        and re.fullmatch(
-            r"(?i)\s*(?:,|&|and|or|,\s*and|[-–—]|to|through|thru)\s*",
-            n.text[prev.span[1] : n.amount.span[0]],
-        )
-        is not None
-    )
-
-
-def _is_lookback(n: _Around) -> bool:
-    return n.amount.unit in _TIME_UNITS and (
-        bool(_LOOKBACK.search(n.before))
-        or bool(re.match(r"(?i)\s*(?:rolling|trailing|moving)\b", n.after))
-    )
-
-
-def _is_ageing(n: _Around) -> bool:
-    start, end = n.amount.span
-    if n.amount.unit not in _TIME_UNITS:
-        return False
-    return bool(_AGEING.search(n.text[max(0, start - 50) : end + 50])) and bool(
-        _AGEING_BEFORE.search(n.before)
-        or re.match(r"\s*(?:\+|plus\b|old\b|and\s+above|or\s+more)", n.after)
-        or re.search(r"\d\s*[-–]\s*$", n.before)
-        or re.match(r"\s*[-–]\s*\d", n.after)
-    )
-
-
-def _is_word(n: _Around) -> bool:
-    a = n.amount
-    if not a.spelled:
-        return False
-    if a.value == 0 and re.search(r"(?i)(?:\bto|\bat|\bbe|[:=|–—-])\s*$", n.before):
-        return False  # "defects to zero", "Lost-time injuries: nil": a target of 0
-    nxt = re.match(r"[\s-]*([A-Za-z]+)", n.after)
-    return a.unit is None and (
-        not nxt
-        or nxt.group(1).lower() in _L["unit_stop"]
-        or re.search(r"(?i)\b(?:no|any|every|each)\s*$", n.before) is not None
-    )
-
-
-DEFINERS: tuple[Definer, ...] = (
-    Definer("code", lambda n: n.amount.code or n.amount.hyphen_unit, {"Close W-4 forms": 4}),
-    Definer("year", _is_year, {"Grow 2026 annual revenue by 10%": 2026}),
-    Definer(
-        "scale",
-        lambda n: n.bare and bool(re.search(r"(?i)(?:\bout\s+of\s*|(?<=\d)\s*/\s*)$", n.before)),
-        {"Guest rating 4.6 out of 5": 5},
-    ),
-    Definer(
-        "denominator",
-        lambda n: n.bare and bool(re.search(r"(?i)(?:\bper\s*|/\s*)$", n.before)),
-        {"Falls per 1,000 bed days": 1000},
-    ),
-    Definer(
-        "clock",
-        lambda n: (
-            not n.amount.multiplied
-            and n.amount.unit in (None, "hours")
-            and bool(_CLOCK_AFTER.match(n.after) or re.search(r"\d:$", n.before))
-            and not (_RATIO_WORD.search(n.text) and re.match(r":\d", n.after))
-        ),
-        {"Open the store by 9 am daily": 9, "Helpdesk staffed 8:30 a.m. to 5 p.m.": 30},
-    ),
-    Definer(
-        "24x7",
-        lambda n: (
-            n.amount.value == 24
-            and bool(re.match(r"\s*[x×]\s*7\b|/\s*7\b", n.after) or re.match(r"7\b", n.after))
-        ),
-        {"Keep the help desk 24x7 available": 24},
-    ),
-    Definer(
-        "label", lambda n: n.bare and bool(_LABEL_NOUN.search(n.before)), {"Shift 2 output": 2}
-    ),
-    Definer("list label", _is_list_label, {"Zero slips on floors 4, 5 and 6": 6}),
-    Definer(
-        "weight",
-        lambda n: (
-            bool(_WEIGHT.search(_before(n.text, n.amount.span[0], 25)))
-            or bool(_WEIGHT_AFTER.match(n.after))
-        ),
-        {"Weightage 15%: on-time delivery 98%": 15},
-    ),
-    Definer("lookback", _is_lookback, {"Attrition over the last 12 months below 9%": 12}),
-    Definer("ageing", _is_ageing, {"Invoices overdue beyond 60 days under 4%": 60}),
-    Definer("word", _is_word, {"Every one of the stores audited": 1}),
-)
-"""Why a number names the metric rather than its target, tried in order."""
-
-
-def _definer(text: str, a: Amount, prev_skipped: Amount | None) -> str | None:
-    """The first :data:`DEFINERS` reason that holds for this number, or None."""
-    start, end = a.span
-    around = _Around(text, a, prev_skipped, _before(text, start), _after(text, end))
-    for d in DEFINERS:
-        if d.test(around):
-            return d.reason
-    return None
-
-
 def _direction_near(text: str, c: _Cand) -> Direction | None:
     """The comparator right before or after one number ("< 2%", "95%+", "or less")."""
     start, end = c.amount.span
@@ -459,7 +262,7 @@ def set_aside_definers(r: _Reading) -> None:
     prev_skipped: Amount | None = None
     skip_until = -1
     for a in r.amounts:
-        why = _definer(text, a, prev_skipped)
+        why = find_definer(text, a, prev_skipped)
         if why == "scale" and r.cands and r.cands[-1].unit is None and not prev_skipped:
             r.cands[-1].unit = f"/{a.value:g}"
             r.cands[-1].span = (r.cands[-1].span[0], a.span[1])
@@ -623,7 +426,7 @@ def read_changes(r: _Reading) -> None:
             word = rel.group().strip().lower()
             c.direction = Direction.DECREASE if word in _DOWN_WORDS else Direction.INCREASE
         if c.unit is None:
-            c.unit = _unit_noun(text, a.span[1]) or "count"
+            c.unit = unit_noun(text, a.span[1]) or "count"
 
 
 def _bare_unit(r: _Reading, main: _Cand) -> str:
@@ -640,7 +443,7 @@ def _bare_unit(r: _Reading, main: _Cand) -> str:
             r"(?i)(?:\bper|/|\ban?|\beach|\bevery)\s*$", r.text[: head.start("u")]
         )
         if head and not per:
-            return _TIME_HEAD_UNITS[head.group("u").lower()]
+            return TIME_HEAD_UNITS[head.group("u").lower()]
     return unit
 
 
