@@ -39,6 +39,8 @@ __all__ = [
     "WEIGHT_TOLERANCE",
     "aggregation_of",
     "kpi_definitions",
+    "scored_type",
+    "target_range",
 ]
 
 
@@ -212,17 +214,45 @@ def kpi_definitions(
     return defs, notes
 
 
+def scored_type(kpi: KPI) -> tuple[TargetType, str]:
+    """The target type a KPI is scored with, and the rule's name in words.
+
+    A progress target without a baseline cannot measure progress: it scores as a ratio.
+
+    Examples
+    --------
+    >>> scored_type(KPI(id="nps", target=50, target_type="progress"))
+    (<TargetType.RATIO: 'ratio'>, 'ratio (progress needs a baseline; none is set)')
+    >>> scored_type(KPI(id="nps", target=50, baseline=30, target_type="progress"))[1]
+    'progress'
+    """
+    if kpi.target_type is TargetType.PROGRESS and kpi.baseline is None:
+        return TargetType.RATIO, "ratio (progress needs a baseline; none is set)"
+    return kpi.target_type, kpi.target_type.value
+
+
+def target_range(kpi: KPI) -> tuple[float | None, float | None]:
+    """The lowest and highest good values of a KPI; an in-range KPI's single target is both.
+
+    Examples
+    --------
+    >>> target_range(KPI(id="util", polarity="in_range", target=80))
+    (80.0, 80.0)
+    >>> target_range(KPI(id="util", polarity="in_range", target_low=70, target_high=85))
+    (70.0, 85.0)
+    """
+    low, high = kpi.target_low, kpi.target_high
+    if kpi.polarity is Polarity.IN_RANGE and low is None and high is None:
+        low = high = kpi.target
+    return low, high
+
+
 def _definition(
     card: int, kra: Any, kra_share: float, kpi: KPI, kpi_share: float, config: ScoringConfig
 ) -> dict[str, Any]:
     thresholds = kpi.thresholds or config.thresholds
-    tt = kpi.target_type
-    rule = tt.value
-    if tt is TargetType.PROGRESS and kpi.baseline is None:
-        tt, rule = TargetType.RATIO, "ratio (progress needs a baseline; none is set)"
-    low, high = kpi.target_low, kpi.target_high
-    if kpi.polarity is Polarity.IN_RANGE and low is None and high is None:
-        low = high = kpi.target
+    tt, rule = scored_type(kpi)
+    low, high = target_range(kpi)
     freq = FREQ_LEVEL.get(kpi.frequency) if kpi.frequency else None
     for name in ("baseline", "target", "target_low", "target_high"):
         number = getattr(kpi, name)

@@ -18,7 +18,13 @@ from krakit.model import (
     ScoringConfig,
 )
 from krakit.scoring.achievement import raw_achievement
-from krakit.scoring.definitions import POLARITY_CODE, TARGET_CODE, aggregation_of
+from krakit.scoring.definitions import (
+    POLARITY_CODE,
+    TARGET_CODE,
+    aggregation_of,
+    scored_type,
+    target_range,
+)
 from krakit.scoring.pipeline import score
 from krakit.scoring.result import ScoreResult, percent_text
 
@@ -55,6 +61,13 @@ class Explanation:
         return f"<pre>{text}</pre>" + self.frame.to_html(index=False, na_rep="—")
 
 
+def _bound(value: float, unit: str | None, open_end: str) -> str:
+    """One end of a target range in the KPI's unit; an open end (NaN) as ``open_end``."""
+    from krakit.units import format_value
+
+    return open_end if pd.isna(value) else format_value(value, unit)
+
+
 def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
     """The achievement formula with the numbers filled in."""
     from krakit.units import format_value, is_currency
@@ -75,14 +88,11 @@ def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
             f"{row.periods:.0f} period(s) → {got}"
         )
     if pol == 2:
-        low, high = kpi.target_low, kpi.target_high
-        if low is None and high is None:
-            low = high = kpi.target
-        lo_t = v(low) if low is not None else "−∞"
-        hi_t = v(high) if high is not None else "+∞"
+        low = row.low
+        lo_t, hi_t = _bound(low, unit, "−∞"), _bound(row.high, unit, "+∞")
         if raw == 100:
             return f"inside the range [{lo_t}, {hi_t}] → 100%"
-        if low is not None and a < low:
+        if not pd.isna(low) and a < low:
             return f"below the range: actual / low = {v(a)} / {lo_t} = {got}"
         return f"above the range: high / actual = {hi_t} / {v(a)} = {got}"
     if tt == 1:
@@ -158,6 +168,8 @@ def explain(
             value=kpi_or_kra,
         )
     totals = result.totals.set_index("kpi", drop=False)
+    # a sum KPI's target and range scale with the KPI periods its actuals cover
+    scale = dict(zip(totals.index.astype(str), result.target_scale, strict=True))
     kras = result.kras.set_index("kra", drop=False)
     lines: list[str] = []
     rows: list[dict[str, Any]] = []
@@ -176,10 +188,11 @@ def explain(
         parts = []
         for kpi in kra.kpis:
             t = totals.loc[kpi.id]
-            pol, tt = POLARITY_CODE[kpi.polarity], TARGET_CODE[kpi.target_type]
-            if tt == 1 and kpi.baseline is None:
-                tt = 0
+            pol, tt = POLARITY_CODE[kpi.polarity], TARGET_CODE[scored_type(kpi)[0]]
             if show_kra or kpi_or_kra == kpi.id:
+                low, high = (np.nan if x is None else x * scale[kpi.id] for x in target_range(kpi))
+                t = t.copy()
+                t["low"], t["high"] = low, high
                 lines.extend(
                     _kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config, why.get(kpi.id, ""))
                 )
@@ -222,13 +235,13 @@ def explain(
     return Explanation(lines=lines, frame=pd.DataFrame(rows))
 
 
-def _kpi_values(kpi: KPI, t: Any, tt: int, pol: int) -> Any:
+def _kpi_values(t: Any, tt: int, pol: int) -> Any:
+    """The uncapped achievement of one KPI total (``t``: actual, target, baseline, low, high)."""
     raw, _ = raw_achievement(
-        np.array([t.actual], dtype="float64"),
-        np.array([t.target], dtype="float64"),
-        np.array([np.nan if t.baseline is None else t.baseline], dtype="float64"),
-        np.array([np.nan if kpi.target_low is None else kpi.target_low], dtype="float64"),
-        np.array([np.nan if kpi.target_high is None else kpi.target_high], dtype="float64"),
+        *(
+            np.array([t[c]], dtype="float64")
+            for c in ("actual", "target", "baseline", "low", "high")
+        ),
         pol,
         tt,
     )
@@ -257,21 +270,27 @@ def _kpi_lines(
             else "  no actuals: left out, weights of the other KPIs renormalised"
         )
         return lines
+    goal = (
+        f"target range [{_bound(t.low, kpi.unit, '−∞')}, {_bound(t.high, kpi.unit, '+∞')}]"
+        if pol == 2
+        else f"target {format_value(t.target, kpi.unit)}"
+    )
     lines.append(
-        f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), "
-        f"target {format_value(t.target, kpi.unit)}"
+        f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), {goal}"
         + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == 1 else "")
     )
     if pd.isna(t.achievement):
         lines.append(f"  not scored, {why or 'no target: add one in step 2 (KPIs)'}")
         return lines
-    raw = t.achievement if tt in (2, 3) else _kpi_values(kpi, t, tt, pol)
+    raw = t.achievement if tt in (2, 3) else _kpi_values(t, tt, pol)
     share = t.achievement / 100.0 if tt == 2 else np.nan
     row = pd.Series(
         {
             "actual": t.actual,
             "target": t.target,
             "baseline": t.baseline,
+            "low": t.low,
+            "high": t.high,
             "raw": raw,
             "share": share,
             "periods": t.periods,

@@ -166,4 +166,5 @@ def _score(
         notes=list(dict.fromkeys(notes)),
         team=team,
         _kpis=period_table,
+        target_scale=rolled["scale"].to_numpy(),
     )

@@ -45,6 +45,9 @@ class ScoreResult:
     notes: list[str] = field(default_factory=list)
     team: bool = False
     _kpis: Any = field(default=None, repr=False)
+    target_scale: np.ndarray | None = field(default=None, repr=False)
+    """Per row of ``totals``: how many times a KPI period's target, baseline and range the
+    row's were scaled by (the KPI periods covered, for a ``sum`` KPI; else 1)."""
 
     @property
     def kpis(self) -> pd.DataFrame:

@@ -146,7 +146,9 @@ def kpi_totals(
     )
     sum_agg = defs["agg"].to_numpy()[grid_def] == 0
     target = np.where(found, pick(rolled.target), defs["target"].to_numpy()[grid_def])
-    baseline = defs["baseline"].to_numpy()[grid_def] * np.where(sum_agg, units, 1.0)
+    scale = np.where(sum_agg, units, 1.0)  # KPI periods covered, for sums
+    grid["scale"] = scale
+    baseline = defs["baseline"].to_numpy()[grid_def] * scale
     totals = pd.DataFrame(
         {
             "kra": _categorical(defs, "kra", grid_def),
