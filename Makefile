@@ -74,12 +74,13 @@ lab: $(VENV)/.lab $(LAB_SETTINGS)
 # kernels culled); only that file is read, so a personal ~/.jupyter config cannot undo them.
 # On a LAN: make app HOST=0.0.0.0 TOKEN=$$(openssl rand -hex 16) (refused without a token).
 # Kernels are pre-heated by default: Voilà runs the notebook ahead of time in POOL kernels, so
-# a visitor gets an already-built wizard instead of waiting for a kernel to start. Size it to
-# the room (POOL=24 for 24 arriving at once); POOL=0 turns the pool off
-# (docs/workshop-hosting.md has the measurements).
+# a visitor gets an already-built wizard instead of waiting for a kernel to start. The default
+# pool serves a room of 20 arriving together (~70 MB and ~1 CPU-s per pool kernel; used ones
+# are replaced one at a time, 5 s after, by krakit.kernel_pool); POOL=30 for a room of 30,
+# POOL=0 turns the pool off (docs/workshop-hosting.md has the measurements).
 HOST  ?= 127.0.0.1
 TOKEN ?=
-POOL  ?= 4
+POOL  ?= 20
 app: $(VENV)/.lab $(LAB_SETTINGS)
 	@case "$(HOST)" in 127.*|localhost|::1) ;; *) [ -n "$(TOKEN)" ] || { \
 	  echo "make app HOST=$(HOST) serves the app to the network: add TOKEN=<a long secret>"; \
@@ -106,7 +107,8 @@ format: $(VENV)/.dev
 
 # Each benchmark prints its figures beside their targets (benchmarks/_target.py); all run, and
 # the make fails if any figure missed its target by more than 25 %. The workshop load runs in
-# its --bench mode (~1 min; the full ladder: python benchmarks/bench_workshop_load.py).
+# its --bench mode (~2 min, with a room of 20 on make app's pool; the full ladder:
+# python benchmarks/bench_workshop_load.py).
 bench: $(VENV)/.dev chromium
 	@missed=; for f in benchmarks/bench_*.py; do echo "== $$f"; \
 	  case $$f in *workshop_load*) args=--bench;; *) args=;; esac; \

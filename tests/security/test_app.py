@@ -27,6 +27,8 @@ from typing import Any
 
 import pytest
 
+from tests.security._kernel_socket import shell_message
+
 ROOT = Path(__file__).resolve().parents[2]
 VOILA_JSON = ROOT / "jupyter" / "voila.json"
 # make -o: treat the venv stamps as up to date, so make only runs the app recipe itself
@@ -138,9 +140,12 @@ def test_make_app_pool_preheats_kernels(monkeypatch: pytest.MonkeyPatch) -> None
     app = _voila(env, args, monkeypatch)
     assert app.voila_configuration.preheat_kernel is True
     assert app.voila_configuration.default_pool_size == 8
-    # without POOL, a small pool by default; POOL=0: kernels start when a participant arrives
+    # without POOL, a pool for a room of 20; POOL=0: kernels start when a participant arrives
     env, args = _app_command()
-    assert {"--preheat_kernel=True", "--pool_size=4"} <= set(args)
+    assert {"--preheat_kernel=True", "--pool_size=20"} <= set(args)
+    # used pool kernels are replaced one at a time by krakit's manager, not all at once
+    assert app.voila_configuration.multi_kernel_manager_class.__name__ == "PacedKernelManager"
+    assert app.config["VoilaKernelManager"]["fill_delay"] >= 1
     env, args = _app_command(POOL="0")
     assert not any(a.startswith(("--preheat_kernel", "--pool_size")) for a in args)
 
@@ -195,17 +200,9 @@ async def _send_code(port: int, page: str, code: str) -> list[str]:
     )
 
     async def send(msg_type: str, content: dict[str, object]) -> str:
-        header = {
-            "msg_id": uuid.uuid4().hex,
-            "username": "visitor",
-            "session": session,
-            "msg_type": msg_type,
-            "version": "5.3",
-            "date": "2026-01-01T00:00:00Z",
-        }
-        message = {"header": header, "parent_header": {}, "metadata": {}, "content": content}
-        await ws.write_message(json.dumps({**message, "channel": "shell", "buffers": []}))
-        return header["msg_id"]
+        msg_id, text = shell_message(session, msg_type, content)
+        await ws.write_message(text)
+        return msg_id
 
     content = {"code": code, "silent": False, "store_history": False}
     content |= {"user_expressions": {}, "allow_stdin": False, "stop_on_error": True}
