@@ -154,6 +154,11 @@ def _coded(column: pd.Series) -> pd.Series:
     )
 
 
+def _label_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """:func:`codes_of` a column of names (people, periods), read as text unless categorical."""
+    return codes_of(column if isinstance(column.dtype, pd.CategoricalDtype) else column.astype(str))
+
+
 def _row_name(frame: pd.DataFrame, i: int) -> Any:
     label_ = frame.index[i]
     return int(label_) if isinstance(label_, int | np.integer) else None
@@ -222,11 +227,7 @@ def locate(
     table = np.full((n_cards, len(kpi_ids)), -1, dtype=np.int64)
     table[defs["card"].to_numpy(), kpi_ids.get_indexer(defs["kpi"])] = np.arange(n_def)
     if team:
-        p_codes, p_names = codes_of(
-            frame["person"].astype(str)
-            if not isinstance(frame["person"].dtype, pd.CategoricalDtype)
-            else frame["person"]
-        )
+        p_codes, p_names = _label_codes(frame["person"])
         p_map = pd.Index(people).get_indexer(pd.Index(p_names).astype(str))
         if (p_map < 0).any():
             name = p_names[int(np.flatnonzero(p_map < 0)[0])]
@@ -254,11 +255,7 @@ def locate(
             field="kpi",
             value=frame["kpi"].iloc[i],
         )
-    per_codes, per_names = codes_of(
-        frame["period"].astype(str)
-        if not isinstance(frame["period"].dtype, pd.CategoricalDtype)
-        else frame["period"]
-    )
+    per_codes, per_names = _label_codes(frame["period"])
     # a fiscal year (April for 'FY2026-27' labels) or the calendar one
     fiscal = config.fiscal_year_start
     if fiscal is None:

@@ -160,8 +160,10 @@ class ScoreResult:
 
 
 def percent_text(value: float) -> str:
+    """A percentage with one decimal (``87.5%``), a blank as ``—``."""
     return "—" if value is None or pd.isna(value) else f"{value:.1f}%"
 
 
 def weight_text(value: float) -> str:
+    """A weight in percent, no trailing zeros (``40%``), a blank as ``—``."""
     return "—" if value is None or pd.isna(value) else f"{value:g}%"
