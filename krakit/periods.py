@@ -317,8 +317,8 @@ def canonical(text: str, fiscal_start: int = 1) -> str:
     if len(raw) == 7 and _MONTH.match(raw) and "01" <= raw[5:] <= "12":  # '2026-04': as is
         return raw
     span = parse_period(raw, fiscal_start)
-    if span.level in (Level.WEEK, Level.DAY):
-        return raw
+    if span.level in (Level.WEEK, Level.DAY) or not 1900 <= span.year <= 2200:
+        return raw  # a year out of range is kept as written, for scoring to name it
     fiscal = 1  # a calendar label stays calendar, whatever the card's fiscal year
     if span.level is not Level.MONTH and "FY" in raw.upper():
         fiscal = fiscal_start if fiscal_start != 1 else FISCAL_START

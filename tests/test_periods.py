@@ -216,3 +216,10 @@ def test_actuals_in_odd_spellings_roll_up_together() -> None:
     # July start: July-September is Q1 of FY2026-27, and 'Q2 FY27' is October-December
     assert quarters["period"].astype(str).tolist() == ["FY2026-27 Q1", "FY2026-27 Q2"]
     assert quarters["actual"].tolist() == [270, 330]
+
+
+def test_a_period_in_an_odd_year_is_kept_as_written() -> None:
+    from krakit.periods import canonical
+
+    assert canonical("0001-Q1") == "0001-Q1"
+    assert canonical("Apr-26") == "2026-04"
