@@ -412,7 +412,7 @@ def _this_period(m: re.Match[str], ctx: Context) -> When | None:
 def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     """'year-end', 'EOQ', 'end of the fiscal year': the end of the current period."""
     abbr = (_g(m, "abbr") or "").upper()
-    what = (_g(m, "what", "what2") or "").lower()
+    what = (_g(m, "what", "what2", "what3") or "").lower()
     fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE") or what == "fy"
     what = "year" if what == "fy" else what
     grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
@@ -868,13 +868,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="the-period",
-        gate=("during", "throughout", "over", "within", "through", "upcoming"),
-        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in)\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on)\b)",
+        gate=("during", "throughout", "over", "within", "through", "upcoming", "for"),
+        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on)\b)",
         resolve=_this_period,
         examples={
             "Keep compliance at 95% throughout the year": "deadline 2026-12-31",
             "Book 40 demos during the quarter": "deadline 2026-03-31",
             "Book 40 demos in the upcoming quarter": "deadline 2026-06-30",
+            "Keep P1 incidents at zero for the quarter": "deadline 2026-03-31",
         },
         leaves=("Best month of the year",),
     ),
@@ -893,7 +894,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="period-end",
         gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
-        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -905,6 +906,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Clear the backlog by FY end": "deadline 2026-03-31",
             "Cut infections by 50% by the 2027 year end": "deadline 2027-12-31",
             "Clear the backlog by the close of the financial year": "deadline 2026-03-31",
+            "Reduce DSO from 75 to 55 days by end FY": "deadline 2026-03-31",
         },
     ),
     TimePattern(
@@ -1039,14 +1041,18 @@ PATTERNS: tuple[TimePattern, ...] = (
             "dussehra",
             "navratri",
             "hanukkah",
+            "annual",
+            "sports",
+            "founders",
         ),
-        pattern=r"\b(?:by|before|until|till|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:this|next|coming|upcoming)\s+)?(?P<event>christmas|xmas|diwali|deepavali|holi|eid(?:\s+ul[-\s]fitr)?|onam|pongal|easter|thanksgiving|ramadan|dussehra|navratri|hanukkah|(?:the\s+)?monsoon|(?:festive|peak|holiday|busy)\s+season)\b",
+        pattern=r"\b(?:by|before|until|till|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:this|next|coming|upcoming)\s+)?(?P<event>christmas|xmas|diwali|deepavali|holi|eid(?:\s+ul[-\s]fitr)?|onam|pongal|easter|thanksgiving|ramadan|dussehra|navratri|hanukkah|(?:the\s+)?monsoon|(?:festive|peak|holiday|busy)\s+season|annual\s+(?:day|function|sports\s+day)|sports\s+day|founders[’']?\s+day)\b",
         resolve=_festival,
         examples={
             "Cut DSO to 45 days by Christmas": "deadline 2026-12-25",
             "Stock 100% of festive SKUs before Diwali": "deadline diwali (no date)",
             "Clear 95% of drains before the monsoon": "deadline monsoon (no date)",
             "Hire 40 seasonal pickers ahead of peak season": "deadline peak season (no date)",
+            "Recruit 10 volunteers before the annual day": "deadline annual day (no date)",
         },
         leaves=("Christmas sales up 10%",),
     ),

@@ -1,7 +1,8 @@
 """Targets written in words, not digits: one declaration per way, read when no number is.
 
 "Double qualified leads" (+100%), "Reduce complaints by half" (−50%), "Open safety snags:
-none" (0), "No stockouts of top-50 SKUs" (0), "All invoices paid within 30 days" (100%). The
+none" (0), "No stockouts of top-50 SKUs" (0), "at least twice a week" (2), "All invoices paid
+within 30 days" (100%). The
 parser (:func:`krakit.text.parse.choose_target`) tries :data:`WORD_TARGETS` in order, only when
 the sentence holds no numeric target and no placeholder, and takes the first that reads one.
 Each declaration carries examples (sentence → target and direction) that
@@ -74,14 +75,14 @@ def _multiplier(text: str, heading: int, window: bool) -> WordReading | None:
 
 _FRACTIONS = {k.lower(): float(v) for k, v in _D["fractions"].items()}
 _FRACTION = re.compile(
-    rf"(?i)\bby\s+(?:an?\s+|one[\s-]+)?(?P<w>{alt(_FRACTIONS)})(?![A-Za-z])(?!\s+(?:of|an?)\b)"
+    rf"(?i)\b(?:by|in)\s+(?:an?\s+|one[\s-]+)?(?P<w>{alt(_FRACTIONS)})(?![A-Za-z])(?!\s+(?:of|an?)\b)"
 )
 
 
 def _fraction(text: str, heading: int, window: bool) -> WordReading | None:
     m = _FRACTION.search(text, heading)
-    if m is None:
-        return None
+    if m is None or (m.group().lower().startswith("in") and m["w"].lower() != "half"):
+        return None  # "in half" is a change; "in a quarter" is a time
     return WordReading(Quantity(_FRACTIONS[m["w"].lower()], "%", True), None, m.span())
 
 
@@ -108,6 +109,26 @@ def _all_within(text: str, heading: int, window: bool) -> WordReading | None:
     return WordReading(Quantity(100, "%"), None, m.span("w"))
 
 
+_TIMES = {k.lower(): float(v) for k, v in _D["frequency_words"].items()}
+_FREQUENCY = re.compile(
+    rf"(?i)(?P<cmp>\b(?:at\s+least|minimum|min\.?|no\s+less\s+than)\s+|"
+    rf"\b(?:at\s+most|no\s+more\s+than|maximum|max\.?|not\s+more\s+than)\s+)?"
+    rf"\b(?P<w>{alt(_TIMES)})\s+(?:a|an|per|each|every|in\s+a)\s+"
+    r"(?:day|week|fortnight|month|quarter|year|shift|sprint|term|semester)\b"
+)
+
+
+def _frequency(text: str, heading: int, window: bool) -> WordReading | None:
+    m = _FREQUENCY.search(text, heading)
+    if m is None:
+        return None
+    direction = None
+    if m["cmp"]:
+        floor = m["cmp"].lower().startswith(("at least", "min", "no less"))
+        direction = Direction.INCREASE if floor else Direction.DECREASE
+    return WordReading(Quantity(_TIMES[m["w"].lower()], "count"), direction, m.span("w"))
+
+
 WORD_TARGETS: tuple[WordTarget, ...] = (
     WordTarget(
         "none",
@@ -132,8 +153,9 @@ WORD_TARGETS: tuple[WordTarget, ...] = (
             "Reduce complaints by half": (50, "%", True, "decrease"),
             "Cut overtime hours by a third this year": (100 / 3, "%", True, "decrease"),
             "Grow school enrolment by a quarter": (25, "%", True, "increase"),
+            "Cut customer complaints in half by December": (50, "%", True, "decrease"),
         },
-        leaves=("Reduce waste by half of what the audit found",),
+        leaves=("Reduce waste by half of what the audit found", "Close 40 deals in a quarter"),
     ),
     WordTarget(
         "no-count",
@@ -144,6 +166,16 @@ WORD_TARGETS: tuple[WordTarget, ...] = (
             "No lost-time injuries on site": (0, "count", False, "decrease"),
         },
         leaves=("No more than 3 escalations", "No new hires this year", "No change in process"),
+    ),
+    WordTarget(
+        "frequency",
+        _frequency,
+        {
+            "Deploy to production at least twice a week": (2, "count", False, "increase"),
+            "Run a fire drill once a quarter in every block": (1, "count", False, None),
+            "Parent-teacher meetings thrice a term": (3, "count", False, None),
+        },
+        leaves=("Once the system is live, cut errors",),
     ),
     WordTarget(
         "all-within",

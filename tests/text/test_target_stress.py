@@ -131,3 +131,140 @@ def test_target_reads_as_a_person_would(text: str, want: tuple[str, str, str | N
     assert got["target_unit"] == unit, got
     if direction is not None:
         assert got["direction"] == direction, got
+
+
+# Whole statements: period (as make eval scores it), direction, target value and unit.
+STATEMENTS = [
+    (
+        "Reduce employee turnover rate by 10% within the next fiscal year",
+        ("by-date", "decrease", "10", "percent"),
+    ),
+    (
+        "Achieve a customer satisfaction score of 90% or higher in quarterly surveys",
+        ("quarterly", "increase", "90", "percent"),
+    ),
+    (
+        "Increase website traffic by 25% over the next six months",
+        ("by-date", "increase", "25", "percent"),
+    ),
+    (
+        "Maintain inventory accuracy of 98% through regular cycle counts",
+        ("none stated", "maintain", "98", "percent"),
+    ),
+    (
+        "Reduce average handling time to under 5 minutes by Q2",
+        ("by-date", "decrease", "5", "minutes"),
+    ),
+    ("Percentage of projects completed within budget", ("none stated", "none stated", "", "")),
+    (
+        "Reduce lead time from 10 days to 7 days within 6 months",
+        ("by-date", "decrease", "7", "days"),
+    ),
+    (
+        "Conduct 4 training sessions per quarter for new joiners",
+        ("quarterly", "none stated", "4", "count"),
+    ),
+    (
+        "Ensure 100% of payroll is processed by the 25th of every month",
+        ("monthly", "none stated", "100", "percent"),
+    ),
+    (
+        "Bring down bed turnaround time to 2 hrs in the next 90 days",
+        ("by-date", "decrease", "2", "hours"),
+    ),
+    ("Increase OPD footfall by 15% in FY 2026-27", ("by-date", "increase", "15", "percent")),
+    (
+        "Achieve monthly sales of Rs. 12 lakhs",
+        ("monthly", "none stated", "1200000", "currency:INR"),
+    ),
+    (
+        "Grow net profit margin to 18% for the year ending March 2027",
+        ("by-date", "increase", "18", "percent"),
+    ),
+    ("Average daily production of 1,200 units", ("daily", "none stated", "1200", "count")),
+    (
+        "Achieve 95% attendance throughout the academic year",
+        ("by-date", "none stated", "95", "percent"),
+    ),
+    ("Teacher absenteeism under 3% each term", ("none stated", "decrease", "3", "percent")),
+    (
+        "Reduce machine downtime by 20% compared to last year",
+        ("annual", "decrease", "20", "percent"),
+    ),
+    ("Cut customer complaints in half by December", ("by-date", "decrease", "50", "percent")),
+    ("Increase NPS by 10 points in H2", ("by-date", "increase", "10", "count")),
+    (
+        "Close 100% of audit observations within 30 days of the report",
+        ("by-date", "none stated", "100", "percent"),
+    ),
+    (
+        "Improve first call resolution to 85% by end of this quarter",
+        ("by-date", "increase", "85", "percent"),
+    ),
+    ("Deploy to production at least twice a week", ("weekly", "increase", "2", "count")),
+    ("Keep P1 incident count at zero for the quarter", ("by-date", "maintain", "0", "count")),
+    (
+        "Keep sprint velocity between 30 and 35 points",
+        ("none stated", "maintain", "30-35", "count"),
+    ),
+    ("Onboard 3 new suppliers every half year", ("none stated", "none stated", "3", "count")),
+    (
+        "Raise loan disbursement to ₹50 crore by FY27 end",
+        ("by-date", "increase", "500000000", "currency:INR"),
+    ),
+    ("Sales growth of 12% y-o-y", ("annual", "increase", "12", "percent")),
+    ("Reduce shrinkage to 0.5% of sales by year-end", ("by-date", "decrease", "0.5", "percent")),
+    ("Hire 25 engineers in Q1 2027", ("by-date", "none stated", "25", "count")),
+    ("Reduce cost per hire to $4,000 in 2027", ("by-date", "decrease", "4000", "currency:USD")),
+    (
+        "Patient satisfaction of 4.5 out of 5 in monthly surveys",
+        ("monthly", "none stated", "4.5", "score"),
+    ),
+    ("Response to all customer emails within 24 hrs", ("none stated", "decrease", "24", "hours")),
+    (
+        "Vendor payments processed within 7 working days of invoice",
+        ("none stated", "decrease", "7", "days"),
+    ),
+    ("Reduce energy consumption per tonne by 5% annually", ("annual", "decrease", "5", "percent")),
+    (
+        "Grow subscriber base to 50,000 by the end of 2027",
+        ("by-date", "increase", "50000", "count"),
+    ),
+    (
+        "Average order value ₹1,500 or more every week",
+        ("weekly", "increase", "1500", "currency:INR"),
+    ),
+    ("Collect 90% of receivables within 60 days", ("by-date", "none stated", "90", "percent")),
+    (
+        "Achieve 5 new enterprise logos in the first quarter",
+        ("by-date", "none stated", "5", "count"),
+    ),
+    ("Daily stand-up attendance of 90%", ("daily", "none stated", "90", "percent")),
+    ("Maintain 99.5% system uptime, measured monthly", ("monthly", "maintain", "99.5", "percent")),
+    ("Reduce DSO from 75 to 55 days by end FY", ("by-date", "decrease", "55", "days")),
+    (
+        "Increase repeat purchase rate to 40% over the next 2 quarters",
+        ("by-date", "increase", "40", "percent"),
+    ),
+    ("Conversion rate above 3% on a rolling 4-week basis", ("monthly", "increase", "3", "percent")),
+    ("Recruit 10 volunteers before the annual day", ("by-date", "none stated", "10", "count")),
+    (
+        "Turn around 95% of RFPs in under 3 business days",
+        ("none stated", "none stated", "95", "percent"),
+    ),
+    ("Hit Rs 3 Cr ARR by Mar 2027", ("by-date", "none stated", "30000000", "currency:INR")),
+    ("Lower readmission rate to 8% within two years", ("by-date", "decrease", "8", "percent")),
+    ("At least 2 client visits per week per executive", ("weekly", "increase", "2", "count")),
+    ("Quarterly employee engagement score above 75", ("quarterly", "increase", "75", "score")),
+    ("Reduce rejection rate to below 1% by FY-end", ("by-date", "decrease", "1", "percent")),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), STATEMENTS, ids=[t for t, _ in STATEMENTS])
+def test_statement_reads_as_a_person_would(text: str, want: tuple[str, str, str, str]) -> None:
+    period, direction, value, unit = want
+    got = EVAL.predict(text)
+    assert (got["period"], got["direction"]) == (period, direction), got
+    assert EVAL._same_value(value, got["target_value"]), got
+    if value:
+        assert got["target_unit"] == unit, got
