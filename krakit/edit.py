@@ -27,9 +27,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from krakit.errors import InputError, ScorecardError
-from krakit.model import KPI, Actual, Scorecard, slugify, validate_scorecard, where
+from krakit.model import KPI, Actual, Scorecard, WeightMode, slugify, validate_scorecard, where
+from krakit.text.box import read_amount, read_weight
 
 __all__ = [
+    "UNTITLED",
     "Line",
     "actuals_for",
     "add_goal",
@@ -56,6 +58,7 @@ __all__ = [
     "set_role",
     "set_weights",
     "triage",
+    "untitled",
     "update_kpi",
     "update_kra",
     "weight_total",
@@ -75,15 +78,27 @@ def _data(sc: Scorecard) -> dict[str, Any]:
     return sc.model_dump(mode="python", exclude_none=False)
 
 
+UNTITLED = "New role"
+"""The role's title until the manager names it (a scorecard needs one): the wizard shows an
+empty Role box and asks for a name, and will not save a card under this stand-in."""
+
+
 def new_scorecard(title: str, *, function: str | None = None) -> Scorecard:
-    """Start a blank scorecard for a role.
+    """Start a blank scorecard for a role (:data:`UNTITLED` until it is named).
 
     Examples
     --------
     >>> new_scorecard("Office manager").role.title
     'Office manager'
+    >>> untitled(new_scorecard(""))
+    True
     """
-    return validate_scorecard({"role": {"title": title or "New role", "function": function}})
+    return validate_scorecard({"role": {"title": title or UNTITLED, "function": function}})
+
+
+def untitled(sc: Scorecard) -> bool:
+    """Whether the role has not been named yet (its title is still :data:`UNTITLED`)."""
+    return sc.role.title == UNTITLED
 
 
 def set_role(sc: Scorecard, title: str, **fields: Any) -> Scorecard:
@@ -511,17 +526,34 @@ def set_actuals(
     return _rebuild(sc, data)
 
 
-def make_kpi(fields: Mapping[str, Any]) -> KPI:
+def make_kpi(fields: Mapping[str, Any], *, weights: WeightMode = WeightMode.PERCENT) -> KPI:
     """Build a KPI from form fields (strings such as ``"45"`` are read as numbers).
 
-    Empty strings mean "not set".
+    Empty strings mean "not set". Number boxes are read as a manager types them
+    (:mod:`krakit.text.box`): a target ``"95%"`` or ``"₹5 lakh"`` (its unit fills an empty
+    unit), a weight ``"30 %"``; ``weights`` is how the scorecard reads weights.
 
     Raises
     ------
     ScorecardError
         A field does not fit, naming the field (``target: expected a number, got 'abc'``).
+    ParseError
+        A number box holds something else than one number (``target``, ``weight``).
+
+    Examples
+    --------
+    >>> k = make_kpi({"statement": "Hand hygiene", "target": "95 %", "weight": "30%"})
+    >>> k.target, k.unit, k.weight
+    (95.0, '%', 30.0)
     """
     clean = {k: (None if isinstance(v, str) and not v.strip() else v) for k, v in fields.items()}
+    for name in ("baseline", "target", "target_low", "target_high"):
+        if isinstance(clean.get(name), str):
+            clean[name], unit = read_amount(clean[name], name) or (None, None)
+            if unit and not clean.get("unit"):
+                clean["unit"] = unit
+    if isinstance(clean.get("weight"), str):
+        clean["weight"] = read_weight(clean["weight"], weights)
     try:
         return KPI.model_validate(clean)
     except ValidationError as exc:
@@ -569,16 +601,28 @@ def triage(sc: Scorecard, lines: Iterable[str]) -> list[Line]:
     """Classify each non-blank line as a KRA or a KPI, and guess the KRA of each KPI line.
 
     The guess looks at the scorecard's KRAs and at the lines read as KRAs in the same list.
+    A line that is the title of a KRA already filled in (with KPIs, a weight or goals: a
+    template's, a resumed card's) stays a KRA, whatever its words: editing the list never
+    takes such a KRA, and its KPIs, away.
+
+    Examples
+    --------
+    >>> from krakit.library import template
+    >>> [ln.label for ln in triage(template("recruiter"), ["Quality of hire", "Quality of hire"])]
+    ['KRA', 'KRA']
+    >>> [ln.label for ln in triage(new_scorecard("Recruiter"), ["Quality of hire"])]
+    ['KPI']
     """
     from krakit.text.classify import classify
 
     texts = [line.strip() for line in lines if line.strip()]
     verdicts = [classify(text) for text in texts]
-    kra_titles = [t for t, v in zip(texts, verdicts, strict=True) if str(v.label) == "KRA"]
+    settled = {k.title for k in sc.kras if k.kpis or k.weight is not None or k.goals}
+    labels = ["KRA" if t in settled else str(v.label) for t, v in zip(texts, verdicts, strict=True)]
+    kra_titles = [t for t, label in zip(texts, labels, strict=True) if label == "KRA"]
     known = set_kras(sc, [*[k.title for k in sc.kras], *kra_titles]) if kra_titles else sc
     out = []
-    for text, verdict in zip(texts, verdicts, strict=True):
-        label = str(verdict.label)
+    for text, verdict, label in zip(texts, verdicts, labels, strict=True):
         home = likely_kra(known, text) if label == "KPI" else None
         out.append(Line(text, label, float(verdict.confidence), tuple(verdict.reasons), home))
     return out

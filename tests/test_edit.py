@@ -150,9 +150,13 @@ def test_import_actuals(sample: krakit.Scorecard, tmp_path: Path) -> None:
 def test_make_kpi_names_the_field() -> None:
     kpi = edit.make_kpi({"statement": "Calls a day", "metric": "Calls", "target": "40", "unit": ""})
     assert kpi.target == 40 and kpi.unit is None
-    with pytest.raises(krakit.ScorecardError) as info:
-        edit.make_kpi({"metric": "Calls", "target": "forty"})
+    assert edit.make_kpi({"metric": "Calls", "target": "forty"}).target == 40  # as typed
+    with pytest.raises(krakit.ParseError) as info:
+        edit.make_kpi({"metric": "Calls", "target": "forty or fifty"})
     assert info.value.field == "target"
+    with pytest.raises(krakit.ScorecardError) as info:
+        edit.make_kpi({"metric": "Calls", "polarity": "sideways"})
+    assert info.value.field == "polarity"
 
 
 def test_add_statement_parses_the_sentence(sample: krakit.Scorecard) -> None:

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 
 from krakit import edit
 from krakit.errors import KrakitError
-from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard
+from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, WeightMode
 from krakit.place import plain_error
 from krakit.text.draft import KPIDraft
 from krakit.widgets._base import Step, esc, style
@@ -283,6 +283,10 @@ class KPIStep(Step):
             self._filling = False
         self._on_change()
 
+    def _weights(self) -> WeightMode:
+        """How this scorecard reads weights (a blank start: percentages)."""
+        return self.scorecard.weights if self.scorecard is not None else WeightMode.PERCENT
+
     def form(self) -> dict[str, Any]:
         """The form's fields as plain values (what :func:`krakit.edit.make_kpi` reads)."""
         fields: dict[str, Any] = {n: c.value for n, c in self._fields.items()}
@@ -300,7 +304,11 @@ class KPIStep(Step):
         if self._filling:
             return
         try:
-            kpi = edit.make_kpi(self.form()) if self._statement.value.strip() else None
+            kpi = (
+                edit.make_kpi(self.form(), weights=self._weights())
+                if self._statement.value.strip()
+                else None
+            )
         except KrakitError as exc:
             self.set_trait("draft", None)
             self._say(plain_error(exc, self.scorecard), "error")
@@ -322,7 +330,9 @@ class KPIStep(Step):
     def _on_save(self, _button: object = None) -> None:
         if self.draft is None:
             if self._statement.value.strip():
-                edit.make_kpi(self.form())  # raises what is wrong; the guard shows it
+                edit.make_kpi(
+                    self.form(), weights=self._weights()
+                )  # raises what is wrong; the guard shows it
             self._say("Type the KPI as a sentence first, e.g. 'Reduce backlog to 50 by March'.")
             return
         if self._editing:

@@ -13,17 +13,19 @@ from typing import Any
 import ipywidgets as w
 
 from krakit import edit
+from krakit.errors import ParseError
 from krakit.model import Kind, Scorecard
 from krakit.store import Workspace
-from krakit.widgets._base import Step, esc, style
+from krakit.text.box import read_weight
+from krakit.widgets._base import Step, esc, message_html, style
 
 __all__ = ["RoleStep"]
 
 _NONE = "(none)"
 
 
-class _KRARow(w.HBox):
-    """Kind, weight and goals of one KRA."""
+class _KRARow(w.VBox):
+    """Kind, weight and goals of one KRA; under them, why a typed weight was not taken."""
 
     def __init__(self, step: RoleStep, kra_id: str) -> None:
         self.kra_id = kra_id
@@ -39,12 +41,14 @@ class _KRARow(w.HBox):
         self._goals = w.SelectMultiple(
             description="Goals", rows=2, layout=w.Layout(width="320px")
         ).add_class("krakit-kra-goals")
-        super().__init__([self._title, self._kind, self._weight, self._goals])
+        self._note = w.HTML().add_class("krakit-kra-weight-note")
+        super().__init__([w.HBox([self._title, self._kind, self._weight, self._goals]), self._note])
         self.add_class("krakit-kra-row")
         self._step = step
         self._syncing = False
+        self._refused: str | None = None  # a weight not taken: kept in the box as typed
         step._listen(self._kind, lambda ch: self._on_change("kind", ch["new"]))
-        step._listen(self._weight, lambda ch: self._on_change("weight", ch["new"].strip() or None))
+        step._listen(self._weight, lambda ch: self._on_weight(ch["new"]))
         step._listen(self._goals, lambda ch: self._on_change("goals", list(ch["new"])))
 
     def show(self, sc: Scorecard) -> None:
@@ -53,7 +57,8 @@ class _KRARow(w.HBox):
         try:
             self._title.value = f"<b>{esc(kra.title)}</b>"
             self._kind.value = str(kra.kind)
-            if not _shows(self._weight.value, kra.weight):  # "30." stays as typed
+            typed = self._weight.value
+            if typed != self._refused and not _shows(typed, kra.weight, sc):  # "30." stays
                 self._weight.value = "" if kra.weight is None else f"{kra.weight:g}"
             self._goals.options = [(g.title, g.id) for g in sc.goals]
             self._goals.value = tuple(kra.goals)
@@ -64,12 +69,27 @@ class _KRARow(w.HBox):
         if not self._syncing:
             self._step._edit(edit.update_kra, self.kra_id, **{field: value})
 
+    def _on_weight(self, text: str) -> None:
+        if self._syncing or self._step.scorecard is None:
+            return
+        sc = self._step.scorecard
+        try:
+            weight = read_weight(text, sc.weights)
+        except ParseError as exc:  # "0.3", "lots": the box keeps it and says why, here
+            self._refused = text
+            where = ParseError(exc.reason, field=f"kras[{self.kra_id}].weight", value=text)
+            self._note.value = message_html(f"Weight not taken: {exc.reason}.", "error")
+            raise where from exc
+        self._refused = None
+        self._note.value = ""
+        self._on_change("weight", weight)
 
-def _shows(text: str, number: float | None) -> bool:
-    """Whether a box's text already reads as this number (blank: no number)."""
+
+def _shows(text: str, number: float | None, sc: Scorecard) -> bool:
+    """Whether a box's text already reads as this number ("30 %" reads as 30; blank: none)."""
     try:
-        return (float(text) if text.strip() else None) == number
-    except ValueError:
+        return read_weight(text, sc.weights) == number
+    except ParseError:
         return False
 
 
@@ -143,7 +163,7 @@ class RoleStep(Step):
         self._saved.add_class("krakit-saved")
         self._open = w.Button(description="Resume", icon="folder-open").add_class("krakit-resume")
         # The role and its responsibilities.
-        self._title = w.Text(description="Role", placeholder="e.g. Sales executive")
+        self._title = w.Text(description="Role", placeholder="Name the role, e.g. Ward sister")
         self._title.add_class("krakit-role-title")
         self._lines = w.Textarea(
             placeholder="One responsibility per line, e.g.\nRevenue generation\nCustomer "
@@ -218,9 +238,16 @@ class RoleStep(Step):
 
     def _on_blank(self, _button: object = None) -> None:
         self._kept.clear()
-        self._start(edit.new_scorecard(self._title.value.strip() or "New role"))
+        self._start(edit.new_scorecard(self._title.value.strip()))
         self._on_lines({"new": self._lines.value})  # KRAs typed before the click are kept
-        self._say("Started a blank scorecard.", "ok")
+        if edit.untitled(self.scorecard):
+            self._say(
+                "Started a blank scorecard. Name the role first (the Role box), then list "
+                "its responsibilities, one per line.",
+                "ok",
+            )
+        else:
+            self._say(f"Started a blank scorecard for '{self.scorecard.role.title}'.", "ok")
 
     def _list_saved(self) -> None:
         names = self._workspace.list() if self._workspace is not None else []
@@ -238,8 +265,8 @@ class RoleStep(Step):
 
     # -- editing ---------------------------------------------------------------------------
     def _on_title(self, change: dict[str, Any]) -> None:
-        if not self._syncing and change["new"].strip():
-            self._edit(edit.set_role, change["new"].strip())
+        if not self._syncing:  # an emptied box: the role is unnamed again, not the old name
+            self._edit(edit.set_role, change["new"].strip() or edit.UNTITLED)
 
     def _on_lines(self, change: dict[str, Any]) -> None:
         if self._syncing or self.scorecard is None:
@@ -309,8 +336,9 @@ class RoleStep(Step):
             return
         self._syncing = True
         try:
-            if sc.role.title != self._title.value.strip():  # a space being typed stays
-                self._title.value = sc.role.title
+            title = "" if edit.untitled(sc) else sc.role.title  # never a made-up name
+            if title != self._title.value.strip():  # a space being typed stays
+                self._title.value = title
             titles = [k.title for k in sc.kras]
             if not self._typing and titles != self._typed:
                 current = [ln.strip() for ln in self._lines.value.splitlines() if ln.strip()]

@@ -153,6 +153,13 @@ class ScorecardStep(Step):
         """Save to the workspace; on a conflict, show the choice instead of overwriting."""
         if self.scorecard is None:
             return None
+        if edit.untitled(self.scorecard):  # "new-role.yaml" for everyone in the room: no
+            self._saved.value = message_html(
+                "Not saved yet: name the role first, in step 1 (the Role box). The file, the "
+                "report and the charts are named after it.",
+                "warning",
+            )
+            return None
         try:
             path = self.workspace.save(self.scorecard, self.name, force=force)
         except ConflictError as exc:

@@ -1,0 +1,106 @@
+"""What new users did in the app that broke or confused, as widget tests (values and clicks).
+
+A ward sister starting blank typed weights as people write them ("30%", "30 %", "thirty",
+"0.3"), a trainer edited a library template's KRA list, a founder clicked the steps in odd
+order. Each test is one thing they met.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import krakit
+from krakit.widgets import Workshop
+
+
+def _ward(tmp_path: Path) -> Workshop:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._title.value = "ward sister"
+    wizard.roles._lines.value = "patient saftey\nINFECTION CONTROL\n\nstaff rostering & training\n"
+    return wizard
+
+
+def test_weights_typed_with_percent_signs_and_words_are_taken_and_stay_as_typed(
+    tmp_path: Path,
+) -> None:
+    wizard = _ward(tmp_path)
+    rows = list(wizard.roles._rows.values())
+    for row, typed in zip(rows, ["30%", "30 %", "thirty"], strict=True):
+        row._weight.value = typed
+    assert [k.weight for k in wizard.value.kras] == [30, 30, 30]
+    assert "90 of 100" in wizard.roles._total.value
+    wizard.roles._lines.value += "\nward supplies"  # a redraw keeps what was typed
+    assert [row._weight.value for row in rows] == ["30%", "30 %", "thirty"]
+    assert all(row._note.value == "" for row in rows)
+
+
+def test_a_bare_fraction_is_asked_about_not_guessed(tmp_path: Path) -> None:
+    wizard = _ward(tmp_path)
+    row = wizard.roles._rows["staff-rostering-training"]
+    row._weight.value = "0.3"
+    assert wizard.value.kra("staff-rostering-training").weight is None  # not 0.3, not 30
+    for shown in (row._note.value, wizard.roles._message.value):
+        assert "30%" in shown and "0.3%" in shown and "krakit-msg-error" in shown
+    assert "Staff rostering" in wizard.roles._message.value  # the step says which KRA
+    wizard.roles._lines.value += "\nward supplies"
+    assert row._weight.value == "0.3" and "0.3%" in row._note.value  # kept as typed
+    row._weight.value = "30"
+    assert wizard.value.kra("staff-rostering-training").weight == 30
+    assert row._note.value == ""
+
+
+def test_a_kpi_weight_and_target_typed_with_percent_signs(tmp_path: Path) -> None:
+    wizard = _ward(tmp_path)
+    wizard.next()
+    kpis = wizard.kpis
+    kpis.select("infection-control")
+    kpis._statement.value = "Hand hygiene compliance"
+    kpis._fields["target"].value = "95 %"
+    kpis._fields["weight"].value = "40%"
+    assert "krakit-msg-error" not in kpis._message.value, kpis._message.value
+    kpis._save.click()
+    kpi = wizard.value.kra("infection-control").kpis[0]
+    assert (kpi.target, kpi.unit, kpi.weight) == (95, "%", 40)
+    kpis._statement.value = "Patient falls per month"
+    kpis._fields["weight"].value = "0.4"
+    assert "40%" in kpis._message.value and "0.4%" in kpis._message.value
+
+
+def test_editing_a_template_keeps_every_kra_it_had(tmp_path: Path) -> None:
+    # "Quality of hire" reads like a KPI on its own; as the template's KRA with KPIs and a
+    # weight it must survive the trainer adding a line below it.
+    wizard = krakit.workshop(tmp_path / "ws", template="recruiter")
+    before = [(k.title, k.weight, len(k.kpis)) for k in wizard.value.kras]
+    assert "Quality of hire" in [t for t, _w, _n in before]
+    wizard.roles._lines.value += "\nTraining new recruiters"
+    after = [(k.title, k.weight, len(k.kpis)) for k in wizard.value.kras]
+    assert after[: len(before)] == before
+    assert [t for t, _w, _n in after][-1] == "Training new recruiters"
+    assert not wizard.value.unassigned_kpis
+    assert "Quality of hire" not in [row.text for row in wizard.roles._flags.children]
+
+
+def test_a_blank_start_asks_for_the_role_and_saves_only_once_it_is_named(
+    tmp_path: Path,
+) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    roles = wizard.roles
+    assert roles._title.value == "" and "Name the role" in roles._title.placeholder
+    roles._blank.click()
+    assert roles._title.value == ""  # no made-up "New role"
+    assert "Name the role" in roles._message.value
+    roles._lines.value = "Bikri badhana"
+    wizard.step = 3
+    step = wizard.scorecard_step
+    step._save.click()
+    assert not step.saved_path and "name the role first" in step._saved.value
+    assert not list((tmp_path / "ws").glob("*.yaml"))
+    wizard.step = 0
+    roles._title.value = "Kirana owner"
+    wizard.step = 3
+    step._save.click()
+    assert krakit.load(step.saved_path).role.title == "Kirana owner"
+    wizard.step = 0
+    roles._title.value = ""  # emptied: unnamed again, not the old name kept out of sight
+    assert krakit.edit.untitled(wizard.value)
