@@ -63,6 +63,10 @@ _FastLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 _SOURCE_TREE = Path(__file__).resolve().parent.parent  # resolved once: check() asks often
+_FOUND: dict[str | None, Path] = {}
+"""The folder found for each value of the environment variable (a found folder is not looked
+for again: the checker asks for it on every new statement, and a disk check costs more than
+the rest of the lookup)."""
 
 
 def templates_dir() -> Path:
@@ -73,7 +77,14 @@ def templates_dir() -> Path:
     ConfigError
         If no such folder exists (see the module docstring for where krakit looks).
     """
-    override = os.environ.get(ENV_VAR)
+    override = os.environ.get(ENV_VAR) or None
+    found = _FOUND.get(override)
+    if found is None:
+        found = _FOUND[override] = _find_templates(override)
+    return found
+
+
+def _find_templates(override: str | None) -> Path:
     if override:
         folder = Path(override).expanduser()
         if not (folder / "roles").is_dir():
@@ -472,7 +483,7 @@ def suggest_kpis(kra_title: str, n: int = 5) -> list[MetricSuggestion]:
     name = area_of(kra_title)
     if name is None or n <= 0:
         return []
-    area = next(a for a in vocabulary() if a.name == name)
+    area = next(a for a in _vocabulary(templates_dir() / "vocabulary.yaml") if a.name == name)
     return list(area.metrics[:n])
 
 

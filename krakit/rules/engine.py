@@ -68,11 +68,12 @@ class _Plan:
 
     def report_unknown(self, codes: Iterable[str], where: str) -> None:
         """Add an X001 finding for each code (an ignore mapping's keys) no rule has."""
-        if matches("X001", self.config.ignore):
+        unknown = self.unknown(codes)
+        if not unknown or matches("X001", self.config.ignore):
             return
         from krakit.rules.meta import UNKNOWN_CODE
 
-        for code in self.unknown(codes):
+        for code in unknown:
             self.findings.append(_finding(UNKNOWN_CODE, Hit(values={"code": code}), where, {}))
 
 
@@ -113,6 +114,33 @@ def _rule_sets(select: tuple[str, ...], ignore: tuple[str, ...]) -> _RuleSets:
     return sets
 
 
+_DEFAULT = CheckConfig()
+_SETTINGS: dict[tuple[CheckConfig, tuple[str, ...], tuple[str, ...]], CheckConfig] = {}
+
+
+def _settings(
+    config: CheckConfig | None,
+    select: Iterable[str] | str | None,
+    ignore: Iterable[str] | str | None,
+) -> CheckConfig:
+    """``config`` with ``select`` and ``ignore`` added (worked out once per choice: a re-check
+    after each keystroke asks for the same settings again)."""
+    config = config or _DEFAULT
+    key = (config, normalise_codes(select), normalise_codes(ignore))
+    settings = _SETTINGS.get(key)
+    if settings is None:
+        settings = config.model_copy(
+            update={
+                "select": normalise_codes([*config.select, *key[1]]),
+                "ignore": normalise_codes([*config.ignore, *key[2]]),
+            }
+        )
+        if len(_SETTINGS) > 256:
+            _SETTINGS.clear()
+        _SETTINGS[key] = settings
+    return settings
+
+
 def _plan(config: CheckConfig, today: dt.date) -> _Plan:
     known, prefixes, kpi, kra, scorecard = _rule_sets(tuple(config.select), tuple(config.ignore))
     bad = [c for c in config.select if c not in prefixes]
@@ -137,11 +165,15 @@ def _plan(config: CheckConfig, today: dt.date) -> _Plan:
 
 
 def _finding(
-    rule: Rule, hit: Hit, base: str | None, values: dict[str, Any], ctx: Any = None
+    rule: Rule,
+    hit: Hit,
+    base: str | None,
+    values: dict[str, Any],
+    example: Callable[[], str] | None = None,
 ) -> Finding:
     merged = {**values, **hit.values}
-    if "example" not in merged and hasattr(ctx, "example") and "{example}" in (rule.fix or ""):
-        merged["example"] = ctx.example()
+    if "example" not in merged and example is not None and "{example}" in (rule.fix or ""):
+        merged["example"] = example()
     message = _format(rule.message, merged)
     advice = _format(rule.fix, merged) if rule.fix else ""
     if advice:
@@ -172,16 +204,30 @@ def _format(template: str, values: dict[str, Any]) -> str:
     return template.format_map(_Values(values))
 
 
+def _once(make: Callable[[], str]) -> Callable[[], str]:
+    """``make``, called at most once (the rewrite a fix suggests is worked out once per item,
+    and only when a message asks for it)."""
+    made: list[str] = []
+
+    def get() -> str:
+        if not made:
+            made.append(make())
+        return made[0]
+
+    return get
+
+
 def _run(
     rules: Iterable[Rule], ctx: Any, base: str | None, ignore: tuple[str, ...]
 ) -> list[Finding]:
     out: list[Finding] = []
     values = ctx.values()
+    example = _once(ctx.example) if hasattr(ctx, "example") else None
     for rule in rules:
         if ignore and matches(rule.code, ignore):
             continue
         for hit in rule.run(ctx):
-            out.append(_finding(rule, hit, base, values, ctx))
+            out.append(_finding(rule, hit, base, values, example))
     out.sort(key=lambda f: (-f.severity.rank, f.code))
     return out
 
@@ -339,13 +385,7 @@ def check(
     >>> [f.code for f in krakit.check("Recruitment")]
     ['C001', 'M002', 'T001']
     """
-    config = config or CheckConfig()
-    config = config.model_copy(
-        update={
-            "select": normalise_codes([*config.select, *normalise_codes(select)]),
-            "ignore": normalise_codes([*config.ignore, *normalise_codes(ignore)]),
-        }
-    )
+    config = _settings(config, select, ignore)
     plan = _plan(config, today or dt.date.today())
     plan.tick = progress
     if isinstance(obj, Scorecard):

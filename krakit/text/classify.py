@@ -30,7 +30,9 @@ Reasons are short sentences a trainer can read aloud.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import lru_cache
 
 from krakit.text.draft import Classification, Label
 from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
@@ -157,13 +159,20 @@ def classify(text: str, *, suggest: bool = True) -> Classification:
     if not isinstance(text, str):
         text = "" if text is None else str(text)
     try:
-        label, confidence, reasons = _decide(text[:MAX_CHARS])
+        label, confidence, reasons = _decided(text[:MAX_CHARS], dt.date.today())
     except Exception:  # never break the widget on a rule bug
         label, confidence, reasons = Label.KRA, 0.5, ("krakit could not read this statement.",)
     suggestions: tuple[str, ...] = ()
     if label is Label.KRA and suggest and text.strip():
         suggestions = _suggestions(text[:300])
     return Classification(label, confidence, reasons, suggestions)
+
+
+@lru_cache(maxsize=512)
+def _decided(text: str, today: dt.date) -> tuple[Label, float, tuple[str, ...]]:
+    # The guided flow classifies the text it has just parsed, and the checker classifies it
+    # again: one decision is shared (per day, as the parse it reads is).
+    return _decide(text)
 
 
 def _decide(text: str) -> tuple[Label, float, tuple[str, ...]]:

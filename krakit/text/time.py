@@ -85,22 +85,39 @@ _DATED_WORD = re.compile(
 )
 
 
-# Which declarations each gate word opens, so a text's words pick the declarations to run.
-_BY_WORD: dict[str, set[int]] = {}
-for _i, _decl in enumerate(PATTERNS):
-    for _w in _decl.gate:
-        if _w.isalpha():
-            _BY_WORD.setdefault(_w, set()).add(_i)
-_ALWAYS = frozenset(i for i, d in enumerate(PATTERNS) if not d.gate)
-_BY_PART = tuple(i for i, d in enumerate(PATTERNS) if d.gate and not d.gate_words_only)
+# One prefilter for all declarations: which declarations each gate word opens (a word of the
+# text), and which each gate part opens ("q1", "/", "in ": a part of the lower-cased text), so
+# a declaration's regex runs only when its gate passes.
+def _gates() -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, ...]], frozenset[int]]:
+    words: dict[str, list[int]] = {}
+    parts: dict[str, list[int]] = {}
+    for i, decl in enumerate(PATTERNS):
+        for gate in dict.fromkeys(decl.gate):
+            (words if gate.isalpha() else parts).setdefault(gate, []).append(i)
+    always = frozenset(i for i, decl in enumerate(PATTERNS) if not decl.gate)
+    return (
+        {w: tuple(found) for w, found in words.items()},
+        {p: tuple(found) for p, found in parts.items()},
+        always,
+    )
+
+
+_BY_WORD, _BY_PART, _ALWAYS = _gates()
+_GATE_WORDS = frozenset(_BY_WORD)
 
 
 def _gated(low: str, words: frozenset[str]) -> list[TimePattern]:
-    """The declarations whose gate the text passes, in declaration order."""
+    """The declarations whose gate the text passes, in declaration order.
+
+    The same answer as asking each declaration (:meth:`TimePattern.gated`), in one pass: a set
+    intersection for the gate words, a substring test per distinct gate part.
+    """
     active = set(_ALWAYS)
-    for word in words:
-        active.update(_BY_WORD.get(word, ()))
-    active.update(i for i in _BY_PART if i not in active and PATTERNS[i].gated(low, words))
+    for word in words & _GATE_WORDS:
+        active.update(_BY_WORD[word])
+    for part, found in _BY_PART.items():
+        if part in low:
+            active.update(found)
     return [PATTERNS[i] for i in sorted(active)]
 
 
