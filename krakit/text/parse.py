@@ -57,7 +57,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from krakit.text.definers import DEFINERS, TIME_HEAD_UNITS, Definer, find_definer, unit_noun
+from krakit.text.definers import (
+    DEFINERS,
+    TIME_HEAD_UNITS,
+    TIME_UNITS,
+    Definer,
+    find_definer,
+    unit_noun,
+)
 from krakit.text.definers import text_after as _after
 from krakit.text.definers import text_before as _before
 from krakit.text.draft import Direction, KPIDraft, Period, Quantity, Span
@@ -82,6 +89,7 @@ _REL_AFTER = phrase_re(_L["relative_after"], after=True)
 _INC = WordList.of(_MOVES["increase"])
 _DEC = WordList.of(_MOVES["decrease"])
 _MAINTAIN = WordList.of(_MOVES["maintain"])
+_FASTER = WordList.of(_MOVES["faster"])  # a time goes down, anything else up
 _CMP_WORDS = alt(
     w for c in _D["comparators"] for w in c["before"] if w not in ("up", "down", "zero", "+")
 )
@@ -120,6 +128,7 @@ _LEAD_WORDS = (
     + _MOVES["increase"]
     + _MOVES["decrease"]
     + _MOVES["maintain"]
+    + _MOVES["faster"]
     + list(_D["multipliers"])
 )
 _FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
@@ -540,6 +549,8 @@ def read_direction(r: _Reading) -> None:
     text, draft = r.text, r.draft
     inc_words = _moves(_INC, r)
     dec_words = _moves(_DEC, r)
+    unit = (draft.target or draft.target_low or Quantity(0, "")).unit
+    (dec_words if unit in TIME_UNITS else inc_words).extend(_moves(_FASTER, r))
     keep_words = [m for m in _MAINTAIN.finditer(text, r.words) if _governs(text, m)]
     base, target = draft.baseline, draft.target
     if (
@@ -713,7 +724,8 @@ _TRAIL_WORDS = frozenset(
     "on vs before until till level equal upto up down be been being should must shall will "
     "would not never go goes went stay stays remain remains "
     "brought lowered minimised minimized capped maintained kept sustained reduced increased "
-    "decreased raised improved boosted".split()
+    "decreased raised improved boosted "
+    "ko ka ki ke se mein".split()  # Hinglish postpositions: "Customer base ko 20% badhana"
 )
 _TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
 _TRAIL_CMP = re.compile(rf"(?i)(?<![A-Za-z])(?:{_CMP_WORDS})\s*$")

@@ -10,6 +10,7 @@ from krakit.text.classify import classify
 from krakit.text.draft import Direction, Label, Quantity
 from krakit.text.lexicon import load
 from krakit.text.parse import DEFINERS, STEPS, heading_end, parse_kpi
+from tests.text.evaluation import EVAL
 
 TODAY = dt.date(2026, 1, 15)
 _D = load("direction")
@@ -263,3 +264,66 @@ def test_an_arrow_reads_from_to() -> None:
 )
 def test_a_verb_before_a_counted_noun_is_not_the_metric(text: str, metric: str) -> None:
     assert parse(text).metric == metric
+
+
+# Direction as managers write it, in phrases of our own (Hinglish too); scored like make eval.
+DIRECTIONS = [
+    ("Drive down scrap rate to 2%", "decrease"),
+    ("Push up conversion to 4%", "increase"),
+    ("Bring overtime under 8 hours a week", "decrease"),
+    ("Restrict rework to 3% of output", "decrease"),
+    ("Contain attrition within 12%", "decrease"),
+    ("Hold dispatch errors below 0.5%", "maintain"),
+    ("Keep absenteeism within 4% every month", "maintain"),
+    ("Reduce medication errors to nil", "decrease"),
+    ("Eliminate stockouts of A-class items by June", "decrease"),
+    ("Strengthen the order book to ₹40 crore", "increase"),
+    ("Scale monthly active users to 1 million", "increase"),
+    ("Ramp up production to 5,000 units a day", "increase"),
+    ("Trim travel spend by 15%", "decrease"),
+    ("Shrink the defect backlog to 50 tickets", "decrease"),
+    ("Increase pass percentage from 72% to 85%", "increase"),
+    ("Readmissions down from 14% to 10%", "decrease"),
+    ("Revenue up from ₹8 Cr to ₹10 Cr", "increase"),
+    ("Errors must not go above 2%", "decrease"),
+    ("Defects should stay under 1%", "maintain"),
+    ("Inventory days to be less than 30", "decrease"),
+    ("Wastage not to cross 3%", "decrease"),
+    ("Cost overrun not beyond 5%", "decrease"),
+    ("Cash balance not below ₹25 lakh", "increase"),
+    ("Sales kam se kam 50 units per day", "increase"),
+    ("Complaints ko 10 se kam karna hai", "decrease"),
+    ("Customer base ko 20% badhana", "increase"),
+    ("Accelerate onboarding to 3 days", "decrease"),
+    ("Speed up claims settlement to 7 days", "decrease"),
+    ("Shorten the sales cycle to 45 days", "decrease"),
+    ("Expand the dealer network to 120 outlets", "increase"),
+    ("Minimise patient wait time to 15 minutes", "decrease"),
+    ("Achieve a minimum of 92% on-time delivery", "increase"),
+    ("Not exceeding 2 late deliveries per month", "decrease"),
+    ("Max 3 escalations per quarter", "decrease"),
+    ("Upto 5% discount only", "decrease"),
+    ("Claims ratio capped at 65%", "decrease"),
+    ("Gross margin no lower than 32%", "increase"),
+    ("NPS greater than or equal to 50", "increase"),
+    ("Turnaround ≤48 hrs", "decrease"),
+    ("Collection efficiency 98% & above", "increase"),
+    ("Churn 2% & below", "decrease"),
+    ("Improve CSAT to 4.6", "increase"),
+    ("Decline in rejection rate by 20%", "decrease"),
+    ("A 10% reduction in energy use", "decrease"),
+    ("15% uplift in average ticket size", "increase"),
+    ("Enrolment to grow from 800 to 1,000 students", "increase"),
+    ("Absenteeism to fall to 5%", "decrease"),
+    ("Lower than 1% pilferage", "decrease"),
+    ("Fewer than 2 falls per 1,000 patient days", "decrease"),
+    ("Doubling of export orders", "increase"),
+    ("Raise the bar: 97% first-time-right", "increase"),
+    ("Sustain zero harm across all sites", "maintain"),
+    ("Average cost per lead to drop below $40", "decrease"),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), DIRECTIONS, ids=[t for t, _ in DIRECTIONS])
+def test_direction_as_a_person_reads_it(text: str, want: str) -> None:
+    assert EVAL.predict(text)["direction"] == want
