@@ -208,6 +208,13 @@ NASTY = [
     "नमस्ते टीम, ₹10 लाख by March",
     "# not a comment: - [x] {y} & *z ! | >",
     "word " * 40,
+    "✅ done 👍🏽 and 👨‍👩‍👧 family 𝔘𝔫𝔦𝔠𝔬𝔡𝔢",  # emoji, skin tone, ZWJ sequence: libyaml stand-ins
+    "launch 🚀 " * 22,  # a long line with emoji, folded at the same places
+    "🚀" * 120,  # a long word of emoji, never folded
+    "multi 🚀\nline 👍\n",  # emoji in a literal block
+    "🚀: not a key - [x] # 👍",
+    "\ue000 private use beside 🚀",  # a stand-in's own character: written in Python
+    "last \U0010ffff character",  # not printable to either emitter: double quotes
 ]
 
 
@@ -266,6 +273,43 @@ def test_both_engines_write_the_same_bytes_for_any_text(text: str) -> None:
     except krakit.KrakitError:
         return
     assert dump_with("libyaml", sc) == dump_with("python", sc)
+
+
+EMOJI_TEXT = (
+    st.lists(
+        st.sampled_from(
+            ["🚀", "👍🏽", "👨‍👩‍👧", "\U0010fffe", "\ue000", "a", "Bb", " ", "\n", "-", ": ", "#"]
+        ),
+        max_size=60,
+    )
+    .map("".join)
+    .filter(lambda text: len(text) <= 200)
+)  # a holder's longest
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=EMOJI_TEXT)
+def test_both_engines_write_the_same_bytes_for_text_with_emoji(text: str) -> None:
+    try:
+        sc = nasty_scorecard(text)
+    except krakit.KrakitError:
+        return
+    assert dump_with("libyaml", sc) == dump_with("python", sc)
+
+
+def test_emoji_are_written_by_libyaml_not_again_in_python(monkeypatch: pytest.MonkeyPatch) -> None:
+    if not yaml.__with_libyaml__:
+        pytest.skip("PyYAML was built without libyaml here")
+    sc = nasty_scorecard("Launch the 🚀 campaign by Q3 👍🏽")
+    expected = dump_with("python", sc)
+
+    class Refused(yaml.SafeDumper):
+        def __init__(self, *args: object, **kwargs: object) -> None:
+            raise AssertionError("the scorecard was written again by the pure-Python emitter")
+
+    monkeypatch.setattr(safe_yaml, "_Dumper", Refused)
+    assert krakit.dump(sc) == expected
+    assert krakit.loads(expected).role.note == "Launch the 🚀 campaign by Q3 👍🏽"
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any, ClassVar
 
@@ -187,6 +188,13 @@ _MAP_END = yaml.MappingEndEvent()
 _SEQ_START = yaml.SequenceStartEvent(None, _SEQ, True, flow_style=False)
 _SEQ_END = yaml.SequenceEndEvent()
 _CACHED = 20_000  # events remembered per cache: keys, short texts and numbers repeat
+# Characters beyond U+FFFF (U+10FFFF is not printable to either emitter), and the
+# private-use characters that stand in for them while libyaml writes (it prints U+E000 to
+# U+EFFF as they are, as the pure-Python emitter does).
+_ASTRAL = re.compile("[\U00010000-\U0010fffe]")
+_STAND_IN_FIRST, _STAND_INS = 0xE000, 0x1000
+_STAND_IN_RANGE = re.compile("[\ue000-\uefff\U0010ffff]")
+_UNUSUAL = re.compile("[\ue000-\uefff\U00010000-\U0010ffff]")
 
 
 class _QuickDump(_QuickResolve):
@@ -196,16 +204,27 @@ class _QuickDump(_QuickResolve):
 
     libyaml copies an event as it is emitted, so an event is made once and sent again: one
     for every mapping or list start and end, one per key, short text and number. The walk
-    also does what :func:`plain_numbers` does for the other emitter (``40.0`` written ``40``) and
-    stops at a key libyaml writes its own way (:func:`_plain_key`), raising
+    also does what :func:`plain_numbers` does for the other emitter (``40.0`` written ``40``)
+    and stops at a key libyaml writes its own way (:func:`_plain_key`), raising
     :class:`_NotPlain`.
+
+    A character beyond U+FFFF (an emoji) is printable to the pure-Python emitter, which
+    writes it as it is, but not to libyaml, which would double-quote and escape the whole
+    text. libyaml is sent a stand-in instead, a private-use character both emitters treat
+    alike (one column, printable, no meaning in YAML), and :func:`write_yaml` puts the
+    character back in the text libyaml wrote. A text that already holds a character of
+    the stand-ins' range is left to the pure-Python emitter.
     """
 
     _texts: ClassVar[dict[str, yaml.ScalarEvent]] = {}
     _keys: ClassVar[dict[str, yaml.ScalarEvent]] = {}
     _scalars: ClassVar[dict[tuple[type, Any], yaml.ScalarEvent]] = {}
 
+    stand_ins: dict[str, str]
+    """The characters beyond U+FFFF met in this document, each with its stand-in."""
+
     def represent(self, data: Any) -> None:
+        self.stand_ins = {}
         emit = self.emit  # type: ignore[attr-defined]
         emit(_DOC_START)
         self._emit(data, emit)
@@ -239,18 +258,32 @@ class _QuickDump(_QuickResolve):
             emit(event)
 
     def _text_event(self, text: str) -> yaml.ScalarEvent:
+        shared = True  # an event with this document's stand-ins is not remembered
+        if _UNUSUAL.search(text):
+            if _STAND_IN_RANGE.search(text):
+                raise _NotPlain(text)
+            text, shared = _ASTRAL.sub(self._stand_in, text), False
         plain = self.resolve(yaml.ScalarNode, text, (True, False)) == _STR
         style = "|" if "\n" in text else None
         event = yaml.ScalarEvent(None, _STR, (plain, True), text, style=style)
-        if len(text) <= 40 and len(self._texts) < _CACHED:
+        if shared and len(text) <= 40 and len(self._texts) < _CACHED:
             self._texts[text] = event
         return event
+
+    def _stand_in(self, match: re.Match[str]) -> str:
+        char = match.group()
+        stand_in = self.stand_ins.get(char)
+        if stand_in is None:
+            if len(self.stand_ins) >= _STAND_INS:
+                raise _NotPlain(char)
+            stand_in = self.stand_ins[char] = chr(_STAND_IN_FIRST + len(self.stand_ins))
+        return stand_in
 
     def _key_event(self, key: Any) -> yaml.ScalarEvent:
         if not _plain_key(key):
             raise _NotPlain(key)
         event = self._text_event(key)
-        if len(self._keys) < _CACHED:
+        if event.value == key and len(self._keys) < _CACHED:
             self._keys[key] = event
         return event
 
@@ -291,21 +324,36 @@ _LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 def write_yaml(data: Any) -> str:
     """``data`` as YAML, the same text whichever emitter writes it.
 
-    libyaml writes a few things its own way: a double-quoted scalar (text with a tab, an
-    emoji, a control character: it escapes characters beyond U+FFFF and folds long lines
-    differently), keys that are empty, long or on two lines, and an end marker after text
-    kept with its trailing blank lines. Those few scorecards are written again by the
-    pure-Python emitter, so a file's bytes never depend on how PyYAML was built.
+    libyaml writes a few things its own way: a double-quoted scalar (text with a tab or a
+    control character: it folds long lines differently), keys that are empty, long or on
+    two lines, and an end marker after text kept with its trailing blank lines. Those few
+    scorecards are written again by the pure-Python emitter, so a file's bytes never depend
+    on how PyYAML was built. (An emoji is not one of them: see :class:`_QuickDump`.)
     """
     if _FAST_DUMPER is not None:
         try:
-            text = str(yaml.dump(data, Dumper=_FAST_DUMPER, **_YAML_STYLE))
+            text, stand_ins = _libyaml_text(data)
         except _NotPlain:
             pass
         else:  # the pattern only where it can match: a '"' or a '...' somewhere
             if ('"' not in text and "..." not in text) or not _LIBYAML_OWN.search(text):
+                if stand_ins:
+                    text = text.translate({ord(v): k for k, v in stand_ins.items()})
                 return text
     return str(yaml.dump(plain_numbers(data), Dumper=_Dumper, **_YAML_STYLE))
+
+
+def _libyaml_text(data: Any) -> tuple[str, dict[str, str]]:
+    """``data`` as libyaml writes it (as ``yaml.dump`` would), and the stand-ins it holds."""
+    stream = io.StringIO()
+    dumper = _FAST_DUMPER(stream, default_flow_style=False, **_YAML_STYLE)
+    try:
+        dumper.open()
+        dumper.represent(data)
+        dumper.close()
+    finally:
+        dumper.dispose()
+    return stream.getvalue(), dumper.stand_ins
 
 
 def _plain_key(key: Any) -> bool:
