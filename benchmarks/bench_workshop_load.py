@@ -76,10 +76,12 @@ from tests.browser.local import (  # noqa: E402  (the browser tests' own Chromiu
 )
 from tests.security._kernel_socket import shell_message  # noqa: E402
 
-# Voilà's own kernel manager instead of krakit's paced one (jupyter/voila.json): --unpaced
+# --unpaced: Voilà's own pool refill (its kernel manager, every used kernel replaced 1 s after)
+# instead of krakit's paced one (jupyter/voila.json), to compare
 UNPACED = (
     "--VoilaConfiguration.multi_kernel_manager_class="
-    "jupyter_server.services.kernels.kernelmanager.AsyncMappingKernelManager"
+    "jupyter_server.services.kernels.kernelmanager.AsyncMappingKernelManager",
+    "--VoilaKernelManager.fill_delay=1",
 )
 RESULTS = ROOT / "benchmarks" / "results" / "workshop_load.json"
 NOTEBOOK = "notebooks/00_start_here.ipynb"
@@ -411,6 +413,7 @@ class Rung:
     wall_s: float
     pool_warm_s: float | None = None
     page_p95_s: float | None = None  # HTTP: the page alone, before the widgets' states
+    pool_size: int | None = None
     blocked_requests: list[str] = field(default_factory=list)
 
 
@@ -502,6 +505,7 @@ async def ladder(
     client: str,
     kernel_cpu_s: float,
     server_args: tuple[str, ...] = (),
+    pool_size: int | None = None,
 ) -> list[Rung]:
     """Run the ladder, one fresh Voilà server per rung; stop once p95 passes the limit.
 
@@ -524,12 +528,13 @@ async def ladder(
             if time.monotonic() - started > BUDGET_S:
                 print(f"  time budget ({BUDGET_S // 60} min) spent: ladder stops before {n}")
                 break
-            extra = ["--preheat_kernel=True", f"--pool_size={n}"] if preheat else []
+            pool = pool_size or n
+            extra = ["--preheat_kernel=True", f"--pool_size={pool}"] if preheat else []
             extra += server_args
             with voila(site, tmp, extra) as server:
                 try:
                     warm = (
-                        await asyncio.to_thread(_wait_pool, server, n, kernel_cpu_s)
+                        await asyncio.to_thread(_wait_pool, server, pool, kernel_cpu_s)
                         if preheat
                         else None
                     )
@@ -537,6 +542,7 @@ async def ladder(
                     print(f"  {exc}: ladder stops before {n}")
                     break
                 rung = await _rung(browser, server, n, preheat, warm)
+                rung.pool_size = pool if preheat else None
             rungs.append(rung)
             _print_rung(rung)
             if rung.failed or (rung.p95_s is not None and rung.p95_s > P95_LIMIT_S):
@@ -613,7 +619,11 @@ def _print_rung(r: Rung) -> None:
         f" voilà {r.voila_cpu_s_per_participant:.1f}"
         f" chromium {r.chromium_cpu_s_per_participant:.1f}"
         f"  CPU {r.cpu_percent:>3.0f}%  load {r.load_avg_1m_before:.1f}→{r.load_avg_1m_after:.1f}"
-        + (f"  (pool warm in {r.pool_warm_s:.0f} s)" if r.pool_warm_s is not None else "")
+        + (
+            f"  (pool of {r.pool_size} warm in {r.pool_warm_s:.0f} s)"
+            if r.pool_warm_s is not None
+            else ""
+        )
     )
 
 
@@ -697,6 +707,11 @@ def main(argv: list[str] | None = None) -> int:
         help=f"which ladders, comma-separated, from {','.join(RUNS)}",
     )
     parser.add_argument(
+        "--pool-size",
+        type=int,
+        help="pre-heated ladders: this many kernels in the pool (default: N, the rung's size)",
+    )
+    parser.add_argument(
         "--unpaced",
         action="store_true",
         help="Voilà's own pool refill (every used kernel replaced at once), for comparison",
@@ -747,7 +762,8 @@ def main(argv: list[str] | None = None) -> int:
                     preheat=preheat,
                     client=client,
                     kernel_cpu_s=single.get("kernel_cpu_s", 0.5),
-                    server_args=(UNPACED,) if args.unpaced else (),
+                    server_args=UNPACED if args.unpaced else (),
+                    pool_size=args.pool_size,
                 )
             )
 
