@@ -17,7 +17,7 @@ from typing import Any
 from krakit.errors import KrakitError
 from krakit.model import Scorecard
 
-__all__ = ["FIELD_WORDS", "SCREEN_WORDS", "describe", "humanize", "plain_error"]
+__all__ = ["FIELD_WORDS", "SCREEN_WORDS", "describe", "humanize", "kpi_name", "plain_error"]
 
 SEPARATOR = " › "
 
@@ -64,7 +64,15 @@ def _name(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _kpi_name(kpi: Any) -> str:
+def kpi_name(kpi: Any) -> str:
+    """A KPI's name on screen: its metric, else its sentence (cut when long), else its id.
+
+    Examples
+    --------
+    >>> from krakit.model import KPI
+    >>> kpi_name(KPI(statement="मासिक बिक्री ₹5 लाख तक by March 2027"))
+    'मासिक बिक्री ₹5 लाख तक by March 2027'
+    """
     return _name(kpi.metric or kpi.statement or kpi.id)
 
 
@@ -129,9 +137,9 @@ def _item(name: str, key: str, sc: Scorecard | None, *, under_kra: bool) -> list
         if kpi is None:
             return [key]
         if under_kra:
-            return [_kpi_name(kpi)]
+            return [kpi_name(kpi)]
         home = sc.kra_of(key) if sc else None
-        return [_name(home.title) if home else _field("unassigned_kpis"), _kpi_name(kpi)]
+        return [_name(home.title) if home else _field("unassigned_kpis"), kpi_name(kpi)]
     if name == "goals":
         goal = next((g for g in sc.goals if g.id == key), None) if sc else None
         return ["goal", _name(goal.title) if goal else key]
@@ -140,7 +148,7 @@ def _item(name: str, key: str, sc: Scorecard | None, *, under_kra: bool) -> list
         if sc is not None and index < len(sc.actuals):
             actual = sc.actuals[index]
             kpi = next((k for k in sc.all_kpis() if k.id == actual.kpi), None)
-            return ["actual", f"{_kpi_name(kpi) if kpi else actual.kpi}, {actual.period}"]
+            return ["actual", f"{kpi_name(kpi) if kpi else actual.kpi}, {actual.period}"]
         return [f"actual no. {index + 1}"]
     if name == "columns":
         return [f"column {key}"]

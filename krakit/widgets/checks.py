@@ -20,7 +20,7 @@ from krakit import edit
 from krakit import place as places
 from krakit.model import Scorecard
 from krakit.rules.fixes import describe
-from krakit.widgets._base import Step, esc, style
+from krakit.widgets._base import Step, esc, message_html, style
 
 __all__ = ["CheckStep"]
 
@@ -133,16 +133,23 @@ class CheckStep(Step):
         found = list(check(self.scorecard))
         self.set_trait("findings", found)
         counts = {s: sum(str(f.severity) == s for f in found) for s in _ORDER}
-        if counts["error"] == 0:
-            extra = (
-                f" ({_count(counts['warning'], 'warning')} and "
-                f"{_count(counts['suggestion'], 'suggestion')} to consider)"
-                if counts["warning"] or counts["suggestion"]
-                else ""
+        if not self.scorecard.all_kpis():  # an empty card is not "ready to agree"
+            self._summary.value = message_html(
+                "Nothing to check yet: list the role's KRAs in step 1 and write a KPI for "
+                "each in step 2, then come back here.",
+                "warning",
             )
+        elif counts["error"] == 0 and (counts["warning"] or counts["suggestion"]):
             self._summary.value = (
-                '<div class="krakit-clean">✓ No errors — this scorecard is ready to agree.'
-                f"{esc(extra)}</div>"
+                '<div class="krakit-clean">✓ No errors. Read the '
+                f"{_count(counts['warning'], 'warning')} and "
+                f"{_count(counts['suggestion'], 'suggestion')} below before you agree the "
+                "scorecard.</div>"
+            )
+        elif counts["error"] == 0:
+            self._summary.value = (
+                '<div class="krakit-clean">✓ No errors or warnings — this scorecard is ready '
+                "to agree.</div>"
             )
         else:
             self._summary.value = (
@@ -198,11 +205,11 @@ def _by_place(sc: Scorecard, findings: list[Any]) -> list[tuple[str, list[Any]]]
         names[f"kras[{kra.id}]"] = f"KRA {kra.title}"
         for kpi in kra.kpis:
             names[f"kras[{kra.id}].kpis[{kpi.id}]"] = (
-                f"KRA {kra.title} › KPI {kpi.metric or kpi.id}"
+                f"KRA {kra.title} › KPI {places.kpi_name(kpi)}"
             )
             names[f"kpis[{kpi.id}]"] = names[f"kras[{kra.id}].kpis[{kpi.id}]"]
     for kpi in sc.unassigned_kpis:
-        names[f"unassigned_kpis[{kpi.id}]"] = f"KPI {kpi.metric or kpi.id} (no KRA)"
+        names[f"unassigned_kpis[{kpi.id}]"] = f"KPI {places.kpi_name(kpi)} (no KRA)"
         names[f"kpis[{kpi.id}]"] = names[f"unassigned_kpis[{kpi.id}]"]
     groups: dict[str, list[Any]] = {}
     for finding in findings:

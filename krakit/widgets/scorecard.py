@@ -28,7 +28,7 @@ from krakit import edit
 from krakit.errors import ConflictError, KrakitError
 from krakit.limits import check_length
 from krakit.model import Scorecard, slugify
-from krakit.place import humanize, plain_error
+from krakit.place import humanize, kpi_name, plain_error
 from krakit.store import RESCUE_FOLDER, Workspace, dump, origin, save_elsewhere
 from krakit.widgets._base import Step, esc, message_html, style
 from krakit.widgets.download import DownloadButton, Payload
@@ -92,7 +92,11 @@ class ScorecardStep(Step):
         self._saved_when = ""
         self._record = w.Button(description="Record actuals", icon="check")
         self._record.add_class("krakit-record")
-        self._upload = w.FileUpload(accept=".csv,.xlsx", description="Import CSV/Excel")
+        self._upload = w.FileUpload(
+            accept=".csv,.xlsx",
+            description="Import CSV/Excel",
+            layout=w.Layout(width="210px"),  # the label and its "(0)" in full
+        )
         self._upload.add_class("krakit-upload")
         self._progress = w.IntProgress(min=0, max=3, description="", bar_style="info")
         self._progress.add_class("krakit-progress")
@@ -276,7 +280,7 @@ class ScorecardStep(Step):
         if list(self._cells) != ids:
             self._cells = {
                 k.id: w.Text(
-                    description=(k.metric or k.id)[:40],
+                    description=kpi_name(k)[:40],
                     placeholder=f"target {k.target:,.12g}" if k.target is not None else "",
                     style={"description_width": "280px"},
                     layout=w.Layout(width="480px"),
@@ -302,6 +306,23 @@ class ScorecardStep(Step):
     def _on_record(self, _button: object = None) -> None:
         cells = {kpi_id: cell.value for kpi_id, cell in self._cells.items()}
         period = self._period.value
+        if self.scorecard is not None and not self.scorecard.all_kpis():
+            self._say("There is nothing to record yet: add KPIs in step 2 first.", "warning")
+            return
+        had = (
+            self.scorecard is not None
+            and bool(period.strip())
+            and any(
+                v is not None for v in edit.actuals_for(self.scorecard, period.strip()).values()
+            )
+        )
+        if not had and not any(text.strip() for text in cells.values()):
+            self._say(
+                f"Nothing recorded for {period.strip() or 'this period'}: type what was "
+                "achieved in the boxes, then Record actuals.",
+                "warning",
+            )
+            return
         if self._edit(edit.record_actuals, period, cells):
             done = period.strip()
             self._pending = {key: text for key, text in self._pending.items() if key[0] != done}

@@ -104,3 +104,49 @@ def test_a_blank_start_asks_for_the_role_and_saves_only_once_it_is_named(
     wizard.step = 0
     roles._title.value = ""  # emptied: unnamed again, not the old name kept out of sight
     assert krakit.edit.untitled(wizard.value)
+
+
+def test_odd_order_step4_and_step3_before_any_kpi_say_what_to_do_first(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.step = 3
+    step = wizard.scorecard_step
+    step._record.click()
+    assert "add KPIs in step 2 first" in step._message.value and "Recorded" not in (
+        step._message.value
+    )
+    wizard.step = 2
+    summary = wizard.checks._summary.value
+    assert "Nothing to check yet" in summary and "ready to agree" not in summary
+    wizard.step = 0
+    wizard.roles._title.value = "Dukaan owner"
+    wizard.roles._lines.value = "Bikri badhana"
+    wizard.next()
+    wizard.kpis.select("bikri-badhana")
+    wizard.kpis._statement.value = "Monthly bikri ₹5 lakh by March 2027"
+    wizard.kpis._save.click()
+    wizard.step = 2
+    summary = wizard.checks._summary.value
+    assert "No errors" in summary and "warning" in summary and "ready to agree" not in summary
+    wizard.step = 3
+    step._record.click()  # every box blank: nothing to record, and it says so
+    assert "Nothing recorded" in step._message.value and not wizard.value.actuals
+
+
+def test_a_kpi_in_devanagari_is_named_by_its_words_not_its_id(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._title.value = "दुकान मालिक"
+    wizard.roles._lines.value = "बिक्री बढ़ाना"
+    kra = wizard.value.kras[0].id
+    wizard.next()
+    wizard.kpis.select(kra)
+    wizard.kpis._statement.value = "मासिक बिक्री ₹5 लाख तक by March 2027"
+    wizard.kpis._save.click()
+    kpi = wizard.value.kras[0].kpis[0]
+    wizard.step = 2
+    heads = " ".join(
+        head.value for head in wizard.checks._groups.children if not hasattr(head, "apply")
+    )
+    assert "मासिक बिक्री" in heads and f"KPI {kpi.id}" not in heads
+    wizard.step = 3
+    cell = wizard.scorecard_step._cells[kpi.id]
+    assert cell.description.startswith("मासिक बिक्री")
