@@ -38,7 +38,7 @@ Whatever the input, these either succeed or raise a ``KrakitError`` (no ``ValueE
 ``report``                           as ``score``; InputError (suffix, cannot write);
                                      ConfigError (a broken template)
 ``sheets.read_sheet``,               InputError (file, row, column: no KPI column, text in a
-``sheets.sheet_scorecards``          number column, a value the model refuses)
+``sheet_scorecards``                 number column, a value the model refuses)
 ``actuals.read_actuals``             InputError (file, row, column), as ``score``
 ``krakit`` CLI                       any KrakitError: message on stderr, exit status 2, no
                                      traceback (``krakit.cli.main``)

@@ -1,4 +1,8 @@
-"""Spreadsheets in and out: CSV and Excel, with column mapping and formula neutralising."""
+"""Spreadsheets in and out: CSV and Excel, with column mapping and formula neutralising.
+
+Reading a KPI sheet stops at its rows (:func:`read_sheet`); :mod:`krakit.sheet_scorecards`
+turns those rows into scorecards.
+"""
 
 from __future__ import annotations
 
@@ -11,22 +15,19 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from os import PathLike
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from krakit.errors import InputError, KrakitError
 from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
-
-if TYPE_CHECKING:
-    from krakit.model import Scorecard
 
 __all__ = [
     "FORMULA_PREFIXES",
     "HEADERS",
     "Sheet",
     "SheetRow",
+    "header_key",
     "neutralise",
     "read_sheet",
-    "sheet_scorecards",
 ]
 
 # A cell that starts with one of these is run as a formula by Excel, LibreOffice and Sheets
@@ -124,38 +125,18 @@ _LOOKUP = {
     for name, aliases in HEADERS.items()
     for alias in aliases
 }
-_FREQUENCIES = {
-    "daily": "daily",
-    "day": "daily",
-    "weekly": "weekly",
-    "week": "weekly",
-    "monthly": "monthly",
-    "month": "monthly",
-    "quarterly": "quarterly",
-    "quarter": "quarterly",
-    "annual": "annual",
-    "annually": "annual",
-    "yearly": "annual",
-    "year": "annual",
-    "half yearly": "annual",
-}
-_POLARITY = {
-    "higher is better": "higher_is_better",
-    "higher": "higher_is_better",
-    "increase": "higher_is_better",
-    "up": "higher_is_better",
-    "max": "higher_is_better",
-    "lower is better": "lower_is_better",
-    "lower": "lower_is_better",
-    "decrease": "lower_is_better",
-    "down": "lower_is_better",
-    "min": "lower_is_better",
-    "in range": "in_range",
-    "range": "in_range",
-}
 
 
-def _header_key(header: Any) -> str:
+def header_key(header: Any) -> str:
+    """A header or a word cell normalised for lookup: lower case, words only, no ``%`` suffix.
+
+    Examples
+    --------
+    >>> header_key("Target (in %)")
+    'target'
+    >>> header_key("Higher_is_better")
+    'higher is better'
+    """
     words = re.findall(r"[a-z0-9]+", str(header or "").lower().replace("_", " "))
     while words and words[-1] in ("in", "pct", "percent"):
         words.pop()
@@ -330,11 +311,11 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
                 continue
             headers = [str(c or "").strip() for c in cells]
             filled = [h for h in headers if h]
-            if banner is None and len(filled) == 1 and not _LOOKUP.get(_header_key(filled[0])):
+            if banner is None and len(filled) == 1 and not _LOOKUP.get(header_key(filled[0])):
                 banner = (number, filled[0])  # a title above the headers (often merged cells)
                 continue
             for index, header in enumerate(headers):
-                name = _LOOKUP.get(_header_key(header))
+                name = _LOOKUP.get(header_key(header))
                 if name is None or name in mapping.values():
                     if header:
                         sheet.unknown.append(header)
@@ -384,295 +365,3 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
         first = " (krakit reads the first worksheet)" if path.suffix.lower() != ".csv" else ""
         raise InputError(f"the sheet is empty{first}; put a header row and KPIs in it", path=path)
     return sheet
-
-
-def _unique_id(base: str, used: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... the first not used yet (amortised O(1))."""
-    if base not in used:
-        used[base] = 1
-        return base
-    n = used[base]
-    while True:
-        n += 1
-        candidate = f"{base[:55].rstrip('-')}-{n}"
-        if candidate not in used:
-            used[base] = n
-            used[candidate] = 1
-            return candidate
-
-
-def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
-    from krakit.model import slugify
-
-    f = row.fields
-    data: dict[str, Any] = {"statement": str(f.get("statement") or "")[:2000]}
-    for name in (
-        "metric",
-        "unit",
-        "owner",
-        "data_source",
-        "target",
-        "baseline",
-        "target_low",
-        "target_high",
-        "weight",
-    ):
-        if name in f:
-            data[name] = f[name] if not isinstance(f[name], str) else f[name][:300]
-    if "frequency" in f:
-        freq = _FREQUENCIES.get(_header_key(f["frequency"]))
-        if freq is None and "deadline" not in f:
-            from krakit.text.time import period_end
-
-            if period_end(str(f["frequency"]).strip()) is not None:  # "Q4 2026" in a Period column
-                data["deadline"] = str(f["frequency"]).strip()
-                freq = ""
-        if freq is None:
-            raise InputError(
-                f"unknown frequency {f['frequency']!r}; use daily, weekly, monthly, quarterly "
-                "or annual",
-                row=row.row,
-                field="frequency",
-                value=f["frequency"],
-            )
-        if freq:
-            data["frequency"] = freq
-    if "polarity" in f:
-        polarity = _POLARITY.get(_header_key(f["polarity"]))
-        if polarity is None:
-            raise InputError(
-                f"unknown direction {f['polarity']!r}; use 'higher is better', "
-                "'lower is better' or 'in range'",
-                row=row.row,
-                field="polarity",
-                value=f["polarity"],
-            )
-        data["polarity"] = polarity
-    if "indicator" in f:
-        indicator = _header_key(f["indicator"])
-        if indicator in ("leading", "lagging"):
-            data["indicator"] = indicator
-    if "deadline" in f:
-        value = f["deadline"]
-        data["deadline"] = value.date() if hasattr(value, "date") else str(value)
-    if "last_reviewed" in f and hasattr(f["last_reviewed"], "year"):
-        value = f["last_reviewed"]
-        data["last_reviewed"] = value.date() if hasattr(value, "date") else value
-    if "ignore" in f:
-        data["ignore"] = [c for c in re.split(r"[\s,;]+", str(f["ignore"])) if c]
-    base = slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
-    data["id"] = _unique_id(base, used)
-    return data
-
-
-def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
-    """The KPI of one sheet row; an InputError naming the row and the column to fix."""
-    from pydantic import ValidationError
-
-    from krakit.model import KPI
-
-    try:
-        return KPI.model_validate(_kpi_data(row, used))
-    except InputError as exc:
-        raise InputError(
-            exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
-        ) from exc
-    except ValidationError as exc:
-        err = exc.errors(include_url=False)[0]
-        detail = str(err["msg"]).removeprefix("Value error, ")
-        name = ".".join(map(str, err["loc"])) or None
-        got = err.get("input") if name else None
-        header = next((h for h, n in sheet.columns.items() if n == name), None)
-        raise InputError(
-            f"{detail}; fix the cell in column '{header}'"
-            if header
-            else f"this row cannot be read: {detail}",
-            path=sheet.path,
-            row=row.row,
-            field=name,
-            value=got,
-        ) from exc
-
-
-def _kpi_or_problem(sheet: Sheet, row: SheetRow, used: dict[str, int], collect: bool) -> Any:
-    """The row's KPI; with ``collect``, a cell the model refuses is noted and left out."""
-    fields = dict(row.fields)
-    while True:
-        try:
-            return _row_kpi(sheet, SheetRow(row=row.row, fields=fields), used)
-        except InputError as exc:
-            if not collect:
-                raise
-            sheet.problems.append(exc)
-            if exc.field not in fields or exc.field in ("statement", "metric"):
-                return None  # nothing left to read in this row
-            del fields[exc.field]
-
-
-_WEIGHT_TOLERANCE = 0.5  # points: hand-typed weights often add to 99.9 or 100.1
-
-
-def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
-    """What a lone weight column means, from how its numbers add up on each scorecard.
-
-    ``cards`` holds, per scorecard, each KRA's weights (one per KPI row that has one).
-    Returns ``"kra"`` (each row repeats its KRA's weight), ``"role"`` (each KPI's share of
-    the whole role) or ``"kpi"`` (each KPI's weight within its KRA), and says which in
-    ``sheet.assumed``.
-    """
-    column = next((h for h, n in sheet.columns.items() if n == "weight"), "weight")
-    cards = [[ws for ws in kras if ws] for kras in cards]
-    cards = [kras for kras in cards if kras]
-    if not cards:
-        return "kpi"
-
-    def near(total: float) -> bool:
-        return abs(total - 100.0) <= _WEIGHT_TOLERANCE
-
-    kras = [ws for card in cards for ws in card]
-    repeated = all(len(set(ws)) == 1 for ws in kras) and any(len(ws) > 1 for ws in kras)
-    per_kra = all(near(sum(ws)) for ws in kras)
-    kra_totals = [sum(ws[0] for ws in card) for card in cards]
-    row_totals = [sum(sum(ws) for ws in card) for card in cards]
-    if repeated and all(map(near, kra_totals)) and not per_kra:
-        sheet.assumed.append(
-            f"column '{column}' repeats each KRA's weight on its KPI rows (the KRA weights add "
-            "to 100), so it was read as the KRA's weight; its KPIs share it equally"
-        )
-        return "kra"
-    if all(map(near, row_totals)) and not per_kra:
-        sheet.assumed.append(
-            f"column '{column}' adds to 100 over each scorecard's KPIs, so each value was "
-            "read as the KPI's share of the role: a KRA weighs the sum of its KPIs, and each "
-            "KPI its part of that"
-        )
-        return "role"
-    sheet.assumed.append(
-        f"column '{column}' was read as each KPI's weight within its KRA"
-        + ("" if per_kra else " (its numbers fit no layout exactly; krakit check says more)")
-    )
-    return "kpi"
-
-
-def _apply_layout(roles: dict[tuple[str, str], dict[str, Any]], layout: str) -> None:
-    """Move the weight column's numbers where the layout says they belong."""
-    if layout == "kpi":
-        return
-    for role in roles.values():
-        for kra in role["kras"].values():
-            known = [k.weight for k in kra["kpis"] if k.weight is not None]
-            total = sum(known)
-            if layout == "kra":
-                kra["weight"] = known[0] if known else None
-                kra["kpis"] = [k.model_copy(update={"weight": None}) for k in kra["kpis"]]
-                continue
-            # "role": the KRA weighs the sum of its KPIs, and each KPI its part of that
-            kra["weight"] = total if known else None
-            kra["kpis"] = [
-                k.model_copy(
-                    update={"weight": k.weight / total * 100.0 if k.weight and total else None}
-                )
-                for k in kra["kpis"]
-            ]
-
-
-def sheet_scorecards(
-    sheet: Sheet, *, collect: bool = False
-) -> list[tuple[Scorecard, dict[str, int]]]:
-    """Turn a KPI sheet into one scorecard per role and holder, with each KPI's row number.
-
-    Rows with no KRA go to ``unassigned_kpis``. Rows that name a holder (employee, name)
-    make one scorecard per person; rows without, one per role. A lone weight column
-    ("Weight", "Weightage") means what its numbers say, noted in ``sheet.assumed``: the
-    KRA's weight repeated on each of its KPI rows, each KPI's share of the whole role, or
-    each KPI's weight within its KRA. Returns ``(scorecard, {kpi_id: row})`` pairs.
-
-    Parameters
-    ----------
-    sheet
-        The sheet from :func:`read_sheet`.
-    collect
-        Note a cell the scorecard model refuses in ``sheet.problems`` and leave it out
-        (the KPI is kept) instead of stopping at the first.
-
-    Raises
-    ------
-    InputError
-        A row holds a value the scorecard model refuses (the message names the row).
-
-    Examples
-    --------
-    >>> import pathlib, tempfile
-    >>> p = pathlib.Path(tempfile.mkdtemp()) / "kpis.csv"
-    >>> _ = p.write_text("KRA,KPI,Weightage\\nSales,Revenue,60\\nSales,Margin,60\\n"
-    ...                  "Hiring,Time to hire,40\\n")
-    >>> sheet = read_sheet(p)
-    >>> ((card, rows),) = sheet_scorecards(sheet)
-    >>> [(k.title, k.weight, [x.weight for x in k.kpis]) for k in card.kras]
-    [('Sales', 60.0, [None, None]), ('Hiring', 40.0, [None])]
-    >>> sheet.assumed[0][:44]
-    "column 'Weightage' repeats each KRA's weight"
-    """
-    from krakit.model import KRA, Kind, Role, Scorecard, WeightMode, slugify
-
-    roles: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in sheet.rows:
-        title = str(row.fields.get("role") or "").strip() or Path(sheet.path).stem
-        holder = str(row.fields.get("holder") or "").strip()[:200]
-        role = roles.setdefault(
-            (title, holder),
-            {"kras": {}, "loose": [], "rows": {}, "used": {}, "holder": holder or None},
-        )
-        kpi = _kpi_or_problem(sheet, row, role["used"], collect)
-        if kpi is None:
-            continue
-        role["rows"][kpi.id] = row.row
-        kra_title = str(row.fields.get("kra") or "").strip()
-        if not kra_title:
-            role["loose"].append(kpi)
-            continue
-        kra = role["kras"].setdefault(kra_title, {"title": kra_title[:300], "kpis": []})
-        if "kra_weight" in row.fields and "weight" not in kra:
-            kra["weight"] = row.fields["kra_weight"]
-        kra["kpis"].append(kpi)
-    if "weight" in sheet.columns.values() and "kra_weight" not in sheet.columns.values():
-        cards = [
-            [[k.weight for k in kra["kpis"] if k.weight is not None] for kra in r["kras"].values()]
-            for r in roles.values()
-        ]
-        _apply_layout(roles, _weight_layout(sheet, cards))
-    out = []
-    for (title, _), role in roles.items():
-        kras: list[Any] = []
-        ids: dict[str, int] = {}
-        for kra in role["kras"].values():
-            base = slugify(kra["title"], fallback="kra")
-            kra_id = _unique_id(base, ids)
-            kras.append(
-                KRA.model_construct(
-                    id=kra_id,
-                    title=kra["title"],
-                    description=None,
-                    kind=Kind.FUNCTIONAL,
-                    weight=kra.get("weight"),
-                    goals=[],
-                    kpis=kra["kpis"],
-                    ignore={},
-                )
-            )
-        sc = Scorecard.model_construct(
-            schema_version=1,
-            role=Role(title=title[:200]),
-            holder=role["holder"],
-            period=None,
-            weights=WeightMode.PERCENT,
-            goals=[],
-            kras=kras,
-            unassigned_kpis=role["loose"],
-            actuals=[],
-            ignore={},
-            created=None,
-            updated=None,
-        )
-        out.append((sc, role["rows"]))
-    return out

@@ -9,7 +9,8 @@ import pytest
 
 from krakit.errors import InputError
 from krakit.rules.filecheck import check_file
-from krakit.sheets import read_sheet, sheet_scorecards
+from krakit.sheet_scorecards import sheet_scorecards
+from krakit.sheets import read_sheet
 
 
 def _write(tmp_path: Path, text: str, name: str = "kpis.csv") -> Path:

@@ -89,7 +89,8 @@ def import_sheet(
     """
     from krakit.model import Scorecard
     from krakit.rules.filecheck import SHEET_SUFFIXES
-    from krakit.sheets import read_sheet, sheet_scorecards
+    from krakit.sheet_scorecards import sheet_scorecards
+    from krakit.sheets import read_sheet
     from krakit.store import save
 
     if sheet_path.suffix.lower() not in SHEET_SUFFIXES:

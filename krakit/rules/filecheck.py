@@ -100,7 +100,8 @@ def fix_file(
 def _check_sheet(path, select, ignore, config, progress, options):  # type: ignore[no-untyped-def]
     from krakit.rules.base import matches, normalise_codes
     from krakit.rules.meta import UNKNOWN_COLUMN, UNREADABLE_CELL, WEIGHT_LAYOUT
-    from krakit.sheets import read_sheet, sheet_scorecards
+    from krakit.sheet_scorecards import sheet_scorecards
+    from krakit.sheets import read_sheet
 
     sheet = read_sheet(path, collect=True)  # every bad cell is a finding, not a stop
     pairs = sheet_scorecards(sheet, collect=True)

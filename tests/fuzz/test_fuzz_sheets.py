@@ -14,7 +14,8 @@ from strategies import SheetSpec, sheet_specs, write_sheet
 
 import krakit
 from krakit.rules.filecheck import check_file
-from krakit.sheets import read_sheet, sheet_scorecards
+from krakit.sheet_scorecards import sheet_scorecards
+from krakit.sheets import read_sheet
 
 TODAY = dt.date(2026, 6, 1)
 QUICK = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])

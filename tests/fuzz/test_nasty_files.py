@@ -12,7 +12,8 @@ import pytest
 import krakit
 from krakit.actuals import read_actuals
 from krakit.rules.filecheck import check_file
-from krakit.sheets import read_sheet, sheet_scorecards
+from krakit.sheet_scorecards import sheet_scorecards
+from krakit.sheets import read_sheet
 
 NASTY = Path(__file__).resolve().parents[1] / "data" / "nasty"
 SAMPLE = Path(__file__).resolve().parents[2] / "templates" / "samples" / "recruiter.yaml"

@@ -13,7 +13,8 @@ from rule_examples import TODAY
 
 from krakit.errors import InputError
 from krakit.rules.filecheck import check_file
-from krakit.sheets import read_sheet, sheet_scorecards
+from krakit.sheet_scorecards import sheet_scorecards
+from krakit.sheets import read_sheet
 
 
 def write_csv(path: Path, rows: list[list[object]]) -> Path:
