@@ -129,8 +129,11 @@ def _is_year(n: _Around) -> bool:
     a = n.amount
     if not (n.bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer()):
         return False
-    return not unit_noun(n.text, a.span[1]) or bool(
-        re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I)
+    return (
+        not unit_noun(n.text, a.span[1])
+        or bool(re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I))
+        # "the 2027 sales kick-off", "our 2026 revenue": a determiner before makes it a year
+        or bool(re.search(r"(?i)\b(?:the|our|this|its|their|your|his|her)\s+$", n.before))
     )
 
 
@@ -182,7 +185,11 @@ def _is_word(n: _Around) -> bool:
 
 DEFINERS: tuple[Definer, ...] = (
     Definer("code", lambda n: n.amount.code or n.amount.hyphen_unit, {"Close W-4 forms": 4}),
-    Definer("year", _is_year, {"Grow 2026 annual revenue by 10%": 2026}),
+    Definer(
+        "year",
+        _is_year,
+        {"Grow 2026 annual revenue by 10%": 2026, "Plan the 2027 sales kick-off": 2027},
+    ),
     Definer(
         "scale",
         lambda n: n.bare and bool(re.search(r"(?i)(?:\bout\s+of\s*|(?<=\d)\s*/\s*)$", n.before)),
