@@ -115,7 +115,7 @@ def _rule_sets(select: tuple[str, ...], ignore: tuple[str, ...]) -> _RuleSets:
 
 
 _DEFAULT = CheckConfig()
-_SETTINGS: dict[tuple[CheckConfig, tuple[str, ...], tuple[str, ...]], CheckConfig] = {}
+_SETTINGS: dict[tuple[int, tuple[str, ...], tuple[str, ...]], tuple[CheckConfig, CheckConfig]] = {}
 
 
 def _settings(
@@ -123,21 +123,23 @@ def _settings(
     select: Iterable[str] | str | None,
     ignore: Iterable[str] | str | None,
 ) -> CheckConfig:
-    """``config`` with ``select`` and ``ignore`` added (worked out once per choice: a re-check
-    after each keystroke asks for the same settings again)."""
+    """``config`` with ``select`` and ``ignore`` added, worked out once per choice (a re-check
+    after each keystroke asks for the same settings again). Settings are frozen, so the same
+    object means the same settings; hashing one would cost more than the copy it saves."""
     config = config or _DEFAULT
-    key = (config, normalise_codes(select), normalise_codes(ignore))
-    settings = _SETTINGS.get(key)
-    if settings is None:
-        settings = config.model_copy(
-            update={
-                "select": normalise_codes([*config.select, *key[1]]),
-                "ignore": normalise_codes([*config.ignore, *key[2]]),
-            }
-        )
-        if len(_SETTINGS) > 256:
-            _SETTINGS.clear()
-        _SETTINGS[key] = settings
+    key = (id(config), normalise_codes(select), normalise_codes(ignore))
+    cached = _SETTINGS.get(key)
+    if cached is not None and cached[0] is config:
+        return cached[1]
+    settings = config.model_copy(
+        update={
+            "select": normalise_codes([*config.select, *key[1]]),
+            "ignore": normalise_codes([*config.ignore, *key[2]]),
+        }
+    )
+    if len(_SETTINGS) > 256:
+        _SETTINGS.clear()
+    _SETTINGS[key] = (config, settings)
     return settings
 
 
