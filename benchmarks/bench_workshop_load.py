@@ -8,7 +8,8 @@ server per rung, this benchmark opens N participants at once and measures:
   ``chromium`` — N browser contexts in one headless Chromium, launched together, timed from
   navigation start to ``.krakit-workshop`` visible (Chromium shares this machine's CPU, so
   this is pessimistic for a room where browsers run on laptops); ``http`` — N concurrent
-  plain GETs, timed until Voilà has sent the whole page, i.e. the notebook has run in the
+  plain GETs, then each asks its kernel for the widgets' states over the websocket as the
+  page does, timed until they arrived (the page alone is sent once the notebook has run in the
   visitor's kernel (the server's share of the wait);
 * **memory** — RSS of the kernels Voilà started (total and each), the Voilà server's RSS,
   and Chromium's RSS reported apart (Chromium runs on the participants' laptops);
@@ -18,16 +19,18 @@ server per rung, this benchmark opens N participants at once and measures:
 A ladder stops when p95 passes 10 s, a participant fails, or the hard cap is reached. Before
 the ladders, one kernel is timed step by step (kernel start, ``import krakit``, building the
 wizard) to explain the limit. ``--preheat`` adds the same ladders with Voilà's pre-heated
-kernel pool (``--preheat_kernel=True --pool_size=N``), warm before the burst.
+kernel pool (``--preheat_kernel=True --pool_size=N``, or ``--pool-size``), warm before the
+burst, refilled as ``make app`` does (``krakit.kernel_pool``; ``--unpaced``: Voilà's own).
 
 Everything stays on 127.0.0.1: Voilà listens there without a token, Chromium resolves no
 other host (``--host-resolver-rules``) and any request that tries is counted. Every wait is
 bounded; servers, kernels and the browser are shut down even on error or Ctrl-C.
 
 Run: ``.venv/bin/python benchmarks/bench_workshop_load.py`` (~3–5 min).
-``make bench`` runs it with ``--bench`` (~1 min): one kernel step by step, 1 then 4 cold
-participants over plain HTTP and 1 in Chromium, each figure beside its target (1 participant's
-page ≤ 5 s, p95 ≤ 10 s), results in ``out/workshop_load_bench.json``.
+``make bench`` runs it with ``--bench`` (~2–4 min): one kernel step by step, 1 then 4 cold
+participants over plain HTTP and 1 in Chromium, then 20 at once over HTTP on a warm pool of
+20 as ``make app`` serves it, each figure beside its target (1 participant ≤ 5 s, p95 ≤ 10 s;
+the room of 20 ≤ 5 s), results in ``out/workshop_load_bench.json``.
 Options: ``--participants 1,2,4,8`` (the ladder), ``--quick`` (1 and 2 participants),
 ``--preheat`` (also the pre-heated pool, ~10 min), ``--runs http_cold,chromium_preheat``
 (pick ladders), ``--out FILE`` (JSON results; default
@@ -111,16 +114,18 @@ VISIBLE_JS = f"""() => {{
 RUNS = ("chromium_cold", "http_cold", "chromium_preheat", "http_preheat")
 CLIENT_TITLE = {
     "chromium": "Participants in Chromium (time to the visible wizard)",
-    "http": "Server only, plain HTTP (time until Voilà has sent the page)",
+    "http": "Server only, plain HTTP (page, then the widgets' states over the websocket)",
 }
-POOL_TITLE = {False: "cold kernels (`make app`)", True: "pre-heated pool (pool_size=N)"}
+POOL_TITLE = {False: "cold kernels (`make app POOL=0`)", True: "pre-heated pool"}
 NOTES = (
     "Each rung starts a fresh Voilà server and opens N participants at once. 'chromium': N "
     "browser contexts in one headless Chromium on this machine, timed from navigation start to "
     "the .krakit-workshop element being visible; Chromium's own CPU competes with the server "
     "here, so these are pessimistic for a room where browsers run on laptops. 'http': N "
-    "concurrent GETs timed until Voilà has sent the whole page (the notebook has run in each "
-    "kernel); the browser's drawing (~1 s on a laptop) comes on top. Kernel RSS counts every "
+    "concurrent GETs of the page (sent once the notebook has run in each kernel), then each "
+    "asks its kernel for every widget's state over the websocket, as the page does; timed "
+    "until the states arrived (page_p95_s: the page alone). The browser's drawing (~1 s on a "
+    "laptop) comes on top. Kernel RSS counts every "
     "kernel Voilà started (with a pool: the participants' kernels plus the refilled pool). "
     "Other engineers' jobs shared this 2-core machine during the run: see load averages."
 )
