@@ -178,6 +178,7 @@ class Step(w.VBox):
         self.add_class("krakit-step")
         self._message = w.HTML("").add_class("krakit-message")
         self._text = ""  # the step's last message
+        self._asking = False  # that message asks for something first ("add KPIs in step 2")
         self._problem = ""  # an error caught by the guard, kept until the user acts again
         self._stale = True
         self.observe(self._guard(self._on_scorecard), names="scorecard")
@@ -197,6 +198,8 @@ class Step(w.VBox):
 
     def _on_scorecard(self, _change: dict[str, Any]) -> None:
         self._stale = True
+        if self._asking:  # the scorecard changed: what it asked for may be done, never stale
+            self._say("")
         if self.active:
             self.refresh()
 
@@ -244,7 +247,10 @@ class Step(w.VBox):
         self._message.value = self._text + self._problem
 
     def _say(self, text: str, kind: str = "info") -> None:
+        """Show the step's message; a ``warning`` asks for something first and goes away as
+        soon as the scorecard changes (it would be stale after the manager acted on it)."""
         self._text = message_html(text, kind) if text else ""
+        self._asking = bool(text) and kind == "warning"
         self._show()
 
     def _edit(self, change: Callable[..., Scorecard], *args: Any, **kwargs: Any) -> bool:

@@ -150,3 +150,19 @@ def test_a_kpi_in_devanagari_is_named_by_its_words_not_its_id(tmp_path: Path) ->
     wizard.step = 3
     cell = wizard.scorecard_step._cells[kpi.id]
     assert cell.description.startswith("मासिक बिक्री")
+
+
+def test_a_do_this_first_message_goes_once_it_is_done(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.step = 3
+    wizard.scorecard_step._record.click()
+    assert "add KPIs in step 2 first" in wizard.scorecard_step._message.value
+    wizard.step = 0
+    wizard.roles._title.value = "Shop owner"
+    wizard.roles._lines.value = "Sales"
+    wizard.next()
+    wizard.kpis.select("sales")
+    wizard.kpis._statement.value = "Monthly sales ₹5 lakh by March 2027"
+    wizard.kpis._save.click()
+    wizard.step = 3
+    assert "add KPIs in step 2 first" not in wizard.scorecard_step._message.value
