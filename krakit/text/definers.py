@@ -137,6 +137,17 @@ def _is_year(n: _Around) -> bool:
     )
 
 
+def _is_label(n: _Around) -> bool:
+    """'Shift 2 output', 'line 3': a label noun names the number; not a verb opening the
+    sentence before a counted noun ('Book 30 meetings', 'Block 40 slots')."""
+    label = _LABEL_NOUN.search(n.before) if n.bare else None
+    if label is None:
+        return False
+    opens = not n.text[: max(0, n.amount.span[0] - len(n.before)) + label.start()].strip()
+    counted = unit_noun(n.text, n.amount.span[1])
+    return not (opens and counted and counted.endswith("s"))
+
+
 def _is_list_label(n: _Around) -> bool:
     prev = n.prev_skipped
     return (
@@ -218,9 +229,7 @@ DEFINERS: tuple[Definer, ...] = (
         ),
         {"Keep the help desk 24x7 available": 24},
     ),
-    Definer(
-        "label", lambda n: n.bare and bool(_LABEL_NOUN.search(n.before)), {"Shift 2 output": 2}
-    ),
+    Definer("label", _is_label, {"Shift 2 output": 2, "Raise yield on line 3 to 92%": 3}),
     Definer("list label", _is_list_label, {"Zero slips on floors 4, 5 and 6": 6}),
     Definer(
         "weight",

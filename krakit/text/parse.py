@@ -600,18 +600,30 @@ def read_direction(r: _Reading) -> None:
 def place_times(r: _Reading) -> None:
     """9. File the time phrases: cadence → period, point → deadline, window → within."""
     draft = r.draft
-    for t in r.times:
-        if t.kind == "cadence" and draft.period is None and isinstance(t.value, Period):
-            draft.period = t.value
-            draft.spans["period"] = t.span
-        elif t.kind == "deadline" and draft.deadline is None and not _baseline_time(draft, t):
-            draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
-            draft.when = t.when
-            draft.spans["deadline"] = t.span
+    cadences = [t for t in r.times if t.kind == "cadence" and isinstance(t.value, Period)]
+    if len({t.value for t in cadences}) > 1:
+        # "monthly recurring revenue by 8% every quarter": the adjective names the metric
+        cadences = [t for t in cadences if not _names_metric(r.text, t)] or cadences
+    if cadences:
+        draft.period = cadences[0].value  # type: ignore[assignment]
+        draft.spans["period"] = cadences[0].span
+    deadlines = [t for t in r.times if t.kind == "deadline" and not _baseline_time(draft, t)]
+    if deadlines:
+        # "from FY2025-26 levels by FY2027-28": the one a deadline word introduces wins
+        t = next((d for d in deadlines if d.dated), deadlines[0])
+        draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
+        draft.when = t.when
+        draft.spans["deadline"] = t.span
     if r.within is not None and isinstance(r.within.value, Quantity) and r.within.timeframe:
         draft.within = r.within.value
         draft.when = draft.when or r.within.when
         draft.spans["within"] = r.within.span
+
+
+def _names_metric(text: str, t: TimeMatch) -> bool:
+    """A cadence adjective right before a noun names the metric ("monthly recurring revenue")."""
+    s, e = t.span
+    return bool(_CADENCE_ADJECTIVE.fullmatch(text[s:e]) and re.match(r"\s+[A-Za-z]", text[e:]))
 
 
 def _baseline_time(draft: KPIDraft, t: TimeMatch) -> bool:

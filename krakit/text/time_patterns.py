@@ -838,6 +838,28 @@ PATTERNS: tuple[TimePattern, ...] = (
         },
     ),
     TimePattern(
+        name="n-unit-period",
+        gate=("period", "window", "timeframe", "time", "span", "stretch"),
+        pattern=r"(?P<lead>\b(?:over|in|within|during|across)\s+(?:an?|the|one)\s+)(?P<n>{NUM})[-\s](?P<u>{UNIT})\s+(?:period|window|timeframe|time\s*frame|time\s+span|span|stretch)\b",
+        resolve=_window,
+        examples={
+            "Grow the email list to 20,000 over a 6-month period": "window 6 months",
+            "Cut rework 15% in a 90-day window": "window 90 days",
+        },
+    ),
+    TimePattern(
+        name="numbered-stage",
+        gate=("year", "phase", "wave", "stage", "month", "day", "cohort"),
+        pattern=r"\b(?:in|by|during|within|before|until|(?:by\s+)?(?:the\s+)?end\s+of)\s+(?:the\s+)?(?P<event>(?:year|phase|wave|stage|month|day|cohort)\s+(?:\d{1,2}|one|two|three|four|five|I{1,3}|IV|V))\b(?!\s*(?:[-–/,]\s*\d|of\b))",
+        resolve=_anchor,
+        examples={
+            "Reduce no-shows to 5% in Year 1": "deadline year 1 (no date)",
+            "Onboard 12 hospitals by Phase 2": "deadline phase 2 (no date)",
+            "Reach 80% adoption by the end of month 6": "deadline month 6 (no date)",
+        },
+        leaves=("Grow sales in year 2026", "Day 1 readiness"),
+    ),
+    TimePattern(
         name="window",
         gate=("within", "next", "coming", "over", "in ", "for ", "during", "following"),
         pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
@@ -912,13 +934,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month",
         gate=_MONTH_WORDS,
-        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)(?!\s+(?:next|this)\s+year\b)(?:[-\s]end\b)?",
+        pattern=r"(?P<lead>(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\b(?:by|before|until|till|in|during)\s+(?:the\s+month\s+of\s+)?(?:(?P<part>early|mid|end|late)-?\s*)?)(?P<m>{MONTH})\b(?!\s*\d)(?!\s+(?:next|this)\s+year\b)(?:[-\s]end\b)?",
         resolve=_bare_month,
         examples={
             "Cut waste 10% by June": "deadline 2026-06-30",
             "Cut waste 10% by the end of September": "deadline 2026-09-30",
             "Run the survey in November": "deadline 2026-11-30",
             "Run the survey by mid-November": "deadline 2026-11-15",
+            "Book 30 meetings in the month of April": "deadline 2026-04-30",
         },
         leaves=(
             "Targets may be revised by may",
@@ -995,7 +1018,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
@@ -1003,6 +1026,9 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
             "Raise the pass rate to 85% by the end of term": "deadline end of term (no date)",
             "Cut DSO to 45 days by the end of the pilot": "deadline end of the pilot (no date)",
+            "By the end of the first semester, absences drop to 10%": (
+                "deadline end of the first semester (no date)"
+            ),
             "Cut open defects to 10 by sprint 12": "deadline sprint 12 (no date)",
             "Migrate 90% of users before the cutover": "deadline cutover (no date)",
             "Fix every P1 finding before the statutory audit": "deadline statutory audit (no date)",
