@@ -223,3 +223,36 @@ def test_a_period_in_an_odd_year_is_kept_as_written() -> None:
 
     assert canonical("0001-Q1") == "0001-Q1"
     assert canonical("Apr-26") == "2026-04"
+
+
+def test_a_frame_of_actuals_in_odd_spellings_scores_one_period_each() -> None:
+    import pandas as pd
+
+    import krakit
+    from krakit.score import score
+
+    card = krakit.Scorecard(
+        role={"title": "Seller"},
+        kras=[
+            {
+                "title": "Sales",
+                "weight": 100,
+                "kpis": [
+                    {"id": "rev", "unit": "INR", "target": 100, "frequency": "monthly"},
+                    {"id": "calls", "unit": "count", "target": 10, "frequency": "monthly"},
+                ],
+            }
+        ],
+    )
+    frame = pd.DataFrame(
+        {
+            "kpi": ["rev", "calls", "rev"],
+            "period": ["Apr-26", "2026-04", "May 2026"],
+            "value": [1, 9, 8],
+        }
+    )
+    rows = score(card, frame).kpis
+    assert sorted(set(rows["period"].astype(str))) == ["2026-04", "2026-05"]
+    twice = pd.DataFrame({"kpi": ["rev", "rev"], "period": ["Apr-26", "04/2026"], "value": [1, 2]})
+    with pytest.raises(krakit.InputError, match="twice"):
+        score(card, twice)

@@ -23,7 +23,7 @@ from krakit.model import (
     Scorecard,
     ScoringConfig,
 )
-from krakit.periods import FISCAL_START, parse_period
+from krakit.periods import FISCAL_START, canonical, parse_period
 
 __all__ = ["Located", "codes_of", "locate", "read_frame"]
 
@@ -159,6 +159,25 @@ def _label_codes(column: pd.Series) -> tuple[np.ndarray, pd.Index]:
     return codes_of(column if isinstance(column.dtype, pd.CategoricalDtype) else column.astype(str))
 
 
+def _one_label_per_period(codes: np.ndarray, names: pd.Index) -> tuple[np.ndarray, pd.Index]:
+    """Period codes and names with each period named one way (:func:`krakit.periods.canonical`):
+    'Apr-26', 'April 2026' and '2026-04' are one month, so they roll up and count as one. A
+    name krakit cannot read is kept as it is, for the error that names it."""
+    written = [str(name) for name in names]
+    labels = [_canonical(name) for name in written]
+    if labels == written:
+        return codes, names
+    new_codes, uniques = pd.factorize(np.array(labels, dtype=object))
+    return np.where(codes >= 0, new_codes[np.maximum(codes, 0)], -1), pd.Index(uniques)
+
+
+def _canonical(name: str) -> str:
+    try:
+        return canonical(name)
+    except KrakitError:
+        return name
+
+
 def _row_name(frame: pd.DataFrame, i: int) -> Any:
     label_ = frame.index[i]
     return int(label_) if isinstance(label_, int | np.integer) else None
@@ -255,7 +274,7 @@ def locate(
             field="kpi",
             value=frame["kpi"].iloc[i],
         )
-    per_codes, per_names = _label_codes(frame["period"])
+    per_codes, per_names = _one_label_per_period(*_label_codes(frame["period"]))
     # a fiscal year (April for 'FY2026-27' labels) or the calendar one
     fiscal = config.fiscal_year_start
     if fiscal is None:
