@@ -467,20 +467,18 @@ def _render_html(
 
 def _chart_images(scorecard: Scorecard, result: ScoreResult) -> list[dict[str, str]]:
     """Charts as SVG data URIs: offline, print sharply, and never run scripts."""
-    import vl_convert as vlc
-
-    from krakit import charts
+    from krakit import vegalite
 
     if result.has_actuals:
         shown = [
-            ("KPIs against target", charts.bullet(result)),
-            ("KRA contribution", charts.contribution(result)),
+            ("KPIs against target", vegalite.bullet(result)),
+            ("KRA contribution", vegalite.contribution(result)),
         ]
     else:
-        shown = [("Targets and weights", charts.targets(scorecard, result))]
+        shown = [("Targets and weights", vegalite.targets(scorecard, result))]
     images = []
-    for title, chart in shown:
-        svg = vlc.vegalite_to_svg(charts.spec(chart))  # tests validate the specs
+    for title, spec in shown:
+        svg = vegalite.svg(spec)  # tests validate the specs
         uri = "data:image/svg+xml;base64," + base64.b64encode(svg.encode("utf-8")).decode()
         images.append({"title": title, "uri": uri})
     return images

@@ -142,7 +142,7 @@ def chart(
     ),
 ) -> None:
     """Draw the scorecard: KPI bullets and KRA contribution (targets and weights if no actuals)."""
-    from krakit import charts
+    from krakit import vegalite as charts  # the specs alone: no Altair to import
     from krakit.score import score as run
 
     kinds = {"overview", "bullet", "contribution", "trend", "targets"}

@@ -20,7 +20,7 @@ import pytest
 import vl_convert
 
 import krakit
-from krakit import charts
+from krakit import charts, vegalite
 from krakit.score import score
 from tests.security._payloads import PAYLOADS, hostile, unsafe_html
 
@@ -141,7 +141,7 @@ def test_chart_saved_as_html_keeps_user_text_inside_its_json(payload: str, tmp_p
 
 def test_script_safe_json_reads_back_as_the_same_data() -> None:
     data = {"title": "</script><b>&amp;</b>", "n": [1, -2.5]}
-    text = json.dumps(data, cls=charts._ScriptSafeJSON)
+    text = json.dumps(data, cls=vegalite._ScriptSafeJSON)
     assert "<" not in text and ">" not in text and "&" not in text
     assert json.loads(text) == data
 
