@@ -216,3 +216,11 @@ def test_altair_comes_without_jsonschemas_format_checkers() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert "loaded with altair: [] anywidget: False" in done.stdout, done.stderr
+
+
+def test_targets_of_a_team_result_uses_the_cards_weights() -> None:
+    people, frame = team(3)
+    spec = charts.targets(people["p00000"], score(people, frame)).to_dict()
+    rows = _rows(spec)
+    assert len(rows) == 10  # one bar per KPI, not one per person
+    assert sum(r["weight"] for r in rows) == pytest.approx(100.0)
