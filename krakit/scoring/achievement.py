@@ -8,6 +8,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from krakit.scoring.definitions import (
+    HIGHER,
+    IN_RANGE,
+    LOWER,
+    MILESTONE,
+    PROGRESS,
+    SUM,
+    TARGET_CODE,
+    THRESHOLD,
+)
 from krakit.scoring.rollup import Rows
 
 __all__ = ["STATUSES", "achieve", "raw_achievement", "status_of"]
@@ -35,33 +45,33 @@ def raw_achievement(
     tt: int,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Raw achievement (%, uncapped) and met (1/0, NaN if unknown) for one polarity × type."""
-    in_range = pol == 2
-    if in_range or tt == 2:
+    in_range = pol == IN_RANGE
+    if in_range or tt == THRESHOLD:
         lo = np.where(np.isnan(low), -np.inf, low)
         hi = np.where(np.isnan(high), np.inf, high)
     with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny targets
-        if tt == 3:
+        if tt == MILESTONE:
             met = a >= np.where(np.isnan(t), 1.0, t)
             raw = np.where(met, 100.0, 0.0)
             needs = np.zeros(len(a), dtype=bool)
         else:
-            if pol == 0:
+            if pol == HIGHER:
                 met = a >= t
-            elif pol == 1:
+            elif pol == LOWER:
                 met = a <= t
             else:
                 met = (a >= lo) & (a <= hi)
             met_pct = np.where(met, 100.0, 0.0)
-            if tt == 2:
+            if tt == THRESHOLD:
                 raw = met_pct
             elif in_range:
                 below = np.where((lo > 0) & (a > 0), a / lo * 100.0, 0.0)
                 above = np.where((hi > 0) & (a > 0), hi / a * 100.0, 0.0)
                 raw = np.where(met, 100.0, np.where(a < lo, below, above))
-            elif tt == 1:
+            elif tt == PROGRESS:
                 gap = t - b
                 raw = np.where(gap != 0, (a - b) / gap * 100.0, met_pct)
-            elif pol == 0:
+            elif pol == HIGHER:
                 raw = np.where(t > 0, np.where(a > 0, a / t * 100.0, 0.0), met_pct)
             else:
                 raw = np.where(
@@ -82,9 +92,9 @@ def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
     """
     n = len(rows)
     pol_d, tt_d = defs["pol"].to_numpy(), defs["tt"].to_numpy()
-    sums = defs["agg"].to_numpy() == 0
+    sums = defs["agg"].to_numpy() == SUM
     cols = {c: defs[c].to_numpy(dtype="float64") for c in ("target", "baseline", "low", "high")}
-    rule_d = pol_d * 4 + tt_d
+    rule_d = pol_d * len(TARGET_CODE) + tt_d  # a group per polarity × target type
     if not met_only:
         rows.target, rows.raw = np.empty(n), np.empty(n)
     rules = np.unique(rule_d)
@@ -97,7 +107,8 @@ def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
         slices = [slice(None)] * len(rules)
     rows.met = np.zeros(n)
     for r, idx in zip(rules, slices, strict=True):
-        if met_only and int(r) % 4 < 2:
+        pol, tt = divmod(int(r), len(TARGET_CODE))
+        if met_only and tt not in (THRESHOLD, MILESTONE):
             continue
         d = rows.d[idx]
         if rows.units is None:
@@ -111,8 +122,8 @@ def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
             scaled["baseline"],
             scaled["low"],
             scaled["high"],
-            int(r) // 4,
-            int(r) % 4,
+            pol,
+            tt,
         )
         rows.met[idx] = met
         if not met_only:
@@ -123,5 +134,5 @@ def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
     if rows.share is not None:  # rolled periods: thresholds score the share held, milestones
         tt = tt_d[rows.d]
         known = ~np.isnan(rows.raw)
-        rows.raw = np.where(known & (tt == 2), rows.share * 100.0, rows.raw)
-        rows.raw = np.where(known & (tt == 3), rows.done * 100.0, rows.raw)
+        rows.raw = np.where(known & (tt == THRESHOLD), rows.share * 100.0, rows.raw)
+        rows.raw = np.where(known & (tt == MILESTONE), rows.done * 100.0, rows.raw)

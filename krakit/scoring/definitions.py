@@ -34,8 +34,18 @@ __all__ = [
     "AGG_CODE",
     "BY_LEVEL",
     "FREQ_LEVEL",
+    "HIGHER",
+    "IN_RANGE",
+    "LAST",
+    "LOWER",
+    "MEAN",
+    "MILESTONE",
     "POLARITY_CODE",
+    "PROGRESS",
+    "RATIO",
+    "SUM",
     "TARGET_CODE",
+    "THRESHOLD",
     "WEIGHT_TOLERANCE",
     "aggregation_of",
     "kpi_definitions",
@@ -47,14 +57,23 @@ __all__ = [
 WEIGHT_TOLERANCE = 0.01
 """Percent weights must add to 100 within this many points (0.25 + 0.75 float noise is fine)."""
 
-POLARITY_CODE = {Polarity.HIGHER_IS_BETTER: 0, Polarity.LOWER_IS_BETTER: 1, Polarity.IN_RANGE: 2}
-TARGET_CODE = {
-    TargetType.RATIO: 0,
-    TargetType.PROGRESS: 1,
-    TargetType.THRESHOLD: 2,
-    TargetType.MILESTONE: 3,
+# Scoring works on small integer codes (columns ``pol``, ``tt``, ``agg`` of the definitions,
+# vectorised); the code names them, never their numbers.
+HIGHER, LOWER, IN_RANGE = 0, 1, 2
+RATIO, PROGRESS, THRESHOLD, MILESTONE = 0, 1, 2, 3
+SUM, MEAN, LAST = 0, 1, 2
+POLARITY_CODE = {
+    Polarity.HIGHER_IS_BETTER: HIGHER,
+    Polarity.LOWER_IS_BETTER: LOWER,
+    Polarity.IN_RANGE: IN_RANGE,
 }
-AGG_CODE = {Aggregation.SUM: 0, Aggregation.MEAN: 1, Aggregation.LAST: 2}
+TARGET_CODE = {
+    TargetType.RATIO: RATIO,
+    TargetType.PROGRESS: PROGRESS,
+    TargetType.THRESHOLD: THRESHOLD,
+    TargetType.MILESTONE: MILESTONE,
+}
+AGG_CODE = {Aggregation.SUM: SUM, Aggregation.MEAN: MEAN, Aggregation.LAST: LAST}
 FREQ_LEVEL = {
     Frequency.DAILY: Level.DAY,
     Frequency.WEEKLY: Level.WEEK,

@@ -19,8 +19,15 @@ from krakit.model import (
 )
 from krakit.scoring.achievement import raw_achievement
 from krakit.scoring.definitions import (
+    HIGHER,
+    IN_RANGE,
+    LOWER,
+    MILESTONE,
     POLARITY_CODE,
+    PROGRESS,
+    RATIO,
     TARGET_CODE,
+    THRESHOLD,
     aggregation_of,
     scored_type,
     target_range,
@@ -32,15 +39,15 @@ __all__ = ["Explanation", "explain"]
 
 
 _RULE_TEXT = {
-    (0, 0): "higher is better, ratio",
-    (1, 0): "lower is better, ratio",
-    (2, 0): "in range",
-    (0, 1): "higher is better, progress from the baseline",
-    (1, 1): "lower is better, progress from the baseline",
-    (2, 1): "in range",
-    (0, 2): "threshold to hold (at or above), per period",
-    (1, 2): "threshold to hold (at or below), per period",
-    (2, 2): "threshold to hold (inside the range), per period",
+    (HIGHER, RATIO): "higher is better, ratio",
+    (LOWER, RATIO): "lower is better, ratio",
+    (IN_RANGE, RATIO): "in range",
+    (HIGHER, PROGRESS): "higher is better, progress from the baseline",
+    (LOWER, PROGRESS): "lower is better, progress from the baseline",
+    (IN_RANGE, PROGRESS): "in range",
+    (HIGHER, THRESHOLD): "threshold to hold (at or above), per period",
+    (LOWER, THRESHOLD): "threshold to hold (at or below), per period",
+    (IN_RANGE, THRESHOLD): "threshold to hold (inside the range), per period",
 }
 
 
@@ -79,15 +86,15 @@ def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
 
     a, t, b, raw = row.actual, row.target, row.baseline, row.raw
     got = percent_text(raw)
-    if tt == 3:
+    if tt == MILESTONE:
         done = t if not pd.isna(t) else 1
         return f"milestone: done when the value reaches {done:g}; latest value {a:g} → {got}"
-    if tt == 2:
+    if tt == THRESHOLD:
         return (
-            f"threshold {v(t) if pol != 2 else ''} held in {row.share * row.periods:.0f} of "
+            f"threshold {v(t) if pol != IN_RANGE else ''} held in {row.share * row.periods:.0f} of "
             f"{row.periods:.0f} period(s) → {got}"
         )
-    if pol == 2:
+    if pol == IN_RANGE:
         low = row.low
         lo_t, hi_t = _bound(low, unit, "−∞"), _bound(row.high, unit, "+∞")
         if raw == 100:
@@ -95,14 +102,14 @@ def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
         if not pd.isna(low) and a < low:
             return f"below the range: actual / low = {v(a)} / {lo_t} = {got}"
         return f"above the range: high / actual = {hi_t} / {v(a)} = {got}"
-    if tt == 1:
+    if tt == PROGRESS:
         if t == b:
             return f"target equals baseline ({v(t)}): met → 100%, not met → 0%; got {got}"
         return (
             f"(actual − baseline) / (target − baseline) = ({v(a)} − {v(b)}) / ({v(t)} − {v(b)}) "
             f"= {got}"
         )
-    if pol == 0:
+    if pol == HIGHER:
         if t > 0:
             return f"actual / target = {v(a)} / {v(t)} = {got}"
         return f"target {v(t)} is not positive: 100% if actual ≥ target, else 0% → {got}"
@@ -261,7 +268,7 @@ def _kpi_lines(
     from krakit.units import format_value
 
     agg = aggregation_of(kpi).value
-    kind = "milestone" if tt == 3 else _RULE_TEXT[(pol, tt)]
+    kind = "milestone" if tt == MILESTONE else _RULE_TEXT[(pol, tt)]
     lines = [f"KPI {kpi.id} — {kind} ({agg} over periods)"]
     if t.periods == 0 or pd.isna(t.actual):
         lines.append(
@@ -272,18 +279,18 @@ def _kpi_lines(
         return lines
     goal = (
         f"target range [{_bound(t.low, kpi.unit, '−∞')}, {_bound(t.high, kpi.unit, '+∞')}]"
-        if pol == 2
+        if pol == IN_RANGE
         else f"target {format_value(t.target, kpi.unit)}"
     )
     lines.append(
         f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), {goal}"
-        + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == 1 else "")
+        + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == PROGRESS else "")
     )
     if pd.isna(t.achievement):
         lines.append(f"  not scored, {why or 'no target: add one in step 2 (KPIs)'}")
         return lines
-    raw = t.achievement if tt in (2, 3) else _kpi_values(t, tt, pol)
-    share = t.achievement / 100.0 if tt == 2 else np.nan
+    raw = t.achievement if tt in (THRESHOLD, MILESTONE) else _kpi_values(t, tt, pol)
+    share = t.achievement / 100.0 if tt == THRESHOLD else np.nan
     row = pd.Series(
         {
             "actual": t.actual,

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from krakit.periods import LEVELS, label, ordinal, parse_period, roll
-from krakit.scoring.definitions import FREQ_LEVEL
+from krakit.scoring.definitions import FREQ_LEVEL, LAST, SUM
 from krakit.scoring.intake import Located
 
 __all__ = ["Rows", "roll_up", "to_base"]
@@ -126,10 +126,10 @@ def roll_up(
     rest = keys // nl if with_label else keys
     d, person = rest % nd, rest // nd
     agg_g = agg[d]
-    value = np.where(agg_g == 0, total, total / np.where(count > 0, count, 1))
-    if np.any(agg_g == 2):  # 'last': the value of the latest period in the group
+    value = np.where(agg_g == SUM, total, total / np.where(count > 0, count, 1))
+    if np.any(agg_g == LAST):  # 'last': the value of the latest period in the group
         # only the rows of KPIs that roll up with 'last' (often a few of many)
-        mine = slice(None) if np.all(agg_g == 2) else np.flatnonzero(agg[rows.d] == 2)
+        mine = slice(None) if np.all(agg_g == LAST) else np.flatnonzero(agg[rows.d] == LAST)
         at = codes[mine]
         order = rows.order[rows.label[mine]] if row_order is None else row_order[mine]
         latest = np.full(g, np.iinfo(np.int64).min)
@@ -139,7 +139,7 @@ def roll_up(
             last = np.bincount(at, weights=rows.value[mine] * is_last, minlength=g) / np.bincount(
                 at, weights=is_last, minlength=g
             )
-        value = np.where(agg_g == 2, last, value)
+        value = np.where(agg_g == LAST, last, value)
     # KPI periods covered: each row is one unless it says otherwise (weeks of a month)
     units = count if rows.units is None else np.bincount(codes, weights=rows.units, minlength=g)
     if rows.periods is not None:  # rolling already-rolled rows: periods add up

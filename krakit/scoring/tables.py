@@ -19,7 +19,7 @@ from krakit.model import (
 )
 from krakit.periods import LEVELS, label, ordinal, parse_period, roll
 from krakit.scoring.achievement import achieve, status_of
-from krakit.scoring.definitions import BY_LEVEL
+from krakit.scoring.definitions import BY_LEVEL, SUM
 from krakit.scoring.rollup import Rows, roll_up
 
 __all__ = ["kpi_totals", "kras_overall", "per_period"]
@@ -144,7 +144,7 @@ def kpi_totals(
         kra_titles=defs["kra_title"].to_numpy(),
         kra_w=defs["kra_w"].to_numpy(),
     )
-    sum_agg = defs["agg"].to_numpy()[grid_def] == 0
+    sum_agg = defs["agg"].to_numpy()[grid_def] == SUM
     target = np.where(found, pick(rolled.target), defs["target"].to_numpy()[grid_def])
     scale = np.where(sum_agg, units, 1.0)  # KPI periods covered, for sums
     grid["scale"] = scale
