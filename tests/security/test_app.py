@@ -228,7 +228,7 @@ def test_the_running_app_shows_no_code_and_no_traceback(tmp_path: Path) -> None:
     notebook = tmp_path / "boom.ipynb"
     notebook.write_text(json.dumps(_BOOM), encoding="utf-8")
     port = _free_port()
-    env, args = _app_command(PORT=str(port))
+    env, args = _app_command(PORT=str(port), POOL="1")  # the pooled path, one kernel
     args = [a for a in args if not a.endswith(".ipynb")] + ["--no-browser", str(notebook)]
     server = subprocess.Popen(
         [str(ROOT / ".venv" / "bin" / "voila"), *args],
