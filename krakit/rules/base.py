@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache, lru_cache
@@ -138,17 +138,17 @@ class Rule(BaseModel):
         """The code's letter."""
         return self.code[0]
 
-    def run(self, ctx: Any) -> Iterator[Hit]:
-        """Run the predicate and normalise what it returns into hits."""
+    def run(self, ctx: Any) -> Iterable[Hit]:
+        """Run the predicate and normalise what it returns into hits (a plain call, not a
+        generator: the checker runs every rule on every KPI of a sheet)."""
         result = self.test(ctx)
         if result is None or result is False:
-            return
+            return ()
         if result is True:
-            yield Hit()
-        elif isinstance(result, Hit):
-            yield result
-        else:
-            yield from result
+            return (Hit(),)
+        if isinstance(result, Hit):
+            return (result,)
+        return result
 
     def doc(self) -> str:
         """The rule's full explanation, in the ruff-doc layout (plain text)."""

@@ -20,6 +20,7 @@ from krakit.rules.base import (
     Peers,
     Rule,
     ScorecardContext,
+    Severity,
     Status,
     matches,
     normalise_codes,
@@ -173,7 +174,8 @@ def _finding(
     values: dict[str, Any],
     example: Callable[[], str] | None = None,
 ) -> Finding:
-    merged = {**values, **hit.values}
+    merged = _Values(values)
+    merged.update(hit.values)
     if "example" not in merged and example is not None and "{example}" in (rule.fix or ""):
         merged["example"] = example()
     message = _format(rule.message, merged)
@@ -202,8 +204,8 @@ class _Values(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _format(template: str, values: dict[str, Any]) -> str:
-    return template.format_map(_Values(values))
+def _format(template: str, values: _Values) -> str:
+    return template.format_map(values)
 
 
 def _once(make: Callable[[], str]) -> Callable[[], str]:
@@ -223,15 +225,29 @@ def _run(
     rules: Iterable[Rule], ctx: Any, base: str | None, ignore: tuple[str, ...]
 ) -> list[Finding]:
     out: list[Finding] = []
-    values = ctx.values()
-    example = _once(ctx.example) if hasattr(ctx, "example") else None
+    values: dict[str, Any] | None = None  # what messages say, worked out at the first hit
+    example = None
     for rule in rules:
         if ignore and matches(rule.code, ignore):
             continue
-        for hit in rule.run(ctx):
+        hits = rule.run(ctx)
+        if not hits:
+            continue
+        if values is None:
+            values = ctx.values()
+            example = _once(ctx.example) if hasattr(ctx, "example") else None
+        for hit in hits:
             out.append(_finding(rule, hit, base, values, example))
-    out.sort(key=lambda f: (-f.severity.rank, f.code))
+    if len(out) > 1:
+        out.sort(key=_most_serious_first)
     return out
+
+
+_RANK = {severity: severity.rank for severity in Severity}
+
+
+def _most_serious_first(finding: Finding) -> tuple[int, str]:
+    return -_RANK[finding.severity], finding.code
 
 
 def _kpi_context(
@@ -306,7 +322,7 @@ def _check_kra(
 
 def _codes(ignore: Mapping[str, str] | Iterable[str]) -> tuple[str, ...]:
     """The codes of an ignore mapping (code -> reason) or list, upper-cased."""
-    return tuple(code.upper() for code in ignore)
+    return tuple(code.upper() for code in ignore) if ignore else ()
 
 
 _PATH = re.compile(r"(kras\[[^\]]+\])|((?:unassigned_)?kpis\[[^\]]+\])")
