@@ -272,3 +272,38 @@ def test_blank_start_types_own_words_saves_and_downloads(voila, page, persona: P
         page.locator(".krakit-exported").scroll_into_view_if_needed()
         screenshot(page, "blank_step4_downloads")
     assert offline.blocked == []
+
+
+def test_ward_sister_types_weights_as_people_write_them(voila, page) -> None:
+    """A blank start is asked for the role's name; "30%", "30 %" and "thirty" are weights,
+    and "0.3" is asked about under its own row, the typed text kept in the box."""
+    page, offline = page
+    page.goto(voila.url)
+    page.wait_for_selector(".krakit-workshop", timeout=120_000)
+    page.click("button.krakit-start-blank")
+    _wait_text(page, ".krakit-step-roles .krakit-message", "Name the role first")
+    title = page.locator(".krakit-role-title input")
+    assert title.input_value() == "" and "Name the role" in title.get_attribute("placeholder")
+    title.fill("ward sister")
+    page.locator(".krakit-kra-lines textarea").fill(
+        "patient saftey\nINFECTION CONTROL\n\nstaff rostering & training\nward supplies"
+    )
+    page.wait_for_function("() => document.querySelectorAll('.krakit-kra-row').length === 4")
+    boxes = page.locator(".krakit-kra-weight input")
+    for i, typed in enumerate(["30%", "30 %", "thirty"]):
+        boxes.nth(i).fill(typed)
+    _wait_text(page, ".krakit-weight-total", "90 of 100")
+    boxes.nth(3).fill("0.3")
+    note = page.locator(".krakit-kra-row").nth(3).locator(".krakit-kra-weight-note")
+    note.locator(".krakit-msg-error").wait_for()
+    assert "30%" in note.inner_text() and "0.3%" in note.inner_text()
+    assert note.is_visible()
+    assert "90 of 100" in page.inner_text(".krakit-weight-total")  # 0.3 was not taken
+    assert [boxes.nth(i).input_value() for i in range(4)] == ["30%", "30 %", "thirty", "0.3"]
+    screenshot(page, "blank_step1_weights_asked")
+    boxes.nth(3).fill("10")
+    _wait_text(page, ".krakit-weight-total", "100 of 100")
+    page.wait_for_function(
+        "() => !document.querySelectorAll('.krakit-kra-weight-note .krakit-msg').length"
+    )
+    assert offline.blocked == []
