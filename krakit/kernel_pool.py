@@ -64,6 +64,7 @@ class PacedKernelManager(AsyncMappingKernelManager):
         self._starting = 0
         self._turn: asyncio.Condition | None = None
         self._settling: set[asyncio.Task[None]] = set()
+        self._closing = False
 
     def _limit(self, start_number: int) -> int:
         """How many pool kernels may be starting when the ``start_number``-th one asks."""
@@ -82,7 +83,9 @@ class PacedKernelManager(AsyncMappingKernelManager):
         self._pool_starts += 1
         limit = self._limit(self._pool_starts)
         async with self._turn:
-            await self._turn.wait_for(lambda: self._starting < limit)
+            await self._turn.wait_for(lambda: self._closing or self._starting < limit)
+            if self._closing:  # Voilà awaits its pool's tasks while it shuts down
+                raise RuntimeError("the app is shutting down: no new pool kernel")
             self._starting += 1
         try:
             kernel_id = await super().start_kernel(**kwargs)
@@ -93,6 +96,14 @@ class PacedKernelManager(AsyncMappingKernelManager):
         self._settling.add(task)  # a reference until it ends (the loop keeps only weak ones)
         task.add_done_callback(self._settling.discard)
         return kernel_id
+
+    async def shutdown_all(self, now: bool = False) -> None:
+        """Shut every kernel down; pool kernels still waiting for their turn never start."""
+        self._closing = True
+        if self._turn is not None:
+            async with self._turn:
+                self._turn.notify_all()
+        await super().shutdown_all(now=now)
 
     async def _settle(self, kernel_id: str) -> None:
         """Wait until the kernel has run the notebook and gone quiet, then free its turn.

@@ -126,3 +126,24 @@ def test_the_app_uses_the_paced_manager() -> None:
     config = json.loads((ROOT / "jupyter" / "voila.json").read_text(encoding="utf-8"))
     name = config["VoilaConfiguration"]["multi_kernel_manager_class"]
     assert name == "krakit.kernel_pool.PacedKernelManager"
+
+
+def test_pool_kernels_waiting_for_their_turn_never_start_once_the_app_shuts_down(
+    manager: PacedKernelManager, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    async def fake_shutdown_all(self: AsyncMappingKernelManager, now: bool = False) -> None:
+        self._kernels.clear()
+
+    monkeypatch.setattr(AsyncMappingKernelManager, "shutdown_all", fake_shutdown_all)
+    manager.kernel_pools_config = {"default": {"pool_size": 0}}
+
+    async def scenario() -> None:
+        await manager.start_kernel(env=POOL)
+        waiting = [asyncio.create_task(manager.start_kernel(env=POOL)) for _ in range(3)]
+        await asyncio.sleep(0.1)
+        await manager.shutdown_all()
+        results = await asyncio.gather(*waiting, return_exceptions=True)
+        assert all(isinstance(r, RuntimeError) for r in results), results
+        assert manager.started == ["k1"]  # Voilà's shutdown then has nothing left to wait for
+
+    asyncio.run(scenario())
