@@ -221,8 +221,10 @@ class ScoringConfig(_Model):
         None,
         ge=1,
         le=12,
-        description="Month the fiscal year begins (4 = April, as in India); quarters, halves "
-        "and years roll up on it. None: April if actuals use 'FY2026-27' labels, else January.",
+        description="Month the fiscal year begins (4 = April, as in India; 7 = July, as in "
+        "Australia; 10 = October, US federal); quarters, halves and years roll up on it, and the "
+        "checker reads 'FY27' and 'Q1 FY27' deadlines and the scorecard's period on it. None: "
+        "April if actuals use 'FY2026-27' labels, else January (the checker: April).",
     )
 
     @field_validator("bands")
