@@ -76,7 +76,10 @@ def unit_noun(text: str, end: int) -> str | None:
     A compound whose head is a time unit is that unit ("20 contact hours" → "hours"), and
     "two percentage points" is ``"%"``.
     """
-    words = _WORD.findall(text_after(text, end, 60))[:5]
+    after = text_after(text, end, 60)
+    if re.match(r"\s*[,;:|(\[]", after):
+        return None  # "target 95, current 88": a comma ends the number's phrase
+    words = _WORD.findall(after)[:5]
     for i, word in enumerate(words[:4]):
         low = word.lower()
         if low in _L["unit_skip"] or (word.isupper() and len(word) > 1):
@@ -180,12 +183,20 @@ def _is_ageing(n: _Around) -> bool:
     )
 
 
+_COMPARED = re.compile(
+    r"(?i)\b(?:than|at\s+least|at\s+most|up\s+to|upto|maximum(?:\s+of)?|minimum(?:\s+of)?|"
+    r"under|below|above|within|to)\s*$"
+)
+
+
 def _is_word(n: _Around) -> bool:
     a = n.amount
     if not a.spelled:
         return False
     if a.value == 0 and re.search(r"(?i)(?:\bto|\bat|\bbe|[:=|–—-])\s*$", n.before):
         return False  # "defects to zero", "Lost-time injuries: nil": a target of 0
+    if _COMPARED.search(n.before):
+        return False  # "fewer than five per week", "at least two a day": a quantity
     nxt = re.match(r"[\s-]*([A-Za-z]+)", n.after)
     return a.unit is None and (
         not nxt
@@ -241,7 +252,11 @@ DEFINERS: tuple[Definer, ...] = (
     ),
     Definer("lookback", _is_lookback, {"Attrition over the last 12 months below 9%": 12}),
     Definer("ageing", _is_ageing, {"Invoices overdue beyond 60 days under 4%": 60}),
-    Definer("word", _is_word, {"Every one of the stores audited": 1}),
+    Definer(
+        "word",
+        _is_word,
+        {"Every one of the stores audited": 1},
+    ),
 )
 """Why a number names the metric rather than its target, tried in order."""
 

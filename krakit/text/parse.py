@@ -438,6 +438,10 @@ def read_changes(r: _Reading) -> None:
             c.unit = unit_noun(text, a.span[1]) or "count"
 
 
+# A "%" the metric's name carries, not a number's: "OTIF %", "Attendance (%)", "% of calls"
+_PERCENT_HEAD = re.compile(r"(?:[A-Za-z]\s*|\(\s*|^\s*)%(?!\s*\d)")
+
+
 def _bare_unit(r: _Reading, main: _Cand) -> str:
     """The unit of a target written without one: a score, a time the metric names, a count."""
     unit = main.unit or "count"
@@ -445,6 +449,8 @@ def _bare_unit(r: _Reading, main: _Cand) -> str:
         return "score"  # "a Google rating of 4.7 stars"
     if unit == "count" and _SCORE.search(r.text, r.words):
         return "score"
+    if unit == "count" and _PERCENT_HEAD.search(r.text, r.heading, main.amount.span[0]):
+        return "%"  # "OTIF % — target 95", "Attendance (%): 92"
     if unit == "count":
         # "Machine downtime hours – 12", "Debtor days (in days): 45": the metric names the unit
         head = _TIME_HEAD.search(r.text[: main.amount.span[0]])
