@@ -678,6 +678,7 @@ def _term_regex(term: str) -> str:
     return r"[\s-]+".join(re.escape(p) for p in parts)
 
 
+@lru_cache(maxsize=8192)
 def first_word(text: str) -> str:
     """The first word of a statement, lower case, ignoring a leading 'to'."""
     words = re.findall(r"[a-zA-Z]+", text.lower())

@@ -25,12 +25,20 @@ _STOP = frozenset(
 )
 
 
-def _tokens(text: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _tokens(text: str) -> frozenset[str]:
+    # remembered: a sheet asks for the same KRA titles and metrics row after row
     out = set()
     for word in re.findall(r"[a-z]+", text.lower()):
         if len(word) > 2 and word not in _STOP:
             out.add(word[:-1] if word.endswith("s") and len(word) > 4 else word)
-    return out
+    return frozenset(out)
+
+
+@lru_cache(maxsize=16)
+def _openers(name: str) -> frozenset[str]:
+    """The first word of each term of a word list ("make" for "make calls")."""
+    return frozenset(t.split()[0] for t in load_words(name).terms if t.split())
 
 
 @lru_cache(maxsize=1)
@@ -113,13 +121,12 @@ _TIME_OR_MONEY = {"%", "days", "hours", "minutes", "weeks", "months"}
 
 
 def _activity(ctx: KPIContext) -> Hit | None:
-    verbs = load_words("activity_verbs")
     text = ctx.text.strip()
     unit = ctx.unit or ""
     countable = ctx.target is not None and not ctx.relative and unit not in _TIME_OR_MONEY
     countable = countable and not (len(unit) == 3 and unit.isupper())
     verb = first_word(text)
-    if countable and verb and any(t.split()[0] == verb for t in verbs.terms):
+    if countable and verb and verb in _openers("activity_verbs"):
         m = re.search(re.escape(verb), text, re.IGNORECASE)
         return Hit(values={"what": verb}, span=m.span() if m else None)
     name = ctx.metric or text

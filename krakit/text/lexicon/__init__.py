@@ -159,7 +159,7 @@ def word_value(phrase: str) -> float | None:
 _TOKEN = re.compile(r"[a-z]+")
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=8192)  # a sheet's rows repeat a few thousand statements
 def words_of(text: str) -> frozenset[str]:
     """The lower-case letter runs of ``text``: what :class:`WordList` gates on.
 
