@@ -68,6 +68,9 @@ def test_libyaml_is_used_where_pyyaml_has_it() -> None:
         ("role:\n\ttitle: x\n", "not valid YAML", 2, 1),
         ("role: {title: x\nkras: []\n", "not valid YAML", 2, 5),
         ("role: {title: x}\nkras: [{title: A, weight: 2026-02-30}]\n", "2026-02-30", 2, 27),
+        ("role: {title: x}\nkras: [{title: A, weight: !!bool maybe}]\n", "'maybe'", 2, 27),
+        ("role: {title: !!timestamp soon}\n", "'soon'", 1, 15),
+        ("role: {title: !!int 12abc}\n", "'12abc'", 1, 15),
     ],
 )
 def test_errors_name_line_and_column(

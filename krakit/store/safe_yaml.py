@@ -45,13 +45,16 @@ class _Checked:
         return super().construct_document(node)  # type: ignore[misc]
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        """Build one value; a value Python refuses (``2026-02-30``, a 5000-digit number)
-        becomes a YAML error at its line instead of a bare ``ValueError``."""
+        """Build one value; a value Python refuses (``2026-02-30``, a 5000-digit number,
+        ``!!bool maybe``, ``!!timestamp soon``) becomes a YAML error at its line instead of
+        a bare ``ValueError`` (``KeyError``, ``AttributeError`` from PyYAML's constructors)."""
         try:
             return super().construct_object(node, deep=deep)  # type: ignore[misc]
-        except (ValueError, OverflowError) as exc:
+        except (ValueError, OverflowError, KeyError, AttributeError) as exc:
             shown = str(node.value) if isinstance(node, yaml.ScalarNode) else node.tag
             shown = shown if len(shown) <= 40 else f"{shown[:20]}...({len(shown):,} characters)"
+            if isinstance(exc, KeyError | AttributeError):  # a tag its text does not fit
+                exc = ValueError(f"not a {node.tag.rsplit(':', 1)[-1]}")
             raise yaml.constructor.ConstructorError(
                 None, None, f"cannot read {shown!r}: {exc}", node.start_mark
             ) from exc
@@ -142,6 +145,10 @@ _FAST_DUMPER: type | None = None
 _STR = "tag:yaml.org,2002:str"
 _MAP = yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG
 _SEQ = yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG
+_INT, _FLOAT = "tag:yaml.org,2002:int", "tag:yaml.org,2002:float"
+_NULL, _BOOL = "tag:yaml.org,2002:null", "tag:yaml.org,2002:bool"
+_DECIMAL = re.compile(r"[-+]?(?:0|[1-9][0-9]{0,17})")  # int() reads it as PyYAML does
+_DECIMAL_POINT = re.compile(r"[-+]?[0-9]+\.[0-9]*(?:[eE][-+]?[0-9]+)?")  # so does float()
 
 
 class _QuickResolve:
@@ -167,13 +174,35 @@ class _QuickResolve:
 
 
 class _QuickLoad(_QuickResolve):
-    """Text is built without the constructor's dispatch (when no alias can share a node)."""
+    """Plain values are built without the constructor's dispatch and bookkeeping, which is
+    there for aliases (a node shared by two places): when the text has no alias, text, a
+    short decimal number, true/false, null, a mapping and a list are built directly, each as
+    PyYAML's constructor builds it (a mapping by the same duplicate-key check). Anything
+    else (a date, ``0x1F``, ``1_000``, ``.inf``, a 5000-digit number) takes the usual way,
+    errors included."""
 
     may_alias: bool
 
     def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node.tag == _STR and type(node) is yaml.ScalarNode and not self.may_alias:
-            return node.value
+        if self.may_alias:
+            return super().construct_object(node, deep=deep)  # type: ignore[misc]
+        tag, kind = node.tag, type(node)
+        if kind is yaml.ScalarNode:
+            value = node.value
+            if tag == _STR:
+                return value
+            if tag == _INT and _DECIMAL.fullmatch(value):
+                return int(value)
+            if tag == _FLOAT and _DECIMAL_POINT.fullmatch(value):
+                return float(value)
+            if tag == _NULL:
+                return None
+            if tag == _BOOL and value.lower() in self.bool_values:  # type: ignore[attr-defined]
+                return self.bool_values[value.lower()]  # type: ignore[attr-defined]
+        elif kind is yaml.MappingNode and tag == _MAP:
+            return _construct_mapping(self, node)
+        elif kind is yaml.SequenceNode and tag == _SEQ:
+            return [self.construct_object(child) for child in node.value]
         return super().construct_object(node, deep=deep)  # type: ignore[misc]
 
 
