@@ -51,6 +51,9 @@ _LAZY: dict[str, str] = {
     "Direction": "krakit.text.draft",
     "Period": "krakit.text.draft",
     "Label": "krakit.text.draft",
+    # time: the one typed time value, and the fiscal-year starts it is read against
+    "When": "krakit.periods",
+    "FISCAL_STARTS": "krakit.periods",
     # the checker (krakit/rules)
     "Finding": "krakit.rules",
     "Severity": "krakit.rules",
@@ -105,6 +108,7 @@ class _Package(types.ModuleType):
 sys.modules[__name__].__class__ = _Package
 
 __all__ = [
+    "FISCAL_STARTS",
     "KPI",
     "KRA",
     "SCHEMA_VERSION",
@@ -128,6 +132,7 @@ __all__ = [
     "TargetType",
     "Thresholds",
     "WeightMode",
+    "When",
     "Workspace",
     "__version__",
     "check",
