@@ -5,14 +5,18 @@ participant a kernel that has already run the notebook, and starts a replacement
 later. When a room of 20 arrives together, that is 20 replacements starting at once, each
 costing about a CPU-second (start the kernel, ``import krakit``, build the wizard), right
 when the 20 participants' kernels must answer their browsers with the wizard's widgets. On
-2 cores the refill took the CPU from the people it was refilling for.
+2 cores the refill took the CPU from the people it was refilling for: measured with other
+jobs running, 0 of 20 pages had the wizard (Voilà stopped waiting for the notebook's output
+after 60 s). ``make app`` also waits 5 s before replacing (``VoilaKernelManager.fill_delay``
+in ``jupyter/voila.json``), so the burst's first screens go out first.
 
 :class:`PacedKernelManager` lets only ``refill_concurrency`` replacement kernels (default 1)
 run their start-up at the same time, so refilling never takes more than that many cores and
 the rest stay with the participants. A kernel counts as starting until it has run the
 notebook and been quiet for ``settle_s`` seconds (or ``max_settle_s`` have passed). The first
 fill of the pool, before anyone arrives, runs ``initial_concurrency`` at a time (default: the
-number of cores). Kernels a participant starts without the pool are never held back.
+number of cores). Arrivals beyond the pool get the replacements in the order they were asked
+for; kernels started without a pool (``POOL=0``) are never held back.
 
 Voilà uses it as the base of its pool (``VoilaConfiguration.multi_kernel_manager_class`` in
 ``jupyter/voila.json``); it needs ``jupyter_server`` (the ``lab`` extra), which krakit itself
