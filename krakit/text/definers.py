@@ -128,6 +128,9 @@ _RATIO_WORD = re.compile(r"(?i)\bratios?\b|[a-z]-to-[a-z]")
 _CLOCK_AFTER = re.compile(r"(?i)\s*(?:(?:am|pm|o'?clock|:\d\d)\b|[ap]\.m\.)")
 
 
+_LATER_TARGET = re.compile(r"\d\s*%|[₹$€£]\s?\d")
+
+
 def _is_year(n: _Around) -> bool:
     a = n.amount
     if not (n.bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer()):
@@ -137,6 +140,8 @@ def _is_year(n: _Around) -> bool:
         or bool(re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I))
         # "the 2027 sales kick-off", "our 2026 revenue": a determiner before makes it a year
         or bool(re.search(r"(?i)\b(?:the|our|this|its|their|your|his|her)\s+$", n.before))
+        # "Grow 2027 bookings by 12%": a percentage or an amount after it is the target
+        or bool(_LATER_TARGET.search(n.text, a.span[1]))
     )
 
 
@@ -197,6 +202,8 @@ def _is_word(n: _Around) -> bool:
         return False  # "defects to zero", "Lost-time injuries: nil": a target of 0
     if _COMPARED.search(n.before):
         return False  # "fewer than five per week", "at least two a day": a quantity
+    if re.match(r"-[A-Za-z]", n.after):
+        return True  # "One-year survival", "two-wheeler loans": an adjective, not a quantity
     nxt = re.match(r"[\s-]*([A-Za-z]+)", n.after)
     return a.unit is None and (
         not nxt
@@ -210,7 +217,11 @@ DEFINERS: tuple[Definer, ...] = (
     Definer(
         "year",
         _is_year,
-        {"Grow 2026 annual revenue by 10%": 2026, "Plan the 2027 sales kick-off": 2027},
+        {
+            "Grow 2026 annual revenue by 10%": 2026,
+            "Plan the 2027 sales kick-off": 2027,
+            "Grow 2027 bookings by 12%": 2027,
+        },
     ),
     Definer(
         "scale",
@@ -255,7 +266,7 @@ DEFINERS: tuple[Definer, ...] = (
     Definer(
         "word",
         _is_word,
-        {"Every one of the stores audited": 1},
+        {"Every one of the stores audited": 1, "One-year survival rate above 90%": 1},
     ),
 )
 """Why a number names the metric rather than its target, tried in order."""

@@ -426,9 +426,16 @@ def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     return _deadline(f"end of {grain}", (start, end), grain, named=False)
 
 
+# "Inventory aged over 180 days", "inactive for more than 60 days": an age, not a window
+_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:aged?|ageing|aging|overdue|older|outstanding|pending|open|inactive|dormant|"
+    r"idle|waiting|delayed|late|stuck|unpaid|unbilled)\s+(?:for\s+)?$"
+)
+
+
 def _window(m: re.Match[str], ctx: Context) -> When | None:
     n = _count(m["n"])
-    if n is None:
+    if n is None or _AGE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         return None
     raw = re.sub(r"\s+", " ", m["u"].lower())
     raw = {"hrs": "hour", "mins": "minute", "secs": "second"}.get(raw, raw)
@@ -877,6 +884,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut DSO to 45 days in 12 months' time": "window 12 months",
         },
         leaves=(
+            "Inventory aged over 180 days under 2%",
             "Make 300 calls in a month",
             "Resolve complaints in the last 3 months",
         ),
@@ -916,7 +924,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="period-end",
         gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
-        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -930,6 +938,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Clear the backlog by the close of the financial year": "deadline 2026-03-31",
             "Reduce DSO from 75 to 55 days by end FY": "deadline 2026-03-31",
         },
+        leaves=("Cut the month-end close to 5 days", "Reduce year-end stock write-offs"),
     ),
     TimePattern(
         name="month",

@@ -313,3 +313,43 @@ def test_period_spelling_is_read(text: str, want: str) -> None:
     if text.startswith("Cut DSO to 45 days "):
         assert draft.metric == "DSO"
         assert (draft.target.value, draft.target.unit) == (45, "days")
+
+
+# Numbers with time units that are not the KPI's period: ages, definers, service levels,
+# process names ("month-end close"). No period, and the target is the one a person names.
+NOT_PERIODS = [
+    ("Reduce 30-day readmissions to 12%", "12", "percent"),
+    ("Receivables overdue > 90 days below 5%", "5", "percent"),
+    ("First response within 4 hours for 90% of tickets", "90", "percent"),
+    ("Retain 80% of employees with 5+ years of tenure", "80", "percent"),
+    ("Inventory aged over 180 days under 2%", "2", "percent"),
+    ("Day-1 readiness score of 90", "90", "score"),
+    ("Time to first byte under 200 ms", "200", "other"),
+    ("24x7 availability of 99.9%", "99.9", "percent"),
+    ("Average age of open tickets under 3 days", "3", "days"),
+    ("Reduce patients waiting more than 4 hours in ED to zero", "0", "count"),
+    ("Customers inactive for 60 days: win back 20%", "20", "percent"),
+    ("Keep the 5-year default rate under 1%", "1", "percent"),
+    ("Staff on 12-hour shifts below 10%", "10", "percent"),
+    ("Cut the 2-week sprint carry-over to 5%", "5", "percent"),
+    ("Ensure 100% of 6-month reviews completed", "100", "percent"),
+    ("Mean time to repair of 45 minutes", "45", "minutes"),
+    ("Churn among first-year customers under 8%", "8", "percent"),
+    ("Ensure 95% of lab results within 60 minutes", "95", "percent"),
+    ("One-year survival rate above 90%", "90", "percent"),
+    ("Reduce the 3-month attrition of new hires to 10%", "10", "percent"),
+    ("Improve semester pass rate to 80%", "80", "percent"),
+    ("Cut the month-end close to 5 days", "5", "days"),
+    ("Reduce year-end stock write-offs to ₹2 lakh", "200000", "currency:INR"),
+    ("Raise Monday attendance to 95%", "95", "percent"),
+    ("Lower the Q-score variance to 2", "2", "score"),
+    ("Lift H-index of faculty to 15", "15", "score"),
+    ("Grow 2027 bookings by 12%", "12", "percent"),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), NOT_PERIODS, ids=[t for t, *_ in NOT_PERIODS])
+def test_a_time_that_defines_the_metric_is_no_period(text: str, value: str, unit: str) -> None:
+    got = EVAL.predict(text)
+    assert got["period"] == "none stated"
+    assert (got["target_value"], got["target_unit"]) == (value, unit)
