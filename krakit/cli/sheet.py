@@ -26,8 +26,11 @@ err = Output(stderr=True, highlight=False, markup=False)
 
 def load_scorecard(path: Path) -> Scorecard:
     """Load a scorecard file; a KPI sheet is refused with the command that converts it."""
+    from krakit.store import SUFFIXES, load
+
+    if path.suffix.lower() in SUFFIXES:  # a scorecard: the checker's rules are not needed
+        return load(path)
     from krakit.rules.filecheck import SHEET_SUFFIXES
-    from krakit.store import load
 
     if path.suffix.lower() in SHEET_SUFFIXES:
         raise InputError(
