@@ -421,10 +421,10 @@ class ScorecardStep(Step):
             if kind == "yaml":
                 target.write_text(dump(sc), encoding="utf-8")
             elif kind in ("png", "svg"):
-                from krakit import charts
+                from krakit import vegalite
                 from krakit.score import score
 
-                charts.save(charts.overview(sc, score(sc)), target)
+                vegalite.save(vegalite.overview(sc, score(sc)), target)
             else:
                 from krakit.report import report
 
@@ -452,9 +452,7 @@ def _scores_html(result: Any) -> str:
 
 def _chart_html(sc: Scorecard, result: Any) -> str:
     """The overview chart as inline SVG, rendered offline (works in Voilà and headless)."""
-    import vl_convert
+    from krakit import vegalite  # the spec as a dict: no Altair objects to build
 
-    from krakit import charts
-
-    svg = vl_convert.vegalite_to_svg(charts.spec(charts.overview(sc, result)))
+    svg = vegalite.svg(vegalite.overview(sc, result))
     return f'<div class="krakit-svg">{svg}</div>'

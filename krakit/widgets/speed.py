@@ -58,7 +58,7 @@ def _exercise() -> None:
 
     import vl_convert
 
-    from krakit import charts, library
+    from krakit import library, vegalite
     from krakit.rules import check
     from krakit.score import score
     from krakit.text.parse import parse_kpi
@@ -69,4 +69,4 @@ def _exercise() -> None:
     for kra in card.kras[:1]:
         library.suggest_kpis(kra.title)
     check(card)
-    vl_convert.vegalite_to_svg(charts.overview(card, score(card)).to_dict())
+    vl_convert.vegalite_to_svg(vegalite.overview(card, score(card)))
