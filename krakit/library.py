@@ -84,6 +84,16 @@ def templates_dir() -> Path:
     return found
 
 
+def _vocabulary_file() -> Path:
+    """``vocabulary.yaml`` in :func:`templates_dir` (the path joined once per folder)."""
+    return _in_folder(templates_dir(), "vocabulary.yaml")
+
+
+@functools.cache
+def _in_folder(folder: Path, name: str) -> Path:
+    return folder / name
+
+
 def _find_templates(override: str | None) -> Path:
     if override:
         folder = Path(override).expanduser()
@@ -348,7 +358,7 @@ def vocabulary() -> list[Area]:
     >>> areas["recruitment"].metrics[0].name
     'Time to hire'
     """
-    return list(_vocabulary(templates_dir() / "vocabulary.yaml"))
+    return list(_vocabulary(_vocabulary_file()))
 
 
 # Light stemming so that "hiring", "hires" and "hire" meet; applied to text and phrases alike.
@@ -435,7 +445,7 @@ def _by_first_token(path: Path) -> dict[str, tuple[tuple[int, tuple[str, ...], i
 def _area_scores(text: str) -> list[tuple[float, str]]:
     tokens = _tokens(text)
     where = _positions(tokens)
-    path = templates_dir() / "vocabulary.yaml"
+    path = _vocabulary_file()
     by_first = _by_first_token(path)
     totals: dict[int, float] = {}
     # only the phrases that start with a word of the text can match: look those up
@@ -483,7 +493,7 @@ def suggest_kpis(kra_title: str, n: int = 5) -> list[MetricSuggestion]:
     name = area_of(kra_title)
     if name is None or n <= 0:
         return []
-    area = next(a for a in _vocabulary(templates_dir() / "vocabulary.yaml") if a.name == name)
+    area = next(a for a in _vocabulary(_vocabulary_file()) if a.name == name)
     return list(area.metrics[:n])
 
 

@@ -63,7 +63,7 @@ NO_TARGET = Rule(
 def _direction_without_magnitude(ctx: KPIContext) -> Hit | None:
     if ctx.has_target or (ctx.kpi is not None and ctx.kpi.target_type == "milestone"):
         return None
-    if any(ch.isdigit() for ch in ctx.text):
+    if any(map(str.isdigit, ctx.text)):
         return None
     found = load_words("direction_verbs").first(ctx.text)
     if found is None:
