@@ -18,7 +18,7 @@ from pydantic import ValidationError
 from krakit import edit
 from krakit.errors import KrakitError
 from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, WeightMode
-from krakit.place import plain_error
+from krakit.place import kpi_name, plain_error
 from krakit.text.draft import KPIDraft
 from krakit.widgets._base import Step, esc, style
 
@@ -413,15 +413,18 @@ class KPIStep(Step):
         if keep in {k.id for k in kpis}:
             self._existing.value = keep
         items = "".join(
-            f"<li><b>{esc(k.metric or k.id)}</b> — {esc(k.statement)}"
+            f"<li><b>{esc(kpi_name(k))}</b> — {esc(k.statement)}"
             f"{f' <small>(weight {k.weight:g}%)</small>' if k.weight is not None else ''}</li>"
             for k in kpis
         )
         total = edit.kpi_weight_total(self.scorecard, self.kra_id) if self.kra_id else None
+        unweighted = all(k.weight is None for k in kpis)
         note = (
-            f"<p>KPI weights in this KRA add up to {total:g} of 100.</p>"
-            if kpis and total is not None
-            else ""
+            ""
+            if not kpis or total is None
+            else "<p>No KPI weights yet: the KPIs here count equally within the KRA.</p>"
+            if unweighted
+            else f"<p>KPI weights in this KRA add up to {total:g} of 100.</p>"
         )
         self._list.value = (
             f"<h4>KPIs here ({len(kpis)})</h4><ul>{items}</ul>{note}"

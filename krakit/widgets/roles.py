@@ -363,7 +363,10 @@ class RoleStep(Step):
         total = edit.weight_total(sc)
         ok = abs(total - 100) < 0.01
         self._total.value = (
-            f'<span class="krakit-total-{"ok" if ok else "off"}">Weights add up to '
+            "<span>No weights yet: the KRAs count equally until you give each one a weight "
+            "(the weights then add up to 100).</span>"
+            if sc.kras and all(k.weight is None for k in sc.kras)
+            else f'<span class="krakit-total-{"ok" if ok else "off"}">Weights add up to '
             f"{total:g} of 100{' ✓' if ok else ''}</span>"
         )
         self._goal_list.value = (

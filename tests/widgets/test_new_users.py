@@ -166,3 +166,18 @@ def test_a_do_this_first_message_goes_once_it_is_done(tmp_path: Path) -> None:
     wizard.kpis._save.click()
     wizard.step = 3
     assert "add KPIs in step 2 first" not in wizard.scorecard_step._message.value
+
+
+def test_no_weights_yet_reads_as_equal_shares_not_as_a_red_zero(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._title.value = "Shop owner"
+    wizard.roles._lines.value = "Sales\nStock"
+    total = wizard.roles._total.value
+    assert "No weights yet" in total and "0 of 100" not in total and "off" not in total
+    wizard.roles._rows["sales"]._weight.value = "60"
+    assert "60 of 100" in wizard.roles._total.value
+    wizard.next()
+    wizard.kpis.select("sales")
+    wizard.kpis._statement.value = "Monthly sales ₹5 lakh by March 2027"
+    wizard.kpis._save.click()
+    assert "count equally" in wizard.kpis._list.value and "0 of 100" not in wizard.kpis._list.value
