@@ -795,7 +795,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="end-of-school-year",
         gate=("school", "academic"),
-        pattern=r"(?:(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\bby\s+(?:the\s+)?|\b)(?P<rel>this|next|current)?\s*(?:school|academic)\s+year\b",
+        pattern=r"(?:(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\bby\s+(?:the\s+)?|(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)\b)(?:(?P<rel>this|next|current)\s+)?(?:school|academic)\s+year\b",
         resolve=_school_end,
         examples={
             "Raise attendance to 95% by the end of the school year": "deadline 2026-06-30",
@@ -1261,6 +1261,10 @@ PATTERNS = (
             "Grow sales 10% YoY": "cadence annual",
             "Grow repeat orders +9% y/y": "cadence annual",
             "Review stock on a monthly basis": "cadence monthly",
+            "Clear 100% of dockets by EOD": "cadence daily",
+            "Publish 6 papers per academic year": "cadence annual",
+            "Audit 12 files per FY": "cadence annual",
+            "Run 4 campaigns every financial quarter": "cadence quarterly",
             "Close 40 tickets / month": "cadence monthly",
             "Run 2 fire drills qtrly": "cadence quarterly",
             "Publish 4 posts per wk": "cadence weekly",
