@@ -209,6 +209,10 @@ PAST = [
     ("a quarter of a year", "in Q3 of 2020"),
     ("a week number", "by week 12 of 2020"),
     ("a day of a month", "by the 15th of March 2020"),
+    ("a quarter, digit first", "by 3Q 2020"),
+    ("late in a year", "by late 2020"),
+    ("early in a year", "by early 2020"),
+    ("the year, written out", "by the year 2020"),
 ]
 
 
