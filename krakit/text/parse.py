@@ -131,7 +131,7 @@ _LEAD_WORDS = (
     + _MOVES["faster"]
     + list(_D["multipliers"])
 )
-_FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z])[\s:,\-–]*)+")
+_FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z]|-\w)[\s:,\-–]*)+")
 # A metric whose last word (or bracketed unit) is a time unit, just before the bare number.
 # Not "min": right before a number it means minimum ("visits per week – min 20").
 _TIME_HEAD = re.compile(
@@ -740,10 +740,11 @@ def _parse(full: str, today: dt.date) -> KPIDraft:
 _TRAIL_WORDS = frozenset(
     "from to by of at in within for is with and or the than over under below above per a an as "
     "on vs before until till level equal upto up down be been being should must shall will "
-    "would not never go goes went stay stays remain remains "
+    "would not never go goes went remain remains "
     "brought lowered minimised minimized capped maintained kept sustained reduced increased "
     "decreased raised improved boosted "
-    "ko ka ki ke se mein".split()  # Hinglish postpositions: "Customer base ko 20% badhana"
+    # Hinglish postpositions and verbs: "Customer base ko 20% badhana", "… lane hain"
+    "ko ka ki ke se mein lane lana hai hain karna karni karo between".split()
 )
 _TRAIL_PUNCT = " ,:;-–(<>≤≥=~+\t\n"
 _TRAIL_CMP = re.compile(rf"(?i)(?<![A-Za-z])(?:{_CMP_WORDS})\s*$")
@@ -773,8 +774,20 @@ _TRAIL_MOVES = frozenset(w for words in _MOVES.values() for w in words if " " no
 }
 
 
-def _strip_trail(seg: str) -> str:
-    """Drop trailing prepositions, comparators and punctuation ("Defect leakage <")."""
+_VERB_LED = re.compile(
+    rf"\W*(?:{alt([*_MOVES['increase'], *_MOVES['decrease'], *_MOVES['maintain']])})\b", re.I
+)
+_MOVE_NOUNS = frozenset(
+    {"stay", "stays", "falls", "fall", "drop", "drops", "rise", "growth", "dip"}
+)
+
+
+def _strip_trail(seg: str, verb_led: bool = False) -> str:
+    """Drop trailing prepositions, comparators and punctuation ("Defect leakage <").
+
+    ``verb_led``: the sentence opens with a move verb ("Reduce patient falls by 30%"), so a
+    move word left at the end of the name is a noun, not the verb before the target.
+    """
     while True:
         seg = seg.rstrip(_TRAIL_PUNCT)
         tail = max(0, len(seg) - 24)  # the longest comparator is shorter: search its tail only
@@ -784,7 +797,11 @@ def _strip_trail(seg: str) -> str:
             continue
         cut = max(seg.rfind(" "), seg.rfind("\t"))
         last = seg[cut + 1 :]
-        if last.lower() in _TRAIL_WORDS or (cut > 0 and last.lower() in _TRAIL_MOVES):
+        # "length of stay", "patient falls": a move word after "of" or a noun is a noun
+        noun = last.lower() in _MOVE_NOUNS and (
+            seg[:cut].rstrip().lower().endswith(" of") or verb_led
+        )
+        if last.lower() in _TRAIL_WORDS or (cut > 0 and last.lower() in _TRAIL_MOVES and not noun):
             seg = seg[: cut + 1]
             continue
         return seg
@@ -841,6 +858,7 @@ def _metric(r: _Reading) -> tuple[str | None, Span | None]:
         and unit not in ("count", "score")
         and re.match(rf"(?i)\s+{re.escape(unit)}\b", text[r.main_span[1] :])
     )
+    verb_led = bool(_VERB_LED.match(text, r.heading))
     # cut at separators and numbers; keep the chunk with the most words
     best: Span | None = None
     best_len = 0
@@ -850,7 +868,7 @@ def _metric(r: _Reading) -> tuple[str | None, Span | None]:
         lead = _FILLER_LEAD.match(work[start : m.end()])
         if lead:
             start += lead.end()
-        end = start + len(_strip_trail(work[start : m.end()]))
+        end = start + len(_strip_trail(work[start : m.end()], verb_led))
         seg = work[start:end]
         n = sum(len(w) for w in _WORD.findall(seg))
         if (

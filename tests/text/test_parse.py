@@ -295,3 +295,21 @@ def test_up_and_down_before_a_number(text: str, direction: Direction, relative: 
 )
 def test_passive_verbs_and_comparisons_are_not_the_metric(text: str, metric: str) -> None:
     assert parse(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("Reduce average length of stay from 5.2 to 4.5 days", "average length of stay"),
+        ("Reduce patient falls by 30 per cent", "patient falls"),
+        ("Defects should stay under 1%", "Defects"),
+        ("Keep OTIF between 92 and 95%", "OTIF"),
+        ("Book INR 2,75,000 in renewals every quarter", "renewals"),
+        ("Goal 3 – On-time delivery 97%", "On-time delivery"),
+        ("Customer base ko 20% badhana", "Customer base"),
+        ("Is quarter mein 20 lakh ka business karna hai", "business"),
+        ("Accelerate onboarding to 3 days", "onboarding"),
+    ],
+)
+def test_the_metric_is_what_is_measured(text: str, metric: str) -> None:
+    assert parse(text).metric == metric
