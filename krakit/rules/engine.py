@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
+from types import FunctionType, ModuleType
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import ConfigError
@@ -29,7 +31,7 @@ from krakit.rules.base import (
 if TYPE_CHECKING:
     from krakit.text.draft import Classification, KPIDraft
 
-__all__ = ["check", "classify_text", "parse"]
+__all__ = ["check", "classify_text", "forget", "parse"]
 
 Checkable = Scorecard | KRA | KPI | str
 
@@ -48,6 +50,29 @@ def classify_text(text: str) -> Classification:
     from krakit.text.classify import classify
 
     return classify(text, suggest=False)
+
+
+def forget() -> None:
+    """Forget everything krakit remembers between checks: parses, classifications, word
+    lists, rule sets, settings (so the next check runs cold, as in a new kernel).
+
+    Examples
+    --------
+    >>> forget()
+    >>> [f.code for f in check("Recruitment")]
+    ['C001', 'M002', 'T001']
+    """
+    for name, module in list(sys.modules.items()):
+        if module is None or (name != "krakit" and not name.startswith("krakit.")):
+            continue
+        for value in list(vars(module).values()):
+            if isinstance(value, FunctionType | ModuleType | type):
+                continue  # a remembered function is a functools wrapper, not a plain one
+            clear = getattr(value, "cache_clear", None)
+            if callable(clear):
+                clear()
+    _SETTINGS.clear()
+    _RULE_SETS.clear()
 
 
 @dataclass(slots=True)

@@ -8,7 +8,6 @@ options changing between calls in an odd order, so a cache keyed on too little s
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 
 import pytest
@@ -16,7 +15,7 @@ from speed_cases import statements, write_sheet
 
 import krakit
 from krakit.rules import CheckConfig, check
-from krakit.rules import engine as engine_module
+from krakit.rules.engine import forget
 from krakit.rules.filecheck import check_file
 
 TODAY = dt.date(2026, 11, 23)
@@ -30,18 +29,6 @@ CHOICES = [
     (None, None, CheckConfig(max_jump=1.5, ignore=("S001",)), TODAY),
     (None, ["A003", "x999"], None, LATER),
 ]
-
-
-def forget() -> None:
-    """Empty every cache krakit keeps (functions' lru caches and the engine's own tables)."""
-    for name, module in list(sys.modules.items()):
-        if name != "krakit" and not name.startswith("krakit."):
-            continue
-        for value in list(vars(module).values()):
-            if callable(getattr(value, "cache_clear", None)):
-                value.cache_clear()
-    for table in ("_SETTINGS", "_RULE_SETS"):
-        getattr(engine_module, table, {}).clear()
 
 
 def _dicts(found: list[krakit.Finding]) -> list[dict[str, object]]:
