@@ -371,6 +371,7 @@ _KEEP = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=16_384)  # a few thousand words recur across all statements
 def _stem(word: str) -> str:
     if word in _KEEP:
         return word
