@@ -40,7 +40,14 @@ PREHEAT_ENV = "VOILA_PREHEAT"  # Voilà sets it in the environment of every pool
 
 
 class PacedKernelManager(AsyncMappingKernelManager):
-    """Start Voilà's pool kernels a few at a time; participants' own kernels at once."""
+    """Start Voilà's pool kernels a few at a time; participants' own kernels at once.
+
+    Examples
+    --------
+    >>> manager = PacedKernelManager()
+    >>> manager.refill_concurrency, manager.settle_s
+    (1, 1.0)
+    """
 
     refill_concurrency = Int(
         1,
