@@ -199,18 +199,24 @@ def find_times(
                     TimeMatch("cadence", Period.ANNUAL, span, when=annual, pattern=decl.name)
                 )
             out.append(TimeMatch(kind, _value(when), span, dated, when, decl.name))
-    # "per week/month/quarter", "weekly, monthly and quarterly": a list of cadences names none.
+    if cadences:
+        out.extend(_single_cadence(text, cadences))
+    if len(out) > 1:
+        out.sort(key=lambda t: t.span[0])
+    return out
+
+
+def _single_cadence(text: str, cadences: list[TimeMatch]) -> list[TimeMatch]:
+    """The cadences kept: a list of different ones ("per week/month/quarter", "weekly,
+    monthly and quarterly") names none, so only the years named as spans stay."""
     if _CADENCE_LIST.search(text):
-        cadences = [c for c in cadences if c.pattern in _YEAR_NAMES]
+        return [c for c in cadences if c.pattern in _YEAR_NAMES]
     listed = sorted((c for c in cadences if c.pattern not in _YEAR_NAMES), key=lambda t: t.span[0])
     for a, b in itertools.pairwise(listed):
         gap = text[a.span[1] : b.span[0]].strip().lower()
         if a.value != b.value and _LIST_GAP.fullmatch(gap):
-            cadences = [c for c in cadences if c.pattern in _YEAR_NAMES]
-            break
-    out.extend(cadences)
-    out.sort(key=lambda t: t.span[0])
-    return out
+            return [c for c in cadences if c.pattern in _YEAR_NAMES]
+    return cadences
 
 
 def read_when(
