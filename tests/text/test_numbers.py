@@ -14,6 +14,10 @@ AMOUNTS = [
     ("1 lakh app downloads", 100_000, None),  # unless they count a noun
     ("0.18 € per unit", 0.18, "EUR"),
     ("20 pc", 20, "%"),
+    ("A$2M", 2_000_000, "AUD"),  # dollars of other countries are not US dollars
+    ("NZ$ 3M", 3_000_000, "NZD"),
+    ("S$ 5,000", 5_000, "SGD"),
+    ("C$ 1.2M", 1_200_000, "CAD"),
     ("INR 1,50,000", 150_000, "INR"),
     ("$1.2M", 1_200_000, "USD"),
     ("10k", 10_000, None),
