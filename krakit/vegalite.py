@@ -732,10 +732,12 @@ class _ScriptSafeJSON(json.JSONEncoder):
 def _html(spec: Spec) -> str:
     """A self-contained page drawing ``spec``: Vega, Vega-Lite and vega-embed inlined.
 
-    Altair's page template is used (imported here only: a page is the rare case).
+    Altair's page template is used (imported here only, the way :mod:`krakit.charts` imports
+    it: without the format checkers that take seconds to load).
     """
-    import altair as alt
-    from altair.utils.html import spec_to_html
+    from krakit.charts import alt  # first: Altair as krakit imports it
+
+    spec_to_html = alt.utils.html.spec_to_html
 
     return str(
         spec_to_html(

@@ -224,3 +224,23 @@ def test_targets_of_a_team_result_uses_the_cards_weights() -> None:
     rows = _rows(spec)
     assert len(rows) == 10  # one bar per KPI, not one per person
     assert sum(r["weight"] for r in rows) == pytest.approx(100.0)
+
+
+def test_a_chart_page_imports_altair_without_the_format_checkers(
+    sample_path: Path, tmp_path: Path
+) -> None:
+    """``krakit chart -o c.html`` loads Altair only for its page template, the light way."""
+    import subprocess
+    import sys
+
+    page = tmp_path / "c.html"
+    code = (
+        "import sys, krakit\n"
+        "from krakit import vegalite\n"
+        f"card = krakit.load({str(sample_path)!r})\n"
+        f"vegalite.save(vegalite.overview(card, krakit.score(card)), {str(page)!r})\n"
+        "print('checkers:', [m for m in ('rfc3987_syntax', 'isoduration') if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=180)
+    assert "checkers: []" in done.stdout, done.stderr
+    assert "cdn.jsdelivr" not in page.read_text(encoding="utf-8")
