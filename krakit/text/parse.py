@@ -136,7 +136,11 @@ _FILLER_LEAD = re.compile(rf"(?i)^(?:(?:{alt(_LEAD_WORDS)})(?![A-Za-z]|-\w)[\s:,
 # Not "min": right before a number it means minimum ("visits per week – min 20").
 _TIME_HEAD = re.compile(
     r"(?i)(?<![A-Za-z])(?:in\s+)?(?P<u>hours|hrs|hour|hr|days|day|minutes|mins|weeks|months)\.?\s*[)\]]?"
-    r"\s*(?:[:=|–—-]|\bof\b|\bis\b|\bat\b|\bunder\b|\bbelow\b|<|≤)?\s*$"
+    r"\s*(?:[:=|–—-]|\bof\b|\bis\b|\bat\b|\bto\b|\bunder\b|\bbelow\b|<|≤)?\s*$"
+)
+# "Cut average days to pay suppliers from 60 to 45": a time unit the metric opens with
+_TIME_TO = re.compile(
+    r"(?i)^\W*(?:[A-Za-z]+\s+){0,3}?(?P<u>hours|hrs|days|minutes|mins|weeks|months)\s+to\s+[a-z]"
 )
 # "from $4000 a month to $6000 a month", "from chronic 60% OEE to consistent 75%": a cadence or
 # a few words may sit between the two numbers
@@ -459,6 +463,9 @@ def _bare_unit(r: _Reading, main: _Cand) -> str:
         )
         if head and not per:
             return TIME_HEAD_UNITS[head.group("u").lower()]
+        opens = _TIME_TO.match(r.text, r.heading)
+        if opens and opens.end() <= main.amount.span[0]:
+            return TIME_HEAD_UNITS[opens.group("u").lower()]
     return unit
 
 

@@ -1007,6 +1007,12 @@ PATTERNS: tuple[TimePattern, ...] = (
             "term",
             "semester",
             "agm",
+            "survey",
+            "census",
+            "exam",
+            "exams",
+            "visit",
+            "election",
             "rollout",
             "roll",
             "cutover",
@@ -1027,7 +1033,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
@@ -1041,6 +1047,8 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut open defects to 10 by sprint 12": "deadline sprint 12 (no date)",
             "Migrate 90% of users before the cutover": "deadline cutover (no date)",
             "Fix every P1 finding before the statutory audit": "deadline statutory audit (no date)",
+            "Raise staff engagement to 75% by the next survey": "deadline next survey (no date)",
+            "Cover 100% of the syllabus before the board exams": "deadline board exams (no date)",
         },
         leaves=("Review 40 contracts a month",),
     ),
@@ -1239,6 +1247,10 @@ _CADENCE_LOOKUP = {w.lower(): grain for w, grain in _CADENCE_WORDS.items()}
 
 
 def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
+    if m["c"].lower().startswith(("a ", "an ")) and re.search(
+        r"(?i)\bby\s+$", m.string[max(0, m.start() - 4) : m.start()]
+    ):
+        return None  # "cut paper use by a quarter": a fraction, not a cadence
     word = re.sub(r"/\s+", "/", m["c"])  # "40 tickets / month"
     return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
@@ -1265,12 +1277,14 @@ PATTERNS = (
             "Publish 6 papers per academic year": "cadence annual",
             "Audit 12 files per FY": "cadence annual",
             "Run 4 campaigns every financial quarter": "cadence quarterly",
+            "Close 40 deals a quarter": "cadence quarterly",
             "Close 40 tickets / month": "cadence monthly",
             "Run 2 fire drills qtrly": "cadence quarterly",
             "Publish 4 posts per wk": "cadence weekly",
             "Make 60 calls per working day": "cadence daily",
             "Keep attrition under 12% TTM": "cadence annual",
         },
+        leaves=("Cut paper use by a quarter across all branches",),
         case_sensitive=True,
     ),
 )
