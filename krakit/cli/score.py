@@ -6,7 +6,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import pandas as pd
 import typer
 from rich.table import Table
 from rich.text import Text
@@ -61,6 +60,8 @@ def score(
     manager_rating: float | None = RATING,
 ) -> None:
     """Score a scorecard from its actuals: per KPI, per KRA and overall."""
+    import pandas as pd
+
     from krakit.score import explain as explain_score
     from krakit.score import score as run
 

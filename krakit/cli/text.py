@@ -13,7 +13,7 @@ import json
 import sys
 from enum import Enum, StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.markup import escape
@@ -21,9 +21,9 @@ from rich.table import Table
 
 from krakit.cli.console import Output
 from krakit.errors import InputError
-from krakit.text.classify import classify
-from krakit.text.draft import Classification, KPIDraft
-from krakit.text.parse import parse_kpi
+
+if TYPE_CHECKING:  # the reader itself is imported when a command runs, not for --help
+    from krakit.text.draft import Classification, KPIDraft
 
 console = Output(highlight=False)
 err = Output(stderr=True, highlight=False)
@@ -116,6 +116,8 @@ def parse(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Read KPI statements into their fields: metric, target, direction, period, deadline."""
+    from krakit.text.parse import parse_kpi
+
     statements, single = _statements(text, file)
     drafts = [parse_kpi(s) for s in statements]
     if format is OutputFormat.JSON:
@@ -132,6 +134,8 @@ def classify_command(
     format: OutputFormat = _FORMAT,
 ) -> None:
     """Say whether each statement is a KRA or a KPI, and why."""
+    from krakit.text.classify import classify
+
     statements, single = _statements(text, file)
     results = [(s, classify(s)) for s in statements]
     if format is OutputFormat.JSON:

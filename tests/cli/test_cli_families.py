@@ -42,3 +42,18 @@ def test_running_score_does_not_import_the_text_commands(tmp_path: Path) -> None
         cwd=tmp_path,
     )
     assert all(f" {name} " in helped.stdout for name in COMMANDS), helped.stdout
+
+
+def test_help_lists_every_command_without_loading_pandas_or_the_kpi_reader() -> None:
+    code = (
+        "import sys\n"
+        "from krakit.cli import main\n"
+        "sys.argv = ['krakit', '--help']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "print('loaded:', [m for m in ('pandas', 'krakit.text.parse', 'altair') "
+        "if m in sys.modules])\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert "loaded: []" in done.stdout, done.stderr
+    for command in COMMANDS:
+        assert command in done.stdout
