@@ -223,6 +223,12 @@ class _Reading:
     placeholder: bool = False
 
 
+_PHRASAL_UP = re.compile(
+    r"(?i)\b(?:sign|set|follow|pick|back|line|sum|catch|warm|clean|open|look|make|book|fill|"
+    r"top|stand|start|spin|tie)s?(?:ed|ing)?\s+up\s*$"
+)
+
+
 def _direction_near(text: str, c: _Cand) -> Direction | None:
     """The comparator right before or after one number ("< 2%", "95%+", "or less")."""
     start, end = c.amount.span
@@ -242,6 +248,8 @@ def _direction_near(text: str, c: _Cand) -> Direction | None:
         longer = down and (not up or down.end() >= up.end())
         return Direction.DECREASE if longer else Direction.INCREASE
     down, up = _DEC_BEFORE.search(before), _INC_BEFORE.search(before)
+    if up and _PHRASAL_UP.search(before):
+        up = None  # "Sign up 300 members", "set up 12 stores": a verb, not a floor
     if down or up:
         longer = down and (not up or down.start() <= up.start())
         return Direction.DECREASE if longer else Direction.INCREASE

@@ -133,6 +133,8 @@ _UNITS = {
     "second": "seconds",
     "sec": "seconds",
     "sprint": "sprints",
+    "school year": "years",
+    "academic year": "years",
     "semester": "semesters",
     "term": "semesters",
 }
@@ -882,6 +884,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Hold variance under 10% over six months": "window 6 months",
             "Cut DSO to 45 days in a fortnight": "window 1 fortnights",
             "Cut DSO to 45 days in 12 months' time": "window 12 months",
+            "Cut attrition to 10% over the next two school years": "window 2 years",
         },
         leaves=(
             "Inventory aged over 180 days under 2%",
@@ -1033,7 +1036,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
@@ -1048,6 +1051,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Migrate 90% of users before the cutover": "deadline cutover (no date)",
             "Fix every P1 finding before the statutory audit": "deadline statutory audit (no date)",
             "Raise staff engagement to 75% by the next survey": "deadline next survey (no date)",
+            "Close findings by the next NABH inspection": "deadline next nabh inspection (no date)",
             "Cover 100% of the syllabus before the board exams": "deadline board exams (no date)",
         },
         leaves=("Review 40 contracts a month",),

@@ -213,6 +213,16 @@ LABELS = [
     ("Change failure rate", "KPI"),
     ("Budget variance", "KPI"),
     ("EBITDA margin", "KPI"),
+    ("Warehouse safety", "KRA"),
+    ("Drive adoption of the new LMS across campuses", "KRA"),
+    ("Go live with the new HRMS by October", "KRA"),
+    ("Manage relationships with 3PL partners", "KRA"),
+    ("Customer onboarding excellence", "KRA"),
+    ("Ensure compliance with FSSAI norms", "KRA"),
+    ("Revenue per available room", "KPI"),
+    ("Percentage of orders shipped same day", "KPI"),
+    ("Average first response time (hrs)", "KPI"),
+    ("Cut onboarding time from two weeks to five days", "KPI"),
 ]
 
 

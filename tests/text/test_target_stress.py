@@ -412,6 +412,97 @@ STATEMENTS = [
         ("quarterly", "maintain", "1", "percent"),
     ),
     ("Grow the alumni donor base to 2,500 by 30/06/2027", ("by-date", "increase", "2500", "count")),
+    # a second set written after all fixes, scored once before the last three (see the report)
+    ("Revenue per available room", ("none stated", "none stated", "", "")),
+    ("Percentage of orders shipped same day", ("none stated", "none stated", "", "")),
+    ("Average first response time (hrs)", ("none stated", "none stated", "", "")),
+    (
+        "Bring the ED door-to-doctor time under 20 minutes by year end",
+        ("by-date", "decrease", "20", "minutes"),
+    ),
+    (
+        "Cut inventory write-offs by ₹12 lakh in FY26-27",
+        ("by-date", "decrease", "1200000", "currency:INR"),
+    ),
+    (
+        "Grow Net Revenue Retention to 115% by the end of the calendar year",
+        ("by-date", "increase", "115", "percent"),
+    ),
+    (
+        "Keep the vacancy rate below 6% across the portfolio each month",
+        ("monthly", "maintain", "6", "percent"),
+    ),
+    (
+        "Process payroll with 100% accuracy every month",
+        ("monthly", "none stated", "100", "percent"),
+    ),
+    (
+        "Improve Grade 3 literacy scores by 8 points by spring 2027",
+        ("by-date", "increase", "8", "count"),
+    ),
+    (
+        "Answer 90% of WhatsApp queries within 10 minutes during business hours",
+        ("none stated", "none stated", "90", "percent"),
+    ),
+    (
+        "Reduce the claims rejection ratio from 9% to 4% within 12 months",
+        ("by-date", "decrease", "4", "percent"),
+    ),
+    ("Add 40 new distributors in Tier-2 cities by Q4 FY27", ("by-date", "increase", "40", "count")),
+    ("Hit 2,000 MAUs by the end of H1", ("by-date", "none stated", "2000", "count")),
+    (
+        "Reduce cost per delivery to AUD 7.50 by June 2027",
+        ("by-date", "decrease", "7.5", "currency:AUD"),
+    ),
+    (
+        "Keep server response under 300 ms at the 95th percentile",
+        ("none stated", "maintain", "300", "other"),
+    ),
+    (
+        "Raise the female share of new hires to 40% next year",
+        ("by-date", "increase", "40", "percent"),
+    ),
+    ("At least 3 customer visits per week per rep", ("weekly", "increase", "3", "count")),
+    ("Grow export revenue 25% compared with last year", ("annual", "increase", "25", "percent")),
+    ("Achieve 92% on-time arrivals each fortnight", ("weekly", "none stated", "92", "percent")),
+    (
+        "Maintain a defect escape rate of less than 1 per release",
+        ("none stated", "maintain", "1", "count"),
+    ),
+    (
+        "Lower the average age of receivables to 38 days by Q3",
+        ("by-date", "decrease", "38", "days"),
+    ),
+    ("Ten new partner integrations this year", ("by-date", "none stated", "10", "count")),
+    (
+        "Increase clinic throughput to 60 patients per doctor per day",
+        ("daily", "increase", "60", "count"),
+    ),
+    ("Cut onboarding time from two weeks to five days", ("none stated", "decrease", "5", "days")),
+    (
+        "Collect ₹1.2 Cr of overdue fees before the exams",
+        ("by-date", "none stated", "12000000", "currency:INR"),
+    ),
+    (
+        "Reduce the carbon intensity of deliveries by 15% against the 2025 baseline by 2028",
+        ("by-date", "decrease", "15", "percent"),
+    ),
+    ("Renewal rate ≥ 88% every quarter", ("quarterly", "increase", "88", "percent")),
+    (
+        "Training completion: 100% of staff by 31-Dec-2026",
+        ("by-date", "none stated", "100", "percent"),
+    ),
+    (
+        "Reduce first-year teacher attrition to 10% over the next two school years",
+        ("by-date", "decrease", "10", "percent"),
+    ),
+    ("Keep food waste under 4% of purchases week on week", ("weekly", "maintain", "4", "percent")),
+    (
+        "Bring audit findings to zero by the next NABH inspection",
+        ("by-date", "decrease", "0", "count"),
+    ),
+    ("Grow SIP book by ₹50 crore in FY28", ("by-date", "increase", "500000000", "currency:INR")),
+    ("Reach 4.8 stars on the App Store by Q2 2027", ("by-date", "none stated", "4.8", "score")),
 ]
 
 
