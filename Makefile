@@ -76,7 +76,7 @@ lab: $(VENV)/.lab $(LAB_SETTINGS)
 # Kernels are pre-heated by default: Voilà runs the notebook ahead of time in POOL kernels, so
 # a visitor gets an already-built wizard instead of waiting for a kernel to start. The default
 # pool serves a room of 20 arriving together (~70 MB and ~1 CPU-s per pool kernel; used ones
-# are replaced one at a time, 5 s after, by krakit.kernel_pool); POOL=30 for a room of 30,
+# are replaced one at a time, 5 s after, by krakit.app.kernel_pool); POOL=30 for a room of 30,
 # POOL=0 turns the pool off (docs/workshop-hosting.md has the measurements).
 HOST  ?= 127.0.0.1
 TOKEN ?=

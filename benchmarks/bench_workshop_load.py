@@ -20,7 +20,7 @@ A ladder stops when p95 passes 10 s, a participant fails, or the hard cap is rea
 the ladders, one kernel is timed step by step (kernel start, ``import krakit``, building the
 wizard) to explain the limit. ``--preheat`` adds the same ladders with Voilà's pre-heated
 kernel pool (``--preheat_kernel=True --pool_size=N``, or ``--pool-size``), warm before the
-burst, refilled as ``make app`` does (``krakit.kernel_pool``; ``--unpaced``: Voilà's own).
+burst, refilled as ``make app`` does (``krakit.app.kernel_pool``; ``--unpaced``: Voilà's own).
 
 Everything stays on 127.0.0.1: Voilà listens there without a token, Chromium resolves no
 other host (``--host-resolver-rules``) and any request that tries is counted. Every wait is

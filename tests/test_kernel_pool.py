@@ -21,7 +21,7 @@ pytest.importorskip("jupyter_server")
 
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
-from krakit.kernel_pool import PREHEAT_ENV, PacedKernelManager
+from krakit.app.kernel_pool import PREHEAT_ENV, PacedKernelManager
 
 ROOT = Path(__file__).resolve().parents[1]
 POOL = {PREHEAT_ENV: "True"}
@@ -125,7 +125,7 @@ def test_a_kernel_shut_down_while_starting_frees_its_turn(manager: PacedKernelMa
 def test_the_app_uses_the_paced_manager() -> None:
     config = json.loads((ROOT / "jupyter" / "voila.json").read_text(encoding="utf-8"))
     name = config["VoilaConfiguration"]["multi_kernel_manager_class"]
-    assert name == "krakit.kernel_pool.PacedKernelManager"
+    assert name == "krakit.app.kernel_pool.PacedKernelManager"
 
 
 def test_pool_kernels_waiting_for_their_turn_never_start_once_the_app_shuts_down(
