@@ -503,6 +503,10 @@ STATEMENTS = [
     ),
     ("Grow SIP book by ₹50 crore in FY28", ("by-date", "increase", "500000000", "currency:INR")),
     ("Reach 4.8 stars on the App Store by Q2 2027", ("by-date", "none stated", "4.8", "score")),
+    (
+        "Publish quarterly results within 30 days of quarter end",
+        ("quarterly", "decrease", "30", "days"),
+    ),
 ]
 
 
