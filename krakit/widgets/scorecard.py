@@ -211,7 +211,14 @@ class ScorecardStep(Step):
         self._saved_when = dt.datetime.now().strftime("%H:%M:%S")
         self.baseline = self.scorecard
         self._on_saved_state()  # also when the baseline was an equal scorecard (no event)
-        self._saved.value = message_html(f"✓ Saved to {path} at {self._saved_when}.", "ok")
+        # In the workspace: its name, not the server's path (a participant's laptop has no
+        # /tmp/...; the path is the tooltip). Elsewhere the folder is the news: say it.
+        where = path if path.parent != self.workspace.folder.resolve() else None
+        said = f"✓ Saved to {where or f'the workspace as {path.name}'} at {self._saved_when}."
+        self._saved.value = message_html(said, "ok").replace(
+            "<div ", f'<div title="{esc(path)}" ', 1
+        )
+        self._say("")  # "Recorded …: click Save to keep them" is done
         return path
 
     def _on_baseline(self, _change: dict[str, Any] | None = None) -> None:
@@ -280,7 +287,7 @@ class ScorecardStep(Step):
         if list(self._cells) != ids:
             self._cells = {
                 k.id: w.Text(
-                    description=kpi_name(k)[:40],
+                    description=(k.metric or kpi_name(k))[:40],  # a sentence if no metric
                     placeholder=f"target {k.target:,.12g}" if k.target is not None else "",
                     style={"description_width": "280px"},
                     layout=w.Layout(width="480px"),

@@ -116,6 +116,7 @@ def _start_from_sales_executive(page) -> None:
 def _fill_period(page, period: str, values: dict[str, str], default: str = "1") -> None:
     """Type one period's actuals into the grid (cells found by their KPI label) and record."""
     cells = page.locator(".krakit-actual")
+    page.wait_for_selector(".krakit-actual input")  # the grid is drawn with the step
     before = [cells.nth(i).locator("input").input_value() for i in range(cells.count())]
     page.fill(".krakit-period input", period)
     if any(before):  # the grid is refilled for the new period: wait until it is, then type

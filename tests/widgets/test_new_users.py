@@ -181,3 +181,19 @@ def test_no_weights_yet_reads_as_equal_shares_not_as_a_red_zero(tmp_path: Path) 
     wizard.kpis._statement.value = "Monthly sales ₹5 lakh by March 2027"
     wizard.kpis._save.click()
     assert "count equally" in wizard.kpis._list.value and "0 of 100" not in wizard.kpis._list.value
+
+
+def test_saved_says_the_name_in_the_workspace_not_the_servers_path(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws", template="recruiter")
+    wizard.step = 3
+    step = wizard.scorecard_step
+    first = wizard.value.all_kpis()[0].id
+    step.set_cell(first, "5")
+    step._record.click()
+    assert "Click Save to keep them" in step._message.value
+    step._save.click()
+    shown = step._saved.value
+    text = shown.split(">", 1)[1]  # the words on screen, after the tag with its tooltip
+    assert "Saved to the workspace as recruiter.yaml" in text and str(tmp_path) not in text
+    assert f'title="{tmp_path}' in shown  # the full path stays one hover away
+    assert "Click Save" not in step._message.value  # done: the reminder goes
