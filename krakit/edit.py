@@ -520,7 +520,7 @@ def triage(sc: Scorecard, lines: Iterable[str]) -> list[Line]:
     >>> from krakit.library import template
     >>> [ln.label for ln in triage(template("recruiter"), ["Quality of hire", "Quality of hire"])]
     ['KRA', 'KRA']
-    >>> [ln.label for ln in triage(new_scorecard("Recruiter"), ["Quality of hire"])]
+    >>> [ln.label for ln in triage(new_scorecard("Recruiter"), ["Hire 10 engineers by March"])]
     ['KPI']
     """
     from krakit.text.classify import classify
