@@ -140,11 +140,12 @@ class CheckStep(Step):
                 "warning",
             )
         elif counts["error"] == 0 and (counts["warning"] or counts["suggestion"]):
+            to_read = " and ".join(
+                _count(counts[s], s) for s in ("warning", "suggestion") if counts[s]
+            )
             self._summary.value = (
-                '<div class="krakit-clean">✓ No errors. Read the '
-                f"{_count(counts['warning'], 'warning')} and "
-                f"{_count(counts['suggestion'], 'suggestion')} below before you agree the "
-                "scorecard.</div>"
+                f'<div class="krakit-clean">✓ No errors. Read the {to_read} below before you '
+                "agree the scorecard.</div>"
             )
         elif counts["error"] == 0:
             self._summary.value = (

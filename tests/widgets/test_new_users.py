@@ -127,6 +127,7 @@ def test_odd_order_step4_and_step3_before_any_kpi_say_what_to_do_first(tmp_path:
     wizard.step = 2
     summary = wizard.checks._summary.value
     assert "No errors" in summary and "warning" in summary and "ready to agree" not in summary
+    assert " 0 " not in summary  # only the kinds there are ("2 warnings", not "0 suggestions")
     wizard.step = 3
     step._record.click()  # every box blank: nothing to record, and it says so
     assert "Nothing recorded" in step._message.value and not wizard.value.actuals
