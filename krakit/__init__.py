@@ -5,6 +5,7 @@ The public API is re-exported here; see the README for the flow.
 
 import sys
 import types
+from typing import TYPE_CHECKING
 
 from krakit.errors import (
     ConfigError,
@@ -15,33 +16,61 @@ from krakit.errors import (
     ParseError,
     ScorecardError,
 )
-from krakit.model import (
-    KPI,
-    KRA,
-    SCHEMA_VERSION,
-    Actual,
-    Aggregation,
-    Frequency,
-    Goal,
-    Indicator,
-    Kind,
-    KPIType,
-    Polarity,
-    Role,
-    Scorecard,
-    TargetType,
-    Thresholds,
-    WeightMode,
-    json_schema,
-    slugify,
-)
-from krakit.store import Workspace, dump, load, loads, save, save_elsewhere
+
+if TYPE_CHECKING:  # what type checkers and editors see; at run time these load on first use
+    from krakit.model import (
+        KPI,
+        KRA,
+        SCHEMA_VERSION,
+        Actual,
+        Aggregation,
+        Frequency,
+        Goal,
+        Indicator,
+        Kind,
+        KPIType,
+        Polarity,
+        Role,
+        Scorecard,
+        TargetType,
+        Thresholds,
+        WeightMode,
+        json_schema,
+        slugify,
+    )
+    from krakit.store import Workspace, dump, load, loads, save, save_elsewhere
 
 __version__ = "0.1.0"
 
-# The rest of the API is imported on first use (PEP 562), so ``import krakit`` stays fast and
-# never pulls in pandas, Altair or ipywidgets until they are needed.
+# The API is imported on first use (PEP 562), so ``import krakit`` costs milliseconds and
+# never pulls in pydantic, pandas or ipywidgets until they are needed (the krakit script starts
+# its chart engine before anything heavy loads: krakit/launch.py).
 _LAZY: dict[str, str] = {
+    # the scorecard file format (krakit/model.py) and saving it (krakit/store)
+    "KPI": "krakit.model",
+    "KRA": "krakit.model",
+    "SCHEMA_VERSION": "krakit.model",
+    "Actual": "krakit.model",
+    "Aggregation": "krakit.model",
+    "Frequency": "krakit.model",
+    "Goal": "krakit.model",
+    "Indicator": "krakit.model",
+    "Kind": "krakit.model",
+    "KPIType": "krakit.model",
+    "Polarity": "krakit.model",
+    "Role": "krakit.model",
+    "Scorecard": "krakit.model",
+    "TargetType": "krakit.model",
+    "Thresholds": "krakit.model",
+    "WeightMode": "krakit.model",
+    "json_schema": "krakit.model",
+    "slugify": "krakit.model",
+    "Workspace": "krakit.store",
+    "dump": "krakit.store",
+    "load": "krakit.store",
+    "loads": "krakit.store",
+    "save": "krakit.store",
+    "save_elsewhere": "krakit.store",
     # reading what managers write (krakit/text)
     "parse_kpi": "krakit.text.parse",
     "classify": "krakit.text.classify",

@@ -75,3 +75,19 @@ def test_workshop_says_it_needs_ipywidgets() -> None:
         """
     )
     assert "ImportError" in result.stdout, result.stderr
+
+
+def test_import_krakit_is_light_and_the_api_loads_on_first_use() -> None:
+    """``import krakit`` loads no pydantic, pandas or typer; a name loads its module when used."""
+    code = (
+        "import sys\n"
+        "import krakit\n"
+        "heavy = sorted({'pydantic', 'pandas', 'typer', 'yaml', 'altair'} & set(sys.modules))\n"
+        "from krakit import load, Scorecard\n"
+        "card = load('templates/samples/recruiter.yaml')\n"
+        "print(heavy, isinstance(card, Scorecard), krakit.Scorecard is Scorecard)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.stdout.strip() == "[] True True", done.stderr

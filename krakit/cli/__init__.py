@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import itertools
-import threading
 import warnings
 from collections.abc import Callable
 from typing import Any
@@ -148,55 +146,10 @@ def _register_all(only: str | None = None) -> None:
             info.callback = _guarded(info.callback, info.name or "")
 
 
-DRAWN_BY_VL_CONVERT: dict[str, tuple[str, ...]] = {
-    "chart": (".png", ".svg"),
-    "report": (".html", ".htm"),
-}
-"""Command -> the output suffixes it draws with vl-convert (a chart image, a report's charts)."""
-
-
-def draws(argv: list[str]) -> bool:
-    """Whether the command line writes a file drawn by vl-convert (so its engine is wanted).
-
-    Examples
-    --------
-    >>> draws(["chart", "card.yaml", "-o", "c.PNG"]), draws(["report", "c.yaml", "--output=r.html"])
-    (True, True)
-    >>> draws(["report", "card.yaml", "-o", "r.xlsx"]), draws(["score", "card.yaml"])
-    (False, False)
-    """
-    suffixes = DRAWN_BY_VL_CONVERT.get(argv[0] if argv else "", ())
-    outputs = [b for a, b in itertools.pairwise(argv) if a in ("-o", "--output")]
-    outputs += [a.split("=", 1)[1] for a in argv if a.startswith("--output=")]
-    outputs += [a[2:] for a in argv if a.startswith("-o") and len(a) > 2 and a[2] != "-"]
-    return any(out.lower().endswith(suffixes) for out in outputs) if suffixes else False
-
-
-def _start_vl_convert() -> None:
-    """Start vl-convert's JavaScript engine in a background thread (daemon), now.
-
-    The engine's start costs about 0.8 s of CPU once per process and releases the GIL, so
-    on a second core it overlaps the imports and the scoring that come before the drawing;
-    the drawing then finds it running. A command that fails first exits without waiting.
-    """
-
-    def start() -> None:
-        try:
-            import vl_convert
-
-            vl_convert.vegalite_to_vega({"mark": "point"})
-        except Exception:  # not silent: the drawing itself meets and reports it
-            return
-
-    threading.Thread(target=start, name="krakit-vl-convert", daemon=True).start()
-
-
 def main() -> None:
     """Entry point of the ``krakit`` script."""
     import sys
 
-    if draws(sys.argv[1:]):
-        _start_vl_convert()
     words = [a for a in sys.argv[1:2] if not a.startswith("-")]
     _register_all(COMMANDS.get(words[0]) if words else None)
     try:
