@@ -93,6 +93,11 @@ def _shows(text: str, number: float | None, sc: Scorecard) -> bool:
         return False
 
 
+def _whole() -> w.Layout:
+    """A button's layout that never cuts its label (it keeps its width in a wrapping row)."""
+    return w.Layout(flex="0 0 auto", width="auto", min_width="150px")
+
+
 class _LineRow(w.HBox):
     """A responsibility line that reads as a KPI: move it under a KRA, or keep it as a KRA."""
 
@@ -156,9 +161,12 @@ class RoleStep(Step):
         ).add_class("krakit-role-search")
         self._templates = w.Dropdown(description="Template", layout=w.Layout(width="420px"))
         self._templates.add_class("krakit-role-template")
-        self._use = w.Button(description="Start from this role", button_style="primary")
+        self._use = w.Button(
+            description="Start from this role", button_style="primary", layout=_whole()
+        )
         self._use.add_class("krakit-use-template")
-        self._blank = w.Button(description="Start blank").add_class("krakit-start-blank")
+        self._blank = w.Button(description="Start blank", layout=_whole())
+        self._blank.add_class("krakit-start-blank")
         self._saved = w.Dropdown(description="Saved", layout=w.Layout(width="420px"))
         self._saved.add_class("krakit-saved")
         self._open = w.Button(description="Resume", icon="folder-open").add_class("krakit-resume")
@@ -189,7 +197,11 @@ class RoleStep(Step):
                 "<h3>1 · Role and KRAs</h3><p>A KRA is an area this role is responsible "
                 "for: direction, not numbers. Numbers come in step 2.</p>"
             ),
-            w.HBox([self._search, self._templates, self._use, self._blank]),
+            # In a narrow notebook the buttons go to the next line whole ("Start fr…" was cut)
+            w.HBox(
+                [self._search, self._templates, self._use, self._blank],
+                layout=w.Layout(flex_flow="row wrap"),
+            ),
             w.HBox([self._saved, self._open]),
             self._title,
             self._lines,
@@ -363,9 +375,13 @@ class RoleStep(Step):
         total = edit.weight_total(sc)
         ok = abs(total - 100) < 0.01
         self._total.value = (
-            "<span>No weights yet: the KRAs count equally until you give each one a weight "
-            "(the weights then add up to 100).</span>"
-            if sc.kras and all(k.weight is None for k in sc.kras)
+            (
+                "<span>No weights yet: the KRAs count equally until you give each one a "
+                "weight (the weights then add up to 100).</span>"
+                if sc.kras
+                else ""
+            )
+            if all(k.weight is None for k in sc.kras)
             else f'<span class="krakit-total-{"ok" if ok else "off"}">Weights add up to '
             f"{total:g} of 100{' ✓' if ok else ''}</span>"
         )

@@ -64,6 +64,13 @@ def test_start_here_runs_in_lab_offline(lab, page) -> None:
     assert stderr.count() == 0, stderr.first.inner_text()
     assert page.locator(".jp-OutputArea-output").count() > 0
     assert "Error displaying widget" not in page.inner_text(".jp-Notebook")
+    # in the notebook's narrower column no button label is cut ("Start fr…" was)
+    cut = page.eval_on_selector_all(
+        ".krakit-step-roles button",
+        "bs => bs.filter(b => b.offsetWidth && b.scrollWidth > b.clientWidth + 1)"
+        ".map(b => b.textContent)",
+    )
+    assert cut == [], cut
     screenshot(page, "00_start_here_lab")
     # the downloads work in Lab too: step 4's YAML arrives as a file krakit reads back
     page.fill(".krakit-workshop .krakit-role-title input", "Lab downloader")
