@@ -27,6 +27,7 @@ from krakit import crash
 from krakit.errors import KrakitError
 from krakit.model import Scorecard
 from krakit.place import plain_error
+from krakit.widgets.speed import note_activity
 
 __all__ = ["STYLE", "Step", "bug_html", "esc", "guard", "is_guarded", "message_html", "style"]
 
@@ -125,6 +126,7 @@ def guard(
 
     @functools.wraps(handler)
     def guarded(*args: Any, **kwargs: Any) -> Any:
+        note_activity()
         if _running[0] == 0 and start is not None:
             start()
         _running[0] += 1

@@ -6,6 +6,13 @@ once the manager starts working in step 1 (the first edit, or a step change), th
 calls :func:`warm_up`, which loads them in a background thread that touches no widget. It
 does not start while the page is being served: when a room arrives at once, every kernel's
 CPU goes to drawing first screens.
+
+vl-convert holds the GIL while its JavaScript engine starts (about 0.7 s): a keystroke
+handled in that time waits for it (measured: one 0.77 s stall beside the warm-up). So the
+warm-up does the Python part first and starts the engine only once the manager has paused
+(:data:`IDLE_S` since the last widget callback, which every guarded callback notes through
+:func:`note_activity`), when a stall goes unseen. A step that draws before then starts the
+engine itself, as it would without a warm-up.
 """
 
 from __future__ import annotations
@@ -14,12 +21,41 @@ import logging
 import sys
 import threading
 import time
+from collections.abc import Callable
 
-__all__ = ["warm_up"]
+__all__ = ["IDLE_S", "note_activity", "wait_until_idle", "warm_up"]
 
 log = logging.getLogger(__name__)
 
 _started = threading.Event()
+
+IDLE_S = 1.0
+"""Seconds without a widget callback after which the manager counts as paused."""
+
+_last_activity = [0.0]  # time.monotonic() of the last widget callback
+
+
+def note_activity() -> None:
+    """Note that the manager just did something (a guarded widget callback ran)."""
+    _last_activity[0] = time.monotonic()
+
+
+def wait_until_idle(
+    idle_s: float = IDLE_S,
+    *,
+    clock: Callable[[], float] = time.monotonic,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """Return once no widget callback has run for ``idle_s`` seconds.
+
+    >>> now = [100.0]
+    >>> _last_activity[0] = 99.5
+    >>> wait_until_idle(1.0, clock=lambda: now[0], sleep=lambda s: now.__setitem__(0, now[0] + s))
+    >>> now[0] >= 100.5
+    True
+    """
+    while (quiet := clock() - _last_activity[0]) < idle_s:
+        sleep(idle_s - quiet)
 
 
 def warm_up(delay: float = 0.0) -> threading.Thread | None:
@@ -69,4 +105,6 @@ def _exercise() -> None:
     for kra in card.kras[:1]:
         library.suggest_kpis(kra.title)
     check(card)
-    vl_convert.vegalite_to_svg(vegalite.overview(card, score(card)))
+    spec = vegalite.overview(card, score(card))
+    wait_until_idle()  # the engine's start holds the GIL: not while the manager is typing
+    vl_convert.vegalite_to_svg(spec)

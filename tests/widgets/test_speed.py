@@ -59,3 +59,37 @@ def test_warm_up_waits_for_the_first_edit(tmp_path: Path, warm_ups: list[float])
     assert warm_ups == [0]
     wizard.next()
     assert len(warm_ups) == 2  # asked again; warm_up itself runs once per process
+
+
+def test_the_warm_up_starts_the_chart_engine_only_once_the_manager_pauses(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """vl-convert holds the GIL while its engine starts: never while the manager is typing.
+
+    A fake clock: the manager keeps typing (a callback every 0.3 s) until t = 10; the engine
+    may start only after a whole idle second with no callback.
+    """
+    speed = importlib.import_module("krakit.widgets.speed")
+    now = [0.0]
+    typing_until = 10.0
+
+    def sleep(seconds: float) -> None:
+        while seconds > 0:  # the manager's keystrokes land while the warm-up sleeps
+            step = min(seconds, 0.3)
+            now[0] += step
+            seconds -= step
+            if now[0] <= typing_until:
+                speed._last_activity[0] = now[0]
+
+    speed._last_activity[0] = 0.0
+    speed.wait_until_idle(speed.IDLE_S, clock=lambda: now[0], sleep=sleep)
+    assert now[0] >= typing_until + speed.IDLE_S  # started in the pause, not during the typing
+    assert now[0] - speed._last_activity[0] >= speed.IDLE_S
+
+
+def test_every_guarded_callback_counts_as_the_manager_working(tmp_path: Path) -> None:
+    speed = importlib.import_module("krakit.widgets.speed")
+    wizard = krakit.workshop(tmp_path)
+    speed._last_activity[0] = -1.0
+    wizard.roles._title.value = "Ward sister"  # a keystroke in step 1's title box
+    assert speed._last_activity[0] > 0
