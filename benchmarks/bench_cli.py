@@ -9,10 +9,11 @@ as much. ``krakit --help`` and ``krakit score`` are timed too (three runs each).
 
 Where the time goes now (CPU, this 2-core machine): Python with pandas, numpy, pydantic and the
 scorecard model about 0.85 s in the main thread; vl-convert's JavaScript engine about 0.75 s
-once per process, then 0.1-0.2 s a chart (0.4 s for a PNG at scale 2). Starting the engine in
-a background thread while the rest loads was tried and measured (farm-bench, alternated runs):
-no gain, 0-15 % slower, because vl-convert holds the GIL while its engine starts (a Python
-loop beside it advances about 1 % of its normal pace), so it is started when first needed.
+once per process, then 0.1-0.2 s a chart (0.4 s for a PNG at scale 2). The engine holds the
+GIL while it starts (a thread beside it was measured: no gain), so a command that draws starts
+it in a second process first thing (``krakit.chart_worker``): on a free core its start
+overlaps the imports and the scoring, and the drawing finds it ready (farm-bench, alternated
+runs, load 2: ``krakit chart -o c.png`` 2.08 s -> 1.71 s wall, the same CPU).
 
 What was cut: Altair is no longer imported to draw (``krakit.vegalite`` builds the same specs
 as plain dicts: Altair's import and object building were about 0.9 s of CPU); before that,

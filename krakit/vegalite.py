@@ -27,7 +27,7 @@ import json
 import math
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pandas as pd
 
@@ -705,15 +705,19 @@ def overview(scorecard: Scorecard, result: ScoreResult) -> Spec:
 # --------------------------------------------------------------------------- drawing
 
 
+def _draw(spec: Spec, fmt: Literal["svg", "png"], scale: float = 2.0) -> str | bytes:
+    from krakit.chart_worker import draw  # in the worker of drawing_elsewhere(), or here
+
+    return draw(plain(spec), fmt, scale)
+
+
 def svg(spec: Spec) -> str:
     """The chart drawn as SVG text by vl-convert (offline; its JavaScript engine starts once).
 
     The spec is not validated against the Vega-Lite schema here (the tests validate every
     chart krakit builds); control characters are removed first.
     """
-    import vl_convert as vlc
-
-    return str(vlc.vegalite_to_svg(plain(spec)))
+    return str(_draw(spec, "svg"))
 
 
 class _ScriptSafeJSON(json.JSONEncoder):
@@ -772,9 +776,7 @@ def save(spec: Spec, path: str | PathLike[str], *, scale: float = 2.0) -> Path:
         )
     try:
         if suffix == ".png":
-            import vl_convert as vlc
-
-            path.write_bytes(vlc.vegalite_to_png(plain(spec), scale=scale))
+            path.write_bytes(bytes(_draw(spec, "png", scale)))
         elif suffix == ".svg":
             path.write_text(svg(spec), encoding="utf-8")
         else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,11 +127,12 @@ def report(
     ),
 ) -> None:
     """Write a report: printable HTML, an Excel workbook or CSV (an agreement if no actuals)."""
-    from krakit.report import report as write
+    with _drawing(output, (".html", ".htm")):  # the page's charts are SVG drawn by vl-convert
+        from krakit.report import report as write
 
-    sc = load(file)
-    with _naming(file):
-        path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
+        sc = load(file)
+        with _naming(file):
+            path = write(sc, actuals, output, manager_rating=manager_rating, templates=templates)
     console.print(f"✓ wrote {path}")
 
 
@@ -143,6 +145,24 @@ def chart(
     ),
 ) -> None:
     """Draw the scorecard: KPI bullets and KRA contribution (targets and weights if no actuals)."""
+    with _drawing(output, (".png", ".svg")):
+        _chart(file, output, actuals, kind)
+
+
+def _drawing(output: Path, drawn: tuple[str, ...]) -> contextlib.AbstractContextManager[object]:
+    """Start the chart engine in a second process now if ``output`` is drawn by vl-convert.
+
+    Its start (0.7 s, holding the GIL) then overlaps the imports and the scoring on another
+    core (:mod:`krakit.chart_worker`).
+    """
+    if output.suffix.lower() not in drawn:
+        return contextlib.nullcontext()
+    from krakit.chart_worker import drawing_elsewhere
+
+    return drawing_elsewhere()
+
+
+def _chart(file: Path, output: Path, actuals: Path | None, kind: str) -> None:
     from krakit import vegalite as charts  # the specs alone: no Altair to import
     from krakit.score import score as run
 
