@@ -13,6 +13,7 @@ action                    what it does
 ``cadence``               give the KPI a frequency, dropping a vague time word ('regularly')
 ``move-deadline``         move a passed deadline to a future date, in the field and the text
 ``weights``               fill missing weights and scale a group so it adds to 100
+``fill-weights``          give the items without a weight the rest (``Finding.fix``) of 100
 ``move-kpi``              move the KPI under the KRA ``Finding.fix`` names
 ``kra-from-kpi``          turn a KPI that names an area into a KRA, with suggested KPIs
 ``kpi-from-kra``          rename a KRA that carries a target, keeping the sentence as its KPI
@@ -31,7 +32,7 @@ Examples
 >>> sc = edit.update_kra(sc, "recruitment", weight=60)
 >>> (found,) = krakit.check(sc, select="W003")
 >>> can_fix(found), describe(found)
-(True, 'Give the items without a weight the rest of 100')
+(True, 'Give the items without a weight the rest of 100 (40), keeping the typed weights')
 >>> [k.weight for k in apply_fix(sc, found).kras]
 [60.0, 40.0]
 """
@@ -360,6 +361,21 @@ def _weights(sc: Scorecard, finding: Finding) -> Scorecard:
     return set_weights(sc, kra_id, shares([i.weight for i in items], total=total))
 
 
+def _fill_weights(sc: Scorecard, finding: Finding) -> Scorecard:
+    """Share the rest (``Finding.fix``) among the items without a weight; typed ones stay."""
+    from krakit.edit import set_weights
+
+    kra_id = None if finding.where == "kras" else _kra_id(finding)
+    weights = [i.weight for i in (sc.kras if kra_id is None else sc.kra(kra_id).kpis)]
+    rest = float(str(finding.fix))
+    empty = [i for i, w in enumerate(weights) if w is None]
+    if not empty or rest <= 0:
+        return sc
+    whole = rest.is_integer() and all(float(w).is_integer() for w in weights if w is not None)
+    parts = iter(_largest_remainder([rest / len(empty)] * len(empty), rest, 1 if whole else 0.01))
+    return set_weights(sc, kra_id, [next(parts) if w is None else float(w) for w in weights])
+
+
 def _move_kpi(sc: Scorecard, finding: Finding) -> Scorecard:
     from krakit.edit import move_to_kra
 
@@ -472,6 +488,7 @@ ACTIONS: dict[str, Action] = {
         Action("cadence", True, _cadence),
         Action("move-deadline", True, _move_deadline, _day),
         Action("weights", False, _weights),
+        Action("fill-weights", True, _fill_weights),
         Action("move-kpi", True, _move_kpi, _kra_title),
         Action("kra-from-kpi", True, _kra_from_kpi),
         Action("kpi-from-kra", True, _kpi_from_kra),

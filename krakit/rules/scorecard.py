@@ -116,10 +116,16 @@ def _weights_incomplete(ctx: ScorecardContext) -> Iterator[Hit]:
     sc = ctx.scorecard
     groups = [("the KRAs", "kras", [k.weight for k in sc.kras])]
     groups += [(f"KRA '{k.title}'", f"kras[{k.id}]", [p.weight for p in k.kpis]) for k in sc.kras]
+    percent = sc.weights is WeightMode.PERCENT
     for label, where, weights in groups:
         given = sum(w is not None for w in weights)
         if 0 < given < len(weights):
-            yield Hit(values={"group": label, "given": given, "n": len(weights)}, where=where)
+            rest = 100 - sum(w for w in weights if w is not None)
+            # The fix fills only a real rest; typed weights at or past 100 are the manager's
+            # to change (W001/W002 then scale them), never overwritten here.
+            fix = f"{round(rest, 2):g}" if percent and rest > 0.005 else None
+            values = {"group": label, "given": given, "n": len(weights)}
+            yield Hit(values=values, where=where, fix=fix)
 
 
 WEIGHTS_INCOMPLETE = Rule(
@@ -133,8 +139,9 @@ WEIGHTS_INCOMPLETE = Rule(
     source=_BALANCED,
     fix="Give every item a weight, or none (equal shares).",
     autofix=Fix(
-        title="Give the items without a weight the rest of 100",
-        action="weights",
+        title="Give the items without a weight the rest of 100 ({value}), keeping the typed "
+        "weights",
+        action="fill-weights",
         example=_SC + "kras:\n- {title: Recruitment, weight: 50}\n- {title: Onboarding}\n"
         "- {title: Employee engagement}\n- {title: Payroll}",
     ),

@@ -299,3 +299,62 @@ def test_duplicate_in_another_kra_merges_and_rescales_what_is_left() -> None:
     assert [(k.id, k.weight) for k in new.kra("hiring").kpis] == [("oar", 60.0), ("cph", 40.0)]
     assert [(a.kpi, a.value) for a in new.actuals] == [("tth", 41.0)]
     assert not check(new, today=TODAY, select="W002,W012")
+
+
+_ROLE = "role: {title: Recruiter}\n"
+_KRA_LEVEL = (
+    "kras:\n- {title: Recruitment, weight: %s}\n- {title: Onboarding, weight: %s}\n"
+    "- {title: Payroll}"
+)
+_KPI_LEVEL = (
+    "kras:\n- title: Recruitment\n  kpis:\n  - {metric: Time to hire, weight: %s}\n"
+    "  - {metric: Offer acceptance rate, weight: %s}\n  - {metric: Cost per hire}"
+)
+
+
+@pytest.mark.parametrize("layout", [_KRA_LEVEL, _KPI_LEVEL], ids=["kra", "kpi"])
+@pytest.mark.parametrize(
+    ("typed", "filled"),
+    [((30, 20), 50.0), ((60, 25.5), 14.5), ((45, 45), 10.0), ((1, 2), 97.0)],
+)
+def test_missing_weights_get_the_rest_and_typed_ones_stay(layout, typed, filled) -> None:  # type: ignore[no-untyped-def]
+    sc = validate_scorecard(yaml.safe_load(_ROLE + layout % typed))
+    before = check(sc, today=TODAY)
+    (finding,) = [f for f in before if f.code == "W003"]
+    assert can_fix(finding)
+    assert f"rest of 100 ({filled:g})" in (describe(finding, sc) or "")
+    fixed = apply_fix(sc, finding)
+    items = fixed.kras if layout is _KRA_LEVEL else fixed.kras[0].kpis
+    assert [i.weight for i in items] == [float(typed[0]), float(typed[1]), filled]
+    after = check(fixed, today=TODAY)
+    assert "W003" not in {f.code for f in after}
+    assert not _errors(after) - _errors(before)
+
+
+@pytest.mark.parametrize("layout", [_KRA_LEVEL, _KPI_LEVEL], ids=["kra", "kpi"])
+@pytest.mark.parametrize("typed", [(60, 60), (50, 50), (70, 40.5)])
+def test_no_rest_to_give_offers_no_fix_that_overwrites_typed_weights(layout, typed) -> None:  # type: ignore[no-untyped-def]
+    sc = validate_scorecard(yaml.safe_load(_ROLE + layout % typed))
+    (finding,) = [f for f in check(sc, today=TODAY) if f.code == "W003"]
+    assert not can_fix(finding) and describe(finding, sc) is None
+    with pytest.raises(InputError):
+        apply_fix(sc, finding)
+    new, done = fix_all(sc, today=TODAY)  # nothing else rewrites the typed weights either
+    items = new.kras if layout is _KRA_LEVEL else new.kras[0].kpis
+    assert [i.weight for i in items][:2] == [float(w) for w in typed]
+    assert "W003" not in {f.code for f in done}
+
+
+def test_relative_weights_missing_get_no_rest_of_100_fix() -> None:
+    sc = validate_scorecard(yaml.safe_load(_ROLE + "weights: relative\n" + _KRA_LEVEL % (2, 1)))
+    (finding,) = [f for f in check(sc, today=TODAY) if f.code == "W003"]
+    assert not can_fix(finding)
+
+
+def test_four_missing_share_an_uneven_rest_in_whole_numbers() -> None:
+    sc = edit.set_kras(edit.new_scorecard("Recruiter"), ["A", "B", "C", "D"])
+    sc = edit.update_kra(sc, "a", weight=60)
+    (finding,) = check(sc, select="W003")
+    weights = [k.weight for k in apply_fix(sc, finding).kras]
+    assert weights[0] == 60.0 and sum(weights) == 100.0
+    assert all(w is not None and w.is_integer() for w in weights)
