@@ -8,9 +8,11 @@ Every wait is on a condition, with a hang guard only; nothing depends on the mac
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
 import itertools
 import json
+from collections.abc import Coroutine
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -55,6 +57,16 @@ def _finish(manager: PacedKernelManager, kernel_id: str) -> None:
     kernel.execution_state = "idle"
 
 
+def _run(scenario: Coroutine[Any, Any, None]) -> None:
+    """Run a scenario in its own event loop, on its own thread.
+
+    Earlier tests in the same process (the browser and notebook tests) may leave an event loop
+    running on the main thread, where ``asyncio.run`` refuses to start another.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, scenario).result()
+
+
 async def _until(condition: Any) -> None:
     async with asyncio.timeout(HANG_GUARD_S):
         while not condition():
@@ -90,7 +102,7 @@ def test_refills_start_one_at_a_time_and_participants_never_wait(
         assert await asyncio.gather(*refills) == ["k4", "k5", "k6"]
         await _until(lambda: manager._starting == 0)
 
-    asyncio.run(scenario())
+    _run(scenario())
 
 
 def test_a_kernel_that_never_runs_the_notebook_frees_its_turn_after_max_settle(
@@ -105,7 +117,7 @@ def test_a_kernel_that_never_runs_the_notebook_frees_its_turn_after_max_settle(
         assert await second == "k2"  # after max_settle_s, not never
         assert manager.get_kernel("k1").execution_state == "starting"
 
-    asyncio.run(scenario())
+    _run(scenario())
 
 
 def test_a_kernel_shut_down_while_starting_frees_its_turn(manager: PacedKernelManager) -> None:
@@ -119,7 +131,7 @@ def test_a_kernel_shut_down_while_starting_frees_its_turn(manager: PacedKernelMa
         del manager._kernels["k1"]  # shut down (a culled or closed kernel)
         assert await second == "k2"
 
-    asyncio.run(scenario())
+    _run(scenario())
 
 
 def test_the_app_uses_the_paced_manager() -> None:
@@ -146,4 +158,4 @@ def test_pool_kernels_waiting_for_their_turn_never_start_once_the_app_shuts_down
         assert all(isinstance(r, RuntimeError) for r in results), results
         assert manager.started == ["k1"]  # Voilà's shutdown then has nothing left to wait for
 
-    asyncio.run(scenario())
+    _run(scenario())
