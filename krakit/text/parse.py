@@ -122,7 +122,8 @@ PLACEHOLDER = re.compile(
 )
 """A number still to be filled in ("X%", "N days", "X new products")."""
 _PLACEHOLDER_ANY = re.compile(r"(?<![A-Za-z0-9])[XYN]{1,2}\b\s?%?")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'&\-]*")
+# Latin and Devanagari words ("मासिक बिक्री"): U+0900-U+097F holds the letters and vowel signs
+_WORD = re.compile(r"[A-Za-z\u0900-\u097F][A-Za-z\u0900-\u097F'&\-]*")
 _LEAD_WORDS = (
     _L["filler_lead"]
     + _MOVES["increase"]
@@ -822,6 +823,10 @@ def _strip_trail(seg: str, verb_led: bool = False) -> str:
         return seg
 
 
+# Hinglish and Devanagari cadences never open the metric's name (time.yaml lists them)
+_CADENCE_NOT_NAME = re.compile(r"(?i)\W*(?:(?:har|हर)\s|\S+\s+(?:mein|में)\W*$|[^A-Za-z]+$)")
+
+
 def _blanks(r: _Reading) -> list[Span]:
     """What is not the metric's name: heading, numbers, time, comparators after the target."""
     text = r.text
@@ -832,6 +837,8 @@ def _blanks(r: _Reading) -> list[Span]:
             blank.append(t.span)
         elif re.match(r"(?i)\W*(?:over|vs\.?|versus|compared)\b", text[s:e]):
             blank.append(t.span)  # "over last year", "vs LY": a comparison, not the name
+        elif _CADENCE_NOT_NAME.match(text[s:e]):
+            blank.append(t.span)  # "har mahine", "saal mein", "मासिक": when, not what
         elif r.main_span and s >= r.main_span[1]:
             # "CSAT 90%+ every month": a cadence after the target, unless it opens the name
             # ("₹10 lakh monthly revenue")

@@ -79,8 +79,10 @@ class TimePattern:
         source = re.sub(r"\{([A-Z]+)\}", lambda m: _NAMES[m[1]], self.pattern)
         flags = 0 if self.case_sensitive else re.IGNORECASE
         object.__setattr__(self, "regex", re.compile(source, flags))
-        object.__setattr__(self, "_gate_words", frozenset(g for g in self.gate if g.isalpha()))
-        parts = [re.escape(g) for g in self.gate if not g.isalpha()]
+        object.__setattr__(
+            self, "_gate_words", frozenset(g for g in self.gate if g.isascii() and g.isalpha())
+        )
+        parts = [re.escape(g) for g in self.gate if not (g.isascii() and g.isalpha())]
         object.__setattr__(self, "_gate_parts", re.compile("|".join(parts)) if parts else None)
 
     @property
@@ -1263,7 +1265,10 @@ PATTERNS = (
     *PATTERNS,
     TimePattern(
         name="cadence-word",
-        gate=("/", *{re.findall(r"[a-z]+", w.lower())[-1] for w in _CADENCE_WORDS}),
+        gate=(
+            "/",
+            *{(re.findall(r"[a-z]+", w.lower()) or [w])[-1] for w in _CADENCE_WORDS},
+        ),  # "मासिक" whole
         pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
         + alt(_CADENCE_ABBR)
         + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})".replace("/", r"/\s?")
