@@ -113,8 +113,12 @@ class CheckStep(Step):
         return tuple(self._rows)
 
     def _apply(self, finding: Any) -> None:
-        action = describe(finding, self.scorecard)
-        if self._edit(edit.apply_fix, finding):
+        action, before = describe(finding, self.scorecard), self.scorecard
+        if not self._edit(edit.apply_fix, finding):
+            return
+        if self.scorecard == before:  # a second click on a fix already made
+            self._say(f"Nothing left to fix for {finding.code}: the scorecard already has it.")
+        else:
             self._say(f"Applied the fix for {finding.code}: {action}.", "ok")
 
     def _goto(self, finding: Any) -> None:

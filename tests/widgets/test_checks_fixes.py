@@ -81,3 +81,17 @@ def test_stale_finding_after_an_edit_says_so(recruiter) -> None:  # type: ignore
     step.scorecard = edit.remove_kpi(step.value, "loose")  # gone before the click
     row.apply.click()
     assert "no longer" in step._message.value
+
+
+def test_second_click_on_an_applied_fix_says_nothing_was_left() -> None:
+    sc = edit.set_kras(edit.new_scorecard("Recruiter"), ["Recruitment", "Onboarding"])
+    step = CheckStep(edit.update_kra(sc, "recruitment", weight=70))
+    row = next(r for r in step.rows if r.finding.code == "W003")
+    row.apply.click()
+    assert "Applied the fix for W003" in step._message.value
+    after = step.value
+    assert [k.weight for k in after.kras] == [70.0, 30.0]
+    row.apply.click()  # the same finding, clicked again
+    assert step.value == after
+    assert "Applied" not in step._message.value
+    assert "Nothing left to fix for W003" in step._message.value
