@@ -1252,11 +1252,18 @@ _CADENCE_ABBR = [w for w in _CADENCE_WORDS if any(c.isupper() for c in w)]  # Yo
 _CADENCE_LOOKUP = {w.lower(): grain for w, grain in _CADENCE_WORDS.items()}
 
 
+_SPAN_AFTER_NUMBER = frozenset(w.lower() for w in _LEX["span_after_number"])
+
+
 def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
     if m["c"].lower().startswith(("a ", "an ")) and re.search(
         r"(?i)\bby\s+$", m.string[max(0, m.start() - 4) : m.start()]
     ):
         return None  # "cut paper use by a quarter": a fraction, not a cadence
+    if m["c"].lower() in _SPAN_AFTER_NUMBER and re.search(
+        r"\d\s*$", m.string[max(0, m.start() - 3) : m.start()]
+    ):
+        return None  # "2 saal mein" is within two years; "saal mein 12" is 12 a year
     word = re.sub(r"/\s+", "/", m["c"])  # "40 tickets / month"
     return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
@@ -1290,6 +1297,11 @@ PATTERNS = (
             "Close 40 tickets / month": "cadence monthly",
             "Run 2 fire drills qtrly": "cadence quarterly",
             "Publish 4 posts per wk": "cadence weekly",
+            "Stockouts har mahine 2 se kam": "cadence monthly",
+            "Complaints saal mein 12 se kam": "cadence annual",
+            "मासिक बिक्री ₹5 लाख तक": "cadence monthly",
+            "Patient falls less then 2 per mnth": "cadence monthly",
+            "Visit 12 stores mnthly": "cadence monthly",
             "Make 60 calls per working day": "cadence daily",
             "Keep attrition under 12% TTM": "cadence annual",
         },

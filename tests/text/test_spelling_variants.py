@@ -64,3 +64,17 @@ def test_hinglish_and_devanagari_metric_names(text, metric):
 )
 def test_english_cadence_adjective_still_names_the_metric(text, metric):
     assert parse_kpi(text).metric == metric
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Launch 3 products in 2 yr",
+        "Close 10 deals in 6 mth",
+        "Hire 4 engineers within 3 wk",
+        "Deliver 5 projects in 1 qtr",
+        "Naye store 2 saal mein 10",
+    ],
+)
+def test_abbreviation_after_a_number_is_a_span_not_a_cadence(text):
+    assert parse_kpi(text).period is None
