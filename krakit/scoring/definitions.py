@@ -223,6 +223,9 @@ def kpi_definitions(
             for j, kpi in enumerate(kpis):
                 rows.append(_definition(c, kra, kra_share, kpi, kpi_w[j], config))
     defs = pd.DataFrame(rows, columns=_DEF_COLUMNS)
+    defs.attrs["unweighted"] = {  # KPIs given an equal share because none was typed
+        k.id for card in cards for k in card.all_kpis() if k.weight is None
+    }
     defs.attrs["qualitative"] = {  # for the fix of a KPI with no target (a rating scale)
         k.id for card in cards for k in card.all_kpis() if k.type is KPIType.QUALITATIVE
     }

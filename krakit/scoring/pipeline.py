@@ -167,4 +167,5 @@ def _score(
         team=team,
         _kpis=period_table,
         target_scale=rolled["scale"].to_numpy(),
+        unweighted=frozenset(defs.attrs.get("unweighted", ())),
     )

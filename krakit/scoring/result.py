@@ -12,7 +12,7 @@ from krakit.model import (
     ScoringConfig,
 )
 
-__all__ = ["ScoreResult", "percent_text", "weight_text"]
+__all__ = ["MEASURED_UNITS", "ScoreResult", "is_count", "percent_text", "weight_text"]
 
 
 @dataclass
@@ -48,6 +48,8 @@ class ScoreResult:
     target_scale: np.ndarray | None = field(default=None, repr=False)
     """Per row of ``totals``: how many times a KPI period's target, baseline and range the
     row's were scaled by (the KPI periods covered, for a ``sum`` KPI; else 1)."""
+    unweighted: frozenset[str] = frozenset()
+    """The KPIs with no weight typed, scored as an equal share of what their KRA had left."""
 
     @property
     def kpis(self) -> pd.DataFrame:
@@ -109,25 +111,63 @@ class ScoreResult:
                 cells = raw.map(titles) if column == "kra" else raw
                 cells = cells.where(cells.notna(), raw).astype(object)
                 out[column] = cells.where(cells.notna(), "—")
-        for column in ("actual", "target"):
-            if column in t.columns:
-                out[column] = [format_value(v, u) for v, u in zip(t[column], units, strict=True)]
-        for column in ("achievement", "status", "weight"):
+        if "actual" in t.columns:
+            out["actual"] = [format_value(v, u) for v, u in zip(t["actual"], units, strict=True)]
+        if "target" in t.columns:
+            out["target"] = self._target_cells(units)
+        for column in ("achievement", "status"):
             if column not in t.columns:
                 continue
             if column == "status":
                 out[column] = t[column].astype(object).where(t[column].notna(), "—")
             else:
-                out[column] = [
-                    percent_text(v) if column == "achievement" else weight_text(v)
-                    for v in t[column]
-                ]
+                out[column] = [percent_text(v) for v in t[column]]
+        if "weight" in t.columns:
+            out["weight"] = self._weight_cells()
         if len(self.missing):
             keys = [c for c in ("person", "kpi") if c in t.columns]
             why = self.missing.assign(note=self.missing["reason"] + ": " + self.missing["fix"])
             notes = t[keys].astype(str).merge(why[[*keys, "note"]].astype(str), how="left")
             out["note"] = notes["note"].fillna("").to_numpy()
         return out.reset_index(drop=True)
+
+    def _weight_cells(self) -> list[str]:
+        """The weight each KPI is scored with, as the chart and explain() show it.
+
+        A KPI that scored shows its share of the KRA (renormalised over the KPIs that
+        scored); one not scored yet shows the share it was agreed to have (not 0%). A KPI
+        with no weight typed says that its share was an equal one.
+        """
+        t = self.totals
+        used = t["weight"].to_numpy(dtype=float)
+        if "agreed_weight" in t.columns:
+            agreed = t["agreed_weight"].to_numpy(dtype=float)
+            used = np.where(t["achievement"].isna().to_numpy(), agreed, used)
+        ids = t["kpi"].astype(object) if "kpi" in t.columns else [None] * len(t)
+        return [
+            weight_text(w) + (" (equal share)" if k in self.unweighted and not pd.isna(w) else "")
+            for w, k in zip(used, ids, strict=True)
+        ]
+
+    def _target_cells(self, units: pd.Series) -> list[str]:
+        """Targets in their unit; a count target scaled over periods shown whole (≈).
+
+        A whole-number target of people or things (dealers, visits, hires) scaled over the
+        periods covered (8 a quarter → 2.67 for one month) reads as about 3; the exact
+        number stays in ``totals``.
+        """
+        from krakit.units import format_value
+
+        t = self.totals
+        scale = self.target_scale if self.target_scale is not None else np.ones(len(t))
+        cells = []
+        for v, u, k in zip(t["target"], units, scale, strict=True):
+            typed = v / k if k and not pd.isna(v) else v
+            if is_count(u) and not pd.isna(v) and float(typed).is_integer() and v != round(v):
+                cells.append("≈" + format_value(round(float(v)), u))
+            else:
+                cells.append(format_value(v, u))
+        return cells
 
     def __str__(self) -> str:
         lines = []
@@ -157,6 +197,47 @@ class ScoreResult:
                 )
         lines.extend(f"note: {n}" for n in self.notes)
         return "\n".join(lines)
+
+
+MEASURED_UNITS = frozenset(
+    {
+        "%",
+        "days",
+        "day",
+        "hours",
+        "hour",
+        "hrs",
+        "minutes",
+        "mins",
+        "seconds",
+        "weeks",
+        "months",
+        "years",
+        "km",
+        "kg",
+        "tonnes",
+        "litres",
+        "points",
+        "rating",
+        "score",
+        "x",
+    }
+)
+"""Units that are measured, not counted: fractions of them read naturally (2.5 days)."""
+
+
+def is_count(unit: object) -> bool:
+    """Whether a unit counts people or things (dealers, hires, visits): whole numbers.
+
+    Examples
+    --------
+    >>> is_count("dealers"), is_count("count"), is_count("days"), is_count("INR"), is_count(None)
+    (True, True, False, False, False)
+    """
+    from krakit.units import is_currency, unit_of
+
+    text = unit_of(unit)
+    return text is not None and not is_currency(text) and text.lower() not in MEASURED_UNITS
 
 
 def percent_text(value: float) -> str:
