@@ -145,9 +145,18 @@ class ScoreResult:
             used = np.where(t["achievement"].isna().to_numpy(), agreed, used)
         ids = t["kpi"].astype(object) if "kpi" in t.columns else [None] * len(t)
         return [
-            weight_text(w) + (" (equal share)" if k in self.unweighted and not pd.isna(w) else "")
+            weight_text(w) + self._unset_note(w) if k in self.unweighted else weight_text(w)
             for w, k in zip(used, ids, strict=True)
         ]
+
+    @staticmethod
+    def _unset_note(weight: float) -> str:
+        """What the weight of a KPI with none typed came from: a share, or nothing left."""
+        if pd.isna(weight):
+            return ""
+        if weight <= 0:  # the KPIs with a weight already take all of it
+            return " (none set; the others take 100%)"
+        return " (equal share)"
 
     def _target_cells(self, units: pd.Series) -> list[str]:
         """Targets in their unit; a count target scaled over periods shown whole (≈).

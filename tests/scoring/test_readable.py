@@ -97,3 +97,21 @@ def test_a_typed_fraction_and_a_measured_unit_keep_their_decimals() -> None:
 def test_is_count() -> None:
     assert is_count("dealers") and is_count("hires") and is_count("count")
     assert not any(is_count(u) for u in ("%", "days", "INR", "USD", None, ""))
+
+
+def test_a_kpi_with_no_weight_where_the_others_take_100_says_so() -> None:
+    sc = _card(
+        [
+            {"id": "calls", "metric": "Retailer calls", "target": 40, "weight": 60},
+            {"id": "visits", "metric": "Store visits", "target": 20, "weight": 40},
+            {"id": "orders", "metric": "Repeat orders", "target": 12},
+        ],
+        [
+            {"kpi": "calls", "period": "2026-02", "value": 30},
+            {"kpi": "visits", "period": "2026-02", "value": 20},
+            {"kpi": "orders", "period": "2026-02", "value": 12},
+        ],
+    )
+    weights = krakit.score(sc).readable()["weight"].tolist()
+    assert weights[:2] == ["60%", "40%"]
+    assert weights[2] == "0% (none set; the others take 100%)"  # not "equal share"
