@@ -150,7 +150,7 @@ def test_a_kpi_in_devanagari_is_named_by_its_words_not_its_id(tmp_path: Path) ->
     assert "KPI बिक्री" in heads and f"KPI {kpi.id}" not in heads  # the metric, in its own words
     wizard.step = 3
     cell = wizard.scorecard_step._cells[kpi.id]
-    assert cell.description.startswith("मासिक बिक्री")
+    assert cell.description.startswith("बिक्री")  # the actuals box is named the same way
 
 
 def test_a_do_this_first_message_goes_once_it_is_done(tmp_path: Path) -> None:
