@@ -18,9 +18,6 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
-
-pytest.importorskip("jupyter_server")
-
 from jupyter_server.services.kernels.kernelmanager import AsyncMappingKernelManager
 
 from krakit.app.kernel_pool import PREHEAT_ENV, PacedKernelManager
