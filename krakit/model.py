@@ -53,6 +53,7 @@ __all__ = [
     "Role",
     "Scorecard",
     "ScoringConfig",
+    "Slab",
     "TargetType",
     "Thresholds",
     "WeightMode",
@@ -107,13 +108,15 @@ class TargetType(StrEnum):
     """How the target is scored (see the README's scoring section).
 
     ``ratio``: actual against target; ``progress``: distance travelled from the baseline to the
-    target; ``threshold``: a level to hold every period, met or not; ``milestone``: done or not.
+    target; ``threshold``: a level to hold every period, met or not; ``milestone``: done or not;
+    ``slab``: the points of the slab the % of target achieved falls in (see :class:`Slab`).
     """
 
     RATIO = "ratio"
     PROGRESS = "progress"
     THRESHOLD = "threshold"
     MILESTONE = "milestone"
+    SLAB = "slab"
 
 
 class Frequency(StrEnum):
@@ -174,6 +177,16 @@ class Thresholds(_Model):
         if self.amber > self.green:
             raise ValueError(f"amber ({self.amber:g}%) must not be above green ({self.green:g}%)")
         return self
+
+
+class Slab(_Model):
+    """One step of a slab KPI: from ``at`` % of target achieved, the KPI scores ``points``.
+
+    Below the first slab a slab KPI scores 0 points.
+    """
+
+    at: float = Field(ge=0, le=10000, description="% of target achieved where this slab starts.")
+    points: float = Field(ge=0, le=1000, description="Points scored from this slab up.")
 
 
 class Band(_Model):
@@ -306,6 +319,12 @@ class KPI(_Model):
     target: float | None = Field(None, description="The value to reach (not for in_range).")
     target_low: float | None = Field(None, description="Lower end of an in_range band.")
     target_high: float | None = Field(None, description="Upper end of an in_range band.")
+    slabs: list[Slab] | None = Field(
+        None,
+        max_length=50,
+        description="For target_type slab: points by % of target achieved, 'at' increasing; "
+        "below the first slab the KPI scores 0.",
+    )
     thresholds: Thresholds | None = Field(
         None, description="Status thresholds; the scorecard default when omitted."
     )
@@ -347,6 +366,23 @@ class KPI(_Model):
         low, high = self.target_low, self.target_high
         if low is not None and high is not None and low > high:
             raise ValueError(f"target_low ({low:g}) is above target_high ({high:g})")
+        return self
+
+    @model_validator(mode="after")
+    def _check_slabs(self) -> Self:
+        if self.target_type is TargetType.SLAB and not self.slabs:
+            raise ValueError(
+                f"KPI '{self.id}' is scored by slabs but lists none: add 'slabs', e.g. "
+                "[{at: 80, points: 50}, {at: 100, points: 100}], or choose another target_type"
+            )
+        if self.slabs is not None and not self.slabs:
+            raise ValueError(f"KPI '{self.id}' has an empty 'slabs' list: list at least one slab")
+        for before, after in zip(self.slabs or (), (self.slabs or ())[1:], strict=False):
+            if after.at <= before.at:
+                raise ValueError(
+                    f"KPI '{self.id}': slab 'at' values must increase, but {after.at:g}% comes "
+                    f"after {before.at:g}%: list the slabs from the lowest % of target up"
+                )
         return self
 
 

@@ -30,13 +30,17 @@ deadline = st.one_of(
 @st.composite
 def kpis(draw: st.DrawFn, kpi_id: str) -> dict[str, object]:
     low = draw(st.one_of(st.none(), number))
+    target_type = draw(st.sampled_from(list(krakit.TargetType)))
+    starts = draw(st.lists(st.floats(0, 500), min_size=1, max_size=5, unique=True))
+    slabs = [{"at": at, "points": draw(st.floats(0, 200))} for at in sorted(starts)]
     return {
         "id": kpi_id,
         "statement": draw(text),
         "metric": draw(st.one_of(st.none(), text)),
         "unit": draw(st.sampled_from([None, "%", "INR", "USD", "days", "count", "calls"])),
         "polarity": draw(st.sampled_from(list(krakit.Polarity))),
-        "target_type": draw(st.sampled_from(list(krakit.TargetType))),
+        "target_type": target_type,
+        "slabs": slabs if target_type is krakit.TargetType.SLAB or draw(st.booleans()) else None,
         "baseline": draw(st.one_of(st.none(), number)),
         "target": draw(st.one_of(st.none(), number)),
         "target_low": low,
