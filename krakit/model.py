@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from krakit.errors import KrakitError, ScorecardError
+from krakit.metrics.definition import Definition
 
 __all__ = [
     "KPI",
@@ -335,6 +336,11 @@ class KPI(_Model):
     data_source: str | None = Field(
         None, max_length=300, description="Where the numbers come from."
     )
+    definition: Definition | None = Field(
+        None,
+        description="How the actual is computed from raw data (source, agg, expr, filter, "
+        "time, person; a ratio; or a ref to metrics.yaml); typed in or imported when omitted.",
+    )
     owner: str | None = Field(None, max_length=200, description="Who is accountable.")
     type: KPIType = Field(KPIType.QUANTITATIVE, description="Quantitative or qualitative.")
     indicator: Indicator | None = Field(None, description="Leading or lagging.")
@@ -409,7 +415,11 @@ class KRA(_Model):
     description: str | None = Field(None, max_length=2000)
     kind: Kind = Field(Kind.FUNCTIONAL)
     weight: float | None = Field(None, ge=0, le=100, description="Share of the role.")
-    goals: list[Slug] = Field(default_factory=list, description="Ids of the goals it serves.")
+    goals: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the goals it serves: this scorecard's own goals or the ids of a "
+        "shared goal tree (goals.yaml, see krakit.goals).",
+    )
     kpis: list[KPI] = Field(default_factory=list)
     ignore: Ignore = Field(
         default_factory=dict,
@@ -524,13 +534,8 @@ class Scorecard(_Model):
         _unique("goals", [g.id for g in self.goals])
         _unique("kras", [k.id for k in self.kras])
         _unique("kpis", [kpi.id for kpi in self.all_kpis()])
-        goal_ids = {g.id for g in self.goals}
-        for kra in self.kras:
-            missing = [g for g in kra.goals if g not in goal_ids]
-            if missing:
-                raise ValueError(
-                    f"KRA '{kra.id}' is aligned to goal '{missing[0]}', which is not in goals"
-                )
+        # A KRA's goal ids may name this card's own goals or a shared goal tree
+        # (krakit.goals); an id found in neither is a checker finding (G001), not an error.
         return self
 
     def all_kpis(self) -> list[KPI]:
