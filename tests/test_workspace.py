@@ -69,3 +69,12 @@ def test_no_name_reaches_outside(name: str) -> None:
     except krakit.InputError:
         return
     assert target.parent == ws.folder.resolve()
+
+
+def test_the_goal_tree_is_not_listed_as_a_scorecard(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import krakit
+
+    ws = krakit.Workspace(tmp_path)
+    ws.save(krakit.Scorecard(role={"title": "Recruiter"}), "recruiter")
+    (tmp_path / "goals.yaml").write_text("organisation: Acme\n", encoding="utf-8")
+    assert ws.list() == ["recruiter"]

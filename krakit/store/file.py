@@ -94,6 +94,23 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
     ScorecardError
         The content breaks the model's rules, or was written by a newer krakit.
     """
+    data = read_data(text, fmt, path=path)
+    if data is None:
+        raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
+    try:
+        return validate_scorecard(migrate(data, path=path), path=path)
+    except RecursionError as exc:  # JSON and libyaml read deeper than an upgrade can copy
+        raise InputError(_TOO_DEEP, path=path) from exc
+
+
+def read_data(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = None) -> Any:
+    """Read YAML or JSON text into plain data, safely (any krakit file: scorecards, goal trees).
+
+    Raises
+    ------
+    InputError
+        Not valid YAML/JSON (with line and column), an alias bomb, or nested too deeply.
+    """
     try:
         if fmt == "json":
             data = json.loads(text)
@@ -121,12 +138,7 @@ def loads(text: str, fmt: str = "yaml", *, path: str | PathLike[str] | None = No
         ) from exc
     except ValueError as exc:  # json: a number too long to convert (over 4,300 digits)
         raise InputError(f"this is not valid JSON: {exc}", path=path) from exc
-    if data is None:
-        raise InputError("the file is empty; a scorecard needs at least a 'role'", path=path)
-    try:
-        return validate_scorecard(migrate(data, path=path), path=path)
-    except RecursionError as exc:  # JSON and libyaml read deeper than an upgrade can copy
-        raise InputError(_TOO_DEEP, path=path) from exc
+    return data
 
 
 def _digest(raw: bytes) -> str:

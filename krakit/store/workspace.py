@@ -14,7 +14,7 @@ from krakit.errors import ConflictError, InputError
 from krakit.model import Scorecard
 from krakit.store.file import SUFFIXES, load, save
 
-__all__ = ["NAME_MAX_BYTES", "RESCUE_FOLDER", "Workspace", "save_elsewhere"]
+__all__ = ["NAME_MAX_BYTES", "NOT_SCORECARDS", "RESCUE_FOLDER", "Workspace", "save_elsewhere"]
 
 # Names Windows reserves for devices, with any extension (a workspace on a shared drive);
 # and the longest workspace name, in UTF-8 bytes (file systems allow 255).
@@ -24,6 +24,8 @@ _DEVICES = {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"} | {
 NAME_MAX_BYTES = 200
 # Where save_elsewhere writes when no folder is given: off the workspace, in the home folder.
 RESCUE_FOLDER = "~/krakit-saved"
+NOT_SCORECARDS = frozenset({"goals"})
+"""Names of files a workspace holds beside its scorecards (the goal tree, krakit.goals)."""
 
 
 class Workspace:
@@ -100,14 +102,18 @@ class Workspace:
         """Names of the scorecards in the folder, sorted.
 
         Hidden files are left out: the lock files saves take (``.<name>.lock``) and any
-        temporary file a killed save left (``.<name>.*.tmp``).
+        temporary file a killed save left (``.<name>.*.tmp``); so is the workspace's goal
+        tree (``goals.yaml``, :data:`NOT_SCORECARDS`).
         """
         if not self.folder.is_dir():
             return []
         return sorted(
             p.stem
             for p in self.folder.iterdir()
-            if p.is_file() and p.suffix.lower() in SUFFIXES and not p.name.startswith(".")
+            if p.is_file()
+            and p.suffix.lower() in SUFFIXES
+            and not p.name.startswith(".")
+            and p.stem.lower() not in NOT_SCORECARDS
         )
 
     def exists(self, name: str) -> bool:
