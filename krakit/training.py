@@ -1,10 +1,14 @@
 """Training: a KRA-or-KPI quiz, "fix this KPI" exercises, scores and a facilitator summary.
 
-An HR trainer runs ``notebooks/training_kra_vs_kpi.ipynb``; each participant answers, their
-answers are saved as one small JSON file per person in a shared folder, and the facilitator
-view summarises that folder. The answers are checked against krakit's own definitions (the
-classifier and the checker), so the training and the engine never disagree; a test keeps the
-built-in items in step with them.
+In a workshop, participants open ``notebooks/training_participant.ipynb`` (served by
+``make training ROOM=...``): the quiz and the exercises publish what they answer to the room
+(:mod:`krakit.room`) as :func:`quiz_payload` and :class:`Attempts` shape it, and the
+facilitator sees the room in ``notebooks/facilitator.ipynb``. The HR trainer's own
+``notebooks/training_kra_vs_kpi.ipynb`` teaches the same material with the answer key. The
+answers are checked against krakit's own definitions (the classifier and the checker), so
+the training and the engine never disagree; a test keeps the built-in items in step with them.
+:func:`save_answers` / :func:`summarise` keep the older one-file-per-person folder for
+scripts; nothing in krakit writes there unless asked to.
 
 krakit's definitions: a **KRA** is an area of responsibility that names no measurable
 indicator and no number ("Recruitment"); a **KPI** names a measurable indicator (a rate,
@@ -28,6 +32,7 @@ from krakit.errors import InputError
 from krakit.model import slugify
 
 __all__ = [
+    "Attempts",
     "Exercise",
     "Feedback",
     "FixResult",
@@ -37,10 +42,12 @@ __all__ = [
     "grade",
     "load_answers",
     "quiz",
+    "quiz_payload",
     "save_answers",
     "score_quiz",
     "summarise",
     "try_fix",
+    "unanswered",
 ]
 
 
@@ -213,6 +220,66 @@ def score_quiz(answers: Mapping[str, str], items: Sequence[QuizItem]) -> QuizSco
     """
     right = sum(answers.get(i.statement, "").strip().upper() == i.answer for i in items)
     return QuizScore(right, len(items))
+
+
+def unanswered(answers: Mapping[str, str], items: Sequence[QuizItem]) -> list[QuizItem]:
+    """The questions not answered yet, in quiz order (asked about before sending).
+
+    Examples
+    --------
+    >>> items = [QuizItem("Recruitment", "KRA", ""), QuizItem("Time to hire", "KPI", "")]
+    >>> [i.statement for i in unanswered({"Recruitment": "KRA"}, items)]
+    ['Time to hire']
+    """
+    return [i for i in items if not answers.get(i.statement, "").strip()]
+
+
+def quiz_payload(
+    answers: Mapping[str, str], items: Sequence[QuizItem], *, sent: bool = False
+) -> dict[str, Any]:
+    """What a participant's quiz publishes to the room: answers so far, and whether sent.
+
+    Only the participant's own answers travel (never the key): the facilitator's tallies
+    compare them with the quiz, which the facilitator's notebook holds.
+
+    Examples
+    --------
+    >>> items = [QuizItem("Recruitment", "KRA", ""), QuizItem("Time to hire", "KPI", "")]
+    >>> quiz_payload({"Recruitment": "kra "}, items, sent=True)
+    {'answers': {'Recruitment': 'KRA'}, 'sent': True, 'questions': 2}
+    """
+    known = {i.statement for i in items}
+    given = {
+        str(k): str(v).strip().upper() for k, v in answers.items() if k in known and str(v).strip()
+    }
+    return {"answers": given, "sent": sent, "questions": len(items)}
+
+
+class Attempts:
+    """A participant's latest rewrite of each "fix this KPI" exercise, as the room stores it.
+
+    One participant file holds every exercise's attempt, so the exercises on a page share
+    one :class:`Attempts` and each check replaces that exercise's entry.
+
+    Examples
+    --------
+    >>> tries = Attempts()
+    >>> _ = tries.record("Improve sales", "Sales up", solved=False)
+    >>> tries.record("Improve sales", "Sales ₹10 lakh a month", True)["attempts"]
+    [{'statement': 'Improve sales', 'rewrite': 'Sales ₹10 lakh a month', 'solved': True}]
+    """
+
+    def __init__(self) -> None:
+        self._latest: dict[str, dict[str, Any]] = {}
+
+    def record(self, statement: str, rewrite: str, solved: bool) -> dict[str, Any]:
+        """Keep this attempt (replacing the exercise's last) and return the payload to publish."""
+        self._latest[statement] = {"statement": statement, "rewrite": rewrite, "solved": solved}
+        return self.payload()
+
+    def payload(self) -> dict[str, Any]:
+        """Every exercise's latest attempt, in the order they were first tried."""
+        return {"attempts": list(self._latest.values())}
 
 
 def save_answers(folder: str | PathLike[str], participant: str, answers: Mapping[str, str]) -> Path:
