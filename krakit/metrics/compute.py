@@ -1,0 +1,282 @@
+"""Compute actuals from raw data with DuckDB, in process: sources in, the actuals frame out.
+
+The frame is the one :func:`krakit.score` takes (``person, kpi, period, value``) plus
+``definition_version``: the short hash of the definition each value was computed with
+(:func:`~krakit.metrics.definition.definition_version`), so a changed definition shows in the
+numbers it made.
+
+How rows become actuals
+-----------------------
+* A row counts for a person and period when its ``time`` and ``person`` are not NULL and it
+  passes the ``filter``; ``agg(expr)`` ignores NULL values of ``expr`` (SQL's rule).
+* A person has an actual for a period only when at least one of their rows counts there: an
+  empty period has no actual (not a 0), and a period whose value is NULL (a median of NULLs,
+  a ratio over 0) has none either. A ratio's numerator counts 0 where it has no rows.
+* Periods follow the KPI's frequency (monthly when it has none) unless the definition or the
+  call names a ``grain``. Every grain is computed from the rows, never from finer values: the
+  quarterly median is the median of the quarter's rows, not a mean of three monthly medians.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+from krakit.errors import InputError
+from krakit.metrics.compile import definition_query, grain_of
+from krakit.metrics.definition import Definition, definition_version
+from krakit.metrics.library import MetricLibrary, load_metrics
+
+if TYPE_CHECKING:
+    import duckdb
+
+    from krakit.model import Scorecard
+
+__all__ = ["COLUMNS", "compute_actuals", "period_labels"]
+
+COLUMNS = ["person", "kpi", "period", "value", "definition_version"]
+"""The columns of the frame :func:`compute_actuals` returns."""
+
+Source = str | PathLike[str] | pd.DataFrame
+_READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parquet": "read_parquet",
+            ".pq": "read_parquet"}  # fmt: skip
+_LEVEL = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
+
+
+@dataclass
+class _Job:
+    """One KPI definition to compute, and the people whose scorecards carry it."""
+
+    kpi: str
+    definition: Definition
+    version: str
+    grain: str
+    fiscal_start: int
+    by_person: bool
+    people: set[str] = field(default_factory=set)
+
+
+class _Sources:
+    """The named data sets, opened in one DuckDB connection on first use."""
+
+    def __init__(self, data: Mapping[str, Source], con: duckdb.DuckDBPyConnection) -> None:
+        self.data = data
+        self.con = con
+        self.columns: dict[str, set[str]] = {}
+        self.text: dict[str, set[str]] = {}
+
+    def open(self, name: str, kpi: str) -> None:
+        if name in self.columns:
+            return
+        import duckdb
+
+        if name not in self.data:
+            given = ", ".join(sorted(self.data)) or "none"
+            raise InputError(
+                f"KPI '{kpi}' reads source '{name}', which the data does not name (given: "
+                f"{given}); pass it: data={{'{name}': 'path.parquet'}} or --data {name}=PATH",
+                field=f"kpis[{kpi}].definition.source",
+                value=name,
+            )
+        source = self.data[name]
+        try:
+            if isinstance(source, pd.DataFrame):
+                self.con.register(name, source)
+                relation = self.con.table(name)
+            else:
+                relation = self._read(Path(source), name)
+                relation.create_view(name, replace=True)
+        except duckdb.Error as exc:
+            where = None if isinstance(source, pd.DataFrame) else source
+            raise InputError(
+                f"cannot read source '{name}': {str(exc).splitlines()[0]}", path=where
+            ) from exc
+        self.columns[name] = {c.lower() for c in relation.columns}
+        self.text[name] = {
+            c.lower() for c, t in zip(relation.columns, relation.types, strict=True)
+            if str(t) == "VARCHAR"
+        }  # fmt: skip
+
+    def _read(self, path: Path, name: str) -> duckdb.DuckDBPyRelation:
+        reader = _READERS.get(path.suffix.lower())
+        if reader is None:
+            raise InputError(
+                f"source '{name}': cannot tell the format of '{path.name}'; give a .csv or "
+                ".parquet file, or a pandas DataFrame",
+                path=path,
+            )
+        if not path.is_file():
+            raise InputError(f"source '{name}': no such file", path=path)
+        return getattr(self.con, reader)(str(path))
+
+
+def period_labels(starts: pd.Series, grain: str, fiscal_start: int = 1) -> pd.Series:
+    """Each period's first day as krakit's canonical label at ``grain``.
+
+    Examples
+    --------
+    >>> s = pd.Series(pd.to_datetime(["2026-04-01", "2026-01-01"]))
+    >>> period_labels(s, "quarterly").tolist(), period_labels(s, "quarterly", 4).tolist()
+    (['2026-Q2', '2026-Q1'], ['FY2026-27 Q1', 'FY2025-26 Q4'])
+    >>> period_labels(s, "weekly").tolist(), period_labels(s, "daily").tolist()
+    (['2026-W14', '2026-W01'], ['2026-04-01', '2026-01-01'])
+    """
+    from krakit.periods import label
+
+    def one(day: dt.date) -> str:
+        if grain == "daily":
+            return day.isoformat()
+        if grain == "weekly":
+            year, week, _ = day.isocalendar()
+            return f"{year}-W{week:02d}"
+        return label(day.year * 12 + day.month - 1, _LEVEL[grain], fiscal_start)
+
+    unique = pd.unique(starts)
+    names = {start: one(pd.Timestamp(start).date()) for start in unique}
+    return starts.map(names)
+
+
+def _cards(cards: Scorecard | Mapping[str, Scorecard]) -> tuple[dict[str, Scorecard], bool]:
+    from krakit.model import Scorecard
+
+    if isinstance(cards, Scorecard):
+        return {cards.holder or "": cards}, False
+    if isinstance(cards, Mapping):
+        return {str(person): card for person, card in cards.items()}, True
+    raise TypeError(f"expected a Scorecard or a mapping person -> Scorecard, got {cards!r}")
+
+
+def _jobs(
+    people: Mapping[str, Scorecard], team: bool, library: MetricLibrary, grain: str | None
+) -> list[_Job]:
+    jobs: dict[tuple[str, str, str, int, bool], _Job] = {}
+    for person, card in people.items():
+        fiscal = (card.scoring.fiscal_year_start if card.scoring else None) or 1
+        for kpi in card.all_kpis():
+            if kpi.definition is None:
+                continue
+            definition = library.resolve(kpi.definition, kpi=kpi.id)
+            measures = definition.measures()
+            by_person = team or (bool(person) and all(m.person for m in measures))
+            key = (kpi.id, definition_version(definition), grain_of(kpi, definition, grain),
+                   fiscal, by_person)  # fmt: skip
+            job = jobs.get(key)
+            if job is None:
+                job = jobs[key] = _Job(kpi.id, definition, key[1], key[2], fiscal, by_person)
+            job.people.add(person)
+    return list(jobs.values())
+
+
+def compute_actuals(
+    cards: Scorecard | Mapping[str, Scorecard],
+    data: Mapping[str, Source],
+    metrics: MetricLibrary | str | PathLike[str] | Mapping[str, Any] | None = None,
+    *,
+    grain: str | None = None,
+    duckdb_config: Mapping[str, Any] | None = None,
+) -> pd.DataFrame:
+    """Compute every defined KPI's actuals from raw data, per person and period.
+
+    Parameters
+    ----------
+    cards
+        One scorecard (its ``holder`` is the person; with no holder every row is its own) or
+        a mapping person -> scorecard (a team: each definition needs a ``person`` column,
+        and rows of people not in the mapping are left out).
+    data
+        Source name -> a CSV or Parquet path, or a pandas DataFrame.
+    metrics
+        The metrics.yaml (path, data or :class:`MetricLibrary`) that ``ref`` definitions name.
+    grain
+        Compute every KPI at this grain (``'quarterly'``...) instead of its frequency: the
+        roll-up, recomputed from the rows.
+    duckdb_config
+        DuckDB settings for the connection (``{"memory_limit": "2GB", "temp_directory": ...}``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``person, kpi, period, value, definition_version``, sorted; periods are canonical
+        labels (``2026-04``, ``2026-Q2``, ``FY2026-27 Q1``, ``2026-W05``, ``2026-04-01``).
+
+    Raises
+    ------
+    InputError
+        A source not given or unreadable, a refused expression (names the KPI and the token),
+        a column the source lacks, a ref metrics.yaml does not define, a definition DuckDB
+        cannot compute (a sum of text, say).
+
+    Examples
+    --------
+    >>> import krakit
+    >>> card = krakit.Scorecard(role={"title": "Recruiter"}, kras=[{"title": "Hiring",
+    ...     "kpis": [{"id": "hires", "frequency": "quarterly", "definition": {
+    ...         "source": "offers", "agg": "count", "filter": "accepted",
+    ...         "time": "made_on", "person": "recruiter"}}]}])
+    >>> offers = pd.DataFrame({"recruiter": ["ana", "ana", "ben"], "accepted": [True, True, False],
+    ...     "made_on": pd.to_datetime(["2026-01-05", "2026-02-10", "2026-01-07"])})
+    >>> compute_actuals({"ana": card, "ben": card}, {"offers": offers}).drop(
+    ...     columns="definition_version")
+      person    kpi   period  value
+    0    ana  hires  2026-Q1    2.0
+    """
+    import duckdb
+
+    people, team = _cards(cards)
+    library = load_metrics(metrics) if metrics is not None else MetricLibrary()
+    jobs = _jobs(people, team, library, grain)
+    con = duckdb.connect(config=dict(duckdb_config or {}))
+    try:
+        sources = _Sources(data, con)
+        frames = [_run(job, sources, team, people) for job in jobs]
+    finally:
+        con.close()
+    frames = [f for f in frames if len(f)]
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else str) for c in COLUMNS})
+    out = pd.concat(frames, ignore_index=True)
+    return out.sort_values(["person", "kpi", "period"], ignore_index=True)
+
+
+def _run(job: _Job, sources: _Sources, team: bool, people: Mapping[str, Scorecard]) -> pd.DataFrame:
+    import duckdb
+
+    for measure in job.definition.measures():
+        sources.open(measure.source, job.kpi)
+    query = definition_query(
+        job.definition,
+        kpi=job.kpi,
+        grain=job.grain,
+        fiscal_start=job.fiscal_start,
+        columns=sources.columns,
+        text_columns=sources.text,
+        by_person=job.by_person,
+    )
+    try:
+        frame = sources.con.execute(query.sql(dialect="duckdb")).fetch_df()
+    except duckdb.Error as exc:
+        raise InputError(
+            f"KPI '{job.kpi}': DuckDB cannot compute this definition: "
+            f"{str(exc).splitlines()[0]}; check the expression and the column types",
+            field=f"kpis[{job.kpi}].definition",
+        ) from exc
+    frame = frame[frame["value"].notna()]
+    if job.by_person:
+        frame = frame[frame["person"].isin(job.people)]
+    else:
+        frame = frame.assign(person=next(iter(job.people)))
+    return pd.DataFrame(
+        {
+            "person": frame["person"].astype(str).to_numpy(),
+            "kpi": job.kpi,
+            "period": period_labels(frame["period_start"], job.grain, job.fiscal_start).to_numpy(),
+            "value": frame["value"].astype(float).to_numpy(),
+            "definition_version": job.version,
+        }
+    )
