@@ -131,6 +131,7 @@ screenshots: $(VENV)/.dev $(LAB_SETTINGS) chromium
 
 schema: $(VENV)/.dev
 	$(BIN)/python -c "from krakit.model import _write_schema; print(_write_schema())"
+	$(BIN)/python -c "from krakit.room.format import write_room_schema; print(write_room_schema())"
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache build *.egg-info

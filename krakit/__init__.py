@@ -99,6 +99,12 @@ _LAZY: dict[str, str] = {
     "training_bank": "krakit.library",
     # the guided flow (needs ipywidgets)
     "workshop": "krakit.widgets",
+    # metric definitions over raw data, computed with DuckDB (krakit/metrics)
+    "Definition": "krakit.metrics.definition",
+    "compute_actuals": "krakit.metrics.compute",
+    # the workshop room (krakit/room)
+    "Room": "krakit.room",
+    "Publisher": "krakit.room",
 }
 
 
@@ -147,6 +153,7 @@ __all__ = [
     "Aggregation",
     "ConfigError",
     "ConflictError",
+    "Definition",
     "Frequency",
     "Goal",
     "Indicator",
@@ -157,7 +164,9 @@ __all__ = [
     "KrakitWarning",
     "ParseError",
     "Polarity",
+    "Publisher",
     "Role",
+    "Room",
     "Scorecard",
     "ScorecardError",
     "Slab",
@@ -168,6 +177,7 @@ __all__ = [
     "Workspace",
     "__version__",
     "check",
+    "compute_actuals",
     "diff",
     "dump",
     "explain",
