@@ -94,16 +94,16 @@ class Quiz(w.VBox):
         )
         self.add_class("krakit-quiz")
         keep = "Your answers so far are kept."
-        for button, action in (
-            (self._kra, lambda _b: self.answer("KRA")),
-            (self._kpi, lambda _b: self.answer("KPI")),
-            (self._back, lambda _b: self._move(-1)),
-            (self._next, lambda _b: self._move(1)),
-            (self._save, lambda _b: self.send()),
-            (self._confirm, lambda _b: self.send(confirmed=True)),
-            (self._cancel, lambda _b: self._keep_answering()),
+        for button, action, report in (
+            (self._kra, lambda _b: self.answer("KRA"), self._report),
+            (self._kpi, lambda _b: self.answer("KPI"), self._report),
+            (self._back, lambda _b: self._move(-1), self._report),
+            (self._next, lambda _b: self._move(1), self._report),
+            (self._save, lambda _b: self.send(), self._report_send),
+            (self._confirm, lambda _b: self.send(confirmed=True), self._report_send),
+            (self._cancel, lambda _b: self._keep_answering(), self._report_send),
         ):
-            button.on_click(guard(action, self._report, keep=keep))
+            button.on_click(guard(action, report, keep=keep))
         self._save.layout.display = None if room is not None else "none"
         self._show()
 
@@ -112,6 +112,9 @@ class Quiz(w.VBox):
         return dict(self.answers)
 
     def _report(self, html: str) -> None:
+        self._feedback.value = html
+
+    def _report_send(self, html: str) -> None:
         self._saved.value = html
 
     @property
