@@ -1,6 +1,7 @@
-"""Achievement: the scoring maths per polarity × target type, vectorised over rows.
+"""Achievement: each row scored by its KPI's target type and polarity, vectorised.
 
-The formulas and their edge cases are listed in :mod:`krakit.score`'s docstring.
+Rows are grouped by (polarity, target type) and each group handed to its
+:class:`~krakit.scoring.targets.TargetKind`; the formulas and their edge cases live there.
 """
 
 from __future__ import annotations
@@ -8,22 +9,15 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from krakit.scoring.definitions import (
-    HIGHER,
-    IN_RANGE,
-    LOWER,
-    MILESTONE,
-    PROGRESS,
-    SUM,
-    TARGET_CODE,
-    THRESHOLD,
-)
+from krakit.scoring.definitions import SUM
 from krakit.scoring.rollup import Rows
+from krakit.scoring.targets import POLARITIES, TARGET_KINDS, RollUp, Values
 
 __all__ = ["STATUSES", "achieve", "raw_achievement", "status_of"]
 
 
 STATUSES = ("green", "amber", "red")
+_ROLLUP_CODE = {rollup: i for i, rollup in enumerate(RollUp)}
 
 
 def status_of(achievement: np.ndarray, green: np.ndarray, amber: np.ndarray) -> pd.Categorical:
@@ -43,72 +37,48 @@ def raw_achievement(
     high: np.ndarray,
     pol: int,
     tt: int,
+    slabs: object = None,
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Raw achievement (%, uncapped) and met (1/0, NaN if unknown) for one polarity × type."""
-    in_range = pol == IN_RANGE
-    if in_range or tt == THRESHOLD:
-        lo = np.where(np.isnan(low), -np.inf, low)
-        hi = np.where(np.isnan(high), np.inf, high)
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):  # tiny targets
-        if tt == MILESTONE:
-            met = a >= np.where(np.isnan(t), 1.0, t)
-            raw = np.where(met, 100.0, 0.0)
-            needs = np.zeros(len(a), dtype=bool)
-        else:
-            if pol == HIGHER:
-                met = a >= t
-            elif pol == LOWER:
-                met = a <= t
-            else:
-                met = (a >= lo) & (a <= hi)
-            met_pct = np.where(met, 100.0, 0.0)
-            if tt == THRESHOLD:
-                raw = met_pct
-            elif in_range:
-                below = np.where((lo > 0) & (a > 0), a / lo * 100.0, 0.0)
-                above = np.where((hi > 0) & (a > 0), hi / a * 100.0, 0.0)
-                raw = np.where(met, 100.0, np.where(a < lo, below, above))
-            elif tt == PROGRESS:
-                gap = t - b
-                raw = np.where(gap != 0, (a - b) / gap * 100.0, met_pct)
-            elif pol == HIGHER:
-                raw = np.where(t > 0, np.where(a > 0, a / t * 100.0, 0.0), met_pct)
-            else:
-                raw = np.where(
-                    t > 0,
-                    np.where(a > 0, t / a * 100.0, np.inf),
-                    np.where(t == 0, np.where(a <= 0, 100.0, 0.0), met_pct),
-                )
-            needs = (np.isnan(low) & np.isnan(high)) if in_range else np.isnan(t)
-    unknown = np.isnan(a) | needs
-    raw = np.where(unknown, np.nan, raw)
-    return raw, np.where(unknown, np.nan, met.astype("float64"))
+    """Raw achievement (%, uncapped) and met (1/0, NaN if unknown) for one polarity × type.
+
+    ``pol`` and ``tt`` are positions in :data:`~krakit.scoring.targets.POLARITIES` and
+    :data:`~krakit.scoring.targets.TARGET_KINDS`; ``slabs`` the KPI's slabs, for the slab type.
+    """
+    rows = None if slabs is None else np.zeros(len(a), dtype=np.int64)
+    values = Values(a, t, b, low, high, None if slabs is None else [slabs], rows)
+    return TARGET_KINDS[tt].achieve(values, POLARITIES[pol])
+
+
+def _groups(rule_d: np.ndarray, d: np.ndarray, n_rules: int) -> list[np.ndarray | slice]:
+    """The rows of each rule, in rule order (one stable sort of a small int)."""
+    if n_rules == 1:
+        return [slice(None)]
+    rule = rule_d[d].astype(np.int16)
+    by_rule = np.argsort(rule, kind="stable")
+    bounds = [*np.searchsorted(rule[by_rule], np.arange(n_rules), side="left").tolist(), len(d)]
+    return [by_rule[bounds[i] : bounds[i + 1]] for i in range(n_rules)]
 
 
 def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
     """Score rows in place: scaled target, raw achievement and met, one pass per rule type.
 
-    ``met_only``: just the met flags of thresholds and milestones (all a roll-up needs).
+    ``met_only``: just the met flags of the types that roll up by the periods met
+    (thresholds, milestones): all a roll-up needs.
     """
     n = len(rows)
     pol_d, tt_d = defs["pol"].to_numpy(), defs["tt"].to_numpy()
     sums = defs["agg"].to_numpy() == SUM
     cols = {c: defs[c].to_numpy(dtype="float64") for c in ("target", "baseline", "low", "high")}
-    rule_d = pol_d * len(TARGET_CODE) + tt_d  # a group per polarity × target type
+    # one rule per distinct (polarity, target type) pair of the definitions
+    rules, rule_d = np.unique(np.stack([pol_d, tt_d], axis=1), axis=0, return_inverse=True)
+    slices = _groups(rule_d.reshape(-1), rows.d, len(rules))
+    slabs = defs["slabs"] if "slabs" in defs else None
     if not met_only:
         rows.target, rows.raw = np.empty(n), np.empty(n)
-    rules = np.unique(rule_d)
-    if len(rules) > 1:  # group rows by rule once (a radix sort of a small int)
-        rule = rule_d[rows.d].astype(np.int8)
-        by_rule = np.argsort(rule, kind="stable")
-        bounds = [*np.searchsorted(rule[by_rule], rules, side="left").tolist(), n]
-        slices = [by_rule[bounds[i] : bounds[i + 1]] for i in range(len(rules))]
-    else:
-        slices = [slice(None)] * len(rules)
     rows.met = np.zeros(n)
-    for r, idx in zip(rules, slices, strict=True):
-        pol, tt = divmod(int(r), len(TARGET_CODE))
-        if met_only and tt not in (THRESHOLD, MILESTONE):
+    for (pol, tt), idx in zip(rules.tolist(), slices, strict=True):
+        kind = TARGET_KINDS[tt]
+        if met_only and kind.rollup is RollUp.VALUE:
             continue
         d = rows.d[idx]
         if rows.units is None:
@@ -116,23 +86,25 @@ def achieve(rows: Rows, defs: pd.DataFrame, *, met_only: bool = False) -> None:
         else:
             factor = np.where(sums[d], rows.units[idx], 1.0)
             scaled = {c: v[d] * factor for c, v in cols.items()}
-        raw, met = raw_achievement(
+        values = Values(
             rows.value[idx],
             scaled["target"],
             scaled["baseline"],
             scaled["low"],
             scaled["high"],
-            pol,
-            tt,
+            slabs,
+            d,
         )
+        raw, met = kind.achieve(values, POLARITIES[pol])
         rows.met[idx] = met
         if not met_only:
             rows.target[idx], rows.raw[idx] = scaled["target"], raw
     if met_only:
         rows.target = rows.raw = None
         return
-    if rows.share is not None:  # rolled periods: thresholds score the share held, milestones
-        tt = tt_d[rows.d]
+    if rows.share is not None:  # rolled periods: some types score the periods met
+        rollup = np.array([_ROLLUP_CODE[kind.rollup] for kind in TARGET_KINDS])[tt_d][rows.d]
         known = ~np.isnan(rows.raw)
-        rows.raw = np.where(known & (tt == THRESHOLD), rows.share * 100.0, rows.raw)
-        rows.raw = np.where(known & (tt == MILESTONE), rows.done * 100.0, rows.raw)
+        share, done = _ROLLUP_CODE[RollUp.SHARE], _ROLLUP_CODE[RollUp.DONE]
+        rows.raw = np.where(known & (rollup == share), rows.share * 100.0, rows.raw)
+        rows.raw = np.where(known & (rollup == done), rows.done * 100.0, rows.raw)

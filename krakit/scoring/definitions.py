@@ -1,8 +1,10 @@
 """The KPIs of one or more scorecards as one table of codes and normalised weights.
 
-Scoring reads each KPI once, here: its polarity, target type and aggregation as small integer
-codes, its frequency as a period length, its thresholds, and its weight and its KRA's weight
-as fractions (a missing weight takes an equal share of what is left).
+Scoring reads each KPI once, here: its polarity and target type as positions in
+:data:`~krakit.scoring.targets.POLARITIES` and :data:`~krakit.scoring.targets.TARGET_KINDS`
+(the engine looks the object up, it never does arithmetic on a code), its aggregation, its
+frequency as a period length, its thresholds and slabs, and its weight and its KRA's weight
+as fractions (:mod:`~krakit.scoring.weights`).
 """
 
 from __future__ import annotations
@@ -26,9 +28,10 @@ from krakit.model import (
     Scorecard,
     ScoringConfig,
     TargetType,
-    WeightMode,
 )
 from krakit.periods import LEVELS, Level
+from krakit.scoring.targets import POLARITIES, TARGET_KINDS, TARGET_TYPES
+from krakit.scoring.weights import WEIGHT_TOLERANCE, shares
 
 __all__ = [
     "AGG_CODE",
@@ -39,13 +42,9 @@ __all__ = [
     "LAST",
     "LOWER",
     "MEAN",
-    "MILESTONE",
     "POLARITY_CODE",
-    "PROGRESS",
-    "RATIO",
     "SUM",
     "TARGET_CODE",
-    "THRESHOLD",
     "WEIGHT_TOLERANCE",
     "aggregation_of",
     "kpi_definitions",
@@ -54,25 +53,12 @@ __all__ = [
 ]
 
 
-WEIGHT_TOLERANCE = 0.01
-"""Percent weights must add to 100 within this many points (0.25 + 0.75 float noise is fine)."""
-
-# Scoring works on small integer codes (columns ``pol``, ``tt``, ``agg`` of the definitions,
-# vectorised); the code names them, never their numbers.
-HIGHER, LOWER, IN_RANGE = 0, 1, 2
-RATIO, PROGRESS, THRESHOLD, MILESTONE = 0, 1, 2, 3
+# The definitions hold small integer columns (``pol``, ``tt``, ``agg``, vectorised): ``pol``
+# and ``tt`` are positions in POLARITIES and TARGET_KINDS, where the engine looks them up.
+POLARITY_CODE = {polarity: i for i, polarity in enumerate(POLARITIES)}
+TARGET_CODE = {kind.type: i for i, kind in enumerate(TARGET_KINDS)}
+HIGHER, LOWER, IN_RANGE = (POLARITY_CODE[p] for p in POLARITIES)
 SUM, MEAN, LAST = 0, 1, 2
-POLARITY_CODE = {
-    Polarity.HIGHER_IS_BETTER: HIGHER,
-    Polarity.LOWER_IS_BETTER: LOWER,
-    Polarity.IN_RANGE: IN_RANGE,
-}
-TARGET_CODE = {
-    TargetType.RATIO: RATIO,
-    TargetType.PROGRESS: PROGRESS,
-    TargetType.THRESHOLD: THRESHOLD,
-    TargetType.MILESTONE: MILESTONE,
-}
 AGG_CODE = {Aggregation.SUM: SUM, Aggregation.MEAN: MEAN, Aggregation.LAST: LAST}
 FREQ_LEVEL = {
     Frequency.DAILY: Level.DAY,
@@ -126,12 +112,11 @@ def aggregation_of(kpi: KPI) -> Aggregation:
     """
     if kpi.aggregation is not None:
         return kpi.aggregation
-    if kpi.target_type is TargetType.MILESTONE:
-        return Aggregation.LAST
-    if kpi.target_type is TargetType.PROGRESS and kpi.baseline is not None:
-        # progress is how far the metric has moved from the baseline: where it stands now,
-        # not the average of every step on the way (that would mark the early months down)
-        return Aggregation.LAST
+    # a milestone is done or not by now; progress is how far the metric has moved from the
+    # baseline: where it stands now, not the average of every step on the way
+    fixed = TARGET_TYPES[scored_type(kpi)[0]].aggregation
+    if fixed is not None:
+        return fixed
     unit = (kpi.unit or "").strip()
     if not unit or unit.lower() in _MEAN_UNITS:
         return Aggregation.MEAN
@@ -139,40 +124,6 @@ def aggregation_of(kpi: KPI) -> Aggregation:
     if _MEAN_METRIC_WORDS.intersection(words):
         return Aggregation.MEAN
     return Aggregation.SUM
-
-
-def _shares(
-    weights: Sequence[float | None], mode: WeightMode, what: str
-) -> tuple[list[float], str | None]:
-    """Normalise weights to fractions; a missing weight takes an equal share of what is left."""
-    n = len(weights)
-    if n == 0:
-        return [], None
-    given = [w for w in weights if w is not None]
-    note = None
-    if mode is WeightMode.RELATIVE:
-        fill = (sum(given) / len(given)) if given else 1.0
-        raw = [fill if w is None else w for w in weights]
-    else:
-        left = max(100.0 - sum(given), 0.0)
-        n_missing = n - len(given)
-        raw = (
-            [left / n_missing if w is None else w for w in weights]
-            if n_missing
-            else list(
-                weights  # type: ignore[arg-type]
-            )
-        )
-        total = sum(raw)
-        if given and not math.isclose(total, 100.0, abs_tol=WEIGHT_TOLERANCE):
-            note = (
-                f"the weights of {what} add to {total:g}, not 100; they were scored as "
-                "relative shares"
-            )
-    total = sum(raw)
-    if total <= 0:
-        return [1.0 / n] * n, f"the weights of {what} are all 0; they were scored as equal shares"
-    return [w / total for w in raw], note
 
 
 _DEF_COLUMNS = [
@@ -190,6 +141,7 @@ _DEF_COLUMNS = [
     "target",
     "low",
     "high",
+    "slabs",
     "green",
     "amber",
     "kra_w",
@@ -205,7 +157,7 @@ def kpi_definitions(
     rows: list[dict[str, Any]] = []
     notes: list[str] = []
     for c, card in enumerate(cards):
-        kra_w, note = _shares([k.weight for k in card.kras], card.weights, "the KRAs")
+        kra_w, note = shares([k.weight for k in card.kras], card.weights, "the KRAs")
         if note:
             notes.append(note)
         groups = [(kra, kra_w[i], kra.kpis) for i, kra in enumerate(card.kras)]
@@ -217,7 +169,7 @@ def kpi_definitions(
             groups.append((None, 0.0, card.unassigned_kpis))
         for kra, kra_share, kpis in groups:
             where = f"the KPIs of '{kra.id}'" if kra else "the unassigned KPIs"
-            kpi_w, note = _shares([k.weight for k in kpis], card.weights, where)
+            kpi_w, note = shares([k.weight for k in kpis], card.weights, where)
             if note and kra is not None:
                 notes.append(note)
             for j, kpi in enumerate(kpis):
@@ -305,4 +257,5 @@ def _definition(
         "kra_w": kra_share,
         "kpi_w": kpi_share,
         "rule": rule,
+        "slabs": tuple((s.at, s.points) for s in kpi.slabs) if kpi.slabs else None,
     }

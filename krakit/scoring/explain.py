@@ -1,4 +1,9 @@
-"""Explain a score step by step, on the scorecard's own numbers."""
+"""Explain a score step by step, on the scorecard's own numbers.
+
+Each KPI's working comes from its :class:`~krakit.scoring.targets.TargetKind` (its rule in
+words and :meth:`~krakit.scoring.targets.TargetKind.describe`), the same object that scored
+it, so the explanation cannot disagree with the number.
+"""
 
 from __future__ import annotations
 
@@ -14,41 +19,16 @@ from krakit.errors import InputError
 from krakit.model import (
     KPI,
     Actual,
+    Polarity,
     Scorecard,
     ScoringConfig,
 )
-from krakit.scoring.achievement import raw_achievement
-from krakit.scoring.definitions import (
-    HIGHER,
-    IN_RANGE,
-    LOWER,
-    MILESTONE,
-    POLARITY_CODE,
-    PROGRESS,
-    RATIO,
-    TARGET_CODE,
-    THRESHOLD,
-    aggregation_of,
-    scored_type,
-    target_range,
-)
+from krakit.scoring.definitions import aggregation_of, scored_type, target_range
 from krakit.scoring.pipeline import score
-from krakit.scoring.result import ScoreResult, percent_text
+from krakit.scoring.result import ScoreResult
+from krakit.scoring.targets import TARGET_TYPES, RollUp, TargetKind, Values, Worked
 
 __all__ = ["Explanation", "explain"]
-
-
-_RULE_TEXT = {
-    (HIGHER, RATIO): "higher is better, ratio",
-    (LOWER, RATIO): "lower is better, ratio",
-    (IN_RANGE, RATIO): "in range",
-    (HIGHER, PROGRESS): "higher is better, progress from the baseline",
-    (LOWER, PROGRESS): "lower is better, progress from the baseline",
-    (IN_RANGE, PROGRESS): "in range",
-    (HIGHER, THRESHOLD): "threshold to hold (at or above), per period",
-    (LOWER, THRESHOLD): "threshold to hold (at or below), per period",
-    (IN_RANGE, THRESHOLD): "threshold to hold (inside the range), per period",
-}
 
 
 @dataclass
@@ -73,53 +53,6 @@ def _bound(value: float, unit: str | None, open_end: str) -> str:
     from krakit.units import format_value
 
     return open_end if pd.isna(value) else format_value(value, unit)
-
-
-def _formula(kpi: KPI, row: Any, pol: int, tt: int, cap: float) -> str:
-    """The achievement formula with the numbers filled in."""
-    from krakit.units import format_value, is_currency
-
-    unit = kpi.unit if kpi.unit == "%" or is_currency(kpi.unit) else None
-
-    def v(x: float | None) -> str:
-        return format_value(x, unit)
-
-    a, t, b, raw = row.actual, row.target, row.baseline, row.raw
-    got = percent_text(raw)
-    if tt == MILESTONE:
-        done = t if not pd.isna(t) else 1
-        return f"milestone: done when the value reaches {done:g}; latest value {a:g} → {got}"
-    if tt == THRESHOLD:
-        return (
-            f"threshold {v(t) if pol != IN_RANGE else ''} held in {row.share * row.periods:.0f} of "
-            f"{row.periods:.0f} period(s) → {got}"
-        )
-    if pol == IN_RANGE:
-        low = row.low
-        lo_t, hi_t = _bound(low, unit, "−∞"), _bound(row.high, unit, "+∞")
-        if raw == 100:
-            return f"inside the range [{lo_t}, {hi_t}] → 100%"
-        if not pd.isna(low) and a < low:
-            return f"below the range: actual / low = {v(a)} / {lo_t} = {got}"
-        return f"above the range: high / actual = {hi_t} / {v(a)} = {got}"
-    if tt == PROGRESS:
-        if t == b:
-            return f"target equals baseline ({v(t)}): met → 100%, not met → 0%; got {got}"
-        return (
-            f"(actual − baseline) / (target − baseline) = ({v(a)} − {v(b)}) / ({v(t)} − {v(b)}) "
-            f"= {got}"
-        )
-    if pol == HIGHER:
-        if t > 0:
-            return f"actual / target = {v(a)} / {v(t)} = {got}"
-        return f"target {v(t)} is not positive: 100% if actual ≥ target, else 0% → {got}"
-    if t > 0 and a > 0:
-        return f"target / actual = {v(t)} / {v(a)} = {got}"
-    if t > 0:
-        return f"actual {v(a)} beats any positive target → the cap, {cap:g}%"
-    if t == 0:
-        return f"zero target: 100% if actual is 0, else 0%; actual {v(a)} → {got}"
-    return f"target {v(t)} is negative: 100% if actual ≤ target, else 0% → {got}"
 
 
 def explain(
@@ -195,14 +128,12 @@ def explain(
         parts = []
         for kpi in kra.kpis:
             t = totals.loc[kpi.id]
-            pol, tt = POLARITY_CODE[kpi.polarity], TARGET_CODE[scored_type(kpi)[0]]
+            kind = TARGET_TYPES[scored_type(kpi)[0]]
             if show_kra or kpi_or_kra == kpi.id:
                 low, high = (np.nan if x is None else x * scale[kpi.id] for x in target_range(kpi))
                 t = t.copy()
                 t["low"], t["high"] = low, high
-                lines.extend(
-                    _kpi_lines(kpi, kra.id, t, pol, tt, kra_row, config, why.get(kpi.id, ""))
-                )
+                lines.extend(_kpi_lines(kpi, kra.id, t, kind, kra_row, config, why.get(kpi.id, "")))
                 rows.append(_kpi_record(kpi, kra.id, t, kra_row, config))
             if not pd.isna(t.achievement):
                 parts.append(f"{t.weight:.0f}% × {t.achievement:.1f}")
@@ -242,34 +173,20 @@ def explain(
     return Explanation(lines=lines, frame=pd.DataFrame(rows))
 
 
-def _kpi_values(t: Any, tt: int, pol: int) -> Any:
-    """The uncapped achievement of one KPI total (``t``: actual, target, baseline, low, high)."""
-    raw, _ = raw_achievement(
-        *(
-            np.array([t[c]], dtype="float64")
-            for c in ("actual", "target", "baseline", "low", "high")
-        ),
-        pol,
-        tt,
-    )
-    return raw[0]
-
-
 def _kpi_lines(
     kpi: KPI,
     kra_id: str,
     t: Any,
-    pol: int,
-    tt: int,
+    kind: TargetKind,
     kra_row: Any,
     config: ScoringConfig,
     why: str = "",
 ) -> list[str]:
-    from krakit.units import format_value
+    from krakit.units import format_value, is_currency
 
     agg = aggregation_of(kpi).value
-    kind = "milestone" if tt == MILESTONE else _RULE_TEXT[(pol, tt)]
-    lines = [f"KPI {kpi.id} — {kind} ({agg} over periods)"]
+    in_range = kpi.polarity is Polarity.IN_RANGE
+    lines = [f"KPI {kpi.id} — {kind.rule_text(kpi.polarity)} ({agg} over periods)"]
     if t.periods == 0 or pd.isna(t.actual):
         lines.append(
             f"  not scored, {why}"
@@ -279,31 +196,45 @@ def _kpi_lines(
         return lines
     goal = (
         f"target range [{_bound(t.low, kpi.unit, '−∞')}, {_bound(t.high, kpi.unit, '+∞')}]"
-        if pol == IN_RANGE
+        if in_range
         else f"target {format_value(t.target, kpi.unit)}"
     )
     lines.append(
         f"  actual {format_value(t.actual, kpi.unit)} over {t.periods} period(s), {goal}"
-        + (f", baseline {format_value(t.baseline, kpi.unit)}" if tt == PROGRESS else "")
+        + (f", baseline {format_value(t.baseline, kpi.unit)}" if kind.uses_baseline else "")
     )
     if pd.isna(t.achievement):
         lines.append(f"  not scored, {why or 'no target: add one in step 2 (KPIs)'}")
         return lines
-    raw = t.achievement if tt in (THRESHOLD, MILESTONE) else _kpi_values(t, tt, pol)
-    share = t.achievement / 100.0 if tt == THRESHOLD else np.nan
-    row = pd.Series(
-        {
-            "actual": t.actual,
-            "target": t.target,
-            "baseline": t.baseline,
-            "low": t.low,
-            "high": t.high,
-            "raw": raw,
-            "share": share,
-            "periods": t.periods,
-        }
+    slabs = tuple((s.at, s.points) for s in kpi.slabs or ())
+    if kind.rollup is RollUp.VALUE:  # the total's own achievement, uncapped, as scored
+        one = Values(
+            *(
+                np.array([t[c]], dtype="float64")
+                for c in ("actual", "target", "baseline", "low", "high")
+            ),
+            slabs=[slabs],
+            rows=np.zeros(1, dtype=np.int64),
+        )
+        raw = float(kind.achieve(one, kpi.polarity)[0][0])
+    else:  # the share of periods held, or done: the achievement itself
+        raw = t.achievement
+    unit = kpi.unit if kpi.unit == "%" or is_currency(kpi.unit) else None
+    worked = Worked(
+        polarity=kpi.polarity,
+        actual=float(t.actual),
+        target=float(t.target),
+        baseline=float(t.baseline),
+        low=float(t.low),
+        high=float(t.high),
+        raw=raw,
+        share=t.achievement / 100.0,
+        periods=int(t.periods),
+        cap=config.cap,
+        number=lambda x: format_value(x, unit),
+        slabs=slabs,
     )
-    lines.append(f"  achievement = {_formula(kpi, row, pol, tt, config.cap)}")
+    lines.append(f"  achievement = {kind.describe(worked)}")
     lines.append(f"    capped at {config.cap:g}%, floored at 0 → {t.achievement:.1f}% ({t.status})")
     kra_share = kra_row.share if kra_row is not None else 0.0
     lines.append(

@@ -5,11 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from krakit.model import (
-    Polarity,
-    TargetType,
-)
-from krakit.scoring.definitions import POLARITY_CODE, TARGET_CODE
+from krakit.model import Polarity
+from krakit.scoring.definitions import POLARITY_CODE
+from krakit.scoring.targets import TARGET_KINDS
 
 __all__ = ["missing_kpis", "missing_notes"]
 
@@ -38,8 +36,8 @@ def missing_kpis(
     no_target = np.isnan(defs["target"].to_numpy()[rows])
     in_range = defs["pol"].to_numpy()[rows] == POLARITY_CODE[Polarity.IN_RANGE]
     no_range = np.isnan(defs["low"].to_numpy()[rows]) & np.isnan(defs["high"].to_numpy()[rows])
-    milestone = defs["tt"].to_numpy()[rows] == TARGET_CODE[TargetType.MILESTONE]
-    unset = np.where(in_range, no_range, no_target & ~milestone)
+    needs_target = np.array([kind.needs_target for kind in TARGET_KINDS])[defs["tt"].to_numpy()]
+    unset = np.where(in_range, no_range, no_target & needs_target[rows])
     cols = (["person"] if team else []) + ["kra", "kpi", "metric"]
     out = totals.loc[gone, cols].reset_index(drop=True)
     qual = out["kpi"].astype(str).isin(defs.attrs.get("qualitative", ())).to_numpy()
