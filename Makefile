@@ -11,13 +11,15 @@ AS_ROOT := $(shell [ "$$(id -u)" = 0 ] && echo --allow-root)
 # Debian's Chromium drives the browser tests (Playwright is told where it is; it never downloads).
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: lab app test lint format bench eval stateful schema screenshots chromium clean help
+.PHONY: lab app training facilitator test lint format bench eval stateful schema screenshots chromium clean help
 .DEFAULT_GOAL := help
 
 help:
 	@echo "make lab    set up .venv and open the guided flow in JupyterLab"
 	@echo "make test   set up .venv (+ Chromium) and run every test"
-	@echo "make app    serve the workshop as an app (Voila, no code visible)"
+	@echo "make app    serve the workshop as an app (Voila, no code visible); ROOM=batch-7 for a room"
+	@echo "make training ROOM=batch-7     serve the participants' KRA-or-KPI training to a room"
+	@echo "make facilitator ROOM=batch-7  the facilitator's view of the room, on 127.0.0.1 only"
 	@echo "make lint   ruff"
 	@echo "make bench  benchmarks (speed, scale)"
 	@echo "make eval   accuracy on ../shared/data/real_world_dev.csv"
@@ -78,17 +80,50 @@ lab: $(VENV)/.lab $(LAB_SETTINGS)
 # pool serves a room of 20 arriving together (~70 MB and ~1 CPU-s per pool kernel; used ones
 # are replaced one at a time, 5 s after, by krakit.app.kernel_pool); POOL=30 for a room of 30,
 # POOL=0 turns the pool off (docs/workshop-hosting.md has the measurements).
+# A workshop room (docs/workshop-hosting.md): ROOM=batch-7 makes every visitor join that room
+# (KRAKIT_ROOM; the name is asked once) and publish their progress to rooms/batch-7
+# (ROOMS=/shared/volume/rooms to put rooms elsewhere). Without ROOM, the app is as before.
 HOST  ?= 127.0.0.1
 TOKEN ?=
 POOL  ?= 20
-app: $(VENV)/.lab $(LAB_SETTINGS)
-	@case "$(HOST)" in 127.*|localhost|::1) ;; *) [ -n "$(TOKEN)" ] || { \
-	  echo "make app HOST=$(HOST) serves the app to the network: add TOKEN=<a long secret>"; \
+ROOM  ?=
+ROOMS ?= $(CURDIR)/rooms
+FACILITATOR_PORT ?= 8890
+ROOM_ENV = $(if $(ROOM),KRAKIT_ROOM='$(ROOM)' KRAKIT_ROOMS='$(ROOMS)')
+# The room's name is checked (a plain file name) and its folder created before serving.
+CHECK_ROOM = $(BIN)/python -m krakit.publishing --check '$(ROOM)' --rooms '$(ROOMS)'
+NETWORK_NEEDS_TOKEN = case "$(HOST)" in 127.*|localhost|::1) ;; *) [ -n "$(TOKEN)" ] || { \
+	  echo "make $@ HOST=$(HOST) serves the app to the network: add TOKEN=<a long secret>"; \
 	  exit 2; } ;; esac
-	JUPYTER_PATH=$(CURDIR)/jupyter $(BIN)/voila --Voila.config_file_paths=$(CURDIR)/jupyter \
+VOILA = JUPYTER_PATH=$(CURDIR)/jupyter $(BIN)/voila --Voila.config_file_paths=$(CURDIR)/jupyter
+app: $(VENV)/.lab $(LAB_SETTINGS)
+	@$(NETWORK_NEEDS_TOKEN)
+	@$(if $(ROOM),$(CHECK_ROOM))
+	$(ROOM_ENV) $(VOILA) \
 	  --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN)) \
 	  $(if $(filter-out 0,$(POOL)),--preheat_kernel=True --pool_size=$(POOL)) \
 	  notebooks/00_start_here.ipynb
+
+# The participants' training (quiz and fix-this-KPI, no answer key, no facilitator's cells),
+# served like the app; with ROOM their answers go to the room.
+training: $(VENV)/.lab $(LAB_SETTINGS)
+	@$(NETWORK_NEEDS_TOKEN)
+	@$(if $(ROOM),$(CHECK_ROOM),echo "No ROOM given: the quiz works alone and sends nothing.")
+	$(ROOM_ENV) $(VOILA) \
+	  --port=$(PORT) --Voila.ip=$(HOST) $(if $(TOKEN),--token=$(TOKEN)) \
+	  $(if $(filter-out 0,$(POOL)),--preheat_kernel=True --pool_size=$(POOL)) \
+	  notebooks/training_participant.ipynb
+
+# The facilitator's view of a room: on this machine only (127.0.0.1, its own port), never on
+# the participants' app. A HOST is refused: project the screen instead.
+facilitator: $(VENV)/.lab $(LAB_SETTINGS)
+	@[ "$(origin HOST)" = file ] || { echo "make facilitator serves on 127.0.0.1 only \
+	(the room's names and drafts are on it): drop HOST=$(HOST) and project this screen."; \
+	  exit 2; }
+	@[ -n "$(ROOM)" ] || { echo "make facilitator needs the room: ROOM=batch-7"; exit 2; }
+	@$(CHECK_ROOM)
+	$(ROOM_ENV) $(VOILA) --port=$(FACILITATOR_PORT) --Voila.ip=127.0.0.1 \
+	  notebooks/facilitator.ipynb
 
 # Tests, notebooks (nbval) and the docstrings' examples (doctests). No test depends on the
 # machine's speed: a kernel gets 5 minutes to start, a hang guard rather than a speed limit.
@@ -131,6 +166,7 @@ screenshots: $(VENV)/.dev $(LAB_SETTINGS) chromium
 
 schema: $(VENV)/.dev
 	$(BIN)/python -c "from krakit.model import _write_schema; print(_write_schema())"
+	$(BIN)/python -c "from krakit.goals.tree import _write_schema; print(_write_schema())"
 	$(BIN)/python -c "from krakit.room.format import write_room_schema; print(write_room_schema())"
 
 clean:

@@ -18,6 +18,7 @@ from krakit.errors import (
 )
 
 if TYPE_CHECKING:  # what type checkers and editors see; at run time these load on first use
+    from krakit.goals import GoalTree, alignment, load_tree
     from krakit.model import (
         KPI,
         KRA,
@@ -99,6 +100,10 @@ _LAZY: dict[str, str] = {
     "training_bank": "krakit.library",
     # the guided flow (needs ipywidgets)
     "workshop": "krakit.widgets",
+    # goals that cascade: a shared goal tree and the alignment of scorecards to it
+    "alignment": "krakit.goals",
+    "GoalTree": "krakit.goals",
+    "load_tree": "krakit.goals",
     # metric definitions over raw data, computed with DuckDB (krakit/metrics)
     "Definition": "krakit.metrics.definition",
     "compute_actuals": "krakit.metrics.compute",
@@ -156,6 +161,7 @@ __all__ = [
     "Definition",
     "Frequency",
     "Goal",
+    "GoalTree",
     "Indicator",
     "InputError",
     "KPIType",
@@ -176,6 +182,7 @@ __all__ = [
     "When",
     "Workspace",
     "__version__",
+    "alignment",
     "check",
     "compute_actuals",
     "diff",
@@ -183,6 +190,7 @@ __all__ = [
     "explain",
     "json_schema",
     "load",
+    "load_tree",
     "loads",
     "report",
     "rules",

@@ -190,7 +190,21 @@ def load(path: str | PathLike[str]) -> Scorecard:
     """
     path = Path(path)
     fmt = _format_of(path)
-    check_size(path, SCORECARD_MAX_BYTES)  # before reading: a 5 GB file is refused, not read
+    raw, text = read_text(path)
+    scorecard = loads(text, fmt, path=path)
+    _remember(scorecard, path, raw)
+    return scorecard
+
+
+def read_text(path: Path, limit: int = SCORECARD_MAX_BYTES) -> tuple[bytes, str]:
+    """A krakit file's bytes and its UTF-8 text (a byte-order mark dropped).
+
+    Raises
+    ------
+    InputError
+        The file is missing, unreadable, larger than ``limit`` or not UTF-8, naming it.
+    """
+    check_size(path, limit)  # before reading: a 5 GB file is refused, not read
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
@@ -198,14 +212,11 @@ def load(path: str | PathLike[str]) -> Scorecard:
     except OSError as exc:
         raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw, raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
             f"the file is not UTF-8 text (byte {exc.start} cannot be read)", path=path
         ) from exc
-    scorecard = loads(text, fmt, path=path)
-    _remember(scorecard, path, raw)
-    return scorecard
 
 
 def save(
