@@ -170,3 +170,35 @@ def progress_payload(
         "kras": kras,
         "kpis": kpis,
     }
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m krakit.publishing --check NAME [--rooms DIR]``: what ``make app ROOM=`` runs.
+
+    Checks the room's name, creates its folder if needed and says where it is; a name that is
+    not a plain file name is refused in words (exit status 2).
+    """
+    import argparse
+
+    from krakit.errors import KrakitError
+    from krakit.room import Room
+    from krakit.room.names import ROOMS_ENV, room_folder
+
+    parser = argparse.ArgumentParser(prog="python -m krakit.publishing")
+    parser.add_argument("--check", required=True, metavar="NAME", help="the room's name")
+    parser.add_argument("--rooms", help=f"the folder rooms live in (default ${ROOMS_ENV})")
+    args = parser.parse_args(argv)
+    if not args.check.strip():
+        print("Give the room a name: ROOM=batch-7 (letters, digits, '-' or '_').")
+        return 2
+    try:
+        room = Room(path=room_folder(args.check.strip(), args.rooms or None))
+    except KrakitError as exc:
+        print(f"Room '{args.check}': {exc}")
+        return 2
+    print(f"Room '{room.name}': {Path(room.folder).resolve()} (participants join it by name)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

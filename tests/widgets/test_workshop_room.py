@@ -112,3 +112,14 @@ def test_a_closed_room_says_so_and_the_work_goes_on(tmp_path: Path, room: Room) 
     wizard._next.click()
     assert "closed" in wizard._join._status.value
     assert wizard.step == 1 and wizard.value.role.title == "Recruiter"
+
+
+def test_make_app_checks_the_room_name_first(tmp_path: Path, capsys) -> None:
+    rooms = str(tmp_path / "rooms")
+    assert publishing.main(["--check", "../escape", "--rooms", rooms]) == 2
+    assert "not a plain file name" in capsys.readouterr().out
+    assert publishing.main(["--check", "  ", "--rooms", rooms]) == 2
+    assert "Give the room a name" in capsys.readouterr().out
+    assert publishing.main(["--check", "batch-7", "--rooms", rooms]) == 0
+    assert (tmp_path / "rooms" / "batch-7" / "room.json").is_file()
+    assert not (tmp_path / "escape").exists()
