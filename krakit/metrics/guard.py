@@ -198,6 +198,8 @@ def _check_node(node: exp.Expression, kpi: str, field: str, known: dict[str, str
         return
     if not isinstance(node, ALLOWED):
         token = node.sql(dialect="duckdb") if not isinstance(node, exp.Func) else node.key
+        if isinstance(node, exp.Func) and node.key.startswith(("read", *_FILE_READERS)):
+            raise _fail(kpi, field, token, "a table function", _TABLE_WHY)
         raise _fail(kpi, field, token, "not allowed in a definition", _functions_hint())
     if isinstance(node, exp.Column):
         if node.table or isinstance(node.this, exp.Star):

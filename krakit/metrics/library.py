@@ -74,6 +74,13 @@ class MetricLibrary(BaseModel):
         if definition.ref is None:
             return definition
         found = self.metrics.get(definition.ref)
+        if found is None and not self.metrics and self.path is None:
+            raise InputError(
+                f"KPI '{kpi}' refers to metric '{definition.ref}': give the metrics.yaml that "
+                "defines it (metrics=...; --metrics on the command line)",
+                field=f"kpis[{kpi}].definition.ref",
+                value=definition.ref,
+            )
         if found is None:
             names = ", ".join(sorted(self.metrics)) or "none"
             where = f"{self.path}" if self.path else "the metrics given"
