@@ -214,8 +214,8 @@ KRA_WITHOUT_KPI = Rule(
 
 def _kra_without_goal(ctx: ScorecardContext) -> Iterator[Hit]:
     goals = ctx.scorecard.goals
-    if not goals:
-        return
+    if not goals and not any(kra.goals for kra in ctx.scorecard.kras):
+        return  # no goals anywhere: W007 says so once (KRAs naming goal-tree ids count)
     for kra in ctx.scorecard.kras:
         if not kra.goals:
             yield Hit(
@@ -238,7 +238,10 @@ KRA_WITHOUT_GOAL = Rule(
     severity=Severity.WARNING,
     message="The KRA '{kra}' is aligned to no business goal",
     why="Work that serves no goal is the first to be questioned, and rightly so.",
-    bad=(_SC + "goals:\n- {title: Grow the team}\nkras:\n- {title: Recruitment}",),
+    bad=(
+        _SC + "goals:\n- {title: Grow the team}\nkras:\n- {title: Recruitment}",
+        _SC + "kras:\n- {title: Recruitment, goals: [grow-the-team]}\n- {title: Payroll}",
+    ),
     good=(
         _SC + "goals:\n- {title: Grow the team}\nkras:\n- {title: Recruitment, goals: "
         "[grow-the-team]}",
@@ -259,7 +262,8 @@ KRA_WITHOUT_GOAL = Rule(
 
 def _no_goals(ctx: ScorecardContext) -> Hit | None:
     sc = ctx.scorecard
-    return Hit(where="goals") if sc.kras and not sc.goals else None
+    named = any(kra.goals for kra in sc.kras)  # ids of a shared goal tree (krakit.goals)
+    return Hit(where="goals") if sc.kras and not sc.goals and not named else None
 
 
 NO_GOALS = Rule(
@@ -272,6 +276,7 @@ NO_GOALS = Rule(
     good=(
         _SC + "goals:\n- {title: Grow the team}\nkras:\n- {title: Recruitment, goals: "
         "[grow-the-team]}",
+        _SC + "kras:\n- {title: Recruitment, goals: [grow-the-team]}",
     ),
     source="Goal cascading and alignment (Kaplan & Norton, 'Alignment', 2006)",
     fix="Add the one to three business goals this role serves.",
