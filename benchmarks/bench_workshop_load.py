@@ -31,6 +31,11 @@ Run: ``.venv/bin/python benchmarks/bench_workshop_load.py`` (~3–5 min).
 participants over plain HTTP and 1 in Chromium, then 20 at once over HTTP on a warm pool of
 20 as ``make app`` serves it, each figure beside its target (1 participant ≤ 5 s, p95 ≤ 10 s;
 the room of 20 ≤ 5 s), results in ``out/workshop_load_bench.json``.
+``--room`` (issue 18): the app serves a workshop room as ``make app ROOM=...`` does; each
+participant also joins the room by name and types two KRAs over the kernel's websocket, and a
+facilitator reads the room once a second meanwhile (``benchmarks/_room_load.py``); the room's
+figures are the time until each participant's join, then their KRAs, are in the room.
+``--room --runs http_preheat --participants 20 --pool-size 20`` is a room of 20 on ``make app``.
 Options: ``--participants 1,2,4,8`` (the ladder), ``--quick`` (1 and 2 participants),
 ``--preheat`` (also the pre-heated pool, ~10 min), ``--runs http_cold,chromium_preheat``
 (pick ladders), ``--out FILE`` (JSON results; default
@@ -50,7 +55,6 @@ import re
 import shutil
 import signal
 import statistics
-import struct
 import subprocess
 import sys
 import tempfile
@@ -69,6 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
+import _room_load  # noqa: E402
 from _target import done, report  # noqa: E402
 
 from tests.browser.local import (  # noqa: E402  (the browser tests' own Chromium and ports)
@@ -190,6 +195,7 @@ def voila(site: Path, tmp: Path, extra: list[str]) -> Iterator[Voila]:
         **os.environ,
         "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
         "KRAKIT_WORKSPACE": str(tmp / "workspace"),
+        **_room_load.env_for_voila(ROOMS[0]),
         "JUPYTER_PATH": os.pathsep.join(
             filter(None, [str(ROOT / "jupyter"), os.environ.get("JUPYTER_PATH")])
         ),
@@ -303,6 +309,12 @@ class Participant:
     context: object | None
     seconds: float | None
     page_s: float | None = None  # HTTP only: the page alone, before the widgets' states
+    joined_s: float | None = None  # --room: until their join was in the room
+    published_s: float | None = None  # --room: until their typed KRAs were in the room
+
+
+# --room: the rooms folder the app's kernels publish into (None: no room)
+ROOMS: list[Path | None] = [None]
 
 
 WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
@@ -334,18 +346,29 @@ def _http_participant(url: str) -> Participant:
         print("    participant failed: no kernel id in the page")
         return Participant(None, None)
     try:
-        count = asyncio.run(_widget_states(url, kernel.group(1)))
+        count, ready, room = asyncio.run(_widget_states(url, kernel.group(1), start))
     except Exception as exc:  # a closed socket or a kernel that never answers: failed
         print(f"    participant failed: widget states: {type(exc).__name__}: {exc}")
         return Participant(None, None)
     if count == 0:
         print("    participant failed: the kernel sent no widget state")
         return Participant(None, None)
-    return Participant(None, time.perf_counter() - start, page_s)
+    if isinstance(room, Exception):
+        print(f"    participant failed: in the room: {type(room).__name__}: {room}")
+        return Participant(None, None)
+    joined, published = room or (None, None)
+    return Participant(None, ready, page_s, joined, published)
 
 
-async def _widget_states(url: str, kernel_id: str) -> int:
-    """Ask the kernel for its widgets' states over the page's websocket; return how many."""
+async def _widget_states(
+    url: str, kernel_id: str, start: float
+) -> tuple[int, float, tuple[float, float] | Exception | None]:
+    """Ask the kernel for its widgets' states over the page's websocket.
+
+    Returns how many states, the seconds (from ``start``) until they arrived and, with
+    ``--room``, the seconds until the participant's join and then typed KRAs were in the room
+    (or the error that stopped them).
+    """
     from tornado.websocket import websocket_connect
 
     session = uuid.uuid4().hex
@@ -360,6 +383,9 @@ async def _widget_states(url: str, kernel_id: str) -> int:
         # the control comm's protocol (ipywidgets 8: 1.x), as the page's widget manager sends
         await ws.write_message(shell_message(session, msg_type, content, {"version": "1.0.0"})[1])
 
+    async def to_widget(model_id: str, data: dict[str, object]) -> None:
+        await send("comm_msg", {"comm_id": model_id, "data": {"buffer_paths": [], **data}})
+
     try:
         await send("comm_open", {"comm_id": comm_id, "target_name": CONTROL, "data": {}})
         await send("comm_msg", {"comm_id": comm_id, "data": {"method": "request_states"}})
@@ -367,14 +393,17 @@ async def _widget_states(url: str, kernel_id: str) -> int:
             raw = await asyncio.wait_for(ws.read_message(), PAGE_TIMEOUT_S)
             if raw is None:
                 raise ConnectionError("the server closed the kernel's websocket")
-            if isinstance(raw, bytes):  # a binary frame (buffers): JSON after the offsets
-                count = struct.unpack_from("!I", raw)[0]
-                offsets = struct.unpack_from(f"!{count}I", raw, 4)
-                raw = raw[offsets[0] : offsets[1] if count > 1 else len(raw)].decode("utf-8")
-            message = json.loads(raw)
-            data = message.get("content", {}).get("data", {})
-            if message.get("msg_type") == "comm_msg" and data.get("method") == "update_states":
-                return len(data.get("states", {}))
+            states = _room_load.states_of(raw)
+            if states is None:
+                continue
+            ready = time.perf_counter() - start
+            if ROOMS[0] is None or not states:
+                return len(states), ready, None
+            try:
+                room = await _room_load.join_and_publish(ws, to_widget, states, ROOMS[0], start)
+            except Exception as exc:  # reported as this participant's failure
+                return len(states), ready, exc
+            return len(states), ready, room
     finally:
         ws.close()
 
@@ -420,6 +449,10 @@ class Rung:
     page_p95_s: float | None = None  # HTTP: the page alone, before the widgets' states
     pool_size: int | None = None
     blocked_requests: list[str] = field(default_factory=list)
+    # --room: until each participant's join, then their typed KRAs, were in the room
+    joined_p95_s: float | None = None
+    published_p95_s: float | None = None
+    facilitator_refreshes: int | None = None
 
 
 def _pct(values: list[float], q: float) -> float:
@@ -470,6 +503,8 @@ async def _rung(
                 await person.context.close()
     times = sorted(p.seconds for p in people if p.seconds is not None)
     pages = [p.page_s for p in people if p.page_s is not None]
+    joined = [p.joined_s for p in people if p.joined_s is not None]
+    published = [p.published_s for p in people if p.published_s is not None]
     failed = n - len(times)
     served = max(1, len(times))
     return Rung(
@@ -498,6 +533,8 @@ async def _rung(
         pool_warm_s=round(warm, 1) if warm is not None else None,
         page_p95_s=round(_pct(pages, 0.95), 2) if pages and not failed else None,
         blocked_requests=sorted(set(blocked)),
+        joined_p95_s=round(_pct(joined, 0.95), 2) if joined and not failed else None,
+        published_p95_s=round(_pct(published, 0.95), 2) if published and not failed else None,
     )
 
 
@@ -536,7 +573,10 @@ async def ladder(
             pool = pool_size or n
             extra = ["--preheat_kernel=True", f"--pool_size={pool}"] if preheat else []
             extra += server_args
-            with voila(site, tmp, extra) as server:
+            with contextlib.ExitStack() as room, voila(site, tmp, extra) as server:
+                if ROOMS[0] is not None:
+                    log = tmp / f"facilitator-{n}.log"
+                    room.enter_context(_room_load.facilitator(ROOMS[0], log))
                 try:
                     warm = (
                         await asyncio.to_thread(_wait_pool, server, pool, kernel_cpu_s)
@@ -548,6 +588,8 @@ async def ladder(
                     break
                 rung = await _rung(browser, server, n, preheat, warm)
                 rung.pool_size = pool if preheat else None
+                if ROOMS[0] is not None:
+                    rung.facilitator_refreshes = _room_load.facilitator_refreshes(log)
             rungs.append(rung)
             _print_rung(rung)
             if rung.failed or (rung.p95_s is not None and rung.p95_s > P95_LIMIT_S):
@@ -630,6 +672,12 @@ def _print_rung(r: Rung) -> None:
             else ""
         )
     )
+    if r.facilitator_refreshes is not None:
+        print(
+            f"      room: joined p95 {_fmt(r.joined_p95_s)} s, typed KRAs in the room p95"
+            f" {_fmt(r.published_p95_s)} s, facilitator read the room {r.facilitator_refreshes}"
+            " times meanwhile"
+        )
 
 
 def _largest_ok(rungs: list[Rung]) -> int:
@@ -721,6 +769,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="Voilà's own pool refill (every used kernel replaced at once), for comparison",
     )
+    parser.add_argument(
+        "--room",
+        action="store_true",
+        help="serve a room (make app ROOM=...): each participant joins and publishes, a "
+        "facilitator reads the room (HTTP ladders only)",
+    )
     parser.add_argument("--out", type=Path, default=None, help="JSON results file")
     args = parser.parse_args(argv)
     args.out = args.out or (BENCH_OUT if args.bench else RESULTS)
@@ -743,6 +797,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="krakit-load-") as name:
         tmp = Path(name)
         site = tmp / "site"
+        ROOMS[0] = tmp / "rooms" if args.room else None
         shutil.copytree(ROOT / "notebooks", site / "notebooks")
         shutil.copytree(ROOT / "templates", site / "templates")
 
@@ -795,7 +850,7 @@ def main(argv: list[str] | None = None) -> int:
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"Results written to {args.out}")
-    if args.bench:
+    if args.bench or args.room:
         return _report_bench(runs)
     return 0 if all(rungs and not rungs[0].failed for rungs in runs.values()) else 1
 
@@ -816,6 +871,14 @@ def _report_bench(runs: dict[str, list[Rung]]) -> int:
                     ROOM_TARGET_S,
                     "s",
                 )
+                if rung.joined_p95_s is not None:
+                    report(f"room: {n} at once, failed", rung.failed, 0, "people")
+                    report(
+                        f"room: {n} at once, wizard then name typed, join in the room, p95",
+                        rung.joined_p95_s,
+                        ROOM_TARGET_S,
+                        "s",
+                    )
             elif n == 1:
                 target = ONE_PAGE_TARGET_S if key.startswith("http") else P95_LIMIT_S
                 report(f"workshop: 1 participant, cold kernel, {client}", rung.p95_s, target, "s")
