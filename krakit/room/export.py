@@ -1,0 +1,156 @@
+"""The room, exported: one Excel workbook and a zip of every scorecard.
+
+The workbook has one sheet per table, one row per participant per item: Participants, KPIs,
+Findings, Quiz answers, Fix attempts. Every text cell goes through
+:func:`krakit.sheets.xlsx_text`, so a name or KPI that starts with ``=`` is never run as a
+formula. The zip holds each person's latest scorecard as YAML (:func:`krakit.store.dump`),
+named after the person (the alias in an anonymous room).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from os import PathLike
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from krakit.model import slugify
+from krakit.room.room import RoomState
+from krakit.room.tally import card_of, kpis_of, lines, participants
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from krakit.training import QuizItem
+
+__all__ = ["export_scorecards", "export_tables", "export_workbook"]
+
+
+def export_tables(
+    state: RoomState, items: Sequence[QuizItem] | None = None
+) -> dict[str, pd.DataFrame]:
+    """The tables the workbook holds, by sheet name."""
+    import pandas as pd
+
+    kpis, quiz, fixes = [], [], []
+    for person in state.people():
+        card = card_of(person)
+        if card is not None and card.scorecard is not None:
+            for kra, kpi in kpis_of(card.scorecard):
+                kpis.append(
+                    {
+                        "name": person.shown,
+                        "role": card.scorecard.role.title,
+                        "kra": kra.title if kra else "",
+                        "kpi": kpi.statement,
+                        "metric": kpi.metric,
+                        "unit": kpi.unit,
+                        "baseline": kpi.baseline,
+                        "target": kpi.target,
+                        "weight": kpi.weight,
+                    }
+                )
+        answers = (person.payload("quiz") or {}).get("answers") or {}
+        for statement, answer in dict(answers).items():
+            quiz.append({"name": person.shown, "statement": statement, "answer": answer})
+        for attempt in (person.payload("fix") or {}).get("attempts") or []:
+            fixes.append(
+                {
+                    "name": person.shown,
+                    "statement": attempt.get("statement"),
+                    "rewrite": attempt.get("rewrite"),
+                    "solved": attempt.get("solved"),
+                }
+            )
+    answer_key = {i.statement: i.answer for i in items} if items is not None else None
+    quiz_table = pd.DataFrame(quiz, columns=["name", "statement", "answer"])
+    if answer_key is not None:
+        quiz_table["correct"] = [
+            answer_key.get(s) == str(a).strip().upper() if s in answer_key else None
+            for s, a in zip(quiz_table.statement, quiz_table.answer, strict=True)
+        ]
+    kpi_columns = ["name", "role", "kra", "kpi", "metric", "unit", "baseline", "target", "weight"]
+    return {
+        "Participants": participants(state, items),
+        "KPIs": pd.DataFrame(kpis, columns=kpi_columns),
+        "Findings": lines(state),
+        "Quiz answers": quiz_table,
+        "Fix attempts": pd.DataFrame(fixes, columns=["name", "statement", "rewrite", "solved"]),
+    }
+
+
+def _cell(value: Any) -> Any:
+    from krakit.sheets import xlsx_text
+
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, bool | int | float):
+        return value
+    return xlsx_text(str(value))
+
+
+def export_workbook(
+    state: RoomState,
+    path: str | PathLike[str] | None = None,
+    *,
+    items: Sequence[QuizItem] | None = None,
+) -> bytes:
+    """The room as one Excel workbook (bytes; also written atomically to ``path`` if given).
+
+    Raises
+    ------
+    InputError
+        ``path`` cannot be written.
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    book.remove(book.active)
+    for title, table in export_tables(state, items).items():
+        sheet = book.create_sheet(title)
+        sheet.append([str(c) for c in table.columns])
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in table.itertuples(index=False):
+            sheet.append([_cell(v) for v in row])
+        sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return _written(buffer.getvalue(), path)
+
+
+def export_scorecards(state: RoomState, path: str | PathLike[str] | None = None) -> bytes:
+    """A zip of each person's latest scorecard as YAML (bytes; also written to ``path``).
+
+    Entries are named ``<name>.yaml`` from the person's shown name (made a plain file name;
+    a clash gets ``-2``, ``-3``...). A scorecard the model refuses is left out (the room's
+    problems list names it).
+    """
+    from krakit.store import dump
+
+    buffer = io.BytesIO()
+    used: set[str] = set()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for person in sorted(state.people(), key=lambda p: p.shown.casefold()):
+            card = card_of(person)
+            if card is None or card.scorecard is None:
+                continue
+            stem = slugify(person.shown, fallback="participant")
+            name, n = stem, 1
+            while name in used:
+                n += 1
+                name = f"{stem}-{n}"
+            used.add(name)
+            archive.writestr(f"scorecards/{name}.yaml", dump(card.scorecard))
+    return _written(buffer.getvalue(), path)
+
+
+def _written(raw: bytes, path: str | PathLike[str] | None) -> bytes:
+    if path is not None:
+        from krakit.store.atomic import atomic_write
+
+        atomic_write(Path(path), raw)
+    return raw
