@@ -42,6 +42,7 @@ FAMILIES = (
     "krakit.cli.sheet",
     "krakit.cli.text",
     "krakit.cli.library",
+    "krakit.cli.metrics",
 )
 
 COMMANDS: dict[str, str] = {
@@ -58,6 +59,8 @@ COMMANDS: dict[str, str] = {
     "templates": "krakit.cli.library",
     "template": "krakit.cli.library",
     "suggest": "krakit.cli.library",
+    "actuals": "krakit.cli.metrics",
+    "sql": "krakit.cli.metrics",
 }
 """Command -> its family, so running one command imports only its family (the text family
 alone costs 0.3 s of CPU to import); ``--help`` and unknown words load them all. A test

@@ -46,6 +46,7 @@ COLUMNS = ["person", "kpi", "period", "value", "definition_version"]
 Source = str | PathLike[str] | pd.DataFrame
 _READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parquet": "read_parquet",
             ".pq": "read_parquet"}  # fmt: skip
+_EVERYONE = "\x00everyone"  # the one card of everyone=True: no one's real name
 _LEVEL = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 
 
@@ -142,11 +143,17 @@ def period_labels(starts: pd.Series, grain: str, fiscal_start: int = 1) -> pd.Se
     return starts.map(names)
 
 
-def _cards(cards: Scorecard | Mapping[str, Scorecard]) -> tuple[dict[str, Scorecard], bool]:
+def _cards(
+    cards: Scorecard | Mapping[str, Scorecard], everyone: bool
+) -> tuple[dict[str, Scorecard], bool]:
     from krakit.model import Scorecard
 
     if isinstance(cards, Scorecard):
+        if everyone:
+            return {_EVERYONE: cards}, True
         return {cards.holder or "": cards}, False
+    if everyone:
+        raise TypeError("everyone=True takes one Scorecard, not a mapping of people")
     if isinstance(cards, Mapping):
         return {str(person): card for person, card in cards.items()}, True
     raise TypeError(f"expected a Scorecard or a mapping person -> Scorecard, got {cards!r}")
@@ -179,6 +186,7 @@ def compute_actuals(
     metrics: MetricLibrary | str | PathLike[str] | Mapping[str, Any] | None = None,
     *,
     grain: str | None = None,
+    everyone: bool = False,
     duckdb_config: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
     """Compute every defined KPI's actuals from raw data, per person and period.
@@ -196,6 +204,9 @@ def compute_actuals(
     grain
         Compute every KPI at this grain (``'quarterly'``...) instead of its frequency: the
         roll-up, recomputed from the rows.
+    everyone
+        With one scorecard: it is every person's the data names (each definition's
+        ``person`` column), as ``dict.fromkeys(people, card)`` would say.
     duckdb_config
         DuckDB settings for the connection (``{"memory_limit": "2GB", "temp_directory": ...}``).
 
@@ -228,7 +239,7 @@ def compute_actuals(
     """
     import duckdb
 
-    people, team = _cards(cards)
+    people, team = _cards(cards, everyone)
     library = load_metrics(metrics) if metrics is not None else MetricLibrary()
     jobs = _jobs(people, team, library, grain)
     con = duckdb.connect(config=dict(duckdb_config or {}))
@@ -268,7 +279,8 @@ def _run(job: _Job, sources: _Sources, team: bool, people: Mapping[str, Scorecar
         ) from exc
     frame = frame[frame["value"].notna()]
     if job.by_person:
-        frame = frame[frame["person"].isin(job.people)]
+        if _EVERYONE not in job.people:
+            frame = frame[frame["person"].isin(job.people)]
     else:
         frame = frame.assign(person=next(iter(job.people)))
     return pd.DataFrame(
