@@ -48,7 +48,7 @@ def room(tmp_path: Path) -> Room:
                 "Average handle time": "KPI",
                 "Stakeholder communication": "KRA",
             }
-        },  # fmt: skip
+        },
     )
     quiz_only = room.join("Zed")
     quiz_only.publish("quiz", {"answers": {"Vendor management": "KPI"}, "sent": True})

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from krakit.room import Room
-from krakit.room import tally
+from krakit.room import Room, tally
 from tests.room.conftest import QUIZ, card
 
 
