@@ -122,7 +122,7 @@ class Alignment:
     cards: int
     scored: bool = False
     tree_file: str | None = None
-    _card_kras: dict[str, list[str]] = field(default_factory=dict, repr=False)
+    scorecards: dict[str, Scorecard] = field(default_factory=dict, repr=False)
 
     @property
     def unserved(self) -> list[str]:
@@ -269,7 +269,8 @@ def alignment(
     Examples
     --------
     >>> import krakit
-    >>> tree = krakit.goals.validate_tree({"organisation": "Acme", "goals": [
+    >>> from krakit.goals import validate_tree
+    >>> tree = validate_tree({"organisation": "Acme", "goals": [
     ...     {"title": "Grow revenue", "owner": "CEO"}, {"title": "Cut costs", "owner": "CFO"}]})
     >>> card = krakit.Scorecard(role={"title": "Sales"}, kras=[
     ...     {"title": "Sales", "weight": 100, "goals": ["grow-revenue"]}])
@@ -342,6 +343,7 @@ def _align(gathered: Cards, tree: GoalTree, *, score_actuals: bool) -> Alignment
         cards=len(cards),
         scored=bool(kra_scores),
         tree_file=str(gathered.tree_path) if gathered.tree_path else None,
+        scorecards=cards,
     )
 
 

@@ -21,6 +21,8 @@ from krakit.store import Workspace, origin
 
 __all__ = ["Cards", "Placement", "gather", "place"]
 
+_SUFFIXES = (".yaml", ".yml", ".json")
+
 Source = Workspace | str | PathLike[str] | Mapping[str, Scorecard] | Sequence[Scorecard]
 
 
@@ -122,7 +124,8 @@ def place(tree: GoalTree, cards: Mapping[str, Scorecard]) -> Placement:
     units: dict[str, str] = {}
     manages: dict[str, str] = {}
     for name, card in cards.items():
-        keys = [slugify(name), slugify(card.holder or ""), slugify(card.role.title)]
+        stem = name.rsplit(".", 1)[0] if name.lower().endswith(_SUFFIXES) else name
+        keys = [slugify(stem), slugify(card.holder or ""), slugify(card.role.title)]
         units[name] = next((members[k] for k in keys if k in members), ORGANISATION)
         owner = next((owners[k] for k in keys[:2] if k in owners), None)
         if owner is not None:
