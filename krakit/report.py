@@ -14,7 +14,6 @@ from __future__ import annotations
 import base64
 import csv
 import datetime as dt
-import re
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from pathlib import Path
@@ -26,7 +25,7 @@ import yaml
 from krakit.errors import ConfigError, InputError
 from krakit.model import Actual, Scorecard, ScoringConfig
 from krakit.score import ScoreResult, aggregation_of, explain, score
-from krakit.sheets import neutralise
+from krakit.sheets import neutralise, xlsx_text
 from krakit.units import format_value
 
 __all__ = ["TEMPLATE_DIR", "report", "tables"]
@@ -39,10 +38,6 @@ _POLARITY_TEXT = {
     "lower_is_better": "lower",
     "in_range": "in range",
 }
-
-
-# Control characters XML 1.0 cannot hold (openpyxl refuses them): dropped from Excel cells.
-_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def _pct(value: Any) -> str:
@@ -338,7 +333,7 @@ def _cell(value: Any) -> Any:
             return _cell(value.item())
         except (ValueError, AttributeError):
             pass
-    return neutralise(_NOT_IN_XLSX.sub("", str(value)))
+    return xlsx_text(str(value))
 
 
 # --------------------------------------------------------------------------- HTML

@@ -7,126 +7,17 @@ and working out what a lone weight column means.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import InputError
-from krakit.sheets import Sheet, SheetRow, header_key
+from krakit.sheet_cells import column_of, kpi_data, unique_id
+from krakit.sheets import Sheet, SheetRow
 
 if TYPE_CHECKING:
     from krakit.model import Scorecard
 
 __all__ = ["sheet_scorecards"]
-
-_FREQUENCIES = {
-    "daily": "daily",
-    "day": "daily",
-    "weekly": "weekly",
-    "week": "weekly",
-    "monthly": "monthly",
-    "month": "monthly",
-    "quarterly": "quarterly",
-    "quarter": "quarterly",
-    "annual": "annual",
-    "annually": "annual",
-    "yearly": "annual",
-    "year": "annual",
-    "half yearly": "annual",
-}
-_POLARITY = {
-    "higher is better": "higher_is_better",
-    "higher": "higher_is_better",
-    "increase": "higher_is_better",
-    "up": "higher_is_better",
-    "max": "higher_is_better",
-    "lower is better": "lower_is_better",
-    "lower": "lower_is_better",
-    "decrease": "lower_is_better",
-    "down": "lower_is_better",
-    "min": "lower_is_better",
-    "in range": "in_range",
-    "range": "in_range",
-}
-
-
-def _unique_id(base: str, used: dict[str, int]) -> str:
-    """``base``, or ``base-2``, ``base-3``... the first not used yet (amortised O(1))."""
-    if base not in used:
-        used[base] = 1
-        return base
-    n = used[base]
-    while True:
-        n += 1
-        candidate = f"{base[:55].rstrip('-')}-{n}"
-        if candidate not in used:
-            used[base] = n
-            used[candidate] = 1
-            return candidate
-
-
-def _kpi_data(row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
-    from krakit.model import slugify
-
-    f = row.fields
-    data: dict[str, Any] = {"statement": str(f.get("statement") or "")[:2000]}
-    for name in (
-        "metric",
-        "unit",
-        "owner",
-        "data_source",
-        "target",
-        "baseline",
-        "target_low",
-        "target_high",
-        "weight",
-    ):
-        if name in f:
-            data[name] = f[name] if not isinstance(f[name], str) else f[name][:300]
-    if "frequency" in f:
-        freq = _FREQUENCIES.get(header_key(f["frequency"]))
-        if freq is None and "deadline" not in f:
-            from krakit.text.time import period_end
-
-            if period_end(str(f["frequency"]).strip()) is not None:  # "Q4 2026" in a Period column
-                data["deadline"] = str(f["frequency"]).strip()
-                freq = ""
-        if freq is None:
-            raise InputError(
-                f"unknown frequency {f['frequency']!r}; use daily, weekly, monthly, quarterly "
-                "or annual",
-                row=row.row,
-                field="frequency",
-                value=f["frequency"],
-            )
-        if freq:
-            data["frequency"] = freq
-    if "polarity" in f:
-        polarity = _POLARITY.get(header_key(f["polarity"]))
-        if polarity is None:
-            raise InputError(
-                f"unknown direction {f['polarity']!r}; use 'higher is better', "
-                "'lower is better' or 'in range'",
-                row=row.row,
-                field="polarity",
-                value=f["polarity"],
-            )
-        data["polarity"] = polarity
-    if "indicator" in f:
-        indicator = header_key(f["indicator"])
-        if indicator in ("leading", "lagging"):
-            data["indicator"] = indicator
-    if "deadline" in f:
-        value = f["deadline"]
-        data["deadline"] = value.date() if hasattr(value, "date") else str(value)
-    if "last_reviewed" in f and hasattr(f["last_reviewed"], "year"):
-        value = f["last_reviewed"]
-        data["last_reviewed"] = value.date() if hasattr(value, "date") else value
-    if "ignore" in f:
-        data["ignore"] = [c for c in re.split(r"[\s,;]+", str(f["ignore"])) if c]
-    base = slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
-    data["id"] = _unique_id(base, used)
-    return data
 
 
 def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
@@ -136,7 +27,7 @@ def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
     from krakit.model import KPI
 
     try:
-        return KPI.model_validate(_kpi_data(row, used))
+        return KPI.model_validate(kpi_data(sheet, row, used))
     except InputError as exc:
         raise InputError(
             exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
@@ -300,6 +191,11 @@ def sheet_scorecards(
         if "kra_weight" in row.fields and "weight" not in kra:
             kra["weight"] = row.fields["kra_weight"]
         kra["kpis"].append(kpi)
+    if "slabs" in sheet.columns.values() and "target_type" not in sheet.columns.values():
+        sheet.assumed.append(
+            f"column '{column_of(sheet, 'slabs')}' has no target type column beside it, so the "
+            "KPIs with slabs were read as scored by slabs"
+        )
     if "weight" in sheet.columns.values() and "kra_weight" not in sheet.columns.values():
         cards = [
             [[k.weight for k in kra["kpis"] if k.weight is not None] for kra in r["kras"].values()]
@@ -312,7 +208,7 @@ def sheet_scorecards(
         ids: dict[str, int] = {}
         for kra in role["kras"].values():
             base = slugify(kra["title"], fallback="kra")
-            kra_id = _unique_id(base, ids)
+            kra_id = unique_id(base, ids)
             kras.append(
                 KRA.model_construct(
                     id=kra_id,

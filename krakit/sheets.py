@@ -28,6 +28,7 @@ __all__ = [
     "header_key",
     "neutralise",
     "read_sheet",
+    "xlsx_text",
 ]
 
 # A cell that starts with one of these is run as a formula by Excel, LibreOffice and Sheets
@@ -52,6 +53,22 @@ def neutralise(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+# Control characters XML 1.0 cannot hold (openpyxl refuses them): dropped from Excel cells.
+_NOT_IN_XLSX = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def xlsx_text(value: str) -> str:
+    """A user-written text made safe for an Excel cell: control characters a worksheet cannot
+    hold dropped, then neutralised (so a pasted ``\\x01=cmd`` is neutralised as ``=cmd``).
+
+    Examples
+    --------
+    >>> xlsx_text("\x01=SUM(A1)")
+    "'=SUM(A1)"
+    """
+    return neutralise(_NOT_IN_XLSX.sub("", value))
 
 
 # --- reading a KPI sheet ----------------------------------------------------------------------
@@ -112,7 +129,17 @@ HEADERS: dict[str, tuple[str, ...]] = {
     ),
     "weight": ("weight", "weightage", "kpi weight", "weight %", "kpi weightage", "weights"),
     "deadline": ("deadline", "due date", "target date", "by when", "timeline", "due by"),
-    "polarity": ("polarity", "direction", "better when"),
+    "polarity": ("polarity", "direction", "better when", "good when"),
+    "target_type": (
+        "target type",
+        "type of target",
+        "scored as",
+        "scoring",
+        "scoring method",
+        "scoring type",
+        "score type",
+    ),
+    "slabs": ("slabs", "slab", "slab table", "payout slabs", "incentive slabs", "slabs at points"),
     "indicator": ("indicator type", "leading lagging", "leading or lagging", "lead lag"),
     "last_reviewed": ("last reviewed", "last review", "reviewed on", "review date"),
     "ignore": ("ignore", "checker ignore", "ignore rules"),

@@ -52,7 +52,7 @@ DEFAULT_SLABS: tuple[Slab, ...] = (
 """A common incentive-plan table: 80 % of target scores 50, 90 % 80, 100 % 100, 110 % 120."""
 
 _EXAMPLE = "write it as '90% → 80' (from 90% of target, 80 points) or '90-100: 80'"
-_NUMBER = r"(\d+(?:\.\d+)?)"
+_NUMBER = r"(\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
 # Words and signs that say nothing about the numbers, dropped before matching.
 _NOISE = re.compile(
     r"%|\bpercent(?:age)?\b|\b(?:of|the)\s+target\b|\bachieve(?:d|ment)?\b|\bpoints?\b|\bpts?\b"
@@ -236,6 +236,12 @@ def parse_slabs(text: str, field: str = "slabs") -> list[Slab]:
     return reading.slabs
 
 
+def _number(value: float) -> str:
+    """A number short when that is exact (``92.5``), else every digit (read back the same)."""
+    short = f"{value:.12g}"
+    return short if float(short) == value else repr(value)
+
+
 def format_slab(slab: Slab) -> str:
     """One slab as the wizard's editor shows it.
 
@@ -244,7 +250,7 @@ def format_slab(slab: Slab) -> str:
     >>> format_slab(Slab(at=92.5, points=80))
     '92.5% → 80'
     """
-    return f"{slab.at:.12g}% → {slab.points:.12g}"
+    return f"{_number(slab.at)}% → {_number(slab.points)}"
 
 
 def format_slabs(slabs: Sequence[Slab]) -> str:
@@ -255,7 +261,7 @@ def format_slabs(slabs: Sequence[Slab]) -> str:
     >>> format_slabs([Slab(at=80, points=50), Slab(at=100, points=100)])
     '80:50; 100:100'
     """
-    return "; ".join(f"{s.at:.12g}:{s.points:.12g}" for s in slabs)
+    return "; ".join(f"{_number(s.at)}:{_number(s.points)}" for s in slabs)
 
 
 def slab_ranges(slabs: Sequence[Slab]) -> list[str]:

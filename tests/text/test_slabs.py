@@ -126,8 +126,8 @@ def test_ranges_and_the_slab_an_achievement_falls_in() -> None:
 slabs = st.lists(
     st.builds(
         Slab,
-        at=st.floats(0, 10000, allow_nan=False).map(lambda x: round(x, 3)),
-        points=st.floats(0, 1000, allow_nan=False).map(lambda x: round(x, 3)),
+        at=st.floats(0, 10000, allow_nan=False),
+        points=st.floats(0, 1000, allow_nan=False),
     ),
     min_size=1,
     max_size=12,
