@@ -243,6 +243,7 @@ def compute_actuals(
     library = load_metrics(metrics) if metrics is not None else MetricLibrary()
     jobs = _jobs(people, team, library, grain)
     con = duckdb.connect(config=dict(duckdb_config or {}))
+    con.execute("SET enable_progress_bar = false")  # no bar in a notebook or a CSV on stdout
     try:
         sources = _Sources(data, con)
         frames = [_run(job, sources, team, people) for job in jobs]
