@@ -28,17 +28,19 @@ from dataclasses import dataclass, field
 from pydantic import ValidationError
 
 from krakit.errors import ParseError
-from krakit.model import Slab
+from krakit.model import Slab, TargetType
 
 __all__ = [
     "DEFAULT_SLABS",
     "SlabReading",
     "SlabRow",
+    "describe_slabs",
     "format_slab",
     "format_slabs",
     "parse_slab",
     "parse_slabs",
     "read_slab_rows",
+    "scoring_fields",
     "slab_index",
     "slab_ranges",
 ]
@@ -276,6 +278,19 @@ def slab_ranges(slabs: Sequence[Slab]) -> list[str]:
     return [_range(s.at, end) for s, end in zip(slabs, [*ends, None], strict=True)]
 
 
+def describe_slabs(slabs: Sequence[Slab]) -> str:
+    """A slab table in one line of words, each range with its points.
+
+    Examples
+    --------
+    >>> describe_slabs(DEFAULT_SLABS[2:])
+    'below 100%: 0, 100–110% → 100, 110% and up → 120'
+    """
+    steps = [f"{span} → {s.points:g}" for span, s in zip(slab_ranges(slabs), slabs, strict=True)]
+    below = [f"below {slabs[0].at:g}%: 0"] if slabs and slabs[0].at > 0 else []
+    return ", ".join(below + steps)
+
+
 def slab_index(slabs: Sequence[Slab], achieved: float | None) -> int | None:
     """The index of the slab a % of target achieved falls in; None below the first (0 points).
 
@@ -291,3 +306,32 @@ def slab_index(slabs: Sequence[Slab], achieved: float | None) -> int | None:
         if achieved >= slab.at:
             found = index
     return found
+
+
+def scoring_fields(target_type: str, rows: Sequence[str]) -> dict[str, object]:
+    """A KPI form's ``target_type`` and ``slabs``: slabs only when the KPI is scored by slabs.
+
+    The wizard keeps the slab rows while its form is open, so switching to another type and
+    back finds them again; a KPI saved as another type keeps no slabs.
+
+    Raises
+    ------
+    ParseError
+        Scored by slabs and the rows are not a slab table (every problem named).
+
+    Examples
+    --------
+    >>> scoring_fields("ratio", ["80 → 50"])
+    {'target_type': 'ratio', 'slabs': None}
+    >>> scoring_fields("slab", ["100 → 100"])["slabs"]
+    [Slab(at=100.0, points=100.0)]
+    >>> scoring_fields("slab", ["80 → 50", "80 → 60"])  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    krakit.errors.ParseError: field 'slabs': fix the slabs: slab 2: two slabs start at 80% ...
+    """
+    if TargetType(target_type) is not TargetType.SLAB:
+        return {"target_type": target_type, "slabs": None}
+    reading = read_slab_rows(rows)
+    if reading.slabs is None:
+        raise ParseError("fix the slabs: " + "; ".join(reading.messages), field="slabs")
+    return {"target_type": target_type, "slabs": reading.slabs}

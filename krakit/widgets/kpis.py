@@ -17,10 +17,11 @@ from pydantic import ValidationError
 
 from krakit import edit
 from krakit.errors import KrakitError
-from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, WeightMode
+from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, TargetType, WeightMode
 from krakit.place import kpi_name, plain_error
 from krakit.text.draft import KPIDraft
 from krakit.widgets._base import Step, esc, style
+from krakit.widgets.target_type import TargetTypeBox
 
 __all__ = ["KPIStep", "highlight"]
 
@@ -122,6 +123,7 @@ class KPIStep(Step):
             options=[("(not set)", None)] + [(i.value.title(), i.value) for i in Indicator],
             description="Indicator",
         ).add_class("krakit-field-indicator")
+        self._scoring = TargetTypeBox(self._guard)  # target type, and slabs for a slab KPI
         self._badges = w.HTML().add_class("krakit-smart")
         self._findings = w.HTML().add_class("krakit-kpi-findings")
         self._save = w.Button(description="Add KPI", icon="check", button_style="success")
@@ -158,6 +160,7 @@ class KPIStep(Step):
                     ),
                 ]
             ),
+            self._scoring,
             self._findings,
             self._save,
             self._message,
@@ -168,6 +171,7 @@ class KPIStep(Step):
         self._click(self._new, lambda _b: self._start_new())
         self._click(self._remove, self._on_remove)
         self._listen(self._statement, self._on_statement)
+        self._listen(self._scoring, self._on_change, name="changed")
         for control in (*self._fields.values(), self._polarity, self._frequency, self._indicator):
             self._listen(control, self._on_change)
         self._click(self._save, self._on_save)
@@ -242,6 +246,7 @@ class KPIStep(Step):
             self._polarity.value = str(kpi.polarity if kpi else Polarity.HIGHER_IS_BETTER)
             self._frequency.value = str(kpi.frequency) if kpi and kpi.frequency else None
             self._indicator.value = str(kpi.indicator) if kpi and kpi.indicator else None
+            self._scoring.load(kpi)
         finally:
             self._filling = False
         self._save.description = "Save changes" if kpi else "Add KPI"
@@ -279,6 +284,8 @@ class KPIStep(Step):
                 )
             self._polarity.value = str(kpi.polarity)
             self._frequency.value = str(kpi.frequency) if kpi.frequency else None
+            if kpi.target_type is not TargetType.RATIO:  # the sentence says how (a threshold)
+                self._scoring.choose(kpi.target_type)
         finally:
             self._filling = False
         self._on_change()
@@ -288,13 +295,22 @@ class KPIStep(Step):
         return self.scorecard.weights if self.scorecard is not None else WeightMode.PERCENT
 
     def form(self) -> dict[str, Any]:
-        """The form's fields as plain values (what :func:`krakit.edit.make_kpi` reads)."""
+        """The form's fields as plain values (what :func:`krakit.edit.make_kpi` reads).
+
+        Raises
+        ------
+        ParseError
+            The KPI is scored by slabs and its slab rows are not a slab table.
+        """
+        from krakit.text.slabs import scoring_fields
+
         fields: dict[str, Any] = {n: c.value for n, c in self._fields.items()}
         fields.update(
             statement=self._statement.value,
             polarity=self._polarity.value,
             frequency=self._frequency.value,
             indicator=self._indicator.value,
+            **scoring_fields(self._scoring.target_type, self._scoring.rows),
         )
         if self._editing:
             fields["id"] = self._editing
