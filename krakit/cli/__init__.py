@@ -43,6 +43,7 @@ FAMILIES = (
     "krakit.cli.text",
     "krakit.cli.library",
     "krakit.cli.metrics",
+    "krakit.cli.align",
 )
 
 COMMANDS: dict[str, str] = {
@@ -61,6 +62,7 @@ COMMANDS: dict[str, str] = {
     "suggest": "krakit.cli.library",
     "actuals": "krakit.cli.metrics",
     "sql": "krakit.cli.metrics",
+    "align": "krakit.cli.align",
 }
 """Command -> its family, so running one command imports only its family (the text family
 alone costs 0.3 s of CPU to import); ``--help`` and unknown words load them all. A test

@@ -79,8 +79,9 @@ class Status(StrEnum):
     REMOVED = "removed"
 
 
-Scope = Literal["kpi", "kra", "scorecard", "config"]
-Example = Literal["statement", "kpi", "kra", "scorecard", "sheet"]
+# "workspace": rules across the scorecards of a workspace and its goal tree (krakit.goals).
+Scope = Literal["kpi", "kra", "scorecard", "config", "workspace"]
+Example = Literal["statement", "kpi", "kra", "scorecard", "sheet", "workspace"]
 Smart = Literal["S", "M", "A", "R", "T"]
 
 

@@ -23,6 +23,10 @@ def example_codes(rule: Rule, example: str) -> list[str]:
         obj = KPI.model_validate(yaml.safe_load(example))
     elif rule.examples == "kra":
         obj = KRA.model_validate(yaml.safe_load(example))
+    elif rule.examples == "workspace":
+        from krakit.rules.alignment_check import check_example
+
+        return [f.code for f in check_example(example)]
     elif rule.examples == "sheet":
         import tempfile
         from pathlib import Path

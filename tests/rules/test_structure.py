@@ -21,6 +21,7 @@ LETTERS = {
     "confusion": "C",
     "ownership": "O",
     "scorecard": "W",
+    "alignment": "G",
     "meta": "X",
 }
 
@@ -41,7 +42,7 @@ def test_code_letter_matches_family_module(module: str) -> None:
 
 def test_every_family_module_is_listed() -> None:
     folder = Path(importlib.import_module("krakit.rules").__file__).parent
-    helpers = {"__init__", "base", "engine", "assessment", "filecheck", "fixes"}
+    helpers = {"__init__", "base", "engine", "assessment", "filecheck", "fixes", "alignment_check"}
     modules = {p.stem for p in folder.glob("*.py")} - helpers
     assert modules == set(FAMILIES)
 
