@@ -8,6 +8,7 @@ KRA and person (:mod:`~krakit.scoring.tables`), with what did not score and why
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from typing import Any
@@ -81,18 +82,29 @@ def score(
         people = [str(p) for p in scorecard]  # type: ignore[union-attr]
         if not people:
             raise InputError("the team is empty: give at least one person → scorecard")
+        # people often share a scorecard: each distinct one is read once
+        given = list(scorecard.values())  # type: ignore[union-attr]
         card_of: dict[int, int] = {}
-        cards: list[Scorecard] = []
-        person_card = np.empty(len(people), dtype=np.int64)
-        for i, card in enumerate(scorecard.values()):  # type: ignore[union-attr]
+        person_card = np.fromiter(
+            (card_of.setdefault(id(card), len(card_of)) for card in given),
+            dtype=np.int64,
+            count=len(given),
+        )
+        first = np.unique(person_card, return_index=True)[1]  # each card's first person
+        cards = [given[i] for i in first]
+        for i, card in zip(first, cards, strict=True):
             if not isinstance(card, Scorecard):
                 raise InputError(
                     f"{people[i]}'s scorecard is a {type(card).__name__}, not a Scorecard",
                     field="scorecard",
                 )
-            person_card[i] = card_of.setdefault(id(card), len(cards))
-            if person_card[i] == len(cards):
-                cards.append(card)
+        if len(set(people)) < len(people):
+            twice = next(p for p, n in Counter(people).items() if n > 1)
+            raise InputError(
+                f"two people are named '{twice}' (names are compared as text); give each "
+                "person one name",
+                field="scorecard",
+            )
     else:
         if not isinstance(scorecard, Scorecard):
             raise InputError(
@@ -134,6 +146,7 @@ def _score(
     config: ScoringConfig,
 ) -> ScoreResult:
     located = locate(frame, defs, people, person_card, team, config)
+    who = pd.CategoricalDtype(people)  # the person column of every table (checked once)
     card_start = np.searchsorted(defs["card"].to_numpy(), np.arange(person_card.max() + 1))
     card_count = np.bincount(defs["card"].to_numpy(), minlength=person_card.max() + 1)
 
@@ -144,12 +157,10 @@ def _score(
     def period_table() -> pd.DataFrame:  # built on first use of result.kpis
         if by is None:
             achieve(base, defs)
-        return per_period(base, defs, by, people, team, config)
+        return per_period(base, defs, by, who, team, config)
 
-    totals, rolled = kpi_totals(
-        base, defs, people, person_card, card_start, card_count, team, config
-    )
-    kras, overall = kras_overall(totals, rolled, people, team, manager_rating, config)
+    totals, rolled = kpi_totals(base, defs, who, person_card, card_start, card_count, team, config)
+    kras, overall = kras_overall(totals, rolled, who, team, manager_rating, config)
     missing = missing_kpis(totals, rolled, defs, team)
     scored = bool(rolled["scored"].any())
     said = missing_notes(missing, scored, team)

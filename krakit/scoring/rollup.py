@@ -71,8 +71,13 @@ def to_base(located: Located, defs: pd.DataFrame) -> Rows:
                 labels.append(name)
             units[p * nf + k] = span.months / months
     order = np.array([ordinal(parse_period(n, fiscal), n) for n in labels], dtype=np.int64)
-    combo = per_codes * nf + freq_code[def_row]
-    row_units = units[combo]
+    # per row: its (period, frequency) pair; int64, as period codes may come as int8 (a
+    # categorical's) and int8 would wrap past 21 periods × 6 frequencies
+    combo = np.multiply(per_codes, nf, dtype=np.int64)
+    combo += freq_code[def_row]
+    # what the pairs in use need, judged once per pair rather than once per row
+    used = np.flatnonzero(np.bincount(combo, minlength=len(base_label)))
+    whole = bool(np.all(units[used] == 1.0))
     rows = Rows(
         person=person,
         d=def_row,
@@ -80,16 +85,30 @@ def to_base(located: Located, defs: pd.DataFrame) -> Rows:
         value=values,
         labels=labels,
         order=order,
-        units=None if np.all(row_units == 1.0) else row_units,
+        units=None if whole else units[combo],
         fiscal=fiscal,
     )
-    as_entered = base_label[per_codes * nf]
-    if not np.any(rows.label != as_entered):
+    as_entered = base_label[used - used % nf]
+    if np.array_equal(base_label[used], as_entered):
         return rows
     # some entries are finer than their KPI's frequency: roll them up ('last' by the period
     # as entered, so the latest week of a month wins)
     entered_order = np.array([ordinal(s, str(n)) for s, n in zip(spans, per_names, strict=True)])
     return roll_up(rows, defs, with_label=True, row_order=entered_order[per_codes])
+
+
+def _runs(key: np.ndarray) -> np.ndarray | None:
+    """Where each run of equal keys starts, when the keys never go down (the rows of a group
+    are then together, as sheets list them); None when they do, or there are no rows."""
+    if not len(key):
+        return None
+    later, earlier = key[1:], key[:-1]
+    if np.any(later < earlier):
+        return None
+    starts = np.empty(np.count_nonzero(later != earlier) + 1, dtype=np.int64)
+    starts[0] = 0
+    starts[1:] = np.flatnonzero(later != earlier) + 1
+    return starts
 
 
 def _group(key: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
@@ -103,6 +122,59 @@ def _group(key: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
     return codes, np.asarray(uniques, dtype=np.int64)
 
 
+class _Groups:
+    """Rows grouped by a key: sums, maxima and counts per group, one pass each.
+
+    Rows already in key order (the usual case: actuals listed person by person, KPI by KPI)
+    are reduced run by run (``np.add.reduceat``), with no per-row group code at all; others get
+    a group code per row and are reduced with ``np.bincount``.
+    """
+
+    def __init__(self, key: np.ndarray, space: int) -> None:
+        self.starts = _runs(key)
+        if self.starts is not None:
+            self.keys = key[self.starts]
+            self.count = np.diff(self.starts, append=len(key))
+            self._codes: np.ndarray | None = None
+        else:
+            self._codes, self.keys = _group(key, space)
+            self.count = np.bincount(self._codes, minlength=len(self.keys))
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @property
+    def codes(self) -> np.ndarray:
+        """Each row's group (made on first use when the rows are in runs)."""
+        if self._codes is None:
+            self._codes = np.repeat(np.arange(len(self.keys)), self.count)
+        return self._codes
+
+    def sum(self, weights: np.ndarray) -> np.ndarray:
+        """Per group: the sum of ``weights`` over its rows (float64)."""
+        if self.starts is not None:
+            return np.add.reduceat(np.asarray(weights, dtype="float64"), self.starts)
+        return np.bincount(self._codes, weights=weights, minlength=len(self.keys))
+
+    def max(self, values: np.ndarray) -> np.ndarray:
+        """Per group: the largest of ``values`` (NaN if any is NaN)."""
+        with np.errstate(invalid="ignore"):  # NaN is kept, as unknown
+            if self.starts is not None:
+                return np.maximum.reduceat(values, self.starts)
+            out = np.full(len(self.keys), -np.inf)
+            np.maximum.at(out, self._codes, values)
+        return out
+
+    def rows_of(self, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The rows of some groups, and the group of each (in the groups' order)."""
+        if self.starts is None:
+            mine = np.flatnonzero(np.isin(self._codes, groups))
+            return mine, self._codes[mine]
+        count = self.count[groups]
+        first = np.repeat(self.starts[groups] - (np.cumsum(count) - count), count)
+        return first + np.arange(count.sum()), np.repeat(groups, count)
+
+
 def roll_up(
     rows: Rows,
     defs: pd.DataFrame,
@@ -112,16 +184,20 @@ def roll_up(
 ) -> Rows:
     """Roll rows up per person × KPI (× label) with each KPI's aggregation (sum/mean/last)."""
     nd, nl = len(defs), max(len(rows.labels), 1)
-    key = rows.person.astype(np.int64) * nd + rows.d
+    key = rows.person.astype(np.int64) * nd
+    key += rows.d
     space = len(defs) * (int(rows.person.max()) + 1 if len(rows) else 1)
     if with_label:
-        key = key * nl + rows.label
+        key *= nl
+        key += rows.label
         space *= nl
-    codes, keys = _group(key, space)
-    g = len(keys)
-    count = np.bincount(codes, minlength=g).astype("float64")
-    total = np.bincount(codes, weights=rows.value, minlength=g)
+    groups = _Groups(key, space)
+    del key
+    g = len(groups)
+    count = groups.count.astype("float64")
+    total = groups.sum(rows.value)
     agg = defs["agg"].to_numpy()
+    keys = groups.keys
     label_ = keys % nl if with_label else np.zeros(g, dtype=np.int64)
     rest = keys // nl if with_label else keys
     d, person = rest % nd, rest // nd
@@ -129,8 +205,7 @@ def roll_up(
     value = np.where(agg_g == SUM, total, total / np.where(count > 0, count, 1))
     if np.any(agg_g == LAST):  # 'last': the value of the latest period in the group
         # only the rows of KPIs that roll up with 'last' (often a few of many)
-        mine = slice(None) if np.all(agg_g == LAST) else np.flatnonzero(agg[rows.d] == LAST)
-        at = codes[mine]
+        mine, at = groups.rows_of(np.flatnonzero(agg_g == LAST))
         order = rows.order[rows.label[mine]] if row_order is None else row_order[mine]
         latest = np.full(g, np.iinfo(np.int64).min)
         np.maximum.at(latest, at, order)
@@ -141,9 +216,9 @@ def roll_up(
             )
         value = np.where(agg_g == LAST, last, value)
     # KPI periods covered: each row is one unless it says otherwise (weeks of a month)
-    units = count if rows.units is None else np.bincount(codes, weights=rows.units, minlength=g)
+    units = count if rows.units is None else groups.sum(rows.units)
     if rows.periods is not None:  # rolling already-rolled rows: periods add up
-        periods = np.bincount(codes, weights=rows.periods, minlength=g)
+        periods = groups.sum(rows.periods)
     else:
         periods = count
     out = Rows(
@@ -159,9 +234,7 @@ def roll_up(
     )
     if rows.met is not None:
         met = np.asarray(rows.met, dtype="float64")
-        out.share = np.bincount(codes, weights=met, minlength=g) / count
-        done = np.zeros(g)
-        with np.errstate(invalid="ignore"):  # NaN (no target to meet) stays NaN: unknown
-            np.maximum.at(done, codes, met)
-        out.done = done
+        out.share = groups.sum(met) / count
+        # NaN (no target to meet) stays NaN: unknown; a group of 0s (not met) is 0
+        out.done = np.maximum(groups.max(met), 0.0)
     return out

@@ -29,7 +29,7 @@ def per_period(
     base: Rows,
     defs: pd.DataFrame,
     by: str | None,
-    people: list[str],
+    people: pd.CategoricalDtype,
     team: bool,
     config: ScoringConfig,
 ) -> pd.DataFrame:
@@ -65,7 +65,7 @@ def per_period(
 
 
 def _table(
-    rows: Rows, defs: pd.DataFrame, people: list[str], team: bool, config: ScoringConfig
+    rows: Rows, defs: pd.DataFrame, people: pd.CategoricalDtype, team: bool, config: ScoringConfig
 ) -> pd.DataFrame:
     d = rows.d
     ach = np.clip(rows.raw, 0.0, config.cap) if rows.raw is not None else np.zeros(0)
@@ -83,7 +83,7 @@ def _table(
         }
     )
     if team:
-        out.insert(0, "person", pd.Categorical.from_codes(rows.person, people))
+        out.insert(0, "person", _person(rows.person, people))
         return out
     return out.sort_values(["kpi", "period"], kind="stable").reset_index(drop=True)
 
@@ -91,7 +91,7 @@ def _table(
 def kpi_totals(
     base: Rows,
     defs: pd.DataFrame,
-    people: list[str],
+    people: pd.CategoricalDtype,
     person_card: np.ndarray,
     card_start: np.ndarray,
     card_count: np.ndarray,
@@ -103,12 +103,12 @@ def kpi_totals(
     achieve(rolled, defs)
     # the grid: every person × every KPI of their scorecard
     counts = card_count[person_card]
-    grid_person = np.repeat(np.arange(len(people)), counts)
+    grid_person = np.repeat(np.arange(len(people.categories)), counts)
     offsets = np.arange(counts.sum()) - np.repeat(np.cumsum(counts) - counts, counts)
     grid_def = card_start[person_card][grid_person] + offsets
     grid_key = grid_person * len(defs) + grid_def
     have_key = rolled.person * len(defs) + rolled.d
-    pos = np.full(len(people) * len(defs), -1, dtype=np.int64)
+    pos = np.full(len(people.categories) * len(defs), -1, dtype=np.int64)
     pos[have_key] = np.arange(len(have_key))
     pos = pos[grid_key]
     found = pos >= 0
@@ -123,10 +123,10 @@ def kpi_totals(
     raw = pick(rolled.raw)
     ach = np.clip(raw, 0.0, config.cap)
     scored = ~np.isnan(ach)
-    has_kra = pd.notna(defs["kra"].to_numpy()[grid_def])
+    has_kra = pd.notna(defs["kra"]).to_numpy()[grid_def]
     kpi_w = defs["kpi_w"].to_numpy()[grid_def] * has_kra
     # renormalise KPI weights within each person's KRA over the KPIs that scored
-    kra_key = pd.factorize(grid_person * len(defs) + _kra_index(defs)[grid_def])[0]
+    kra_key = _kra_keys(defs, person_card, grid_person, grid_def)
     w_scored = np.where(scored, kpi_w, 0.0)
     sums = np.bincount(kra_key, weights=w_scored)
     grid = pd.DataFrame(
@@ -170,7 +170,7 @@ def kpi_totals(
         }
     )
     if team:
-        totals.insert(0, "person", pd.Categorical.from_codes(grid_person, people))
+        totals.insert(0, "person", _person(grid_person, people))
     return totals, grid
 
 
@@ -180,19 +180,46 @@ def _categorical(defs: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Categoric
     return pd.Categorical.from_codes(codes[rows], categories=pd.Index(uniques))
 
 
+def _person(codes: np.ndarray, people: pd.CategoricalDtype) -> pd.Categorical:
+    """The person column: codes into the people scored (checked once, in their dtype)."""
+    return pd.Categorical.from_codes(codes, dtype=people, validate=False)
+
+
 def _kra_index(defs: pd.DataFrame) -> np.ndarray:
     key = defs["card"].astype(str) + "\x1f" + defs["kra"].fillna("\x00").astype(str)
     return pd.factorize(key)[0]
 
 
+def _kra_keys(
+    defs: pd.DataFrame, person_card: np.ndarray, grid_person: np.ndarray, grid_def: np.ndarray
+) -> np.ndarray:
+    """Each grid row's (person, KRA) group, numbered in the order the grid first meets them.
+
+    The definitions list card after card, so each card's KRAs are consecutive numbers of
+    :func:`_kra_index`, in the order its KPIs name them: a person's groups are then the
+    groups of everyone before them plus their KRA's place on their own card (no hashing).
+    """
+    kra, card = _kra_index(defs), defs["card"].to_numpy()
+    n_cards = int(person_card.max()) + 1 if len(person_card) else 0
+    kra_card = np.zeros(kra.max() + 1 if len(kra) else 0, dtype=np.int64)
+    kra_card[kra] = card
+    per_card = np.bincount(kra_card, minlength=n_cards)  # KRAs on each card
+    local = kra - (np.cumsum(per_card) - per_card)[card]  # a KRA's place on its card
+    per_person = per_card[person_card]
+    before = np.cumsum(per_person) - per_person  # groups of the people before each person
+    return before[grid_person] + local[grid_def]
+
+
 def kras_overall(
     totals: pd.DataFrame,
     grid: pd.DataFrame,
-    people: list[str],
+    people: pd.CategoricalDtype,
     team: bool,
     manager_rating: Any,
     config: ScoringConfig,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Per person and KRA, then per person overall: scores, shares, rating and band."""
+    n_people = len(people.categories)
     kra_key = grid["kra_key"].to_numpy()
     n = kra_key.max() + 1 if len(kra_key) else 0
     first = np.full(n, -1, dtype=np.int64)
@@ -210,7 +237,7 @@ def kras_overall(
     kra_score = np.where(kpis_scored > 0, kra_score, np.nan)
     kra_person = grid["person"].to_numpy()[first]
     w_scored = np.where(kra_scored, kra_w, 0.0)
-    person_w = np.bincount(kra_person, weights=w_scored, minlength=len(people))
+    person_w = np.bincount(kra_person, weights=w_scored, minlength=n_people)
     weight = np.where(kra_scored, w_scored / np.where(person_w > 0, person_w, 1)[kra_person], 0.0)
     contribution = weight * np.nan_to_num(kra_score)
     real = kra_has | (kra_w > 0)
@@ -231,14 +258,14 @@ def kras_overall(
         }
     )
     if team:
-        kras.insert(0, "person", pd.Categorical.from_codes(kra_person, people))
+        kras.insert(0, "person", _person(kra_person, people))
     kras = kras[real & pd.notna(kras["kra"]).to_numpy()].reset_index(drop=True)
 
-    kpi_score = np.bincount(kra_person, weights=contribution, minlength=len(people))
+    kpi_score = np.bincount(kra_person, weights=contribution, minlength=n_people)
     kpi_score = np.where(person_w > 0, kpi_score, np.nan)
-    total_w = np.bincount(kra_person, weights=kra_w, minlength=len(people))
+    total_w = np.bincount(kra_person, weights=kra_w, minlength=n_people)
     coverage = np.where(total_w > 0, person_w / np.where(total_w > 0, total_w, 1), 0.0) * 100
-    rating = _ratings(manager_rating, people, team)
+    rating = _ratings(manager_rating, people.categories, team)
     mix = config.kpi_share / 100.0
     both = ~np.isnan(kpi_score) & ~np.isnan(rating)
     overall_score = np.where(
@@ -259,14 +286,15 @@ def kras_overall(
             "kpi_score": kpi_score,
             "manager_rating": rating,
             "score": overall_score,
-            "rating": pd.array(np.where(valid, numbers[np.maximum(idx, 0)], 0), dtype="Int64"),
+            "rating": pd.arrays.IntegerArray(
+                np.where(valid, numbers[np.maximum(idx, 0)], 0).astype("int64"), ~valid
+            ),
             "band": np.where(valid, names[np.maximum(idx, 0)], None),
             "coverage": coverage,
         }
     )
-    overall.loc[~valid, "rating"] = pd.NA
     if team:
-        overall.insert(0, "person", pd.Categorical(people, categories=people))
+        overall.insert(0, "person", _person(np.arange(n_people), people))
     return kras, overall
 
 
@@ -274,7 +302,7 @@ def _defs_col(grid: pd.DataFrame, col: str, rows: np.ndarray) -> np.ndarray:
     return grid.attrs[col][grid["def"].to_numpy()[rows]]
 
 
-def _ratings(manager_rating: Any, people: list[str], team: bool) -> np.ndarray:
+def _ratings(manager_rating: Any, people: pd.Index, team: bool) -> np.ndarray:
     if manager_rating is None:
         return np.full(len(people), np.nan)
     if isinstance(manager_rating, Mapping | pd.Series):
