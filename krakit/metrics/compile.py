@@ -270,6 +270,98 @@ def definition_query(
     )
 
 
+def shared_scan(definition: Definition) -> tuple[str, str | None, str | None] | None:
+    """The (source, time, person) every measure of a resolved definition reads, or None if
+    its measures read different ones (a ratio across two sources)."""
+    scans = {(m.source, m.time, m.person) for m in definition.measures()}
+    return next(iter(scans)) if len(scans) == 1 else None
+
+
+def _filtered(
+    measure: Measure, kpi: str, field: str, known: Collection[str] | None
+) -> tuple[exp.Expression, exp.Expression]:
+    """``agg(expr) FILTER (WHERE filter)`` and the count of rows the filter keeps."""
+    expr = None
+    if measure.expr is not None:
+        expr = check_expression(measure.expr, kpi=kpi, field=f"{field}expr", columns=known)
+        expr = _quote_columns(expr)
+    agg = _aggregate(measure, expr)
+    rows: exp.Expression = exp.Count(this=exp.Star())
+    if measure.filter is None:
+        return agg, rows
+    cond = check_expression(measure.filter, kpi=kpi, field=f"{field}filter", columns=known)
+    cond = _quote_columns(cond)
+    return (
+        exp.Filter(this=agg, expression=exp.Where(this=cond)),
+        exp.Filter(this=rows, expression=exp.Where(this=cond.copy())),
+    )
+
+
+def _when_rows(rows: exp.Expression, value: exp.Expression) -> exp.Expression:
+    """``value`` where the filter kept rows, else NULL (as a WHERE per KPI would give)."""
+    kept = exp.GT(this=rows, expression=exp.Literal.number(0))
+    return exp.Case(ifs=[exp.If(this=kept, true=value)])
+
+
+def combined_query(
+    items: list[tuple[str, Definition]],
+    *,
+    grain: str,
+    fiscal_start: int = 1,
+    table: str | None = None,
+    columns: Columns | None = None,
+    text_columns: Collection[str] = (),
+    by_person: bool = True,
+) -> exp.Select:
+    """Several definitions over one scan: ``SELECT person, period_start, "0", "1", ...``.
+
+    Every definition must read the same (source, time, person) (:func:`shared_scan`). Each
+    becomes ``agg(expr) FILTER (WHERE filter)``, NULL where its filter keeps no row, so each
+    column holds what :func:`definition_query` gives for it alone, in one pass over the rows.
+    """
+    kpi0, first = items[0]
+    scan = shared_scan(first)
+    assert scan is not None
+    source, time, person = scan
+    base = Measure(source=source, agg=Agg.COUNT, time=time, person=person)
+    query = build_query(
+        base,
+        kpi=kpi0,
+        grain=grain,
+        fiscal_start=fiscal_start,
+        table=table,
+        columns=columns,
+        text_columns=text_columns,
+        by_person=by_person,
+    )
+    known = (columns or {}).get(source)
+    values: list[exp.Expression] = []
+    for i, (kpi, definition) in enumerate(items):
+        if definition.ratio is None:
+            agg, rows = _filtered(definition.measure(), kpi, "", known)
+            value: exp.Expression = _when_rows(rows, agg)
+        else:
+            ratio = definition.ratio
+            if ratio.denominator is None:
+                definition_query(definition, kpi=kpi, grain=grain)  # raises, in words
+                raise AssertionError("unreachable")
+            num, _ = _filtered(ratio.numerator, kpi, "ratio.numerator.", known)
+            den, den_rows = _filtered(ratio.denominator, kpi, "ratio.denominator.", known)
+            if ratio.numerator.agg in (Agg.COUNT, Agg.COUNT_DISTINCT, Agg.SUM):
+                num = exp.Coalesce(this=num, expressions=[exp.Literal.number(0)])
+            share = exp.Div(
+                this=exp.cast(num, "DOUBLE"),
+                expression=exp.Nullif(this=den, expression=exp.Literal.number(0)),
+            )
+            value = _when_rows(den_rows, share)
+        value = exp.cast(value, "DOUBLE")
+        if definition.scale is not None:
+            value = exp.Mul(this=value, expression=exp.Literal.number(definition.scale))
+        values.append(exp.alias_(value, _ident(str(i))))
+    query.set("expressions", query.expressions[:2] + values)
+    return query
+
+
 def measure_sql(
     definition: Definition, *, kpi: str, grain: str, dialect: str = "duckdb", fiscal_start: int = 1
 ) -> str:

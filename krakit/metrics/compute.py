@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from krakit.errors import InputError
-from krakit.metrics.compile import definition_query, grain_of
+from krakit.metrics.compile import combined_query, definition_query, grain_of, shared_scan
 from krakit.metrics.definition import Definition, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
 
@@ -246,7 +246,7 @@ def compute_actuals(
     con.execute("SET enable_progress_bar = false")  # no bar in a notebook or a CSV on stdout
     try:
         sources = _Sources(data, con)
-        frames = [_run(job, sources, team, people) for job in jobs]
+        frames = [f for group in _groups(jobs) for f in _run(group, sources)]
     finally:
         con.close()
     frames = [f for f in frames if len(f)]
@@ -256,40 +256,78 @@ def compute_actuals(
     return out.sort_values(["person", "kpi", "period"], ignore_index=True)
 
 
-def _run(job: _Job, sources: _Sources, team: bool, people: Mapping[str, Scorecard]) -> pd.DataFrame:
+def _groups(jobs: list[_Job]) -> list[list[_Job]]:
+    """Jobs that read the same (source, time, person) at the same grain share one scan."""
+    shared: dict[tuple[Any, ...], list[_Job]] = {}
+    alone: list[list[_Job]] = []
+    for job in jobs:
+        scan = shared_scan(job.definition)
+        if scan is None:
+            alone.append([job])
+        else:
+            shared.setdefault((scan, job.grain, job.fiscal_start, job.by_person), []).append(job)
+    return list(shared.values()) + alone
+
+
+def _run(group: list[_Job], sources: _Sources) -> list[pd.DataFrame]:
+    """Compute a group of jobs: one scan when they share one, else each alone."""
     import duckdb
 
-    for measure in job.definition.measures():
-        sources.open(measure.source, job.kpi)
-    query = definition_query(
-        job.definition,
-        kpi=job.kpi,
-        grain=job.grain,
-        fiscal_start=job.fiscal_start,
-        columns=sources.columns,
-        text_columns=sources.text,
-        by_person=job.by_person,
-    )
+    job = group[0]
+    for each in group:
+        for measure in each.definition.measures():
+            sources.open(measure.source, each.kpi)
+    scan = shared_scan(job.definition)
+    if scan is None:
+        query = definition_query(
+            job.definition,
+            kpi=job.kpi,
+            grain=job.grain,
+            fiscal_start=job.fiscal_start,
+            columns=sources.columns,
+            text_columns=sources.text,
+            by_person=job.by_person,
+        )
+        names = ["value"]
+    else:
+        query = combined_query(
+            [(each.kpi, each.definition) for each in group],
+            grain=job.grain,
+            fiscal_start=job.fiscal_start,
+            columns=sources.columns,
+            text_columns=sources.text.get(scan[0], set()),
+            by_person=job.by_person,
+        )
+        names = [str(i) for i in range(len(group))]
     try:
         frame = sources.con.execute(query.sql(dialect="duckdb")).fetch_df()
     except duckdb.Error as exc:
+        if len(group) > 1:  # find the definition at fault: each alone names it
+            return [frame for each in group for frame in _run([each], sources)]
         raise InputError(
             f"KPI '{job.kpi}': DuckDB cannot compute this definition: "
             f"{str(exc).splitlines()[0]}; check the expression and the column types",
             field=f"kpis[{job.kpi}].definition",
         ) from exc
-    frame = frame[frame["value"].notna()]
-    if job.by_person:
-        if _EVERYONE not in job.people:
-            frame = frame[frame["person"].isin(job.people)]
-    else:
-        frame = frame.assign(person=next(iter(job.people)))
+    periods = period_labels(frame["period_start"], job.grain, job.fiscal_start).to_numpy()
+    persons = frame["person"].astype(str).to_numpy()
+    return [
+        _frame(each, persons, periods, frame[name]) for each, name in zip(group, names, strict=True)
+    ]
+
+
+def _frame(job: _Job, persons: Any, periods: Any, values: pd.Series) -> pd.DataFrame:
+    """One job's actuals: rows with a value, of the people who carry its definition."""
+    keep = values.notna().to_numpy()
+    if job.by_person and _EVERYONE not in job.people:
+        keep = keep & pd.Series(persons).isin(job.people).to_numpy()
+    person = persons[keep] if job.by_person else next(iter(job.people))
     return pd.DataFrame(
         {
-            "person": frame["person"].astype(str).to_numpy(),
+            "person": person,
             "kpi": job.kpi,
-            "period": period_labels(frame["period_start"], job.grain, job.fiscal_start).to_numpy(),
-            "value": frame["value"].astype(float).to_numpy(),
+            "period": periods[keep],
+            "value": values.to_numpy(dtype=float, na_value=float("nan"))[keep],
             "definition_version": job.version,
         }
     )

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 import krakit
 from krakit.errors import InputError
+from krakit.metrics.compile import definition_query
 from krakit.metrics.compute import compute_actuals
 from krakit.model import Scorecard
 
@@ -239,3 +240,45 @@ def test_a_ref_is_read_from_the_metrics_library(tmp_path) -> None:
         compute_actuals(
             {"ana": _card({"ref": "other"})}, {"events": frame}, tmp_path / "metrics.yaml"
         )
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=rows,
+    picks=st.lists(
+        st.tuples(st.sampled_from(sorted(AGGS)), st.sampled_from([None, "keep", "x > 0"])),
+        min_size=2,
+        max_size=5,
+    ),
+)
+def test_kpis_sharing_one_scan_equal_each_computed_alone(
+    data: list[tuple], picks: list[tuple[str, str | None]]
+) -> None:
+    frame = _frame(data)
+    kpis = []
+    for i, (agg, where) in enumerate(picks):
+        definition = _definition(agg, **({"filter": where} if where else {}))
+        kpis.append({"id": f"k{i}", "metric": f"K{i}", "definition": definition})
+    shared = {"source": "events", "agg": "count", "time": "at", "person": "who"}
+    ratio = {
+        "numerator": {**shared, "filter": "keep"},
+        "denominator": {**shared, "filter": "x > 0"},
+    }
+    kpis.append({"id": "share", "metric": "Share", "definition": {"ratio": ratio, "scale": 100}})
+    together = Scorecard.model_validate(
+        {"role": {"title": "A"}, "kras": [{"title": "W", "kpis": kpis}]}
+    )
+    got = compute_actuals(dict.fromkeys(PEOPLE, together), {"events": frame})
+    con = duckdb.connect()
+    con.register("events", frame)
+    for kpi in together.all_kpis():  # each alone, as the SQL `krakit sql` prints for it
+        query = definition_query(kpi.definition, kpi=kpi.id, grain="monthly")
+        alone = con.execute(query.sql(dialect="duckdb")).fetch_df()
+        alone = alone[alone["value"].notna() & alone["person"].isin(PEOPLE)]
+        want = sorted(zip(alone["person"], alone["period_start"].dt.strftime("%Y-%m"),
+                          alone["value"], strict=True))  # fmt: skip
+        mine = got[got["kpi"] == kpi.id]
+        assert [(p, m) for p, m, _ in want] == list(
+            zip(mine["person"], mine["period"], strict=True)
+        )
+        assert np.allclose([v for *_, v in want], mine["value"], rtol=1e-12)
