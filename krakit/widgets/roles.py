@@ -13,7 +13,9 @@ from typing import Any
 import ipywidgets as w
 
 from krakit import edit
-from krakit.errors import ParseError
+from krakit.errors import KrakitError, ParseError
+from krakit.goals import GoalTree, find_tree, load_tree
+from krakit.goals.choices import goal_choices, served_goals
 from krakit.model import Kind, Scorecard
 from krakit.store import Workspace
 from krakit.text.box import read_weight
@@ -60,7 +62,7 @@ class _KRARow(w.VBox):
             typed = self._weight.value
             if typed != self._refused and not _shows(typed, kra.weight, sc):  # "30." stays
                 self._weight.value = "" if kra.weight is None else f"{kra.weight:g}"
-            self._goals.options = [(g.title, g.id) for g in sc.goals]
+            self._goals.options = self._step._goal_options(sc)
             self._goals.value = tuple(kra.goals)
         finally:
             self._syncing = False
@@ -83,6 +85,31 @@ class _KRARow(w.VBox):
         self._refused = None
         self._note.value = ""
         self._on_change("weight", weight)
+
+
+def _tree_of(workspace: Workspace | None) -> tuple[GoalTree | None, str | None]:
+    """The workspace's goal tree, or None; and why a tree there could not be read."""
+    path = find_tree(workspace.folder) if workspace is not None else None
+    if path is None:
+        return None, None
+    try:
+        return load_tree(path), None
+    except KrakitError as exc:
+        return None, str(exc)
+
+
+def _served_html(sc: Scorecard, tree: GoalTree) -> str:
+    """Which goals of the tree this scorecard serves, with owner, team and KRAs."""
+    served = served_goals(sc, tree)
+    if not served:
+        return "<i>This scorecard serves no goal yet: pick goals for its KRAs above.</i>"
+    items = []
+    for goal in served:
+        whose = f" — {esc(goal.owner)}, {esc(goal.unit)}" if goal.owner else ""
+        flag = "" if goal.known else ' <span class="krakit-flag">unknown goal id</span>'
+        kras = ", ".join(esc(k) for k in goal.kras)
+        items.append(f"<li><b>{esc(goal.title)}</b>{whose}{flag} <small>({kras})</small></li>")
+    return "This scorecard serves:<ul>" + "".join(items) + "</ul>"
 
 
 def _shows(text: str, number: float | None, sc: Scorecard) -> bool:
@@ -189,6 +216,14 @@ class RoleStep(Step):
         ).add_class("krakit-goal-title")
         self._add_goal = w.Button(description="Add goal", icon="plus").add_class("krakit-add-goal")
         self._goal_list = w.HTML().add_class("krakit-goal-list")
+        # With a goal tree (goals.yaml) in the workspace, KRAs pick the organisation's goals,
+        # searched by title or owner, instead of goals typed here (krakit.goals.choices).
+        self._tree, tree_problem = _tree_of(workspace)
+        self._goal_search = w.Text(
+            description="Find goal",
+            placeholder="Search the organisation's goals: title, owner or team",
+            layout=w.Layout(width="520px", display=None if self._tree else "none"),
+        ).add_class("krakit-goal-search")
         super().__init__(scorecard)
         self.add_class("krakit-step-roles")
         self.children = [
@@ -207,9 +242,13 @@ class RoleStep(Step):
             self._lines,
             self._flags,
             w.HTML("<h4>Weights, kinds and goals</h4>"),
+            self._goal_search,
             self._kra_rows,
             self._total,
-            w.HBox([self._goal, self._add_goal]),
+            w.HBox(
+                [self._goal, self._add_goal],
+                layout=w.Layout(display="none" if self._tree else None),
+            ),
             self._goal_list,
             self._message,
         ]
@@ -220,9 +259,12 @@ class RoleStep(Step):
         self._listen(self._title, self._on_title)
         self._listen(self._lines, self._on_lines)
         self._click(self._add_goal, self._on_add_goal)
+        self._listen(self._goal_search, self._on_goal_search)
         self._on_search({"new": ""})
         self._list_saved()
         self._start(self.scorecard if scorecard is not None else edit.new_scorecard(""))
+        if tree_problem:
+            self._say(f"The goal tree was not read, so goals are typed here: {tree_problem}")
 
     # -- starting points -------------------------------------------------------------------
     def _on_search(self, change: dict[str, Any]) -> None:
@@ -337,6 +379,15 @@ class RoleStep(Step):
             row.dispose()
         self._flags.children = list(self._line_rows.values())
 
+    def _goal_options(self, sc: Scorecard) -> list[tuple[str, str]]:
+        """The goals a KRA can pick: the card's own, and the tree's matching the search."""
+        return goal_choices(sc, self._tree, self._goal_search.value)
+
+    def _on_goal_search(self, _change: dict[str, Any]) -> None:
+        if self.scorecard is not None:
+            for row in self._rows.values():
+                row.show(self.scorecard)
+
     def _on_add_goal(self, _button: object = None) -> None:
         if self._edit(edit.add_goal, self._goal.value):
             self._goal.value = ""
@@ -386,7 +437,9 @@ class RoleStep(Step):
             f"{total:g} of 100{' ✓' if ok else ''}</span>"
         )
         self._goal_list.value = (
-            "<ul>" + "".join(f"<li>{esc(g.title)}</li>" for g in sc.goals) + "</ul>"
+            _served_html(sc, self._tree)
+            if self._tree is not None
+            else "<ul>" + "".join(f"<li>{esc(g.title)}</li>" for g in sc.goals) + "</ul>"
             if sc.goals
             else "<i>No business goals yet: add the goals these KRAs serve.</i>"
         )
