@@ -81,7 +81,7 @@ class Status(StrEnum):
 
 # "workspace": rules across the scorecards of a workspace and its goal tree (krakit.goals).
 Scope = Literal["kpi", "kra", "scorecard", "config", "workspace"]
-Example = Literal["statement", "kpi", "kra", "scorecard", "sheet", "workspace"]
+Example = Literal["statement", "kpi", "kra", "scorecard", "sheet", "workspace", "data"]
 Smart = Literal["S", "M", "A", "R", "T"]
 
 

@@ -27,6 +27,10 @@ def example_codes(rule: Rule, example: str) -> list[str]:
         from krakit.rules.alignment_check import check_example
 
         return [f.code for f in check_example(example)]
+    elif rule.examples == "data":
+        from krakit.rules.definitions import check_example as check_data_example
+
+        return [f.code for f in check_data_example(example)]
     elif rule.examples == "sheet":
         import tempfile
         from pathlib import Path

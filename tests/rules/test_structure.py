@@ -23,6 +23,7 @@ LETTERS = {
     "scorecard": "W",
     "alignment": "G",
     "meta": "X",
+    "definitions": "D",
 }
 
 
