@@ -220,10 +220,13 @@ def _kpi_lines(
     else:  # the share of periods held, or done: the achievement itself
         raw = t.achievement
     unit = kpi.unit if kpi.unit == "%" or is_currency(kpi.unit) else None
+    # a type scored per period (held, done) compares each period with the KPI's own target
+    per_period = kind.rollup is not RollUp.VALUE
+    target = (np.nan if kpi.target is None else kpi.target) if per_period else t.target
     worked = Worked(
         polarity=kpi.polarity,
         actual=float(t.actual),
-        target=float(t.target),
+        target=float(target),
         baseline=float(t.baseline),
         low=float(t.low),
         high=float(t.high),
@@ -274,7 +277,7 @@ def _overall_lines(result: ScoreResult, config: ScoringConfig) -> list[str]:
             + ")"
         )
     else:
-        parts = " + ".join(f"{c:.2f}" for c in result.kras["contribution"] if c)
+        parts = " + ".join(f"{c:.2f}" for c in result.kras["contribution"] if c) or "0.00"
         lines.append(
             f"KPI score = {parts} = {o['kpi_score']:.1f}% "
             f"({o['coverage']:.0f}% of the weight scored)"

@@ -86,6 +86,8 @@ class Worked:
     low: float
     high: float
     raw: float  # the uncapped achievement the engine computed
+    # ``target``, ``low`` and ``high`` are those the engine compared with: of the whole span
+    # for types scored on the rolled-up actual, of one period for the others
     share: float  # thresholds: the share of periods held (0-1)
     periods: int
     cap: float
@@ -313,18 +315,15 @@ def _describe_threshold(w: Worked) -> str:
 
 def _describe_milestone(w: Worked) -> str:
     done = 1.0 if np.isnan(w.target) else w.target
-    return (
-        f"milestone: done when the value reaches {done:g}; latest value {w.actual:g} → "
-        f"{_pct(w.raw)}"
-    )
+    state = "done" if w.raw == 100 else "not done yet"
+    return f"milestone: done once a period's value reaches {done:g}; {state} → {_pct(w.raw)}"
 
 
 def _describe_slab(w: Worked) -> str:
-    one = Values(
-        *(np.array([x], dtype="float64") for x in (w.actual, w.target, w.baseline, w.low, w.high))
-    )
-    percent = float(_ratio(one, w.polarity)[0][0]) if not np.isnan(w.actual) else np.nan
-    working = _describe_ratio(w, percent)
+    numbers = (w.actual, w.target, w.baseline, w.low, w.high)
+    one = Values(*(np.array([x], dtype="float64") for x in numbers))
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        percent = float(_ratio(one, w.polarity)[0][0])
     starts = [at for at, _ in w.slabs]
     k = int(np.searchsorted(np.asarray(starts), percent + _EDGE, side="right")) - 1
     if k < 0:
@@ -333,6 +332,9 @@ def _describe_slab(w: Worked) -> str:
         at, points = w.slabs[k]
         span = f"{at:g}–{starts[k + 1]:g}%" if k + 1 < len(starts) else f"{at:g}% and up"
         where = f"falls in slab {span} → {points:g} points"
+    if np.isinf(percent):  # lower is better and nothing went wrong: past every slab
+        return f"actual {w.number(w.actual)} beats any positive target, so it {where}"
+    working = _describe_ratio(w, percent)
     return f"% of target: {working}; actual {_pct(percent)} of target {where}"
 
 
