@@ -158,7 +158,8 @@ def coverage_tree(result: Alignment) -> Spec:
     >>> from krakit.goals import alignment
     >>> from krakit.goals.sample import sample_cards, sample_tree
     >>> spec = coverage_tree(alignment(sample_cards(actuals=False), sample_tree()))
-    >>> [row["text"] for row in spec["layer"][0]["data"]["values"]][-2]
+    >>> bars = spec["hconcat"][1]
+    >>> [row["text"] for row in bars["data"]["values"]][-2]
     'served by no KRA'
     """
     return _top(
