@@ -110,6 +110,7 @@ _LAZY: dict[str, str] = {
     # the workshop room (krakit/room)
     "Room": "krakit.room",
     "Publisher": "krakit.room",
+    "facilitator": "krakit.widgets.facilitator",
 }
 
 
@@ -188,6 +189,7 @@ __all__ = [
     "diff",
     "dump",
     "explain",
+    "facilitator",
     "json_schema",
     "load",
     "load_tree",

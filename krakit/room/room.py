@@ -13,6 +13,7 @@ person's tabs, with the number of tabs shown.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -454,6 +455,30 @@ class Room:
             result = exc
         self._cache[path] = (version, result)
         return result
+
+    def signature(self) -> int:
+        """A number that changes when any file of the room changes (cheap: stats only).
+
+        The facilitator's view polls it and takes a :meth:`snapshot` only when it changed.
+        """
+        parts: list[tuple[str, int, int]] = []
+        for folder in (self.folder, self.folder / PARTICIPANTS):
+            try:
+                entries = list(os.scandir(folder))
+            except OSError:
+                continue
+            for entry in entries:
+                try:
+                    stat = entry.stat(follow_symlinks=False)
+                except OSError:
+                    continue
+                parts.append((entry.path, stat.st_mtime_ns, stat.st_ino))
+                if folder != self.folder and entry.is_dir(follow_symlinks=False):
+                    for file in os.scandir(entry.path):
+                        with contextlib.suppress(OSError):
+                            st = file.stat(follow_symlinks=False)
+                            parts.append((file.path, st.st_mtime_ns, st.st_ino))
+        return hash(tuple(sorted(parts)))
 
     # ------------------------------------------------------------------ facilitator
 
