@@ -16,6 +16,7 @@ from krakit.rules.base import (
     fiscal_start,
     period_end,
 )
+from krakit.scoring.weights import adds_to_100
 
 __all__ = [
     "DUPLICATE_KPI",
@@ -37,17 +38,13 @@ _SC = "role: {title: Recruiter}\n"
 _BALANCED = "Balanced scorecard practice (Kaplan & Norton, 1996); Parmenter (2019)"
 
 
-def _close(total: float) -> bool:
-    return abs(total - 100) < 0.01
-
-
 def _kra_weights(ctx: ScorecardContext) -> Hit | None:
     sc = ctx.scorecard
     weights = [k.weight for k in sc.kras]
     if sc.weights is not WeightMode.PERCENT or not weights or None in weights:
         return None
     total = sum(w for w in weights if w is not None)
-    return None if _close(total) else Hit(values={"total": f"{total:g}"}, where="kras")
+    return None if adds_to_100(total) else Hit(values={"total": f"{total:g}"}, where="kras")
 
 
 KRA_WEIGHTS_NOT_100 = Rule(
@@ -80,7 +77,7 @@ def _kpi_weights(ctx: ScorecardContext) -> Iterator[Hit]:
         if not weights or None in weights:
             continue
         total = sum(w for w in weights if w is not None)
-        if not _close(total):
+        if not adds_to_100(total):
             yield Hit(values={"total": f"{total:g}", "kra": kra.title}, where=f"kras[{kra.id}]")
 
 

@@ -17,6 +17,7 @@ from krakit.errors import KrakitError, ParseError
 from krakit.goals import GoalTree, find_tree, load_tree
 from krakit.goals.choices import goal_choices, served_goals
 from krakit.model import Kind, Scorecard
+from krakit.scoring.weights import weight_total
 from krakit.store import Workspace
 from krakit.text.box import read_weight
 from krakit.widgets._base import Step, esc, message_html, style
@@ -423,19 +424,9 @@ class RoleStep(Step):
             self._kra_rows.children = list(self._rows.values())
         for row in self._rows.values():
             row.show(sc)
-        total = edit.weight_total(sc)
-        ok = abs(total - 100) < 0.01
-        self._total.value = (
-            (
-                "<span>No weights yet: the KRAs count equally until you give each one a "
-                "weight (the weights then add up to 100).</span>"
-                if sc.kras
-                else ""
-            )
-            if all(k.weight is None for k in sc.kras)
-            else f'<span class="krakit-total-{"ok" if ok else "off"}">Weights add up to '
-            f"{total:g} of 100{' ✓' if ok else ''}</span>"
-        )
+        total = weight_total([k.weight for k in sc.kras], "KRAs")
+        css = "" if total.none_set else f' class="krakit-total-{"ok" if total.ok else "off"}"'
+        self._total.value = f"<span{css}>{esc(total.text)}</span>" if total.text else ""
         self._goal_list.value = (
             _served_html(sc, self._tree)
             if self._tree is not None
