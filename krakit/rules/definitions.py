@@ -90,6 +90,18 @@ def _kind_mismatch(ctx: KPIContext) -> Hit | None:
     return None
 
 
+def _rolled_up(ctx: KPIContext) -> Hit | None:
+    agg = _agg(ctx)
+    if agg is None or ctx.kpi is None or ctx.kpi.aggregation is None:
+        return None
+    from krakit.metrics.definition import Agg
+
+    if Agg(agg).additive or agg in ("min", "max") or ctx.kpi.aggregation.value == "last":
+        return None
+    return Hit(values={"agg": agg, "aggregation": ctx.kpi.aggregation.value},
+               where="aggregation")  # fmt: skip
+
+
 def _unknown_column(ctx: KPIContext) -> Iterator[Hit]:
     seen = _SEEN.get()
     definition = _definition(ctx)
@@ -232,6 +244,27 @@ UNKNOWN_COLUMN = Rule(
     test=_unknown_column,
 )  # fmt: skip
 
+ROLLED_UP = Rule(
+    code="D007",
+    name="rolled-up-non-additive",
+    severity=Severity.WARNING,
+    message="'{text}' is a {agg} of rows, but its periods roll up by {aggregation}",
+    why="The median of a quarter is not the mean (or sum) of three monthly medians.",
+    bad=("metric: Time to hire\naggregation: mean\ndefinition: {source: reqs, agg: median, "
+         "expr: days, time: filled_on}",),
+    good=("metric: Time to hire\ndefinition: {source: reqs, agg: median, expr: days, "
+          "time: filled_on}",
+          "metric: Revenue\naggregation: sum\ndefinition: {source: invoices, agg: sum, "
+          "expr: amount, time: issued_on}"),
+    source="Dimensional modelling: non-additive facts are recomputed at each grain (Kimball "
+    "& Ross, The Data Warehouse Toolkit, 3rd ed., ch. 2)",
+    fix="Compute the longer period from the rows (krakit actuals --grain quarterly; "
+    "compute_actuals(..., grain='quarterly')) and drop 'aggregation'.",
+    examples="kpi",
+    smart="M",
+    test=_rolled_up,
+)  # fmt: skip
+
 __rules__ = (
     SUMS_PERCENT,
     AVERAGES_RATE,
@@ -239,6 +272,7 @@ __rules__ = (
     COARSE_GRAIN,
     KIND_MISMATCH,
     UNKNOWN_COLUMN,
+    ROLLED_UP,
 )
 
 
