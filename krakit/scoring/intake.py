@@ -24,6 +24,7 @@ from krakit.model import (
     ScoringConfig,
 )
 from krakit.periods import FISCAL_START, canonical, parse_period
+from krakit.scoring.codes import factorize_cells
 
 __all__ = ["Located", "codes_of", "locate", "read_frame"]
 
@@ -105,37 +106,14 @@ def _own_actuals(frame: pd.DataFrame) -> pd.DataFrame:
 
 def codes_of(values: pd.Series) -> tuple[np.ndarray, pd.Index]:
     """Integer codes of a column's cells (-1 where empty) and its distinct values, in the
-    order they first appear. Sheets list a person's or a KPI's rows together, so a run of
-    equal cells is hashed once, not once per cell."""
+    order they first appear. Text is hashed once per distinct text, not once per cell
+    (:func:`~krakit.scoring.codes.factorize_cells`)."""
     if isinstance(values.dtype, pd.CategoricalDtype):
         return values.cat.codes.to_numpy(), values.cat.categories
-    array = values.to_numpy(dtype=object) if values.dtype != object else values.to_numpy()
     if values.dtype == object or pd.api.types.is_string_dtype(values.dtype):
-        head = _run_heads(array)
-        if head is not None:
-            codes, uniques = pd.factorize(array[head], use_na_sentinel=True)
-            return np.repeat(codes, np.diff(head, append=len(array))), pd.Index(uniques)
-        codes, uniques = pd.factorize(array, use_na_sentinel=True)
-        return codes, pd.Index(uniques)
+        return factorize_cells(values.to_numpy(dtype=object))
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     return codes, pd.Index(uniques)
-
-
-def _run_heads(cells: np.ndarray) -> np.ndarray | None:
-    """Where each run of equal cells starts, or None when the runs are too short to pay
-    (judged on the first few thousand cells) or the cells cannot be compared (``pd.NA``)."""
-    if len(cells) < 2:
-        return None
-    sample = cells[:4096]
-    try:
-        if 4 * np.count_nonzero(sample[1:] != sample[:-1]) > len(sample):
-            return None
-        change = np.empty(len(cells), dtype=bool)
-        change[0] = True
-        np.not_equal(cells[1:], cells[:-1], out=change[1:])
-    except (TypeError, ValueError):
-        return None
-    return np.flatnonzero(change)
 
 
 def _coded(column: pd.Series) -> pd.Series:
