@@ -155,3 +155,30 @@ def test_cli_exports_are_neutralised_too(tmp_path: Path) -> None:
         cells = [cell for row in csv.reader(handle) for cell in row]
     assert '\'=HYPERLINK("http://x","y")' in cells
     assert not [c for c in cells if c.startswith(TRIGGERS) and not _is_number(c)]
+
+
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_hostile_text, min_size=9, max_size=9))
+def test_the_room_export_never_holds_a_formula_from_user_text(texts: list[str]) -> None:
+    """The facilitator's workbook: names, KPIs, quiz answers and fix attempts neutralised."""
+    from krakit.room import Room
+    from krakit.room.export import export_workbook
+
+    with TemporaryDirectory() as folder:
+        room = Room(path=Path(folder) / "room")
+        printable = any(c.isprintable() and not c.isspace() for c in texts[0])
+        me = room.join(texts[0] if printable else "x")
+        me.publish("scorecard", _scorecard(texts))
+        me.publish("quiz", {"answers": {texts[1]: texts[2]}})
+        me.publish("fix", {"attempts": [{"statement": texts[3], "rewrite": texts[4]}]})
+        path = Path(folder) / "room.xlsx"
+        export_workbook(room.snapshot(), path)
+        book = load_workbook(path)
+        for ws in book.worksheets:
+            for row in ws.iter_rows():
+                for cell in row:
+                    assert cell.data_type != "f", f"{ws.title}!{cell.coordinate}: {cell.value!r}"
+                    if isinstance(cell.value, str):
+                        assert not cell.value.startswith(TRIGGERS), (ws.title, cell.value)
+        baselines = [r[6] for r in book["KPIs"].iter_rows(min_row=2, values_only=True)]
+        assert -3.5 in baselines  # a number stays a number

@@ -168,6 +168,30 @@ def _drive_training(tmp: Path, payload: str) -> list[w.Widget]:
     return [quiz, fix]
 
 
+def _drive_facilitator(sc: krakit.Scorecard, tmp: Path, payload: str) -> w.Widget:
+    from krakit.room import Room
+    from krakit.widgets.facilitator import Facilitator
+
+    room = Room(path=tmp / "room")
+    for name in (payload, f"{payload} two"):
+        me = room.join(name)
+        me.publish("progress", {"step": 2, "step_name": payload})
+        me.publish("scorecard", sc)
+        me.publish("quiz", {"answers": {f"{payload} revenue": "KPI", payload: "KRA"}})
+        me.publish("fix", {"attempts": [{"statement": payload, "rewrite": payload}]})
+    (me.folder / "quiz.json").write_text(payload)  # unreadable: listed by name
+    items = [training.QuizItem(f"{payload} revenue", "KRA", payload)]
+    view = Facilitator(room, items=items, poll=False)
+    view._code.value = view._code.options[0][1]
+    view._reveal.value = True
+    view._next.click()
+    view._kra.value = view._kra.options[-1]
+    view._projecting.value = True
+    view._workbook.click()
+    view._reset.click()
+    return view
+
+
 STEPS: dict[str, Callable[[krakit.Scorecard, krakit.Workspace, Path, str], object]] = {
     "roles": lambda sc, ws, tmp, p: _drive_roles(sc, ws, p),
     "kpis": lambda sc, ws, tmp, p: _drive_kpis(sc, p),
@@ -175,6 +199,7 @@ STEPS: dict[str, Callable[[krakit.Scorecard, krakit.Workspace, Path, str], objec
     "scorecard": lambda sc, ws, tmp, p: _drive_scorecard(sc, ws, tmp, p),
     "workshop": lambda sc, ws, tmp, p: _drive_workshop(sc, ws),
     "training": lambda sc, ws, tmp, p: _drive_training(tmp, p),
+    "facilitator": lambda sc, ws, tmp, p: _drive_facilitator(sc, tmp, p),
 }
 
 
