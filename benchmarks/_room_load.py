@@ -32,23 +32,15 @@ PUBLISH_TIMEOUT_S = 60.0
 # The facilitator: what its view does on each refresh, once a second, until stopped.
 FACILITATOR = """
 import sys, time
-from krakit.room import Room
+from krakit.room import Room, tally
 room = Room(path=sys.argv[1])
-try:
-    from krakit.room import tally
-except ImportError:
-    tally = None
 refreshes = 0
 while True:
     state = room.snapshot()
-    if tally is not None:
-        for name in ("progress", "mistakes", "quiz"):
-            fn = getattr(tally, name, None)
-            if fn is not None:
-                try:
-                    fn(state)
-                except TypeError:
-                    pass
+    tally.participants(state)
+    tally.mistakes(state)
+    tally.quiz_tally(state)
+    tally.quiz_scores(state)
     refreshes += 1
     print(refreshes, len(state.people()), flush=True)
     time.sleep(1.0)

@@ -37,11 +37,14 @@ class Server:
     log: Path
 
 
-def _serve(args: list[str], url_path: str, tmp: Path, root: Path) -> Iterator[Server]:
+def _serve(
+    args: list[str], url_path: str, tmp: Path, root: Path, extra_env: Mapping[str, str] = {}
+) -> Iterator[Server]:
     port = free_port()
     log = tmp / f"server-{port}.log"
     env = {
         **os.environ,
+        **extra_env,
         "JUPYTERLAB_SETTINGS_DIR": str(tmp / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp / "workspaces"),
         "JUPYTER_RUNTIME_DIR": str(tmp / "runtime"),
@@ -101,7 +104,10 @@ def lab(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server
     yield from _serve(args, "/api/status", tmp, site)
 
 
-def _voila(notebook: str, site: Path, tmp: Path) -> Iterator[Server]:
+def _voila(
+    notebook: str | None, site: Path, tmp: Path, extra_env: Mapping[str, str] = {}
+) -> Iterator[Server]:
+    """Voilà serving one notebook, or (``notebook=None``) every notebook under ``/voila/render``."""
     args = [
         sys.executable,
         "-m",
@@ -109,9 +115,9 @@ def _voila(notebook: str, site: Path, tmp: Path) -> Iterator[Server]:
         "--no-browser",
         "--Voila.ip=127.0.0.1",
         "--template=krakit",
-        f"notebooks/{notebook}",
+        *([f"notebooks/{notebook}"] if notebook else []),
     ]
-    yield from _serve(args, "/", tmp, site)
+    yield from _serve(args, "/", tmp, site, extra_env)
 
 
 @pytest.fixture(scope="session")
@@ -122,8 +128,8 @@ def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Serv
 
 @pytest.fixture(scope="session")
 def voila_training(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    """The trainers' notebook (quiz, fix-this-KPI) served by Voilà."""
-    yield from _voila("training_kra_vs_kpi.ipynb", site, tmp_path_factory.mktemp("training"))
+    """The participants' training (quiz, fix-this-KPI) served by Voilà (make training)."""
+    yield from _voila("training_participant.ipynb", site, tmp_path_factory.mktemp("training"))
 
 
 @dataclass
@@ -192,10 +198,9 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
         terminalreporter.write_sep("!", red=True, bold=True)
 
 
-@pytest.fixture
-def page(browser) -> Iterator[tuple[object, Offline]]:
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    offline = Offline()
+def offline_context(browser, offline: Offline, height: int = 900) -> object:
+    """A browser context that reaches 127.0.0.1 only: anything else is refused and recorded."""
+    context = browser.new_context(viewport={"width": 1280, "height": height})
 
     def route(route_obj) -> None:
         url = route_obj.request.url
@@ -207,10 +212,21 @@ def page(browser) -> Iterator[tuple[object, Offline]]:
             route_obj.abort()
 
     context.route("**/*", route)
+    return context
+
+
+def new_page(context) -> object:
+    """A page whose waits are hang guards, not speed limits (a busy machine renders slowly)."""
     page = context.new_page()
-    # a hang guard, not a speed limit: a busy or one-core machine renders slowly
     page.set_default_timeout(180_000)
-    yield page, offline
+    return page
+
+
+@pytest.fixture
+def page(browser) -> Iterator[tuple[object, Offline]]:
+    offline = Offline()
+    context = offline_context(browser, offline)
+    yield new_page(context), offline
     context.close()
 
 

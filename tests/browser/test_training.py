@@ -1,4 +1,4 @@
-"""The trainers' notebook as participants meet it: the KRA-or-KPI quiz in the Voilà app.
+"""The participants' training as they meet it: the KRA-or-KPI quiz in the Voilà app.
 
 Three questions are answered (the first one wrongly, on purpose) and the score line is checked
 after each against :func:`krakit.training.quiz`'s own answers.
