@@ -51,6 +51,10 @@ def _drive(tmp_path: Path) -> list[w.Widget]:
     wizard.scorecard_step._period.value = "2026-01"
     Quiz()
     FixExercise(krakit.training.exercises()[0])
+    from krakit.room import Room
+    from krakit.widgets.facilitator import Facilitator
+
+    Facilitator(Room(path=tmp_path / "room"), poll=False)
     return [widget_module._instances[k] for k in set(widget_module._instances) - before]
 
 
