@@ -142,8 +142,6 @@ def _labels_body(result: Alignment) -> Spec:
             "x": {"field": "indent", "type": "quantitative", "axis": None,
                   "scale": {"domain": [0, 12], "range": [0, 330]}},
             "text": {"field": "name"},
-            "fontWeight": {"condition": {"test": "datum.indent == 0", "value": "bold"},
-                           "value": "normal"},
             "tooltip": [{"field": "title", "title": "Goal"}, {"field": "owner", "title": "Owner"},
                         {"field": "unit", "title": "Unit"}],
         },

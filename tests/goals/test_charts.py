@@ -64,3 +64,11 @@ def test_the_heat_map_shows_units_whose_cards_serve_goals(tmp_path) -> None:  # 
     assert len(combined["hconcat"]) == 3
     page = vegalite.save(combined, tmp_path / "chart.html").read_text(encoding="utf-8")
     assert "Sales <b>" not in page  # user text stays escaped inside the page's script
+
+
+def test_every_spec_is_valid_vega_lite() -> None:
+    from krakit import charts
+
+    result = alignment([CARD], TREE)
+    for spec in (coverage_tree(result), coverage_heatmap(result), alignment_chart(result)):
+        charts.chart(spec).to_dict(validate=True)  # raises on an unknown channel or property
