@@ -24,8 +24,16 @@ import yaml
 
 from krakit.errors import ConfigError, InputError
 from krakit.model import Actual, Scorecard, ScoringConfig
+from krakit.report_slabs import (
+    percent_of_target,
+    scored_slabs,
+    slab_lines,
+    slab_standing,
+    slab_table,
+)
 from krakit.score import ScoreResult, aggregation_of, explain, score
 from krakit.sheets import neutralise, xlsx_text
+from krakit.text.slabs import format_slabs
 from krakit.units import format_value
 
 __all__ = ["TEMPLATE_DIR", "report", "tables"]
@@ -49,7 +57,7 @@ def _weight(value: Any) -> str:
 
 
 def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]:
-    """The report's tables: summary, agreement, kras, totals, periods, actuals.
+    """The report's tables: summary, agreement, kras, totals, periods, slabs, actuals.
 
     These are what ``workbook.yaml`` columns (``field``) and the CSV export refer to.
     """
@@ -71,6 +79,7 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
                 "unit": kpi.unit,
                 "polarity": _POLARITY_TEXT[kpi.polarity.value],
                 "target_type": kpi.target_type.value,
+                "slabs": format_slabs(scored_slabs(kpi)) or None,
                 "aggregation": aggregation_of(kpi).value,
                 "baseline": kpi.baseline,
                 "target": kpi.target,
@@ -98,6 +107,9 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
     totals["kra"] = totals["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
     why = _why_not_scored(result)
     totals["not_scored"] = [why.get(str(k), "") for k in totals["kpi"]]
+    slabs = slab_table(scorecard, result.totals)
+    standing = dict(zip(slabs["kpi_id"], slabs["standing"], strict=True))
+    totals["slab"] = [standing.get(str(k), "") for k in totals["kpi"]]
     names = {kpi.id: kpi.metric or kpi.id for kpi in scorecard.all_kpis()}
     periods = result.kpis.copy()
     periods["kra"] = periods["kra"].astype(object).map(lambda k: titles.get(k, "(no KRA)"))
@@ -108,6 +120,7 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
         "kras": result.kras,
         "totals": totals,
         "periods": periods,
+        "slabs": slabs,
         "actuals": pd.DataFrame(
             [a.model_dump() for a in scorecard.actuals], columns=["kpi", "period", "value", "note"]
         ),
@@ -276,10 +289,12 @@ def _write_xlsx(scorecard: Scorecard, result: ScoreResult, path: Path, folder: P
                 path=folder / "workbook.yaml",
                 field=f"{where}.table",
             )
-        if (
-            table.empty
-            and sheet["table"] in ("periods", "actuals", "kras", "totals")
-            and not (result.has_actuals)
+        if table.empty and (
+            sheet["table"] == "slabs"  # no KPI is scored by slabs
+            or (
+                sheet["table"] in ("periods", "actuals", "kras", "totals")
+                and not result.has_actuals
+            )
         ):
             continue
         ws = book.create_sheet(str(sheet.get("name", sheet["table"]))[:31])
@@ -362,6 +377,7 @@ def _render_html(
     import jinja2
 
     from krakit import __version__
+    from krakit.scoring.targets import TARGET_TYPES
 
     draft = not result.has_entries  # a KPI with actuals but no target still shows its actual
     totals = result.totals.set_index("kpi")
@@ -387,9 +403,13 @@ def _render_html(
                     _POLARITY_TEXT[kpi.polarity.value] + " is better"
                     if kpi.polarity.value != "in_range"
                     else "stay in range",
-                    kpi.target_type.value if kpi.target_type.value != "ratio" else "",
                 )
                 if x
+            )
+            percent = (
+                percent_of_target(kpi, t["actual"], t["target"])
+                if scored_slabs(kpi) and t["periods"] > 0
+                else None
             )
             status = "no data" if pd.isna(t["status"]) else str(t["status"])
             if kpi.id in why and t["periods"] > 0:
@@ -402,6 +422,9 @@ def _render_html(
                     "baseline": format_value(kpi.baseline, kpi.unit),
                     "target": goal,
                     "how": how,
+                    "kind": TARGET_TYPES[kpi.target_type].label,
+                    "slabs": slab_lines(kpi, percent),
+                    "standing": slab_standing(kpi, percent),
                     "data_source": kpi.data_source or "",
                     "owner": kpi.owner or "",
                     "actual": format_value(t["actual"], kpi.unit),

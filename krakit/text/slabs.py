@@ -53,6 +53,7 @@ DEFAULT_SLABS: tuple[Slab, ...] = (
 )
 """A common incentive-plan table: 80 % of target scores 50, 90 % 80, 100 % 100, 110 % 120."""
 
+_EDGE = 1e-6  # a slab starts at its 'at' give or take float noise, as krakit.scoring places it
 _EXAMPLE = "write it as '90% → 80' (from 90% of target, 80 points) or '90-100: 80'"
 _NUMBER = r"(\d+(?:\.\d+)?(?:e[-+]?\d+)?)"
 # Words and signs that say nothing about the numbers, dropped before matching.
@@ -275,7 +276,7 @@ def slab_ranges(slabs: Sequence[Slab]) -> list[str]:
     ['80–90%', '90–100%', '100–110%', '110% and up']
     """
     ends: list[float | None] = [s.at for s in slabs[1:]]
-    return [_range(s.at, end) for s, end in zip(slabs, [*ends, None], strict=True)]
+    return [_range(s.at, end) for s, end in zip(slabs, [*ends, None], strict=False)]
 
 
 def describe_slabs(slabs: Sequence[Slab]) -> str:
@@ -303,7 +304,7 @@ def slab_index(slabs: Sequence[Slab], achieved: float | None) -> int | None:
         return None
     found = None
     for index, slab in enumerate(slabs):
-        if achieved >= slab.at:
+        if achieved + _EDGE >= slab.at:  # as scoring does: 0.1 + 0.2 reaches a 0.3 slab
             found = index
     return found
 
