@@ -55,6 +55,7 @@ COMMANDS: dict[str, str] = {
     "check": "krakit.cli.check",
     "rules": "krakit.cli.check",
     "import": "krakit.cli.sheet",
+    "export": "krakit.cli.sheet",
     "parse": "krakit.cli.text",
     "classify": "krakit.cli.text",
     "templates": "krakit.cli.library",

@@ -1,4 +1,5 @@
-"""`krakit import`: from a KPI sheet (CSV/XLSX) to scorecard files, one per role or person.
+"""`krakit import`: from a KPI sheet (CSV/XLSX) to scorecard files, one per role or person;
+`krakit export`: scorecards back to one KPI sheet.
 
 The sheet is read the way ``krakit check`` reads it: every cell that cannot be read is
 listed (and left out of the scorecard), and how the weight column was read is said. Then
@@ -136,5 +137,29 @@ def import_sheet(
     raise typer.Exit(1 if sheet.problems or written < len(paths) else 0)
 
 
+def export_sheet(
+    cards: list[Path] = typer.Argument(..., help="Scorecard files (.yaml, .json)."),
+    output: Path = typer.Option(..., "--output", "-o", help="The KPI sheet: .csv or .xlsx."),
+    force: bool = typer.Option(False, "--force", help="Replace the sheet if it is there."),
+) -> None:
+    """Write scorecards as one KPI sheet, one KPI a row, that krakit import reads back.
+
+    Target types and slabs are columns ('Target type', 'Slabs' as 80:50; 90:80; 100:100).
+    """
+    from krakit.sheet_export import write_kpi_sheet
+
+    if output.exists() and not force:
+        raise KrakitError(
+            "a file is already there; choose another name, or pass --force to replace it",
+            path=output,
+        )
+    scorecards = [load_scorecard(card) for card in cards]
+    path = write_kpi_sheet(scorecards, output)
+    n = sum(len(card.all_kpis()) for card in scorecards)
+    console.print(f"✓ wrote {path}: {n} KPIs from {len(scorecards)} scorecard(s)")
+    console.print(f"Edit it in a spreadsheet, then: krakit import {path} -o <folder>")
+
+
 def register(app: typer.Typer) -> None:
     app.command("import")(import_sheet)
+    app.command("export")(export_sheet)
