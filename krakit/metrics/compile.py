@@ -297,8 +297,18 @@ def _filtered(
     )
 
 
-def _when_rows(rows: exp.Expression, value: exp.Expression) -> exp.Expression:
-    """``value`` where the filter kept rows, else NULL (as a WHERE per KPI would give)."""
+def _when_rows(measure: Measure, rows: exp.Expression, value: exp.Expression) -> exp.Expression:
+    """``value`` where the filter kept rows, else NULL (as a WHERE per KPI would give).
+
+    Only a count needs telling: every other aggregate is already NULL over no rows, and
+    ``count(*)`` is 0 exactly when there are none.
+    """
+    if measure.agg is not Agg.COUNT and measure.agg is not Agg.COUNT_DISTINCT:
+        return value
+    if measure.filter is None:
+        return value  # the group exists only because rows are there
+    if measure.expr is None:
+        return exp.Nullif(this=value, expression=exp.Literal.number(0))
     kept = exp.GT(this=rows, expression=exp.Literal.number(0))
     return exp.Case(ifs=[exp.If(this=kept, true=value)])
 
@@ -338,22 +348,23 @@ def combined_query(
     values: list[exp.Expression] = []
     for i, (kpi, definition) in enumerate(items):
         if definition.ratio is None:
-            agg, rows = _filtered(definition.measure(), kpi, "", known)
-            value: exp.Expression = _when_rows(rows, agg)
+            measure = definition.measure()
+            agg, rows = _filtered(measure, kpi, "", known)
+            value: exp.Expression = _when_rows(measure, rows, agg)
         else:
             ratio = definition.ratio
             if ratio.denominator is None:
                 definition_query(definition, kpi=kpi, grain=grain)  # raises, in words
                 raise AssertionError("unreachable")
             num, _ = _filtered(ratio.numerator, kpi, "ratio.numerator.", known)
-            den, den_rows = _filtered(ratio.denominator, kpi, "ratio.denominator.", known)
+            den, _ = _filtered(ratio.denominator, kpi, "ratio.denominator.", known)
             if ratio.numerator.agg in (Agg.COUNT, Agg.COUNT_DISTINCT, Agg.SUM):
                 num = exp.Coalesce(this=num, expressions=[exp.Literal.number(0)])
             share = exp.Div(
                 this=exp.cast(num, "DOUBLE"),
                 expression=exp.Nullif(this=den, expression=exp.Literal.number(0)),
             )
-            value = _when_rows(den_rows, share)
+            value = share  # NULL where the denominator has no rows, or is 0, as alone
         value = exp.cast(value, "DOUBLE")
         if definition.scale is not None:
             value = exp.Mul(this=value, expression=exp.Literal.number(definition.scale))
