@@ -83,6 +83,10 @@ _LAZY: dict[str, str] = {
     "Direction": "krakit.text.draft",
     "Period": "krakit.text.draft",
     "Label": "krakit.text.draft",
+    # slab tables as people write them ("90% → 80", "80:50; 90:80"), and KPI sheets out
+    "parse_slabs": "krakit.text.slabs",
+    "format_slabs": "krakit.text.slabs",
+    "write_kpi_sheet": "krakit.sheet_export",
     # time: the one typed time value, and the fiscal-year starts it is read against
     "When": "krakit.periods",
     "FISCAL_STARTS": "krakit.periods",
