@@ -37,6 +37,9 @@ def align_command(
     actuals: bool = typer.Option(
         True, "--actuals/--no-actuals", help="Roll the cards' actuals up to goal scores."
     ),
+    report: Path | None = typer.Option(
+        None, "--report", help="Also write the alignment report (.html or .xlsx)."
+    ),
 ) -> None:
     """Show which KRAs serve each goal of the tree, the coverage, and the gaps.
 
@@ -62,6 +65,11 @@ def align_command(
         source, tree = workspace, goals
     result = alignment(source, tree, actuals=actuals)  # type: ignore[arg-type]
     found = check_alignment(result)
+    if report is not None:
+        from krakit.goals.report import alignment_report
+
+        written = alignment_report(result, report)
+        err.print(f"✓ wrote {written}", markup=False, soft_wrap=True)
     if fmt == "json":
         data = result.as_dict()
         data["findings"] = [f.as_dict() for f in found]

@@ -57,3 +57,12 @@ def test_exit_codes_and_plain_errors(tmp_path) -> None:  # type: ignore[no-untyp
     broken = runner.invoke(app, ["align", str(tmp_path)])
     assert broken.exit_code == 2 and "goals[a].owner" in broken.output
     assert runner.invoke(app, ["align", str(tmp_path), "--format", "xml"]).exit_code == 2
+
+
+def test_align_writes_the_report_too(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "out" / "alignment.xlsx"
+    done = runner.invoke(app, ["align", "--sample", "--no-actuals", "--report", str(out)])
+    assert done.exit_code == 0, done.output
+    assert out.exists() and "wrote" in done.stderr
+    bad = runner.invoke(app, ["align", "--sample", "--report", str(tmp_path / "a.pdf")])
+    assert bad.exit_code == 2 and "use .html or .xlsx" in bad.output
