@@ -36,7 +36,10 @@ class Cards:
 
 
 def gather(source: Source) -> Cards:
-    """The scorecards of a workspace, a folder, a mapping name → card or a list of cards.
+    """The scorecards of a workspace, a room, a folder, a mapping name → card or a list of cards.
+
+    A room folder (one holding ``room.json``, :mod:`krakit.room`) gives the latest scorecard
+    each participant published, named after the name the room shows.
 
     Raises
     ------
@@ -45,6 +48,8 @@ def gather(source: Source) -> Cards:
     """
     if isinstance(source, Workspace | str | PathLike):
         ws = source if isinstance(source, Workspace) else Workspace(source)
+        if (ws.folder / "room.json").is_file():
+            return _room_cards(ws.folder)
         if not ws.folder.is_dir():
             raise InputError(
                 "no such folder; give the workspace folder that holds the scorecards",
@@ -73,6 +78,26 @@ def gather(source: Source) -> Cards:
             name, n = f"{base}-{n}", n + 1
         cards[name], files[name] = card, file or name
     return Cards(cards, files, None)
+
+
+def _room_cards(folder: Path) -> Cards:
+    """The latest scorecard each person of a workshop room published (krakit.room)."""
+    from krakit.model import validate_scorecard
+    from krakit.room import Room
+
+    cards: dict[str, Scorecard] = {}
+    files: dict[str, str] = {}
+    for person in Room(path=folder).snapshot().people():
+        entry = person.entries.get("scorecard")
+        if entry is None:
+            continue
+        name = slugify(person.shown, fallback="participant")
+        base, n = name, 2
+        while name in cards:
+            name, n = f"{base}-{n}", n + 1
+        cards[name] = validate_scorecard(entry.record.payload, path=entry.path)
+        files[name] = str(entry.path.relative_to(folder))
+    return Cards(cards, files, find_tree(folder))
 
 
 def _card(value: object, name: str) -> Scorecard:

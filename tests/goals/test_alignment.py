@@ -116,3 +116,18 @@ def test_the_sample_has_exactly_one_unserved_goal_and_one_orphan_kra(tmp_path) -
     assert result.scored and not math.isnan(result.goals.set_index("goal").at["grow-team", "score"])
     again = alignment(sample_cards(actuals=False), sample_tree())
     assert again.unserved == result.unserved
+
+
+def test_a_room_folder_aligns_what_its_participants_published(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from krakit.room import Room
+
+    room = Room(path=tmp_path / "batch-7")
+    for name, goal in (("Asha Rao", "more-revenue"), ("Dev Shah", "new-markets")):
+        card = krakit.Scorecard(role={"title": "Sales rep"}, kras=[{"title": "A", "goals": [goal]}])
+        room.join(name).publish("scorecard", card)
+    room.join("Quiet One")  # joined, published no scorecard
+    save_tree(validate_tree(TREE), tmp_path / "batch-7" / "goals.yaml")
+    result = alignment(tmp_path / "batch-7")
+    assert result.cards == 2 and result.unserved == []
+    assert sorted(result.links["card"]) == ["asha-rao", "dev-shah"]
+    assert all(f.endswith("scorecard.json") for f in result.files.values())
