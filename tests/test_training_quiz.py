@@ -6,6 +6,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import krakit
 from krakit import training
@@ -100,3 +102,23 @@ def test_every_exercise_is_broken_and_fixable() -> None:
         )
         if str(f.severity) in {"error", "warning"}
     )
+
+
+@given(
+    st.dictionaries(
+        st.one_of(st.sampled_from([i.statement for i in QUIZ]), st.text(max_size=30)),
+        st.sampled_from(["KRA", "kpi", " Kra ", "", "  "]),
+    ),
+    st.booleans(),
+)
+def test_quiz_payload_carries_only_the_participants_answers(answers, sent) -> None:
+    payload = training.quiz_payload(answers, QUIZ, sent=sent)
+    statements = {i.statement for i in QUIZ}
+    assert set(payload["answers"]) <= statements  # nothing else travels to the room
+    assert set(payload["answers"].values()) <= {"KRA", "KPI"}
+    answered = {k for k, v in answers.items() if k in statements and v.strip()}
+    assert set(payload["answers"]) == answered
+    assert payload["sent"] is sent and payload["questions"] == len(QUIZ)
+    missing = training.unanswered(payload["answers"], QUIZ)
+    assert len(missing) + len(payload["answers"]) == len(QUIZ)
+    assert not [i.why for i in QUIZ if i.why and i.why in str(payload)]  # never the key
