@@ -213,7 +213,8 @@ def compute_actuals(
     Returns
     -------
     pandas.DataFrame
-        ``person, kpi, period, value, definition_version``, sorted; periods are canonical
+        ``person, kpi, period, value, definition_version``, sorted by KPI, person and
+        period (in time order, as DuckDB sorts it); periods are canonical
         labels (``2026-04``, ``2026-Q2``, ``FY2026-27 Q1``, ``2026-W05``, ``2026-04-01``).
 
     Raises
@@ -247,13 +248,14 @@ def compute_actuals(
     try:
         sources = _Sources(data, con)
         frames = [f for group in _groups(jobs) for f in _run(group, sources)]
+        frames.sort(key=lambda f: f["kpi"].iat[0] if len(f) else "")  # stable: person order kept
     finally:
         con.close()
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else str) for c in COLUMNS})
     out = pd.concat(frames, ignore_index=True)
-    return out.sort_values(["person", "kpi", "period"], ignore_index=True)
+    return out
 
 
 def _groups(jobs: list[_Job]) -> list[list[_Job]]:
@@ -272,6 +274,7 @@ def _groups(jobs: list[_Job]) -> list[list[_Job]]:
 def _run(group: list[_Job], sources: _Sources) -> list[pd.DataFrame]:
     """Compute a group of jobs: one scan when they share one, else each alone."""
     import duckdb
+    from sqlglot import exp
 
     job = group[0]
     for each in group:
@@ -300,6 +303,7 @@ def _run(group: list[_Job], sources: _Sources) -> list[pd.DataFrame]:
         )
         names = [str(i) for i in range(len(group))]
     try:
+        query = query.order_by(exp.Literal.number(1), exp.Literal.number(2))
         frame = sources.con.execute(query.sql(dialect="duckdb")).fetch_df()
     except duckdb.Error as exc:
         if len(group) > 1:  # find the definition at fault: each alone names it

@@ -105,10 +105,10 @@ def test_actuals_writes_the_csv_score_reads(files: dict[str, Path]) -> None:
     frame = pd.read_csv(out)
     assert list(frame.columns) == ["person", "kpi", "period", "value", "definition_version"]
     rows = frame[["person", "kpi", "period", "value"]].values.tolist()
-    assert rows == [
+    assert rows == [  # by KPI, then person, then period
         ["ana", "offer-acceptance", "2026-01", 50.0],
-        ["ana", "time-to-fill", "2026-Q1", 30.5],  # median of 10 and 51 days; internal out
         ["ben", "offer-acceptance", "2026-01", 100.0],
+        ["ana", "time-to-fill", "2026-Q1", 30.5],  # median of 10 and 51 days; internal out
         ["ben", "time-to-fill", "2026-Q2", 32.0],
     ]
 
