@@ -211,6 +211,8 @@ class KPIStep(Step):
             "frequency": self._frequency,
             "indicator": self._indicator,
             "statement": self._statement,
+            "target_type": self._scoring,
+            "slabs": self._scoring.slabs,
         }
         for control in controls.values():
             control.remove_class("krakit-jump")

@@ -159,3 +159,18 @@ def test_user_text_in_a_row_is_escaped() -> None:
     editor._rows[0][0].value = "<img src=x onerror=alert(1)>"
     assert "<img" not in editor._rows[0][1].value
     assert "&lt;img" in editor._rows[0][1].value
+
+
+def test_go_to_the_slabs_from_a_finding(recruiter: krakit.Scorecard) -> None:
+    card = krakit.edit.add_kpi(
+        recruiter,
+        "recruitment",
+        krakit.KPI(statement="Offers closed", target=20, target_type="slab", slabs=DEFAULT),
+    )
+    step = KPIStep(card)
+    step.select(kpi_id="offers-closed", field="slabs")
+    assert "krakit-jump" in step._scoring.slabs._dom_classes
+    assert "Fix the slabs of this KPI here" in step._message.value
+    step.select(kpi_id="offers-closed", field="target_type")
+    assert "krakit-jump" not in step._scoring.slabs._dom_classes
+    assert "krakit-jump" in step._scoring._dom_classes
