@@ -25,7 +25,16 @@ from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
 from krakit.model import Actual, Scorecard
 from krakit.periods import canonical
 
-__all__ = ["ALIASES", "MAX_VALUE", "check_finite", "coerce_values", "frame_of", "read_actuals"]
+__all__ = [
+    "ALIASES",
+    "MAX_VALUE",
+    "check_finite",
+    "coerce_values",
+    "frame_of",
+    "read_actuals",
+    "unknown_kpi",
+    "unknown_person",
+]
 
 ALIASES: dict[str, str] = {
     "person": "person",
@@ -423,6 +432,66 @@ def _period_column(
     return text.map(labels)
 
 
+def _named(names: Iterable[str], most: int = 12) -> str:
+    names = sorted(names)
+    more = f", … ({len(names) - most} more)" if len(names) > most else ""
+    return ", ".join(names[:most]) + more
+
+
+def unknown_kpi(
+    kpi: object,
+    known: Iterable[str],
+    whose: str | None = None,
+    *,
+    path: str | PathLike[str] | None = None,
+    row: Any = None,
+) -> InputError:
+    """The one error for an actual whose KPI is not in the scorecard (import and scoring).
+
+    Examples
+    --------
+    >>> print(unknown_kpi("nps", ["csat", "aht"], "Asha").reason)  # doctest: +NORMALIZE_WHITESPACE
+    KPI 'nps' is not in Asha's scorecard (its KPIs: aht, csat); correct the KPI id in the
+    actuals, or add the KPI to the scorecard
+    """
+    names = list(known)
+    where = f"{whose}'s scorecard" if whose else "the scorecard"
+    listed = f" (its KPIs: {_named(names)})" if names else ", which has no KPIs yet"
+    return InputError(
+        f"KPI '{kpi}' is not in {where}{listed}; correct the KPI id in the actuals, or add the "
+        "KPI to the scorecard",
+        path=path,
+        row=row,
+        field="kpi",
+        value=kpi,
+    )
+
+
+def unknown_person(
+    person: object,
+    people: Iterable[str],
+    *,
+    path: str | PathLike[str] | None = None,
+    row: Any = None,
+) -> InputError:
+    """The one error for a team actual whose person has no scorecard (import and scoring).
+
+    Examples
+    --------
+    >>> print(unknown_person("Ravi", ["Asha", "Meena"]).reason)  # doctest: +NORMALIZE_WHITESPACE
+    person 'Ravi' has no scorecard (the team: Asha, Meena); correct the name in the actuals,
+    or give them a scorecard
+    """
+    return InputError(
+        f"person '{person}' has no scorecard (the team: {_named(str(p) for p in people)}); "
+        "correct the name in the actuals, or give them a scorecard",
+        path=path,
+        row=row,
+        field="person",
+        value=person,
+    )
+
+
 def _check_kpis(
     out: pd.DataFrame,
     scorecard: Scorecard | Mapping[str, Scorecard],
@@ -434,24 +503,13 @@ def _check_kpis(
         bad = ~out["kpi"].isin(known).to_numpy()
         if bad.any():
             i = int(np.flatnonzero(bad)[0])
-            raise InputError(
-                f"KPI '{out['kpi'].iloc[i]}' is not in the scorecard "
-                f"(its KPIs: {', '.join(sorted(known))})",
-                path=path,
-                row=int(rows[i]),
-                field="kpi",
-            )
+            raise unknown_kpi(out["kpi"].iloc[i], known, path=path, row=int(rows[i]))
         return
     people = out["person"]
     unknown = ~people.isin(list(scorecard)).to_numpy()
     if unknown.any():
         i = int(np.flatnonzero(unknown)[0])
-        raise InputError(
-            f"person '{people.iloc[i]}' has no scorecard",
-            path=path,
-            row=int(rows[i]),
-            field="person",
-        )
+        raise unknown_person(people.iloc[i], scorecard, path=path, row=int(rows[i]))
     # people share scorecards: check each scorecard's rows at once, not each person's
     person_codes, names = pd.factorize(people)  # in order of first appearance
     card_of = [id(scorecard[str(name)]) for name in names]
@@ -464,11 +522,13 @@ def _check_kpis(
     if bad.any():  # the first person (in sheet order) with an unknown KPI, at its first one
         first = person_codes[bad].min()
         i = int(np.flatnonzero(bad & (person_codes == first))[0])
-        raise InputError(
-            f"KPI '{out['kpi'].iloc[i]}' is not in {names[first]}'s scorecard",
+        card = scorecard[str(names[first])]
+        raise unknown_kpi(
+            out["kpi"].iloc[i],
+            (k.id for k in card.all_kpis()),
+            str(names[first]),
             path=path,
             row=int(rows[i]),
-            field="kpi",
         )
 
 

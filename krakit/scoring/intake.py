@@ -16,7 +16,14 @@ import numpy as np
 import pandas as pd
 from pydantic import ValidationError
 
-from krakit.actuals import check_finite, coerce_values, frame_of, read_actuals
+from krakit.actuals import (
+    check_finite,
+    coerce_values,
+    frame_of,
+    read_actuals,
+    unknown_kpi,
+    unknown_person,
+)
 from krakit.errors import InputError, KrakitError, ScorecardError
 from krakit.model import (
     Actual,
@@ -206,13 +213,7 @@ def locate(
     """
     n_def = len(defs)
     if n_def == 0 and len(frame):
-        raise InputError(
-            f"KPI '{frame['kpi'].iloc[0]}' has actuals but the scorecard has no KPIs; add the "
-            "KPI, or remove its actuals",
-            row=_row_name(frame, 0),
-            field="kpi",
-            value=frame["kpi"].iloc[0],
-        )
+        raise unknown_kpi(frame["kpi"].iloc[0], (), row=_row_name(frame, 0))
     n_cards = int(person_card.max()) + 1
     kpi_ids = pd.Index(defs["kpi"].unique())
 
@@ -229,9 +230,7 @@ def locate(
         if (p_map < 0).any():
             name = p_names[int(np.flatnonzero(p_map < 0)[0])]
             i = int(np.flatnonzero(p_codes == pd.Index(p_names).get_loc(name))[0])
-            raise InputError(
-                f"person '{name}' has no scorecard", row=_row_name(frame, i), field="person"
-            )
+            raise unknown_person(name, people, row=_row_name(frame, i))
         person = p_map[p_codes]
     else:
         person = np.zeros(len(frame), dtype=np.int64)
@@ -245,12 +244,12 @@ def locate(
         def_row = code_to_def.ravel()[person_card[person] * code_to_def.shape[1] + kpi_codes]
     if (def_row < 0).any():
         i = int(np.flatnonzero(def_row < 0)[0])
-        who = f"{people[person[i]]}'s " if team else "the "
-        raise InputError(
-            f"KPI '{frame['kpi'].iloc[i]}' is not in {who}scorecard",
+        card = defs["card"].to_numpy() == person_card[person[i]]
+        raise unknown_kpi(
+            frame["kpi"].iloc[i],
+            defs["kpi"].to_numpy()[card].tolist(),
+            people[person[i]] if team else None,
             row=_row_name(frame, i),
-            field="kpi",
-            value=frame["kpi"].iloc[i],
         )
     per_codes, per_names = _one_label_per_period(*_label_codes(frame["period"]))
     # a fiscal year (April for 'FY2026-27' labels) or the calendar one
