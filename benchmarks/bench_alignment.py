@@ -98,7 +98,7 @@ def cards(n: int, seed: int = 7) -> dict[str, krakit.Scorecard]:
         )
         if c % 3 == 0:
             card.actuals = [
-                krakit.Actual(kpi=kpi.id, period=m, value=rng.uniform(50, 130))
+                krakit.Actual.model_construct(kpi=kpi.id, period=m, value=rng.uniform(50, 130))
                 for kpi in card.all_kpis()
                 for m in MONTHS
             ]
