@@ -72,10 +72,10 @@ def _period(time: exp.Expression, grain: str, fiscal_start: int, text_time: bool
     if unit not in ("quarter", "year") or shift == 0:
         trunc = exp.DateTrunc(unit=exp.Literal.string(unit.upper()), this=time)
         return exp.cast(trunc, "DATE")
-    interval = exp.Interval(this=exp.Literal.string(str(shift)), unit=exp.var("MONTH"))
-    shifted = exp.DateSub(this=time, expression=interval.this, unit=exp.var("MONTH"))
+    months = exp.Literal.number(shift)
+    shifted = exp.DateSub(this=time, expression=months, unit=exp.var("MONTH"))
     trunc = exp.DateTrunc(unit=exp.Literal.string(unit.upper()), this=shifted)
-    back = exp.DateAdd(this=trunc, expression=interval.this, unit=exp.var("MONTH"))
+    back = exp.DateAdd(this=trunc, expression=months.copy(), unit=exp.var("MONTH"))
     return exp.cast(back, "DATE")
 
 
@@ -247,12 +247,12 @@ def definition_query(
     top: exp.Expression = exp.column("value", "n")
     if ratio.numerator.agg in (Agg.COUNT, Agg.COUNT_DISTINCT, Agg.SUM):
         top = exp.Coalesce(this=top, expressions=[exp.Literal.number(0)])
+    if scale is not None:  # scale before dividing: one rounding, 41 * 100 / 250 is 16.4 exactly
+        top = exp.Mul(this=exp.cast(top, "DOUBLE"), expression=exp.Literal.number(scale))
     value = exp.Div(
         this=top,
         expression=exp.Nullif(this=exp.column("value", "d"), expression=exp.Literal.number(0)),
     )
-    if scale is not None:
-        value = exp.Mul(this=value, expression=exp.Literal.number(scale))
     join_on = exp.and_(
         exp.EQ(this=exp.column("person", "n"), expression=exp.column("person", "d")),
         exp.EQ(this=exp.column("period_start", "n"), expression=exp.column("period_start", "d")),
@@ -360,13 +360,16 @@ def combined_query(
             den, _ = _filtered(ratio.denominator, kpi, "ratio.denominator.", known)
             if ratio.numerator.agg in (Agg.COUNT, Agg.COUNT_DISTINCT, Agg.SUM):
                 num = exp.Coalesce(this=num, expressions=[exp.Literal.number(0)])
+            num = exp.cast(num, "DOUBLE")
+            if definition.scale is not None:  # before dividing, as in definition_query
+                num = exp.Mul(this=num, expression=exp.Literal.number(definition.scale))
             share = exp.Div(
-                this=exp.cast(num, "DOUBLE"),
+                this=num,
                 expression=exp.Nullif(this=den, expression=exp.Literal.number(0)),
             )
             value = share  # NULL where the denominator has no rows, or is 0, as alone
         value = exp.cast(value, "DOUBLE")
-        if definition.scale is not None:
+        if definition.scale is not None and definition.ratio is None:
             value = exp.Mul(this=value, expression=exp.Literal.number(definition.scale))
         values.append(exp.alias_(value, _ident(str(i))))
     query.set("expressions", query.expressions[:2] + values)
