@@ -64,9 +64,13 @@ def kra_titles(state: RoomState) -> list[tuple[str, int]]:
     a tie).
     """
     spellings: dict[str, Counter[str]] = {}
-    for draft in drafts(state):
-        if draft.kra:
-            spellings.setdefault(_key(draft.kra), Counter())[draft.kra] += 1
+    for person in state.people():
+        card = card_of(person)
+        if card is None or card.scorecard is None:
+            continue
+        for parent, _kpi in kpis_of(card.scorecard):
+            if parent is not None:
+                spellings.setdefault(_key(parent.title), Counter())[parent.title] += 1
     shown = [
         (max(c, key=lambda t: (c[t], t[:1].isupper(), t)), c.total()) for c in spellings.values()
     ]

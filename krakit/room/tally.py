@@ -195,19 +195,27 @@ def mistakes(state: RoomState) -> pd.DataFrame:
     found = lines(state)
     of = sum(1 for p in state.people() if (c := card_of(p)) is not None and c.scorecard is not None)
     columns = ["code", "rule", "severity", "people", "of", "lines", "label"]
-    if found.empty:
-        return pd.DataFrame([], columns=columns)
-    table = (
-        found.groupby(["code", "rule", "severity"], as_index=False)
-        .agg(people=("name", "nunique"), lines=("name", "size"))
-        .assign(of=of)
-    )
-    table["label"] = [
-        f"{n} of {of}: {rule.replace('-', ' ')}"
-        for n, rule in zip(table.people, table.rule, strict=True)
+    people: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    count: dict[tuple[str, str, str], int] = defaultdict(int)
+    for name, code, rule, severity in zip(
+        found.name, found.code, found.rule, found.severity, strict=True
+    ):
+        people[code, rule, severity].add(name)
+        count[code, rule, severity] += 1
+    rows = [
+        {
+            "code": code,
+            "rule": rule,
+            "severity": severity,
+            "people": len(names),
+            "of": of,
+            "lines": count[code, rule, severity],
+            "label": f"{len(names)} of {of}: {rule.replace('-', ' ')}",
+        }
+        for (code, rule, severity), names in people.items()
     ]
-    table = table.sort_values(["people", "lines", "code"], ascending=[False, False, True])
-    return table[columns].reset_index(drop=True)
+    rows.sort(key=lambda r: (-r["people"], -r["lines"], r["code"]))
+    return pd.DataFrame(rows, columns=columns)
 
 
 def offending(state: RoomState, code: str, *, names: bool = True) -> pd.DataFrame:

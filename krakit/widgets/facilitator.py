@@ -5,7 +5,7 @@ the offending lines of the code picked), the quiz (tallies hidden until **Reveal
 **Spotlight** that puts one anonymised draft on screen with the checker's verdict, exports
 (an Excel workbook, a zip of scorecards) and **Reset** / **Close** behind a confirmation.
 *Projecting* hides every name. It refreshes by itself: it polls the room's files (stats only,
-every second) and redraws when anything changed; the poller is an asyncio task on the
+every half second) and redraws when anything changed; the poller is an asyncio task on the
 kernel's loop (JupyterLab and Voilà both run one), or a thread where no loop runs, and it
 stops when the widget is closed. Every callback goes through krakit's guard; every name and
 KPI is escaped.
@@ -16,6 +16,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import threading
+import time
 from collections.abc import Callable, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -37,6 +38,8 @@ __all__ = ["Facilitator", "facilitator"]
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 ALL_KRAS = "All KRAs"
+CHART_EVERY_S = 3.0
+"""The mistakes chart is drawn at most this often (seconds)."""
 _CONFIRM = {
     "reset": "Reset the room? Everyone's published work moves to the room's archive folder "
     "and the view starts empty (participants' own workspaces are not touched).",
@@ -85,7 +88,7 @@ class Facilitator(w.VBox):
         room: Room,
         *,
         items: Sequence[QuizItem] | None = None,
-        every: float = 1.0,
+        every: float = 0.5,
         poll: bool = True,
     ) -> None:
         from krakit.training import quiz
@@ -99,6 +102,9 @@ class Facilitator(w.VBox):
         self._index = 0
         self._pending = ""
         self._chart_key: object = None
+        self._chart_table: pd.DataFrame | None = None
+        self._chart_drawn = float("-inf")
+        self._clock = time.monotonic
         self._stop = threading.Event()
         self._task: asyncio.Task[None] | None = None
         self._thread: threading.Thread | None = None
@@ -149,7 +155,7 @@ class Facilitator(w.VBox):
         ):
             control.observe(self._guarded(lambda _c, h=handler: h()), names="value")
 
-        tabs = w.Tab(
+        self._tabs = tabs = w.Tab(
             children=[
                 w.VBox([self._people, self._problems]),
                 w.VBox([self._chart, self._code, self._lines]),
@@ -166,6 +172,7 @@ class Facilitator(w.VBox):
         )
         for i, title in enumerate(("People", "Mistakes", "Quiz", "Spotlight", "Export & room")):
             tabs.set_title(i, title)
+        tabs.observe(self._guarded(lambda _c: self._draw_chart()), names="selected_index")
         super().__init__(
             [style(), self._header, w.HBox([self._projecting, self._refresh]), self._message, tabs]
         )
@@ -236,23 +243,41 @@ class Facilitator(w.VBox):
     def _render_mistakes(self) -> None:
         assert self._state is not None
         table = tally.mistakes(self._state)
-        key = tuple(zip(table.code, table.people, table.of, strict=True))
-        if key != self._chart_key:  # drawing costs ~0.1 s of CPU: only when counts change
-            self._chart_key = key
-            if table.empty:
-                self._chart.value = message_html("No mistakes in the scorecards published yet.")
-            else:
-                from krakit import vegalite
-                from krakit.room import chart
-
-                svg = vegalite.svg(chart.mistakes(table))
-                self._chart.value = f'<div class="krakit-svg">{svg}</div>'
+        self._chart_table = table
+        self._draw_chart()
         options = [(f"{r.code} · {r.label}", r.code) for r in table.itertuples()]
         if list(self._code.options) != options:
             current = self._code.value
             self._code.options = options
             self._code.value = current if current in table.code.values else None
         self._render_lines()
+
+    def _draw_chart(self, *, force: bool = False) -> None:
+        """Draw the mistakes chart when it is on screen and its counts changed.
+
+        Drawing costs ~0.1 s of CPU (vl-convert), more than the rest of a refresh: it is done
+        only while the Mistakes tab is open, at most once every ``CHART_EVERY_S`` seconds
+        (the poller draws what is left pending), and the code picker's counts are always
+        current.
+        """
+        table = self._chart_table
+        if table is None or (self._tabs.selected_index != 1 and not force):
+            return
+        key = tuple(zip(table.code, table.people, table.of, strict=True))
+        if key == self._chart_key:
+            return
+        recent = self._clock() - self._chart_drawn < CHART_EVERY_S
+        if not force and recent and self._chart_key is not None:
+            return  # drawn a moment ago: the poller draws it when the interval is over
+        self._chart_key, self._chart_drawn = key, self._clock()
+        if table.empty:
+            self._chart.value = message_html("No mistakes in the scorecards published yet.")
+            return
+        from krakit import vegalite
+        from krakit.room import chart
+
+        svg = vegalite.svg(chart.mistakes(table))
+        self._chart.value = f'<div class="krakit-svg">{svg}</div>'
 
     def _render_lines(self) -> None:
         if self._state is None or not self._code.value:
@@ -364,6 +389,7 @@ class Facilitator(w.VBox):
             self.stop()
             return
         self._guarded(self.refresh)()
+        self._guarded(self._draw_chart)()  # a chart left pending by its interval
 
     def _start_polling(self) -> None:
         previous = _LIVE.get(str(self.room.folder))
@@ -418,7 +444,7 @@ def facilitator(
     path: str | PathLike[str] | None = None,
     anonymous: bool | None = None,
     items: Sequence[QuizItem] | None = None,
-    every: float = 1.0,
+    every: float = 0.5,
 ) -> Facilitator:
     """The facilitator's live view of a room.
 

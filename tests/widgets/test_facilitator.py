@@ -56,6 +56,8 @@ def test_people_table_and_header(view: Facilitator) -> None:
 def test_picking_a_mistake_shows_its_lines_and_projecting_hides_names(view: Facilitator) -> None:
     codes = dict((code, label) for label, code in view._code.options)
     assert "C001" in codes and "2 of 2" in codes["C001"]
+    assert "<svg" not in view._chart.value  # drawn only while its tab is open
+    view._tabs.selected_index = 1
     assert "<svg" in view._chart.value
     view._code.value = "C001"
     assert "Safety culture" in view._lines.value and "Workplace safety" in view._lines.value
@@ -207,3 +209,17 @@ def test_in_a_real_kernel_it_polls_on_the_kernels_loop(tmp_path: Path) -> None:
     finally:
         kc.stop_channels()
         km.shutdown_kernel(now=True)
+
+
+def test_the_chart_is_drawn_at_most_every_few_seconds(view: Facilitator, room: Room) -> None:
+    now = [1000.0]
+    view._clock = lambda: now[0]
+    view._tabs.selected_index = 1
+    first = view._chart.value
+    room.join("Lena").publish("scorecard", card("Nurse", {"Care": ["Patient care"]}))
+    view.refresh()
+    assert view._chart.value == first  # drawn a moment ago: pending
+    assert "3 of 3" in str(view._code.options)  # the picker's counts are current
+    now[0] += 10
+    view._tick()  # what the poller does
+    assert view._chart.value != first and "<svg" in view._chart.value
