@@ -62,6 +62,8 @@ def _kpi_or_problem(sheet: Sheet, row: SheetRow, used: dict[str, int], collect: 
             if exc.field not in fields or exc.field in ("statement", "metric"):
                 return None  # nothing left to read in this row
             del fields[exc.field]
+            if exc.field == "slabs":  # a slab table left out: the row is not scored by slabs
+                fields.pop("target_type", None)
 
 
 _WEIGHT_TOLERANCE = 0.5  # points: hand-typed weights often add to 99.9 or 100.1

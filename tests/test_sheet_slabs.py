@@ -80,6 +80,14 @@ def test_a_bad_cell_names_the_file_row_and_column(
     assert says in text and column in text
 
 
+def test_an_unreadable_slab_table_is_one_problem_not_two(tmp_path: Path) -> None:
+    path = _write(tmp_path, 'KPI,Target,Target type,Slabs\nSales,100,slab,"80:50; x"\n')
+    sheet = read_sheet(path, collect=True)
+    ((card, _),) = sheet_scorecards(sheet, collect=True)
+    assert [(p.row, p.field) for p in sheet.problems] == [(2, "slabs")]
+    assert card.all_kpis()[0].target_type == "ratio"
+
+
 def test_collecting_keeps_the_kpi_without_its_bad_scoring_cell(tmp_path: Path) -> None:
     path = _write(tmp_path, "KPI,Target,Target type,Slabs\nSales,100,slab,\nCalls,5,ratio,8:x\n")
     sheet = read_sheet(path, collect=True)
