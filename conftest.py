@@ -2,12 +2,12 @@
 
 * **Its own temporary folder for what it starts.** Notebooks run by nbval, the servers of the
   browser tests and the CLI run in subprocesses write where ``tempfile.gettempdir()`` and
-  ``KRAKIT_WORKSPACE`` point (the training notebook's shared answers folder, notebooks
-  01-04's workspace, the workshop's scorecards), and bug reports go to ``KRAKIT_CRASH_DIR``.
-  For the whole run these (and the kernels' IPython and Jupyter runtime files) point into one
-  fresh folder, removed at the end, so a test run never writes into the machine's real
-  temporary folder, where a trainer's real answers go. This process keeps its own temporary
-  folder (``tmp_path`` lives there as usual).
+  ``KRAKIT_WORKSPACE`` point (the trainer's practice room, notebooks 01-04's workspace, the
+  workshop's scorecards), rooms named without a folder go under ``KRAKIT_ROOMS``, and bug
+  reports go to ``KRAKIT_CRASH_DIR``. For the whole run these (and the kernels' IPython and
+  Jupyter runtime files) point into one fresh folder, removed at the end, so a test run never
+  writes into the machine's real temporary folder or a real room (``./rooms``). This process
+  keeps its own temporary folder (``tmp_path`` lives there as usual).
 * **Doctests write in their own tmp_path** (``tempfile.mkdtemp()`` in an example lands there)
   and cannot leave the environment changed for the tests after them.
 * **No speed limits on notebook cells**: nbval waits 5 s for a cell's output after the cell
@@ -36,6 +36,7 @@ _RUN_ENV = {
     "TMPDIR": "tmp",
     "KRAKIT_WORKSPACE": "workspace",
     "KRAKIT_CRASH_DIR": "crashes",
+    "KRAKIT_ROOMS": "rooms",
     "IPYTHONDIR": "ipython",
     "JUPYTER_RUNTIME_DIR": "runtime",
 }

@@ -2,7 +2,7 @@
 
 What the run starts (nbval kernels, the browser tests' servers, the CLI in a subprocess) sees
 a temporary folder, workspace and crash folder inside one fresh folder for the run, never the
-machine's shared temporary folder where a trainer's real answers go.
+machine's shared temporary folder, nor a real workshop room.
 """
 
 from __future__ import annotations
@@ -19,8 +19,9 @@ import pytest
 CHILD = (
     "import json, os, tempfile\n"
     "from krakit.crash import crash_folder\n"
+    "from krakit.room import Room\n"
     "print(json.dumps([tempfile.gettempdir(), os.environ['KRAKIT_WORKSPACE'], "
-    "str(crash_folder())]))\n"
+    "str(crash_folder()), str(Room('batch-7').folder.resolve())]))\n"
 )
 
 
@@ -31,8 +32,9 @@ def _run_folder() -> Path:
 
 
 def test_a_subprocess_writes_inside_the_run_folder() -> None:
-    """The training notebook's answers and notebooks 01-04's workspace live under
-    gettempdir(), the workshop's under KRAKIT_WORKSPACE, bug reports in crash_folder()."""
+    """The trainer's practice room and notebooks 01-04's workspace live under gettempdir(),
+    the workshop's under KRAKIT_WORKSPACE, bug reports in crash_folder(), a room named
+    without a folder under KRAKIT_ROOMS: never ./rooms, where a real workshop's room is."""
     done = subprocess.run(
         [sys.executable, "-c", CHILD], capture_output=True, text=True, timeout=300, check=True
     )
