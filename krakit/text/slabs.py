@@ -328,11 +328,11 @@ def scoring_fields(target_type: str, rows: Sequence[str]) -> dict[str, object]:
     [Slab(at=100.0, points=100.0)]
     >>> scoring_fields("slab", ["80 → 50", "80 → 60"])  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    krakit.errors.ParseError: field 'slabs': fix the slabs: slab 2: two slabs start at 80% ...
+    krakit.errors.ParseError: field 'slabs': slab 2: two slabs start at 80% ...
     """
     if TargetType(target_type) is not TargetType.SLAB:
         return {"target_type": target_type, "slabs": None}
     reading = read_slab_rows(rows)
     if reading.slabs is None:
-        raise ParseError("fix the slabs: " + "; ".join(reading.messages), field="slabs")
+        raise ParseError("; ".join(reading.messages), field="slabs")
     return {"target_type": target_type, "slabs": reading.slabs}
