@@ -34,10 +34,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from krakit.library import templates_dir
+from krakit.library import template, templates_dir
+from krakit.model import Scorecard
 from krakit.sample import SEED, sample_team
 
-__all__ = ["TABLES", "raw_dir", "raw_paths", "raw_tables", "write_raw"]
+__all__ = [
+    "TABLES",
+    "metrics_path",
+    "raw_dir",
+    "raw_paths",
+    "raw_tables",
+    "sample_cards",
+    "write_raw",
+]
 
 TABLES = (
     "candidates",
@@ -79,6 +88,37 @@ def raw_paths(folder: str | Path | None = None) -> dict[str, Path]:
     """
     base = Path(folder) if folder is not None else raw_dir()
     return {name: base / f"{name}.parquet" for name in TABLES}
+
+
+def metrics_path() -> Path:
+    """``templates/sample/metrics.yaml``: the definitions of the sample KPIs, by KPI id."""
+    return templates_dir() / "sample" / "metrics.yaml"
+
+
+def sample_cards(seed: int = SEED) -> dict[str, Scorecard]:
+    """Each sample person's scorecard, every KPI defined by ``{ref: <its id>}``.
+
+    The refs name the definitions in :func:`metrics_path`; with :func:`raw_paths` as the data,
+    :func:`krakit.compute_actuals` gives the sample team's actuals.
+
+    Examples
+    --------
+    >>> cards = sample_cards()
+    >>> cards["p07"].holder, cards["p07"].kpi("offer-acceptance-rate").definition.ref
+    ('Ishaan Rao', 'offer-acceptance-rate')
+    """
+    from krakit.metrics.definition import Definition
+
+    people = sample_team(seed).people
+    cards: dict[str, Scorecard] = {}
+    for person, name, role in people[["person", "name", "template"]].itertuples(index=False):
+        card = template(role)
+        card.holder = name
+        card.period = "FY2025-26"
+        for kpi in card.all_kpis():
+            kpi.definition = Definition(ref=kpi.id)
+        cards[person] = card
+    return cards
 
 
 # -- exact numbers -----------------------------------------------------------------------------
@@ -532,11 +572,11 @@ _MULTI: dict[str, Callable[..., None]] = {
 
 
 def _values(actuals: pd.DataFrame) -> Iterator[tuple[str, str, dict[str, dict[str, float]]]]:
-    for (person, template), rows in actuals.groupby(["person", "template"], sort=True):
+    for (person, role), rows in actuals.groupby(["person", "template"], sort=True):
         by_kpi: dict[str, dict[str, float]] = {}
         for kpi, period, value in rows[["kpi", "period", "value"]].itertuples(index=False):
             by_kpi.setdefault(kpi, {})[period] = float(value)
-        yield str(person), str(template), by_kpi
+        yield str(person), str(role), by_kpi
 
 
 def raw_tables(seed: int = SEED) -> dict[str, pd.DataFrame]:
@@ -554,11 +594,11 @@ def raw_tables(seed: int = SEED) -> dict[str, pd.DataFrame]:
     """
     rng = np.random.default_rng(seed + 1)
     tables: dict[str, _Rows] = {name: {} for name in TABLES}
-    for person, template, values in _values(sample_team(seed).actuals):
-        for table, recipe in _BY_ROLE.get(template, ()):
+    for person, role, values in _values(sample_team(seed).actuals):
+        for table, recipe in _BY_ROLE.get(role, ()):
             recipe(rng, person, values, tables[table])
-        if template in _MULTI:
-            _MULTI[template](rng, person, values, tables)
+        if role in _MULTI:
+            _MULTI[role](rng, person, values, tables)
     frames = {}
     for name, rows in tables.items():
         frame = pd.DataFrame(rows)

@@ -123,3 +123,15 @@ def test_reference_reproduces_the_sample_actuals_exactly(team_actuals) -> None:
     assert (both["_merge"] == "both").all(), both[both["_merge"] != "both"].head()
     unequal = both[both["value_x"] != both["value_y"]]
     assert unequal.empty, unequal.head()
+
+
+def test_compute_actuals_reproduces_the_sample_actuals_exactly(team_actuals) -> None:
+    from krakit.metrics import compute_actuals
+    from krakit.sample_raw import metrics_path, sample_cards
+
+    got = compute_actuals(sample_cards(), raw_paths(), metrics_path())
+    both = team_actuals.merge(got, on=["person", "kpi", "period"], how="outer", indicator=True)
+    assert (both["_merge"] == "both").all(), both[both["_merge"] != "both"].head()
+    unequal = both[both["value_x"] != both["value_y"]]
+    assert unequal.empty, unequal[["person", "kpi", "period", "value_x", "value_y"]].head()
+    assert both.groupby("kpi")["definition_version"].nunique().eq(1).all()
