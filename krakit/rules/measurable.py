@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from krakit.model import ScoringConfig, TargetType
 from krakit.rules.base import (
     Fix,
     Hit,
@@ -15,7 +16,15 @@ from krakit.rules.base import (
     word_pattern,
 )
 
-__all__ = ["DIRECTION_WITHOUT_MAGNITUDE", "NO_METRIC", "NO_TARGET", "NUMBER_WITHOUT_UNIT"]
+__all__ = [
+    "DIRECTION_WITHOUT_MAGNITUDE",
+    "NO_METRIC",
+    "NO_TARGET",
+    "NUMBER_WITHOUT_UNIT",
+    "SLABS_IGNORED",
+    "SLAB_POINTS_FALL",
+    "SLAB_POINTS_OVER_CAP",
+]
 
 _DORAN = "SMART criteria: Measurable (Doran, 1981)"
 
@@ -179,10 +188,104 @@ RELATIVE_WITHOUT_BASELINE = Rule(
     test=_relative_without_baseline,
 )
 
+_SLAB_PLAN = "Slab incentive plans (stepped payout by % of target achieved)"
+_SLABS = "[{at: 80, points: 50}, {at: 90, points: 80}, {at: 100, points: 100}]"
+
+
+def _slabs_ignored(ctx: KPIContext) -> Hit | None:
+    kpi = ctx.kpi
+    if kpi is None or not kpi.slabs or kpi.target_type is TargetType.SLAB:
+        return None
+    return Hit(values={"type": kpi.target_type.value}, where="slabs")
+
+
+SLABS_IGNORED = Rule(
+    code="M006",
+    name="slabs-ignored",
+    severity=Severity.WARNING,
+    message="'{text}' lists slabs but is scored as {type}: the slabs are not used",
+    why="A manager who wrote slabs expects the points they give, not a plain ratio.",
+    bad=(f"{{metric: Dealer billing, target: 400000, slabs: {_SLABS}}}",),
+    good=(f"{{metric: Dealer billing, target: 400000, target_type: slab, slabs: {_SLABS}}}",),
+    source=_SLAB_PLAN,
+    fix="Set target_type to slab to score by the slabs, or delete the slabs.",
+    examples="kpi",
+    smart="M",
+    test=_slabs_ignored,
+)
+
+
+def _slab_points_fall(ctx: KPIContext) -> Hit | None:
+    kpi = ctx.kpi
+    if kpi is None or kpi.target_type is not TargetType.SLAB or not kpi.slabs:
+        return None
+    for below, slab in zip(kpi.slabs, kpi.slabs[1:], strict=False):
+        if slab.points < below.points:
+            values = {"at": f"{slab.at:g}", "points": f"{slab.points:g}"}
+            values["less"] = f"{below.points:g}"
+            return Hit(values=values, where="slabs")
+    return None
+
+
+SLAB_POINTS_FALL = Rule(
+    code="M007",
+    name="slab-points-fall",
+    severity=Severity.WARNING,
+    message="'{text}': the slab at {at}% of target scores {points} points, fewer than the slab "
+    "below it ({less})",
+    why="Doing better would score less, which nobody means to pay for.",
+    bad=(
+        "{metric: Dealer billing, target: 400000, target_type: slab, slabs: "
+        "[{at: 80, points: 60}, {at: 100, points: 50}]}",
+    ),
+    good=(f"{{metric: Dealer billing, target: 400000, target_type: slab, slabs: {_SLABS}}}",),
+    source=_SLAB_PLAN,
+    fix="List the points from the lowest slab up, each at least the one before.",
+    examples="kpi",
+    smart="M",
+    test=_slab_points_fall,
+)
+
+
+def _slab_points_over_cap(ctx: KPIContext) -> Hit | None:
+    kpi = ctx.kpi
+    if kpi is None or kpi.target_type is not TargetType.SLAB or not kpi.slabs:
+        return None
+    scoring = ctx.scorecard.scoring if ctx.scorecard is not None else None
+    cap = (scoring or ScoringConfig()).cap
+    top = max(kpi.slabs, key=lambda slab: slab.points)
+    if top.points <= cap:
+        return None
+    values = {"at": f"{top.at:g}", "points": f"{top.points:g}", "cap": f"{cap:g}"}
+    return Hit(values=values, where="slabs")
+
+
+SLAB_POINTS_OVER_CAP = Rule(
+    code="M008",
+    name="slab-points-over-cap",
+    severity=Severity.WARNING,
+    message="'{text}': the slab at {at}% scores {points} points, above the scoring cap of "
+    "{cap}%, so it counts as {cap}",
+    why="A slab above the cap promises points the score never gives.",
+    bad=(
+        "{metric: Dealer billing, target: 400000, target_type: slab, slabs: "
+        "[{at: 100, points: 100}, {at: 120, points: 150}]}",
+    ),
+    good=(f"{{metric: Dealer billing, target: 400000, target_type: slab, slabs: {_SLABS}}}",),
+    source=_SLAB_PLAN,
+    fix="Lower the slab's points to the cap, or raise the cap in the scorecard's scoring section.",
+    examples="kpi",
+    smart="M",
+    test=_slab_points_over_cap,
+)
+
 __rules__ = (
     NO_METRIC,
     NO_TARGET,
     DIRECTION_WITHOUT_MAGNITUDE,
     NUMBER_WITHOUT_UNIT,
     RELATIVE_WITHOUT_BASELINE,
+    SLABS_IGNORED,
+    SLAB_POINTS_FALL,
+    SLAB_POINTS_OVER_CAP,
 )

@@ -6,6 +6,7 @@ import pytest
 
 import krakit
 from krakit.errors import ScorecardError
+from krakit.model import ScoringConfig
 
 _CARD = """
 schema_version: 2
@@ -55,3 +56,23 @@ def test_schema_describes_slabs() -> None:
     slab = schema["$defs"]["Slab"]
     assert set(slab["required"]) == {"at", "points"}
     assert "slab" in schema["$defs"]["TargetType"]["enum"]
+
+
+def _codes(card: krakit.Scorecard) -> set[str]:
+    return {f.code for f in krakit.check(card)}
+
+
+def test_checker_reads_slabs() -> None:
+    no_target = _load("slab", "        slabs: [{at: 80, points: 50}]").model_dump()
+    del no_target["kras"][0]["kpis"][0]["target"]
+    assert "M002" in _codes(krakit.Scorecard.model_validate(no_target))
+    ignored = _load("ratio", "        slabs: [{at: 80, points: 50}]")
+    assert "M006" in _codes(ignored)
+    falling = _load("slab", "        slabs: [{at: 80, points: 90}, {at: 100, points: 70}]")
+    assert "M007" in _codes(falling)
+    high = _load("slab", "        slabs: [{at: 100, points: 100}, {at: 110, points: 125}]")
+    assert "M008" in _codes(high)
+    raised = high.model_copy(update={"scoring": ScoringConfig(cap=130)})
+    assert "M008" not in _codes(raised)  # the scorecard's own cap is read
+    fine = _load("slab", "        slabs: [{at: 80, points: 50}, {at: 100, points: 100}]")
+    assert not {"M002", "M006", "M007", "M008"} & _codes(fine)
