@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import krakit
 from krakit.errors import InputError
@@ -131,3 +133,46 @@ def test_a_room_folder_aligns_what_its_participants_published(tmp_path) -> None:
     assert result.cards == 2 and result.unserved == []
     assert sorted(result.links["card"]) == ["asha-rao", "dev-shah"]
     assert all(f.endswith("scorecard.json") for f in result.files.values())
+
+
+@st.composite
+def workspaces(draw: st.DrawFn) -> tuple[object, list[krakit.Scorecard]]:
+    n = draw(st.integers(1, 8))
+    goals = [{"id": f"g{i}", "title": f"Goal {i}", "owner": "CEO"} for i in range(n)]
+    for i in range(1, n):
+        parent = draw(st.sampled_from([None, *range(i)]))
+        if parent is not None:
+            goals[i]["parent"] = f"g{parent}"
+    tree = validate_tree({"organisation": "Acme", "goals": goals})
+    ids = [g["id"] for g in goals] + ["unknown-one"]
+    cards = []
+    for _ in range(draw(st.integers(1, 5))):
+        kras = [
+            {
+                "id": f"k{j}",
+                "title": f"KRA {j}",
+                "weight": draw(st.one_of(st.none(), st.floats(0, 100))),
+                "goals": draw(st.lists(st.sampled_from(ids), max_size=3)),
+            }
+            for j in range(draw(st.integers(1, 4)))
+        ]
+        cards.append(krakit.Scorecard(role={"title": "Role"}, kras=kras))
+    return tree, cards
+
+
+@settings(max_examples=60, deadline=None)
+@given(workspaces())
+def test_coverage_adds_up_and_parents_cover_their_children(drawn) -> None:  # type: ignore[no-untyped-def]
+    tree, cards = drawn
+    result = alignment(cards, tree, actuals=False)
+    goals = result.goals.set_index("goal")
+    roots = goals[goals["parent"].isna()]["coverage"].sum()
+    assert roots + result.orphans["weight"].sum() == pytest.approx(100)
+    for goal in tree.goals_in_order():
+        children = goals[goals["parent"] == goal.id]["coverage"].sum()
+        assert goals.at[goal.id, "coverage"] == pytest.approx(
+            goals.at[goal.id, "direct"] + children
+        )
+        assert goals.at[goal.id, "served"] == (
+            goals.at[goal.id, "coverage"] > 0 or bool(goals.at[goal.id, "kras"])
+        )
