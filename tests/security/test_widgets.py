@@ -155,17 +155,26 @@ def _drive_training(tmp: Path, payload: str) -> list[w.Widget]:
         training.QuizItem(f"{payload} revenue", "KRA", payload),
         training.QuizItem(f"Grow {payload} by 10% by March 2027", "KPI", payload),
     ]
-    quiz = Quiz(items, folder=tmp / "answers")
+    from krakit import publishing
+    from krakit.room import Room
+    from krakit.widgets.join import JoinBar
+
+    room = Room(path=tmp / "training-room")
+    join = JoinBar(room)
+    join._name.value = payload
+    join._join.click()
+    quiz = Quiz(items, room=room)
     quiz.answer("KPI")
-    quiz._next.click()
-    quiz.answer("KPI")
-    quiz._name.value = payload
-    quiz._save.click()
+    quiz._save.click()  # one unanswered: asks first, the question in the message
+    quiz._confirm.click()
     exercise = training.Exercise(statement=payload, hint=payload, rewrite=payload)
-    fix = FixExercise(exercise)
+    fix = FixExercise(exercise, room=room)
     fix._rewrite.value = f"Improve {payload}"
     fix._check.click()
-    return [quiz, fix]
+    wizard = krakit.workshop(tmp / "ws-room", room=room)  # the name is known: no question
+    wizard.roles._title.value = payload
+    publishing.forget(room)
+    return [join, quiz, fix, wizard]
 
 
 def _drive_facilitator(sc: krakit.Scorecard, tmp: Path, payload: str) -> w.Widget:
