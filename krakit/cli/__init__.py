@@ -50,6 +50,7 @@ COMMANDS: dict[str, str] = {
     "validate": "krakit.cli.files",
     "schema": "krakit.cli.files",
     "score": "krakit.cli.score",
+    "explain": "krakit.cli.score",
     "report": "krakit.cli.score",
     "chart": "krakit.cli.score",
     "check": "krakit.cli.check",

@@ -1,4 +1,5 @@
-"""`krakit score`, `krakit report`, `krakit chart`: results on screen and in files."""
+"""`krakit score`, `krakit explain`, `krakit report`, `krakit chart`: results on screen and in
+files."""
 
 from __future__ import annotations
 
@@ -117,6 +118,23 @@ def score(
         console.print(text, markup=False, soft_wrap=True)
 
 
+def explain(
+    file: Path = FILE,
+    kpi_or_kra: str | None = typer.Argument(
+        None, help="Only this KPI or KRA (its id); the whole scorecard when left out."
+    ),
+    actuals: Path | None = ACTUALS,
+    manager_rating: float | None = RATING,
+) -> None:
+    """Show how the score is reached, step by step, on your own numbers."""
+    from krakit.score import explain as explain_score
+
+    sc = load(file)
+    with _naming(file):
+        text = str(explain_score(sc, actuals, kpi_or_kra, manager_rating=manager_rating))
+    console.print(text, markup=False, soft_wrap=True)
+
+
 def report(
     file: Path = FILE,
     output: Path = typer.Option(..., "--output", "-o", help="report.html, .xlsx or .csv"),
@@ -192,5 +210,6 @@ def _chart(file: Path, output: Path, actuals: Path | None, kind: str) -> None:
 
 def register(app: typer.Typer) -> None:
     app.command()(score)
+    app.command()(explain)
     app.command()(report)
     app.command()(chart)
