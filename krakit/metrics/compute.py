@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from krakit.errors import InputError
-from krakit.metrics.compile import combined_query, definition_query, grain_of, shared_scan
+from krakit.metrics.compile import definition_query, grain_of
 from krakit.metrics.definition import Definition, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
+from krakit.metrics.scan import combined_query, shared_scan
 
 if TYPE_CHECKING:
     import duckdb
