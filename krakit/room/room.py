@@ -19,7 +19,7 @@ import json
 import os
 import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -152,7 +152,30 @@ class RoomState:
             shown = latest.alias if self.info.anonymous or not latest.name else latest.name
             people.append(Person(key, shown or latest.alias or "?", tuple(tabs), merged))
         people.sort(key=lambda p: p.last_activity, reverse=True)
+        return _distinct(people)
+
+
+def _distinct(people: list[Person]) -> list[Person]:
+    """Two people shown alike (two aliases that happen to match, or names differing only in
+    spaces the key ignores) get " (2)", " (3)"... in the order they joined the room."""
+    groups: dict[str, list[Person]] = {}
+    for person in people:
+        groups.setdefault(person.shown, []).append(person)
+    renamed: dict[str, str] = {}
+    for shown, same in groups.items():
+        if len(same) > 1:
+            same = sorted(
+                same,
+                key=lambda p: min(
+                    t.entries["join"].record.published if "join" in t.entries else t.last_activity
+                    for t in p.tabs
+                ),
+            )
+            for n, person in enumerate(same[1:], start=2):
+                renamed[person.key] = f"{shown} ({n})"
+    if not renamed:
         return people
+    return [replace(p, shown=renamed[p.key]) if p.key in renamed else p for p in people]
 
 
 class Participant:
@@ -410,7 +433,13 @@ class Room:
                 continue
             entries: dict[str, Entry] = {}
             identity: Identity | None = None
-            for file in sorted(os.scandir(folder.path), key=lambda e: e.name):
+            try:
+                files = sorted(os.scandir(folder.path), key=lambda e: e.name)
+            except OSError as exc:  # removed while reading (a reset), or not readable
+                if Path(folder.path).exists():
+                    bad.append(Unreadable(Path(folder.path), f"cannot list it: {exc.strerror}"))
+                continue
+            for file in files:
                 if file.name.startswith("."):
                     continue
                 path = Path(file.path)
@@ -474,10 +503,11 @@ class Room:
                     continue
                 parts.append((entry.path, stat.st_mtime_ns, stat.st_ino))
                 if folder != self.folder and entry.is_dir(follow_symlinks=False):
-                    for file in os.scandir(entry.path):
-                        with contextlib.suppress(OSError):
-                            st = file.stat(follow_symlinks=False)
-                            parts.append((file.path, st.st_mtime_ns, st.st_ino))
+                    with contextlib.suppress(OSError):  # removed while reading (a reset)
+                        for file in os.scandir(entry.path):
+                            with contextlib.suppress(OSError):
+                                st = file.stat(follow_symlinks=False)
+                                parts.append((file.path, st.st_mtime_ns, st.st_ino))
         return hash(tuple(sorted(parts)))
 
     # ------------------------------------------------------------------ facilitator

@@ -152,3 +152,36 @@ def test_empty_name_is_refused(tmp_path: Path) -> None:
     for name in ("", "   ", "\x00\x01", None):
         with pytest.raises(InputError, match="type your name"):
             room.join(name)  # type: ignore[arg-type]
+
+
+def test_two_people_given_the_same_alias_are_told_apart(tmp_path: Path, monkeypatch) -> None:
+    import krakit.room.room as module
+
+    monkeypatch.setattr(module, "alias_for", lambda person, room: "Teal Otter 42")
+    clock = iter(f"2026-12-03T05:00:{s:02d}.000+00:00" for s in range(60))
+    room = Room(path=tmp_path / "r", anonymous=True, clock=lambda: next(clock))
+    first, second = room.join("Asha"), room.join("Ravi")
+    second.publish("progress", {"step": 2})
+    first.publish("progress", {"step": 3})
+    shown = {p.payload("progress")["step"]: p.shown for p in room.snapshot().people()}
+    assert shown == {3: "Teal Otter 42", 2: "Teal Otter 42 (2)"}  # by when they joined
+
+
+def test_a_tab_removed_while_the_room_is_read_is_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    import os
+    import shutil
+
+    room = Room(path=tmp_path / "r")
+    gone = room.join("Asha")
+    room.join("Ravi").publish("progress", {"step": 1})
+    real = os.scandir
+
+    def scandir(path):  # the reset happens between listing the room and reading a tab
+        if str(path) == str(gone.folder):
+            shutil.rmtree(gone.folder)
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    state = room.snapshot()
+    assert [t.identity.name for t in state.tabs] == ["Ravi"] and state.unreadable == ()
+    assert isinstance(room.signature(), int)
