@@ -98,10 +98,11 @@ def _scoring(sheet: Sheet, f: dict[str, Any], data: dict[str, Any]) -> None:
             )
         data["target_type"] = kind
     if "slabs" in f:
-        from krakit.text.slabs import parse_slabs
+        from krakit.text.slabs import slab_steps
 
         try:
-            data["slabs"] = parse_slabs(_slab_cell(f["slabs"]))
+            steps = slab_steps(_slab_cell(f["slabs"]))
+            data["slabs"] = [{"at": at, "points": points} for at, points in steps]
         except ParseError as exc:
             raise InputError(
                 f"{exc.reason}; fix the cell in column '{column_of(sheet, 'slabs')}' "

@@ -20,6 +20,7 @@ Examples
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -43,6 +44,7 @@ __all__ = [
     "scoring_fields",
     "slab_index",
     "slab_ranges",
+    "slab_steps",
 ]
 
 DEFAULT_SLABS: tuple[Slab, ...] = (
@@ -233,10 +235,32 @@ def parse_slabs(text: str, field: str = "slabs") -> list[Slab]:
     >>> [(s.at, s.points) for s in parse_slabs("80:50; 90:80 | 100:100")]
     [(80.0, 50.0), (90.0, 80.0), (100.0, 100.0)]
     """
-    reading = read_slab_rows(_SEPARATORS.split(str(text)))
+    return [Slab(at=at, points=points) for at, points in slab_steps(text, field)]
+
+
+def slab_steps(text: str, field: str = "slabs") -> tuple[tuple[float, float], ...]:
+    """:func:`parse_slabs` as plain ``(at, points)`` pairs, for reading many cells quickly
+    (a team's sheet repeats one table on many rows: each text is read once).
+
+    Examples
+    --------
+    >>> slab_steps("100:100; 80:50")
+    ((80.0, 50.0), (100.0, 100.0))
+    """
+    steps = _read_table(str(text))
+    if isinstance(steps, str):
+        raise ParseError(steps, field=field, value=text)
+    return steps
+
+
+@functools.lru_cache(maxsize=512)
+def _read_table(text: str) -> tuple[tuple[float, float], ...] | str:
+    """A slab cell's ``(at, points)`` steps, or what is wrong with it; cached, as a team's
+    sheet repeats one table on many rows."""
+    reading = read_slab_rows(_SEPARATORS.split(text))
     if reading.slabs is None:
-        raise ParseError("; ".join(reading.messages), field=field, value=text)
-    return reading.slabs
+        return "; ".join(reading.messages)
+    return tuple((s.at, s.points) for s in reading.slabs)
 
 
 def _number(value: float) -> str:
