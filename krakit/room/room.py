@@ -294,6 +294,9 @@ class Room:
     anonymous
         Facilitator's choice: show participants by alias only. None keeps the room's setting
         (False for a new room).
+    create
+        Create the room if it does not exist (the facilitator). A participant's side passes
+        False, so a mistyped name is an error rather than a new, empty room.
     clock
         Returns the ISO time written into records (tests inject one).
 
@@ -313,6 +316,7 @@ class Room:
         *,
         path: str | PathLike[str] | None = None,
         anonymous: bool | None = None,
+        create: bool = True,
         clock: Callable[[], str] = _now,
     ) -> None:
         if (name is None) == (path is None):
@@ -328,6 +332,14 @@ class Room:
         self.now = clock
         self._cache: dict[Path, tuple[tuple[int, int, int], Record | InputError]] = {}
         info = self._info_or_none()
+        if info is None and not create:
+            raise InputError(
+                f"there is no room '{self.name}' in {self.folder.parent}; check the room's "
+                "name with the facilitator (they open it first)",
+                path=self.folder,
+                field="name",
+                value=self.name,
+            )
         if info is None:
             self._write_info(
                 RoomInfo(name=self.name, anonymous=bool(anonymous), created=self.now())

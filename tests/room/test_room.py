@@ -185,3 +185,11 @@ def test_a_tab_removed_while_the_room_is_read_is_not_a_crash(tmp_path: Path, mon
     state = room.snapshot()
     assert [t.identity.name for t in state.tabs] == ["Ravi"] and state.unreadable == ()
     assert isinstance(room.signature(), int)
+
+
+def test_a_participant_never_creates_a_room_by_a_typo(tmp_path: Path) -> None:
+    Room(path=tmp_path / "batch-7")
+    assert Room(path=tmp_path / "batch-7", create=False).name == "batch-7"
+    with pytest.raises(InputError, match=r"no room 'batch7'.*facilitator"):
+        Room(path=tmp_path / "batch7", create=False)
+    assert not (tmp_path / "batch7").exists()
