@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import re
 from typing import Any
 
@@ -46,24 +47,28 @@ _POLARITY = {
     "range": "in_range",
 }
 
-# A target type as sheets write it -> the model's value (header_key normalises the cell).
-_TARGET_TYPE = {
-    "ratio": "ratio",
+# Other words sheets use for a target type; each type's value and label (as the wizard shows
+# it, from krakit.scoring.targets) are read too.
+_TARGET_WORDS = {
     "actual vs target": "ratio",
     "actual against target": "ratio",
-    "progress": "progress",
-    "progress from a baseline": "progress",
     "progress from baseline": "progress",
-    "threshold": "threshold",
-    "threshold to hold": "threshold",
-    "milestone": "milestone",
     "done or not": "milestone",
-    "slab": "slab",
     "slabs": "slab",
-    "slabs stepped points": "slab",
     "stepped": "slab",
     "stepped points": "slab",
 }
+
+
+@functools.cache
+def _target_types() -> dict[str, str]:
+    """Cell words (normalised by header_key) -> target type value."""
+    from krakit.scoring.targets import TARGET_KINDS
+
+    words = dict(_TARGET_WORDS)
+    for kind in TARGET_KINDS:
+        words[header_key(kind.type.value)] = words[header_key(kind.label)] = kind.type.value
+    return words
 
 
 def column_of(sheet: Sheet, name: str) -> str:
@@ -87,7 +92,7 @@ def _scoring(sheet: Sheet, f: dict[str, Any], data: dict[str, Any]) -> None:
     A row with slabs and no target type is scored by slabs.
     """
     if "target_type" in f:
-        kind = _TARGET_TYPE.get(header_key(f["target_type"]))
+        kind = _target_types().get(header_key(f["target_type"]))
         if kind is None:
             raise InputError(
                 f"unknown target type {f['target_type']!r} in column "
