@@ -44,6 +44,7 @@ FAMILIES = (
     "krakit.cli.library",
     "krakit.cli.metrics",
     "krakit.cli.align",
+    "krakit.cli.room",
 )
 
 COMMANDS: dict[str, str] = {
@@ -65,6 +66,7 @@ COMMANDS: dict[str, str] = {
     "actuals": "krakit.cli.metrics",
     "sql": "krakit.cli.metrics",
     "align": "krakit.cli.align",
+    "room": "krakit.cli.room",
 }
 """Command -> its family, so running one command imports only its family (the text family
 alone costs 0.3 s of CPU to import); ``--help`` and unknown words load them all. A test

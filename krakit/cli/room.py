@@ -1,0 +1,126 @@
+"""`krakit room`: a workshop room from the terminal — who is in, its mistakes, export, reset."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import typer
+from rich.markup import escape
+
+from krakit.cli.console import Output
+from krakit.errors import InputError
+
+if TYPE_CHECKING:
+    from krakit.room import Room
+
+console = Output(highlight=False)
+err = Output(stderr=True, highlight=False)
+
+ACTIONS = ("show", "export", "reset", "close", "reopen")
+
+
+def room_command(
+    action: str = typer.Argument(..., help="show | export | reset | close | reopen"),
+    name: str | None = typer.Argument(
+        None, help="The room's name (under $KRAKIT_ROOMS, else ./rooms)."
+    ),
+    path: Path | None = typer.Option(None, "--path", help="The room's folder, instead of a name."),
+    output: Path | None = typer.Option(
+        None, "-o", "--output", help="export: the file to write (.xlsx workbook or .zip)."
+    ),
+    names: bool = typer.Option(True, "--names/--no-names", help="show: names, or hide them."),
+    fmt: str = typer.Option("text", "--format", help="show: text or json."),
+    yes: bool = typer.Option(False, "--yes", help="reset / close: do it without asking."),
+) -> None:
+    """See a workshop room and act on it, as the facilitator's view does.
+
+    show: who is in (step, KRAs, KPIs, errors and warnings now), the room's mistakes by
+    checker code, files it cannot read. export -o room.xlsx | cards.zip: the workbook or every
+    scorecard. reset (files move to the room's archive) and close ask first unless --yes.
+    """
+    if action not in ACTIONS or fmt not in ("text", "json"):
+        raise InputError(
+            f"'{action}' is not an action; use one of {', '.join(ACTIONS)} (--format text|json)",
+            field="action",
+            value=action,
+        )
+    from krakit.room import Room
+
+    room = Room(name, path=path, create=False)
+    if action == "show":
+        _show(room, names=names, fmt=fmt)
+    elif action == "export":
+        _export(room, output)
+    elif action == "reopen":
+        room.reopen()
+        err.print(f"✓ the room '{escape(room.name)}' is open again")
+    else:
+        if not yes and not typer.confirm(f"{action.capitalize()} the room '{room.name}'?"):
+            raise typer.Exit(1)
+        if action == "reset":
+            moved = room.reset()
+            err.print(f"✓ the room is empty; its files are in {moved}", markup=False)
+        else:
+            room.close()
+            err.print("✓ the room is closed: no one can join or publish", markup=False)
+
+
+def _show(room: Room, *, names: bool, fmt: str) -> None:
+    from krakit.room import tally
+
+    state = room.snapshot()
+    people = tally.participants(state)
+    if not names:
+        people = people.assign(name=[f"#{i}" for i in range(1, len(people) + 1)])
+    mistakes = tally.mistakes(state)
+    problems = tally.problems(state)
+    if fmt == "json":
+        data = {
+            "room": state.info.model_dump(mode="json"),
+            "participants": json.loads(people.to_json(orient="records")),
+            "mistakes": json.loads(mistakes.to_json(orient="records")),
+            "unreadable": [{"file": p.name, "reason": p.reason} for p in problems],
+        }
+        console.print_json(json.dumps(data, ensure_ascii=False))
+        return
+    info = state.info
+    status = "closed" if info.closed else "open"
+    console.print(f"Room {escape(info.name)}: {len(people)} people, {status}", soft_wrap=True)
+    for row in people.itertuples():
+        step = f"step {row.step} {row.step_name}".strip() if row.step == row.step else "—"
+        counts = (
+            f"{row.kras:.0f} KRAs, {row.kpis:.0f} KPIs, {row.errors:.0f} errors, "
+            f"{row.warnings:.0f} warnings"
+            if row.kras == row.kras
+            else "no scorecard yet"
+        )
+        console.print(f"  {escape(str(row.name))}: {escape(step)}; {counts}", soft_wrap=True)
+    if not mistakes.empty:
+        console.print("Mistakes:")
+        for row in mistakes.itertuples():
+            console.print(f"  {row.code}  {escape(row.label)} ({row.lines} lines)")
+    for problem in problems:
+        console.print(f"! cannot read {escape(problem.name)}: {escape(problem.reason)}")
+
+
+def _export(room: Room, output: Path | None) -> None:
+    from krakit.room.export import export_scorecards, export_workbook
+
+    if output is None or output.suffix.lower() not in (".xlsx", ".zip"):
+        raise InputError(
+            "give -o ROOM.xlsx (the workbook) or -o CARDS.zip (every scorecard)",
+            path=output,
+            field="output",
+        )
+    state = room.snapshot()
+    if output.suffix.lower() == ".xlsx":
+        export_workbook(state, output)
+    else:
+        export_scorecards(state, output)
+    err.print(f"✓ wrote {output}", markup=False, soft_wrap=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("room")(room_command)
