@@ -13,8 +13,9 @@ from krakit.rules.base import Finding, Rule, Status, matches, normalise_codes
 if TYPE_CHECKING:
     from krakit.goals import Alignment, GoalTree
     from krakit.goals.cards import Source
+    from krakit.model import Scorecard
 
-__all__ = ["check_alignment", "check_example"]
+__all__ = ["check_alignment", "check_example", "goal_findings"]
 
 
 def check_alignment(
@@ -120,3 +121,46 @@ def check_example(text: str) -> list[Finding]:
         f"{name}.yaml": validate_scorecard(card) for name, card in (data.get("cards") or {}).items()
     }
     return check_alignment(cards, tree)
+
+
+def goal_findings(
+    scorecard: Scorecard,
+    path: str | PathLike[str],
+    *,
+    select: Iterable[str] | str | None = None,
+    ignore: Iterable[str] | str | None = None,
+) -> list[Finding]:
+    """G001 for one scorecard file: goal ids in neither the card nor the tree beside it.
+
+    What ``krakit check`` adds for a scorecard file: the ``goals.yaml`` in the file's folder
+    (if any) is the tree; with none, every id must be one of the card's own goals.
+
+    Raises
+    ------
+    InputError
+        The ``goals.yaml`` beside the file cannot be read (naming it and the id).
+    """
+    from pathlib import Path
+
+    from krakit.goals import find_tree, load_tree
+    from krakit.rules.alignment import UNKNOWN_GOAL
+    from krakit.rules.base import Hit
+    from krakit.rules.engine import _finding
+
+    if not _runs(UNKNOWN_GOAL, normalise_codes(select), normalise_codes(ignore)):
+        return []
+    named = [(kra, gid) for kra in scorecard.kras for gid in kra.goals]
+    if not named:
+        return []
+    tree_path = find_tree(Path(path).parent)
+    known = {g.id for g in scorecard.goals}
+    if tree_path is not None:
+        known |= set(load_tree(tree_path).index())
+    codes = [c.upper() for c in scorecard.ignore]
+    out = []
+    for kra, gid in named:
+        if gid in known or matches("G001", [*codes, *(c.upper() for c in kra.ignore)]):
+            continue
+        hit = Hit(values={"kra": kra.title, "goal": gid}, where=f"kras[{kra.id}].goals")
+        out.append(dataclasses.replace(_finding(UNKNOWN_GOAL, hit, "", {}), file=str(path)))
+    return out

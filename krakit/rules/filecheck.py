@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 
-from krakit.rules.base import CheckConfig, Finding
+from krakit.rules.base import CheckConfig, Finding, normalise_codes
 from krakit.rules.engine import check
 
 __all__ = ["SHEET_SUFFIXES", "check_file", "fix_file"]
@@ -49,7 +49,12 @@ def check_file(
         scorecard = load(path)
         tick = progress(len(scorecard.all_kpis())) if progress else None
         found = check(scorecard, progress=tick, **options)  # type: ignore[arg-type]
-        return [dataclasses.replace(f, file=str(path)) for f in found]
+        found = [dataclasses.replace(f, file=str(path)) for f in found]
+        from krakit.rules.alignment_check import goal_findings  # goal ids vs goals.yaml
+
+        chosen = [*(config.select if config else ()), *normalise_codes(select)]
+        skipped = [*(config.ignore if config else ()), *normalise_codes(ignore)]
+        return found + goal_findings(scorecard, path, select=chosen, ignore=skipped)
 
     # A large sheet makes millions of small objects and no reference cycles; the cyclic
     # collector would rescan them all again and again, so it is paused while checking.
