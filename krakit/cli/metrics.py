@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from krakit.cli.console import Output
-from krakit.errors import InputError
+from krakit.errors import InputError, KrakitError
 
 console = Output(highlight=False, markup=False)  # SQL and names are user text: no markup
 
@@ -15,6 +17,17 @@ FILE = typer.Argument(..., help="Scorecard YAML/JSON file whose KPIs have defini
 METRICS = typer.Option(
     None, "--metrics", "-m", help="metrics.yaml holding the definitions KPIs name with 'ref'."
 )
+
+
+@contextmanager
+def _naming(file: Path) -> Iterator[None]:
+    """Errors about the scorecard's own definitions name its file."""
+    try:
+        yield
+    except KrakitError as exc:
+        if exc.path is not None:
+            raise
+        raise type(exc)(exc.reason, path=file, field=exc.field, value=exc.value) from exc
 
 
 def _data(pairs: list[str]) -> dict[str, str]:
@@ -56,7 +69,8 @@ def actuals(
     from krakit.metrics.compute import compute_actuals
 
     card = load_scorecard(file)
-    frame = compute_actuals(card, _data(data), metrics=metrics, grain=grain, everyone=everyone)
+    with _naming(file):
+        frame = compute_actuals(card, _data(data), metrics=metrics, grain=grain, everyone=everyone)
     text = frame.to_csv(index=False)
     if output is None:
         console.file.write(text)
@@ -83,7 +97,9 @@ def sql(
     from krakit.cli.sheet import load_scorecard
     from krakit.metrics.compile import sql_for
 
-    queries = sql_for(load_scorecard(file), dialect, metrics=metrics, grain=grain)
+    card = load_scorecard(file)
+    with _naming(file):
+        queries = sql_for(card, dialect, metrics=metrics, grain=grain)
     if not queries:
         console.print("No KPI in this scorecard has a definition (add 'definition:' to one).")
         return

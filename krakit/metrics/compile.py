@@ -274,7 +274,10 @@ def measure_sql(
     definition: Definition, *, kpi: str, grain: str, dialect: str = "duckdb", fiscal_start: int = 1
 ) -> str:
     """One resolved definition's SQL in ``dialect`` (tables named as the sources)."""
-    query = definition_query(definition, kpi=kpi, grain=grain, fiscal_start=fiscal_start)
+    by_person = all(m.person for m in definition.measures())  # else every row is one's
+    query = definition_query(
+        definition, kpi=kpi, grain=grain, fiscal_start=fiscal_start, by_person=by_person
+    )
     return query.sql(dialect=dialect)
 
 
@@ -304,7 +307,8 @@ def sql_for(
     """Each KPI's SQL, in ``dialect``, to run the same definitions in a warehouse.
 
     The SQL reads tables named as the sources and returns ``person, period_start, value``
-    (``period_start``: the first day of the period, at the KPI's grain).
+    (``period_start``: the first day of the period, at the KPI's grain; ``person`` is ``''``
+    when the definition names no person column).
 
     Parameters
     ----------

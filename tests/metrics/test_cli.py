@@ -168,7 +168,27 @@ def test_mistakes_exit_2_in_words(files: dict[str, Path]) -> None:
         "filter": "1 = 1; drop table reqs",
     }
     card.write_text(yaml.safe_dump(bad))
-    _fails(["sql", card], "KPI 'time-to-fill'", "more than one statement")
+    _fails(["sql", card], str(card), "KPI 'time-to-fill'", "more than one statement")
+
+
+def test_sql_without_a_person_column_reads_every_row_as_ones(files: dict[str, Path]) -> None:
+    card = {
+        "role": {"title": "Team"},
+        "kras": [
+            {
+                "title": "All",
+                "kpis": [
+                    {
+                        "id": "fills",
+                        "definition": {"source": "reqs", "agg": "count", "time": "filled_on"},
+                    }
+                ],
+            }
+        ],
+    }
+    files["card"].write_text(yaml.safe_dump(card))
+    said = _ok(["sql", files["card"]])
+    assert "SELECT '' AS \"person\"" in said and "recruiter" not in said
 
 
 def test_help_lists_the_commands_without_loading_duckdb() -> None:
