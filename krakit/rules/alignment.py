@@ -1,9 +1,10 @@
 """Alignment rules (G): across the scorecards of a workspace and its goal tree.
 
 These rules read a whole workspace at once (scope ``workspace``): the goal tree
-(``goals.yaml``, :mod:`krakit.goals`) and every scorecard beside it. ``krakit.check`` on one
-card never runs them; :func:`krakit.rules.alignment_check.check_alignment` and
-``krakit align`` do, and each finding names the file and the KRA.
+(``goals.yaml``, :mod:`krakit.goals`) and every scorecard beside it.
+:func:`krakit.rules.alignment_check.check_alignment` and ``krakit align`` run them all, and
+each finding names the file and the KRA. ``krakit check FILE`` runs G001 on the one file,
+against the ``goals.yaml`` beside it; ``krakit.check`` of a scorecard in memory runs none.
 
 Examples are YAML documents with a ``tree`` (a goal tree) and ``cards`` (name → scorecard).
 """
