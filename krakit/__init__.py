@@ -111,6 +111,7 @@ _LAZY: dict[str, str] = {
     # metric definitions over raw data, computed with DuckDB (krakit/metrics)
     "Definition": "krakit.metrics.definition",
     "compute_actuals": "krakit.metrics.compute",
+    "compare_definitions": "krakit.metrics.compare",
     # the workshop room (krakit/room)
     "Room": "krakit.room",
     "Publisher": "krakit.room",
@@ -189,6 +190,7 @@ __all__ = [
     "__version__",
     "alignment",
     "check",
+    "compare_definitions",
     "compute_actuals",
     "diff",
     "dump",
