@@ -113,8 +113,11 @@ class _Sources:
                 ".parquet file, or a pandas DataFrame",
                 path=path,
             )
-        if not path.is_file():
+        pattern = any(ch in path.name for ch in "*?[")  # events/*.parquet: every part
+        if not pattern and not path.is_file():
             raise InputError(f"source '{name}': no such file", path=path)
+        if pattern and not any(path.parent.glob(path.name)):
+            raise InputError(f"source '{name}': no file matches this pattern", path=path)
         return getattr(self.con, reader)(str(path))
 
 
@@ -199,7 +202,8 @@ def compute_actuals(
         a mapping person -> scorecard (a team: each definition needs a ``person`` column,
         and rows of people not in the mapping are left out).
     data
-        Source name -> a CSV or Parquet path, or a pandas DataFrame.
+        Source name -> a CSV or Parquet path (a pattern such as ``events/*.parquet`` reads
+        every file it matches), or a pandas DataFrame.
     metrics
         The metrics.yaml (path, data or :class:`MetricLibrary`) that ``ref`` definitions name.
     grain

@@ -158,6 +158,13 @@ def test_csv_and_parquet_sources_give_what_a_frame_gives(tmp_path) -> None:
     for path in (tmp_path / "events.csv", str(tmp_path / "events.parquet")):
         pd.testing.assert_frame_equal(compute_actuals(people, {"events": path}), base)
     assert base["value"].tolist() == [10.0, 20.0]  # May's only row is NULL: no actual
+    parts = tmp_path / "parts"
+    parts.mkdir()
+    duckdb.from_df(frame.iloc[:2]).write_parquet(str(parts / "a.parquet"))
+    duckdb.from_df(frame.iloc[2:]).write_parquet(str(parts / "b.parquet"))
+    pd.testing.assert_frame_equal(compute_actuals(people, {"events": parts / "*.parquet"}), base)
+    with pytest.raises(InputError, match="no file matches"):
+        compute_actuals(people, {"events": parts / "*.csv"})
 
 
 def test_fiscal_quarters_weeks_and_days_get_canonical_labels() -> None:
