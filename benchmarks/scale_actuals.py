@@ -65,7 +65,9 @@ def _run(name: str, folder: Path, limit: str | None, repeat: int) -> None:
     if not path.exists():
         config = {} if limit is None else {"memory_limit": limit,
                                            "temp_directory": str(folder / "spill")}  # fmt: skip
-        seconds = generate(path, rows, people, config=config)
+        partial = path.with_suffix(".partial")  # a run stopped half way leaves no "done" file
+        seconds = generate(partial, rows, people, config=config)
+        partial.replace(path)
         print(f"  {rows:,} rows generated in {seconds:.0f} s -> {path.stat().st_size / 2**20:,.0f}"
               f" MB Parquet ({load()})")  # fmt: skip
     spill = folder / "spill"
