@@ -60,8 +60,34 @@ def _fields(prefix: str, old: dict[str, Any], new: dict[str, Any]) -> list[Chang
     for key in dict.fromkeys([*old, *new]):
         if key in _SKIP:
             continue
-        if old.get(key) != new.get(key):
+        if key == "definition":  # a metric definition: one change per field in it
+            changes += _nested(prefix, {key: old.get(key)}, {key: new.get(key)})
+        elif old.get(key) != new.get(key):
             changes.append(Change("changed", f"{prefix}.{key}", old.get(key), new.get(key)))
+    return changes
+
+
+def _set(value: Any) -> Any:
+    """``value`` without its unset (None) fields, at every level."""
+    if isinstance(value, dict):
+        return {k: _set(v) for k, v in value.items() if v is not None}
+    return value
+
+
+def _nested(prefix: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    """A metric definition's changes, one per field (``definition.ratio.numerator.filter``):
+    a filter added, an aggregation changed, a time column removed."""
+    changes: list[Change] = []
+    for key in dict.fromkeys([*old, *new]):
+        before, after, where = old.get(key), new.get(key), f"{prefix}.{key}"
+        if isinstance(before, dict) and isinstance(after, dict):
+            changes += _nested(where, before, after)
+        elif before is None and after is not None:
+            changes.append(Change("added", where, None, _set(after)))
+        elif after is None and before is not None:
+            changes.append(Change("removed", where, _set(before), None))
+        elif before != after:
+            changes.append(Change("changed", where, before, after))
     return changes
 
 
