@@ -27,8 +27,9 @@ from krakit.scoring.definitions import BY_LEVEL, kpi_definitions
 from krakit.scoring.intake import locate, read_frame
 from krakit.scoring.missing import missing_kpis, missing_notes
 from krakit.scoring.result import ScoreResult
-from krakit.scoring.rollup import to_base
+from krakit.scoring.rollup import Rows, to_base
 from krakit.scoring.tables import kpi_totals, kras_overall, per_period
+from krakit.scoring.targets import TARGET_KINDS, RollUp
 
 __all__ = ["score"]
 
@@ -152,7 +153,7 @@ def _score(
 
     # ---- roll each actual up to its KPI's frequency, score it, then roll up further
     base = to_base(located, defs)
-    achieve(base, defs, met_only=True)  # totals need only the per-period met flags
+    _period_flags(base, defs)  # totals need only the per-period met flags
 
     def period_table() -> pd.DataFrame:  # built on first use of result.kpis
         if by is None:
@@ -180,3 +181,31 @@ def _score(
         target_scale=rolled["scale"].to_numpy(),
         unweighted=frozenset(defs.attrs.get("unweighted", ())),
     )
+
+
+def _period_flags(base: Rows, defs: pd.DataFrame) -> None:
+    """Set ``base.met``, per period: whether the target was met, for the target types that
+    score the periods met (thresholds, milestones), 0 for the others; None when no KPI
+    has such a type. Only the rows of those KPIs are scored (often a few of many)."""
+    by_periods = np.array([kind.rollup is not RollUp.VALUE for kind in TARGET_KINDS])
+    wanted = by_periods[defs["tt"].to_numpy()]
+    if not wanted.any():
+        base.met = None
+        return
+    if wanted.all():
+        achieve(base, defs, met_only=True)
+        return
+    rows = np.flatnonzero(wanted[base.d])
+    some = Rows(
+        person=base.person[rows],
+        d=base.d[rows],
+        label=base.label[rows],
+        value=base.value[rows],
+        labels=base.labels,
+        order=base.order,
+        units=None if base.units is None else base.units[rows],
+        fiscal=base.fiscal,
+    )
+    achieve(some, defs, met_only=True)
+    base.met = np.zeros(len(base))
+    base.met[rows] = some.met

@@ -57,7 +57,7 @@ def to_base(located: Located, defs: pd.DataFrame) -> Rows:
     # per distinct (period, frequency): the base label and the KPI periods it covers
     labels: list[str] = []
     ids: dict[str, int] = {}
-    base_label = np.empty(len(spans) * nf, dtype=np.int64)
+    base_label = np.empty(len(spans) * nf, dtype=np.int32)
     units = np.empty(len(spans) * nf, dtype="float64")
     for p, span in enumerate(spans):
         for k, level in enumerate(freq_levels):
@@ -71,21 +71,29 @@ def to_base(located: Located, defs: pd.DataFrame) -> Rows:
                 labels.append(name)
             units[p * nf + k] = span.months / months
     order = np.array([ordinal(parse_period(n, fiscal), n) for n in labels], dtype=np.int64)
-    # per row: its (period, frequency) pair; int64, as period codes may come as int8 (a
-    # categorical's) and int8 would wrap past 21 periods × 6 frequencies
-    combo = np.multiply(per_codes, nf, dtype=np.int64)
-    combo += freq_code[def_row]
-    # what the pairs in use need, judged once per pair rather than once per row
-    used = np.flatnonzero(np.bincount(combo, minlength=len(base_label)))
-    whole = bool(np.all(units[used] == 1.0))
+    # each row's (period, frequency) pair; what the pairs in use need is judged once per pair
+    if len(defs) and np.all(freq_code == freq_code[0]):
+        # one frequency for every KPI: a row's pair follows from its period alone
+        used = np.arange(len(spans)) * nf + freq_code[0]
+
+        def per_row(table: np.ndarray) -> np.ndarray:
+            return table[used][per_codes]
+    else:  # int64: period codes may come as int8 (a categorical's) and would wrap
+        combo = np.multiply(per_codes, nf, dtype=np.int64)
+        combo += freq_code[def_row]
+        used = np.flatnonzero(np.bincount(combo, minlength=len(base_label)))
+
+        def per_row(table: np.ndarray) -> np.ndarray:
+            return table[combo]
+
     rows = Rows(
         person=person,
         d=def_row,
-        label=base_label[combo],
+        label=per_row(base_label),
         value=values,
         labels=labels,
         order=order,
-        units=None if whole else units[combo],
+        units=None if np.all(units[used] == 1.0) else per_row(units),
         fiscal=fiscal,
     )
     as_entered = base_label[used - used % nf]
@@ -105,10 +113,9 @@ def _runs(key: np.ndarray) -> np.ndarray | None:
     later, earlier = key[1:], key[:-1]
     if np.any(later < earlier):
         return None
-    starts = np.empty(np.count_nonzero(later != earlier) + 1, dtype=np.int64)
-    starts[0] = 0
-    starts[1:] = np.flatnonzero(later != earlier) + 1
-    return starts
+    starts = np.flatnonzero(later != earlier)
+    starts += 1
+    return np.concatenate([np.zeros(1, dtype=starts.dtype), starts])
 
 
 def _group(key: np.ndarray, space: int) -> tuple[np.ndarray, np.ndarray]:
@@ -165,14 +172,27 @@ class _Groups:
             np.maximum.at(out, self._codes, values)
         return out
 
-    def rows_of(self, groups: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The rows of some groups, and the group of each (in the groups' order)."""
+    def rows_of(self, groups: np.ndarray) -> tuple[np.ndarray, _Groups]:
+        """The rows of some groups, and those rows grouped the same way (group i of the
+        result is ``groups[i]``; ``groups`` ascending)."""
+        sub = _Groups.__new__(_Groups)
+        sub.keys, sub.count = self.keys[groups], self.count[groups]
         if self.starts is None:
-            mine = np.flatnonzero(np.isin(self._codes, groups))
-            return mine, self._codes[mine]
-        count = self.count[groups]
-        first = np.repeat(self.starts[groups] - (np.cumsum(count) - count), count)
-        return first + np.arange(count.sum()), np.repeat(groups, count)
+            picked = np.full(len(self.keys), -1, dtype=np.int64)
+            picked[groups] = np.arange(len(groups))
+            at = picked[self._codes]
+            rows = np.flatnonzero(at >= 0)
+            sub.starts, sub._codes = None, at[rows]
+            return rows, sub
+        first = np.repeat(self.starts[groups] - (np.cumsum(sub.count) - sub.count), sub.count)
+        sub.starts, sub._codes = np.cumsum(sub.count) - sub.count, None
+        return first + np.arange(len(first)), sub
+
+    def spread(self, per_group: np.ndarray) -> np.ndarray:
+        """A per-group value on each row."""
+        if self.starts is not None:
+            return np.repeat(per_group, self.count)
+        return per_group[self._codes]
 
 
 def roll_up(
@@ -203,18 +223,13 @@ def roll_up(
     d, person = rest % nd, rest // nd
     agg_g = agg[d]
     value = np.where(agg_g == SUM, total, total / np.where(count > 0, count, 1))
-    if np.any(agg_g == LAST):  # 'last': the value of the latest period in the group
+    lasts = np.flatnonzero(agg_g == LAST)
+    if len(lasts):  # 'last': the value of the latest period in the group
         # only the rows of KPIs that roll up with 'last' (often a few of many)
-        mine, at = groups.rows_of(np.flatnonzero(agg_g == LAST))
+        mine, sub = groups.rows_of(lasts)
         order = rows.order[rows.label[mine]] if row_order is None else row_order[mine]
-        latest = np.full(g, np.iinfo(np.int64).min)
-        np.maximum.at(latest, at, order)
-        is_last = (order == latest[at]).astype("float64")
-        with np.errstate(invalid="ignore", divide="ignore"):  # other groups: 0 / 0, unused
-            last = np.bincount(at, weights=rows.value[mine] * is_last, minlength=g) / np.bincount(
-                at, weights=is_last, minlength=g
-            )
-        value = np.where(agg_g == LAST, last, value)
+        is_last = (order == sub.spread(sub.max(order))).astype("float64")
+        value[lasts] = sub.sum(rows.value[mine] * is_last) / sub.sum(is_last)
     # KPI periods covered: each row is one unless it says otherwise (weeks of a month)
     units = count if rows.units is None else groups.sum(rows.units)
     if rows.periods is not None:  # rolling already-rolled rows: periods add up
@@ -233,8 +248,9 @@ def roll_up(
         fiscal=rows.fiscal,
     )
     if rows.met is not None:
-        met = np.asarray(rows.met, dtype="float64")
-        out.share = groups.sum(met) / count
-        # NaN (no target to meet) stays NaN: unknown; a group of 0s (not met) is 0
-        out.done = np.maximum(groups.max(met), 0.0)
+        # met is 1, 0 or NaN (unknown), so one sum gives both: the share of periods met, and
+        # done (any met: 1; none: 0; any unknown: NaN, as the sum is)
+        met = groups.sum(rows.met)
+        out.share = met / count
+        out.done = np.where(met > 0, 1.0, met)
     return out

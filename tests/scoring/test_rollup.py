@@ -35,9 +35,12 @@ def test_groups_match_a_plain_group_by(keys: list[int], in_order: bool, rnd) -> 
     np.testing.assert_array_equal(groups.max(value), top.to_numpy())
     assert groups.codes.tolist() == [groups.keys.tolist().index(k) for k in key]
     some = np.array([g for g in range(len(groups)) if rnd.random() < 0.5], dtype=np.int64)
-    rows, of = groups.rows_of(some)
+    rows, sub = groups.rows_of(some)
     assert sorted(rows.tolist()) == [i for i, k in enumerate(key) if k in groups.keys[some]]
-    assert (groups.keys[of] == key[rows]).all()
+    assert (sub.spread(sub.keys) == key[rows]).all()
+    assert sub.count.tolist() == groups.count[some].tolist()
+    np.testing.assert_array_equal(sub.sum(value[rows]), groups.sum(value)[some])
+    np.testing.assert_array_equal(sub.max(value[rows]), groups.max(value)[some])
 
 
 def test_no_rows_make_no_groups() -> None:
