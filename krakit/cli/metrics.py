@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import typer
 
 from krakit.cli.console import Output
-from krakit.errors import InputError, KrakitError
+from krakit.cli.score import _naming
+from krakit.errors import InputError
 
 console = Output(highlight=False, markup=False)  # SQL and names are user text: no markup
 
@@ -17,17 +16,6 @@ FILE = typer.Argument(..., help="Scorecard YAML/JSON file whose KPIs have defini
 METRICS = typer.Option(
     None, "--metrics", "-m", help="metrics.yaml holding the definitions KPIs name with 'ref'."
 )
-
-
-@contextmanager
-def _naming(file: Path) -> Iterator[None]:
-    """Errors about the scorecard's own definitions name its file."""
-    try:
-        yield
-    except KrakitError as exc:
-        if exc.path is not None:
-            raise
-        raise type(exc)(exc.reason, path=file, field=exc.field, value=exc.value) from exc
 
 
 def _data(pairs: list[str]) -> dict[str, str]:

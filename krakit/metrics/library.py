@@ -94,20 +94,9 @@ class MetricLibrary(BaseModel):
 
 
 def _read(path: Path) -> Any:
-    from krakit.store.file import read_data
+    from krakit.store.file import read_data, read_text
 
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise InputError("no such file: give the path of a metrics.yaml", path=path) from exc
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", path=path) from exc
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise InputError(
-            f"the file is not UTF-8 text (byte {exc.start} cannot be read)", path=path
-        ) from exc
+    _, text = read_text(path)  # names a missing, unreadable, huge or non-UTF-8 file
     return read_data(text, "json" if path.suffix.lower() == ".json" else "yaml", path=path)
 
 
