@@ -149,8 +149,11 @@ class RoomState:
                     if kept is None or entry.record.published >= kept.record.published:
                         merged[kind] = entry
             latest = tabs[-1].identity
-            shown = latest.alias if self.info.anonymous or not latest.name else latest.name
-            people.append(Person(key, shown or latest.alias or "?", tuple(tabs), merged))
+            if self.info.anonymous or not latest.name:  # joined before anonymity: an alias now
+                shown = latest.alias or alias_for(latest.person, self.info.name)
+            else:
+                shown = latest.name
+            people.append(Person(key, shown, tuple(tabs), merged))
         people.sort(key=lambda p: p.last_activity, reverse=True)
         return _distinct(people)
 

@@ -105,8 +105,11 @@ def test_anonymous_room_stores_no_name(tmp_path: Path) -> None:
 
 def test_facilitator_turns_anonymous_on_for_an_existing_room(tmp_path: Path) -> None:
     Room(path=tmp_path / "r").join("Asha")
-    assert Room(path=tmp_path / "r", anonymous=True).anonymous
+    room = Room(path=tmp_path / "r", anonymous=True)
+    assert room.anonymous
     assert Room(path=tmp_path / "r").anonymous  # a participant's Room() keeps the setting
+    (person,) = room.snapshot().people()
+    assert "Asha" not in person.shown and person.shown.count(" ") == 2  # an alias
 
 
 def test_closed_room_refuses_with_a_plain_message(tmp_path: Path) -> None:
