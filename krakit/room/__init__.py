@@ -4,10 +4,12 @@
 :mod:`krakit.room.format`              the files: records, room.json, the JSON Schema,
                                        validation on read
 :mod:`krakit.room.names`               room folders, participant ids, aliases (contained)
-:mod:`krakit.room.room`                Room, Participant, snapshot -> RoomState
+:mod:`krakit.room.room`                Room, Participant: join, publish, snapshot, reset
+:mod:`krakit.room.state`               RoomState: tabs, people (tabs merged), unreadable
 :mod:`krakit.room.publisher`           debounced publishing (≤ 1 write per ~2 s)
 :mod:`krakit.room.tally`               who is where, the room's mistakes, quiz tallies
 :mod:`krakit.room.spotlight`           one anonymised draft at a time, with its verdict
+:mod:`krakit.room.chart`               the mistakes and quiz-score charts (Vega-Lite specs)
 :mod:`krakit.room.export`              the Excel workbook and the zip of scorecards
 =====================================  ==================================================
 
@@ -27,7 +29,8 @@ from __future__ import annotations
 from krakit.room.format import KINDS, ROOM_SCHEMA_VERSION, Record, RoomInfo, room_json_schema
 from krakit.room.names import ROOMS_ENV, room_folder, rooms_root
 from krakit.room.publisher import Publisher
-from krakit.room.room import Participant, Person, Room, RoomState, TabState, Unreadable
+from krakit.room.room import Participant, Room
+from krakit.room.state import Person, RoomState, TabState, Unreadable
 
 __all__ = [
     "KINDS",

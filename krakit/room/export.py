@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.model import slugify
-from krakit.room.room import RoomState
+from krakit.room.state import RoomState
 from krakit.room.tally import card_of, kpis_of, lines, participants
 
 if TYPE_CHECKING:

@@ -14,12 +14,10 @@ person's tabs, with the number of tabs shown.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import json
 import os
 import shutil
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field, replace
 from os import PathLike
 from pathlib import Path
 from typing import Any
@@ -42,143 +40,24 @@ from krakit.room.names import (
     person_key,
     room_folder,
 )
+from krakit.room.state import (
+    PARTICIPANTS,
+    Entry,
+    RoomState,
+    TabState,
+    Unreadable,
+    _now,
+)
 from krakit.store.atomic import atomic_write, locked
 
-__all__ = ["Participant", "Person", "Room", "RoomState", "TabState", "Unreadable"]
+__all__ = ["Participant", "Room"]
 
-PARTICIPANTS = "participants"
 ARCHIVE = "archive"
 ROOM_FILE = "room.json"
 
 
-def _now() -> str:
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
-
-
 def _dumps(model: Any) -> bytes:
     return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1).encode()
-
-
-@dataclass(frozen=True, slots=True)
-class Unreadable:
-    """A file in the room that could not be read, and why (shown by name, never fatal)."""
-
-    path: Path
-    reason: str
-
-    @property
-    def name(self) -> str:
-        """The file's path inside the room (``participants/asha-rao-a1b2c3/quiz.json``)."""
-        parts = self.path.parts
-        return (
-            "/".join(parts[parts.index(PARTICIPANTS) :])
-            if PARTICIPANTS in parts
-            else str(self.path.name)
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One record as read, with the file version it was read from (for caches)."""
-
-    record: Record
-    path: Path
-    version: tuple[int, int, int]
-    """The file's inode, size and modification time: a new write changes it."""
-
-
-@dataclass(frozen=True, slots=True)
-class TabState:
-    """One participant tab's latest records, by kind."""
-
-    identity: Identity
-    entries: Mapping[str, Entry]
-
-    @property
-    def last_activity(self) -> str:
-        """When this tab last published anything (ISO 8601, UTC)."""
-        return max(e.record.published for e in self.entries.values())
-
-
-@dataclass(frozen=True, slots=True)
-class Person:
-    """One person in the room: their tabs merged, each kind's latest state over them."""
-
-    key: str
-    shown: str
-    """The name shown: the alias in an anonymous room, else the latest tab's name."""
-    tabs: tuple[TabState, ...]
-    entries: Mapping[str, Entry]
-
-    @property
-    def last_activity(self) -> str:
-        """When this person last published anything (ISO 8601, UTC)."""
-        return max(t.last_activity for t in self.tabs)
-
-    def payload(self, kind: str) -> dict[str, Any] | None:
-        """The latest payload of a kind, or None if never published."""
-        entry = self.entries.get(kind)
-        return None if entry is None else entry.record.payload
-
-
-@dataclass(frozen=True, slots=True)
-class RoomState:
-    """Everything in a room at one moment: its settings, each tab's state, unreadable files."""
-
-    info: RoomInfo
-    folder: Path
-    tabs: tuple[TabState, ...]
-    unreadable: tuple[Unreadable, ...] = ()
-    taken: str = field(default_factory=_now)
-
-    def people(self) -> list[Person]:
-        """The tabs merged per person (same name, casefolded), most recently active first.
-
-        Each kind's state is the latest over the person's tabs; ``tabs`` keeps them all.
-        """
-        groups: dict[str, list[TabState]] = {}
-        for tab in self.tabs:
-            groups.setdefault(tab.identity.person, []).append(tab)
-        people = []
-        for key, tabs in groups.items():
-            tabs.sort(key=lambda t: t.last_activity)
-            merged: dict[str, Entry] = {}
-            for tab in tabs:  # oldest first: a later tab's state wins where it is later
-                for kind, entry in tab.entries.items():
-                    kept = merged.get(kind)
-                    if kept is None or entry.record.published >= kept.record.published:
-                        merged[kind] = entry
-            latest = tabs[-1].identity
-            if self.info.anonymous or not latest.name:  # joined before anonymity: an alias now
-                shown = latest.alias or alias_for(latest.person, self.info.name)
-            else:
-                shown = latest.name
-            people.append(Person(key, shown, tuple(tabs), merged))
-        people.sort(key=lambda p: p.last_activity, reverse=True)
-        return _distinct(people)
-
-
-def _distinct(people: list[Person]) -> list[Person]:
-    """Two people shown alike (two aliases that happen to match, or names differing only in
-    spaces the key ignores) get " (2)", " (3)"... in the order they joined the room."""
-    groups: dict[str, list[Person]] = {}
-    for person in people:
-        groups.setdefault(person.shown, []).append(person)
-    renamed: dict[str, str] = {}
-    for shown, same in groups.items():
-        if len(same) > 1:
-            same = sorted(
-                same,
-                key=lambda p: min(
-                    t.entries["join"].record.published if "join" in t.entries else t.last_activity
-                    for t in p.tabs
-                ),
-            )
-            for n, person in enumerate(same[1:], start=2):
-                renamed[person.key] = f"{shown} ({n})"
-    if not renamed:
-        return people
-    return [replace(p, shown=renamed[p.key]) if p.key in renamed else p for p in people]
 
 
 class Participant:

@@ -13,7 +13,7 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass
 
-from krakit.room.room import RoomState
+from krakit.room.state import RoomState
 from krakit.room.tally import SERIOUS, card_of, kpis_of
 
 __all__ = ["Draft", "drafts", "kra_titles", "verdict"]

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import KrakitError
-from krakit.room.room import Entry, Person, RoomState, Unreadable
+from krakit.room.state import Entry, Person, RoomState, Unreadable
 
 if TYPE_CHECKING:
     import pandas as pd
