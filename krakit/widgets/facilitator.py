@@ -13,9 +13,7 @@ KPI is escaped.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
-import threading
 import time
 from collections.abc import Callable, Sequence
 from os import PathLike
@@ -28,6 +26,7 @@ from krakit.room.export import export_scorecards, export_workbook
 from krakit.room.spotlight import Draft, drafts, kra_titles
 from krakit.widgets._base import esc, guard, message_html, style
 from krakit.widgets.download import DownloadButton, Payload
+from krakit.widgets.poller import Poller
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -105,9 +104,7 @@ class Facilitator(w.VBox):
         self._chart_table: pd.DataFrame | None = None
         self._chart_drawn = float("-inf")
         self._clock = time.monotonic
-        self._stop = threading.Event()
-        self._task: asyncio.Task[None] | None = None
-        self._thread: threading.Thread | None = None
+        self.poller: Poller | None = None
         self.refreshes = 0
         """How many times the view was redrawn (tests and benchmarks read it)."""
 
@@ -396,38 +393,17 @@ class Facilitator(w.VBox):
         if previous is not None and previous is not self:
             previous.stop()
         _LIVE[str(self.room.folder)] = self
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:
-            loop = None
-        if loop is not None:  # in a kernel: run on its loop, between cells and messages
-            self._task = loop.create_task(self._poll_async())
-        else:
-            self._thread = threading.Thread(target=self._poll_thread, daemon=True)
-            self._thread.start()
-
-    async def _poll_async(self) -> None:
-        while not self._stop.is_set():
-            await asyncio.sleep(self._every)
-            if not self._stop.is_set():
-                self._tick()
-
-    def _poll_thread(self) -> None:
-        while not self._stop.wait(self._every):
-            self._tick()
+        self.poller = Poller(self._tick, self._every)
 
     @property
     def polling(self) -> bool:
         """Whether the view still refreshes by itself."""
-        alive_task = self._task is not None and not self._task.done()
-        alive_thread = self._thread is not None and self._thread.is_alive()
-        return not self._stop.is_set() and (alive_task or alive_thread)
+        return self.poller is not None and self.poller.running
 
     def stop(self) -> None:
         """Stop refreshing by itself (the view stays as it is)."""
-        self._stop.set()
-        if self._task is not None:
-            self._task.cancel()
+        if self.poller is not None:
+            self.poller.stop()
         if _LIVE.get(str(self.room.folder)) is self:
             del _LIVE[str(self.room.folder)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 import zipfile
 from pathlib import Path
 
@@ -144,17 +145,18 @@ def test_an_unexpected_error_is_called_a_bug_on_screen(view: Facilitator, monkey
 
 def test_it_polls_by_itself_and_stops_when_closed(room: Room) -> None:
     view = facilitator(room, items=QUIZ, every=0.01)
+    pause = threading.Event()
     assert isinstance(view, Facilitator) and view.polling  # no loop in a test: a thread
     before = view.refreshes
     room.join("Lena").publish("progress", {"step": 1})
     for _ in range(100_000):  # until the poller has drawn it; bounded, never timed
         if view.refreshes > before and "Lena" in view._people.value:
             break
-        view._stop.wait(0.01)
+        pause.wait(0.01)
     assert view.refreshes > before and "Lena" in view._people.value, view._message.value
     view.close()
-    view._thread.join(60)
-    assert not view.polling and not view._thread.is_alive()
+    view.poller.join(60)
+    assert not view.polling and not view.poller.thread.is_alive()
 
 
 def test_a_second_view_of_the_room_stops_the_first(room: Room) -> None:
@@ -195,7 +197,7 @@ def test_in_a_real_kernel_it_polls_on_the_kernels_loop(tmp_path: Path) -> None:
         started = run(
             "from krakit.room import Room\nfrom krakit.widgets.facilitator import facilitator\n"
             f"room = Room(path={folder!r}); v = facilitator(room, every=0.05)\n"
-            "print(v._task is not None, v._thread is None)"
+            "print(v.poller.task is not None, v.poller.thread is None)"
         )
         assert started.split() == ["True", "True"]
         run("room.join('Lena').publish('progress', {'step': 1})")
