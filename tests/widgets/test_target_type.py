@@ -174,3 +174,20 @@ def test_go_to_the_slabs_from_a_finding(recruiter: krakit.Scorecard) -> None:
     step.select(kpi_id="offers-closed", field="target_type")
     assert "krakit-jump" not in step._scoring.slabs._dom_classes
     assert "krakit-jump" in step._scoring._dom_classes
+
+
+def test_a_blank_card_gets_a_slab_kpi_typed_in_odd_order() -> None:
+    """Blank start: the type and a slab row before the sentence, the target typed last."""
+    card = krakit.edit.set_kras(krakit.edit.new_scorecard("Dealer manager"), ["Dealer sales"])
+    step = KPIStep(card)
+    step.select("dealer-sales")
+    step._scoring.choose("slab")
+    step._scoring.slabs._rows[3][0].value = "110+ : 125"
+    step._statement.value = "Grow dealer sales every month"
+    step._fields["target"].value = "₹8 lakh"
+    step._fields["unit"].value = ""
+    assert step.draft is not None
+    assert (step.draft.target, step.draft.unit) == (800_000, "INR")
+    step._save.click()
+    (kpi,) = step.value.kra("dealer-sales").kpis
+    assert kpi.target_type == "slab" and kpi.slabs[-1] == Slab(at=110, points=125)
