@@ -24,6 +24,7 @@ from os import PathLike
 from typing import Any
 
 import pandas as pd
+from pydantic import ValidationError
 
 from krakit.errors import InputError
 from krakit.metrics.compute import Source, compute_actuals
@@ -31,7 +32,7 @@ from krakit.metrics.definition import Definition, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
 from krakit.model import Scorecard
 
-__all__ = ["Comparison", "Definitions", "compare_definitions", "revise"]
+__all__ = ["Comparison", "Definitions", "compare_definitions", "revise", "source_columns"]
 
 Definitions = (
     Mapping[str, Definition | Mapping[str, Any]] | MetricLibrary | str | PathLike[str] | None
@@ -65,6 +66,18 @@ class Comparison:
         columns = ["person", "kpi", "actual_old", "actual_new", "achievement_old"]
         columns += ["achievement_new", "points_old", "points_new"]
         return self.totals[columns].merge(scores, on="person", how="left")
+
+    def by_period(self, old: str = "now", new: str = "edited") -> pd.DataFrame:
+        """The changed KPIs' actuals, one row per KPI and period, two columns per person
+        (``"<name>: now"``, ``"<name>: edited"``; the words are ``old`` and ``new``)."""
+        names = dict(zip(self.people["person"], self.people["name"], strict=True))
+        wide = self.kpis.pivot_table(
+            index=["kpi", "period"], columns="person", values=["actual_old", "actual_new"]
+        )
+        columns = [(v, p) for p in names for v in ("actual_old", "actual_new") if (v, p) in wide]
+        wide = wide[columns]
+        wide.columns = [f"{names[p]}: {old if v == 'actual_old' else new}" for v, p in columns]
+        return wide
 
     def why(self) -> list[str]:
         """One sentence per person whose score changed: what moved, from what to what.
@@ -176,7 +189,47 @@ def revise(definition: Definition, **changes: Any) -> Definition:
     """
     data = definition.model_dump(mode="json", exclude_none=True)
     data.update(changes)
-    return Definition.model_validate({k: v for k, v in data.items() if v is not None})
+    try:
+        return Definition.model_validate({k: v for k, v in data.items() if v not in (None, "")})
+    except ValidationError as exc:
+        problem = exc.errors()[0]
+        where = ".".join(str(part) for part in problem["loc"]) or "definition"
+        raise InputError(
+            f"this definition cannot be used: {problem['msg'].removeprefix('Value error, ')}",
+            field=where,
+            value=problem.get("input") if where != "definition" else None,
+        ) from exc
+
+
+def source_columns(data: Mapping[str, Source], source: str) -> list[str]:
+    """The column names of one source (a CSV or Parquet path, or a DataFrame), in order.
+
+    Raises
+    ------
+    InputError
+        No source of that name, or a file that cannot be read.
+    """
+    if source not in data:
+        raise InputError(
+            f"there is no data set '{source}'; the data sets are {', '.join(sorted(data))}",
+            field="source",
+            value=source,
+        )
+    found = data[source]
+    if isinstance(found, pd.DataFrame):
+        return [str(c) for c in found.columns]
+    import duckdb
+
+    path = str(found)
+    reader = "read_parquet" if path.lower().endswith(".parquet") else "read_csv_auto"
+    try:
+        with duckdb.connect() as con:
+            return [
+                row[0]
+                for row in con.execute(f"DESCRIBE SELECT * FROM {reader}(?)", [path]).fetchall()
+            ]
+    except duckdb.Error as exc:
+        raise InputError(f"cannot read the data set '{source}': {exc}", path=path) from exc
 
 
 def _number(value: float) -> str:
