@@ -57,7 +57,7 @@ def _weight(value: Any) -> str:
 
 
 def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]:
-    """The report's tables: summary, agreement, kras, totals, periods, slabs, actuals.
+    """The report's tables: summary, agreement, kras, totals, periods, slabs, actuals, goals.
 
     These are what ``workbook.yaml`` columns (``field``) and the CSV export refer to.
     """
@@ -124,7 +124,16 @@ def tables(scorecard: Scorecard, result: ScoreResult) -> dict[str, pd.DataFrame]
         "actuals": pd.DataFrame(
             [a.model_dump() for a in scorecard.actuals], columns=["kpi", "period", "value", "note"]
         ),
+        "goals": _goals_served(scorecard),
     }
+
+
+def _goals_served(scorecard: Scorecard) -> pd.DataFrame:
+    """The goals the card's KRAs serve: its own, or the goals.yaml tree beside its file."""
+    from krakit.goals.choices import served_table
+    from krakit.goals.store import card_tree
+
+    return served_table(scorecard, card_tree(scorecard))
 
 
 def report(
@@ -290,7 +299,7 @@ def _write_xlsx(scorecard: Scorecard, result: ScoreResult, path: Path, folder: P
                 field=f"{where}.table",
             )
         if table.empty and (
-            sheet["table"] == "slabs"  # no KPI is scored by slabs
+            sheet["table"] in ("slabs", "goals")  # no KPI scored by slabs; no goal served
             or (
                 sheet["table"] in ("periods", "actuals", "kras", "totals")
                 and not result.has_actuals
@@ -466,6 +475,7 @@ def _render_html(
         "unassigned": [k.metric or k.id for k in scorecard.unassigned_kpis],
         "missing": [] if draft else _no_actuals(scorecard, result),
         "charts": _chart_images(scorecard, result) if with_charts else [],
+        "goals_served": _goals_served(scorecard).to_dict("records"),
         "explanation": ""
         if draft
         else str(explain(scorecard, actuals, manager_rating=manager_rating, config=result.config)),

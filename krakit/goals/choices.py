@@ -9,11 +9,15 @@ as unknown), so a picker never loses what the card says.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from krakit.goals.tree import GoalTree
 from krakit.model import Scorecard
 
-__all__ = ["Served", "goal_choices", "served_goals"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+__all__ = ["Served", "goal_choices", "served_goals", "served_table"]
 
 
 def goal_choices(
@@ -120,3 +124,36 @@ def served_goals(scorecard: Scorecard, tree: GoalTree | None = None) -> list[Ser
         else:
             out.append(Served(gid, gid, None, None, tuple(kras), False))
     return out
+
+
+def served_table(scorecard: Scorecard, tree: GoalTree | None = None) -> pd.DataFrame:
+    """The goals this card serves, one row each: title, owner, unit, KRAs, share of the card.
+
+    ``share`` is the part of the card's weight (%) its KRAs give the goal (a KRA serving two
+    goals gives each half), as in :func:`krakit.alignment`. For the report's goals section.
+
+    Examples
+    --------
+    >>> import krakit
+    >>> card = krakit.Scorecard(role={"title": "Rep"}, goals=[{"title": "Grow"}],
+    ...     kras=[{"title": "Sales", "weight": 70, "goals": ["grow"]}, {"title": "Admin"}])
+    >>> served_table(card)[["title", "kras", "share"]].values.tolist()
+    [['Grow', 'Sales', 70.0]]
+    """
+    import pandas as pd
+
+    from krakit.goals.alignment import kra_shares
+
+    shares = dict(zip([k.id for k in scorecard.kras], kra_shares(scorecard), strict=True))
+    part: dict[str, float] = {}
+    for kra in scorecard.kras:
+        named = list(dict.fromkeys(kra.goals))
+        for gid in named:
+            part[gid] = part.get(gid, 0.0) + 100.0 * shares[kra.id] / len(named)
+    rows = [
+        (s.id, s.title, s.owner or "", s.unit or "", ", ".join(s.kras), round(part[s.id], 2),
+         "" if s.known else "unknown goal id")
+        for s in served_goals(scorecard, tree)
+    ]  # fmt: skip
+    columns = ["goal", "title", "owner", "unit", "kras", "share", "note"]
+    return pd.DataFrame(rows, columns=columns)

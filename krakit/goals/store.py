@@ -8,11 +8,20 @@ from pathlib import Path
 
 from krakit.errors import InputError
 from krakit.goals.tree import GoalTree, validate_tree
+from krakit.model import Scorecard
 from krakit.store.atomic import atomic_write, locked
 from krakit.store.file import read_data, read_text
 from krakit.store.safe_yaml import plain_numbers, write_yaml
 
-__all__ = ["TREE_NAMES", "dump_tree", "find_tree", "load_tree", "loads_tree", "save_tree"]
+__all__ = [
+    "TREE_NAMES",
+    "card_tree",
+    "dump_tree",
+    "find_tree",
+    "load_tree",
+    "loads_tree",
+    "save_tree",
+]
 
 TREE_NAMES = ("goals.yaml", "goals.yml", "goals.json")
 """The file names a folder's goal tree may have, in the order they are looked for."""
@@ -97,3 +106,18 @@ def find_tree(folder: str | PathLike[str]) -> Path | None:
         if (base / name).is_file():
             return base / name
     return None
+
+
+def card_tree(scorecard: Scorecard) -> GoalTree | None:
+    """The goal tree beside the file this scorecard was loaded from, or None.
+
+    Raises
+    ------
+    InputError
+        A ``goals.yaml`` is there but cannot be read (naming it and the id).
+    """
+    from krakit.store import origin
+
+    path = origin(scorecard)
+    tree_path = find_tree(path.parent) if path is not None else None
+    return load_tree(tree_path) if tree_path is not None else None

@@ -196,15 +196,17 @@ def load(path: str | PathLike[str]) -> Scorecard:
     return scorecard
 
 
-def read_text(path: Path, limit: int = SCORECARD_MAX_BYTES) -> tuple[bytes, str]:
+def read_text(path: Path, limit: int | None = None) -> tuple[bytes, str]:
     """A krakit file's bytes and its UTF-8 text (a byte-order mark dropped).
 
     Raises
     ------
     InputError
-        The file is missing, unreadable, larger than ``limit`` or not UTF-8, naming it.
+        The file is missing, unreadable, larger than ``limit`` (default: the scorecard
+        limit) or not UTF-8, naming it.
     """
-    check_size(path, limit)  # before reading: a 5 GB file is refused, not read
+    # before reading: a 5 GB file is refused, not read (the limit is read at call time)
+    check_size(path, SCORECARD_MAX_BYTES if limit is None else limit)
     try:
         raw = path.read_bytes()
     except FileNotFoundError as exc:
