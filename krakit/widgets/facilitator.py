@@ -25,6 +25,7 @@ from krakit.room import Room, RoomState, tally
 from krakit.room.export import export_scorecards, export_workbook
 from krakit.room.spotlight import Draft, drafts, kra_titles
 from krakit.widgets._base import esc, guard, message_html, style
+from krakit.widgets.click_chart import ClickChart
 from krakit.widgets.download import DownloadButton, Payload
 from krakit.widgets.poller import Poller
 
@@ -114,7 +115,8 @@ class Facilitator(w.VBox):
         self._refresh = w.Button(description="Refresh", icon="refresh")
         self._people = w.HTML().add_class("krakit-room-people")
         self._problems = w.HTML().add_class("krakit-room-problems")
-        self._chart = w.HTML().add_class("krakit-room-chart")
+        self._chart = w.HTML().add_class("krakit-room-chart-note")
+        self._bars = ClickChart().add_class("krakit-room-chart")
         self._code = w.ToggleButtons(options=[], value=None, style={"button_width": "auto"})
         self._code.add_class("krakit-room-codes")
         self._lines = w.HTML().add_class("krakit-room-lines")
@@ -152,10 +154,11 @@ class Facilitator(w.VBox):
         ):
             control.observe(self._guarded(lambda _c, h=handler: h()), names="value")
 
+        self._bars.observe(self._guarded(lambda _c: self._on_bar()), names="picked")
         self._tabs = tabs = w.Tab(
             children=[
                 w.VBox([self._people, self._problems]),
-                w.VBox([self._chart, self._code, self._lines]),
+                w.VBox([self._chart, self._bars, self._code, self._lines]),
                 w.VBox([self._reveal, self._quiz]),
                 w.VBox([self._kra, w.HBox([self._prev, self._next]), self._spot]),
                 w.VBox(
@@ -269,12 +272,19 @@ class Facilitator(w.VBox):
         self._chart_key, self._chart_drawn = key, self._clock()
         if table.empty:
             self._chart.value = message_html("No mistakes in the scorecards published yet.")
+            self._bars.svg = ""
             return
         from krakit import vegalite
         from krakit.room import chart
 
-        svg = vegalite.svg(chart.mistakes(table))
-        self._chart.value = f'<div class="krakit-svg">{svg}</div>'
+        self._chart.value = message_html("Click a bar (or a code below) to see its lines.")
+        self._bars.svg = vegalite.svg(chart.mistakes(table))
+
+    def _on_bar(self) -> None:
+        codes = [code for _label, code in self._code.options]
+        if self._bars.picked in codes:
+            self._code.value = self._bars.picked
+            self._bars.picked = ""  # the same bar clicked again picks it again
 
     def _render_lines(self) -> None:
         if self._state is None or not self._code.value:

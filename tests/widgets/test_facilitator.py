@@ -57,9 +57,13 @@ def test_people_table_and_header(view: Facilitator) -> None:
 def test_picking_a_mistake_shows_its_lines_and_projecting_hides_names(view: Facilitator) -> None:
     codes = dict((code, label) for label, code in view._code.options)
     assert "C001" in codes and "2 of 2" in codes["C001"]
-    assert "<svg" not in view._chart.value  # drawn only while its tab is open
+    assert "<svg" not in view._bars.svg  # drawn only while its tab is open
     view._tabs.selected_index = 1
-    assert "<svg" in view._chart.value
+    assert "<svg" in view._bars.svg
+    assert "label: C001 · 2 of 2" in view._bars.svg  # what a click on the bar reads
+    view._bars.picked = "C001"  # what a click on the bar does
+    assert view._code.value == "C001" and "Safety culture" in view._lines.value
+    view._code.value = None
     view._code.value = "C001"
     assert "Safety culture" in view._lines.value and "Workplace safety" in view._lines.value
     assert "Dev" in view._lines.value
@@ -217,11 +221,11 @@ def test_the_chart_is_drawn_at_most_every_few_seconds(view: Facilitator, room: R
     now = [1000.0]
     view._clock = lambda: now[0]
     view._tabs.selected_index = 1
-    first = view._chart.value
+    first = view._bars.svg
     room.join("Lena").publish("scorecard", card("Nurse", {"Care": ["Patient care"]}))
     view.refresh()
-    assert view._chart.value == first  # drawn a moment ago: pending
+    assert view._bars.svg == first  # drawn a moment ago: pending
     assert "3 of 3" in str(view._code.options)  # the picker's counts are current
     now[0] += 10
     view._tick()  # what the poller does
-    assert view._chart.value != first and "<svg" in view._chart.value
+    assert view._bars.svg != first and "<svg" in view._bars.svg
