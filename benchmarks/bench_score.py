@@ -77,22 +77,20 @@ def scorecard() -> krakit.Scorecard:
     )
 
 
-def actuals(seed: int = 7) -> pd.DataFrame:
+def actuals(seed: int = 7, people: int = PEOPLE) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
-    n = PEOPLE * KPIS * MONTHS
-    kpi_code = np.tile(np.repeat(np.arange(KPIS), MONTHS), PEOPLE)
+    n = people * KPIS * MONTHS
+    kpi_code = np.tile(np.repeat(np.arange(KPIS), MONTHS), people)
     means = np.array(MEANS, dtype="float64")[kpi_code]
     value = rng.normal(means, np.abs(means) * 0.12)
     value[rng.random(n) < 0.01] = np.nan  # 1% missing: excluded, weights renormalised
-    people = [f"E{i:05d}" for i in range(PEOPLE)]
+    names = [f"E{i:05d}" for i in range(people)]
     return pd.DataFrame(
         {
-            "person": pd.Categorical.from_codes(
-                np.repeat(np.arange(PEOPLE), KPIS * MONTHS), people
-            ),
+            "person": pd.Categorical.from_codes(np.repeat(np.arange(people), KPIS * MONTHS), names),
             "kpi": pd.Categorical.from_codes(kpi_code, [k[0] for k in KPI_SPECS]),
             "period": pd.Categorical.from_codes(
-                np.tile(np.arange(MONTHS), PEOPLE * KPIS),
+                np.tile(np.arange(MONTHS), people * KPIS),
                 [f"2026-{m:02d}" for m in range(1, MONTHS + 1)],
             ),
             "value": value,

@@ -204,7 +204,7 @@ def roll_up(
 ) -> Rows:
     """Roll rows up per person × KPI (× label) with each KPI's aggregation (sum/mean/last)."""
     nd, nl = len(defs), max(len(rows.labels), 1)
-    key = rows.person.astype(np.int64) * nd
+    key = np.multiply(rows.person, nd, dtype=np.int64)
     key += rows.d
     space = len(defs) * (int(rows.person.max()) + 1 if len(rows) else 1)
     if with_label:

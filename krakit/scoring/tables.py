@@ -137,11 +137,12 @@ def kpi_totals(
             "kpi_share": np.where(scored, w_scored / np.where(sums > 0, sums, 1)[kra_key], 0.0),
             "kra_key": kra_key,
             "kpi_w": kpi_w,
-        }
+        },
+        copy=False,
     )
     grid.attrs.update(
-        kra_ids=defs["kra"].to_numpy(),
-        kra_titles=defs["kra_title"].to_numpy(),
+        kra_ids=defs["kra"].array,
+        kra_titles=defs["kra_title"].array,
         kra_w=defs["kra_w"].to_numpy(),
     )
     sum_agg = defs["agg"].to_numpy()[grid_def] == SUM
@@ -153,8 +154,8 @@ def kpi_totals(
         {
             "kra": _categorical(defs, "kra", grid_def),
             "kpi": _categorical(defs, "kpi", grid_def),
-            "metric": defs["metric"].to_numpy()[grid_def],
-            "unit": defs["unit"].to_numpy()[grid_def],
+            "metric": _take(defs, "metric", grid_def),
+            "unit": _take(defs, "unit", grid_def),
             "periods": pick(rolled.periods, 0.0).astype("int64"),
             "actual": pick(rolled.value),
             "target": target,
@@ -163,15 +164,21 @@ def kpi_totals(
             "status": status_of(
                 ach, defs["green"].to_numpy()[grid_def], defs["amber"].to_numpy()[grid_def]
             ),
-            "rule": defs["rule"].to_numpy()[grid_def],
+            "rule": _take(defs, "rule", grid_def),
             "agreed_weight": kpi_w * 100.0,
             "green": defs["green"].to_numpy()[grid_def],
             "amber": defs["amber"].to_numpy()[grid_def],
-        }
+        },
+        copy=False,  # fresh arrays, kept as they are (no copy into one block)
     )
     if team:
         totals.insert(0, "person", _person(grid_person, people))
     return totals, grid
+
+
+def _take(defs: pd.DataFrame, col: str, rows: np.ndarray) -> pd.api.extensions.ExtensionArray:
+    """A column of the definitions, taken per row in its own dtype (text is not re-checked)."""
+    return defs[col].array.take(rows)
 
 
 def _categorical(defs: pd.DataFrame, col: str, rows: np.ndarray) -> pd.Categorical:
@@ -247,8 +254,8 @@ def kras_overall(
     )
     kras = pd.DataFrame(
         {
-            "kra": grid.attrs["kra_ids"][d],
-            "title": grid.attrs["kra_titles"][d],
+            "kra": grid.attrs["kra_ids"].take(d),
+            "title": grid.attrs["kra_titles"].take(d),
             "weight": kra_w * 100.0,
             "share": weight * 100.0,
             "score": kra_score,
