@@ -40,6 +40,7 @@ if TYPE_CHECKING:  # what type checkers and editors see; at run time these load 
         json_schema,
         slugify,
     )
+    from krakit.scoring.targets import TARGET_TYPES
     from krakit.store import Workspace, dump, load, loads, save, save_elsewhere
 
 __version__ = "0.1.0"
@@ -63,6 +64,7 @@ _LAZY: dict[str, str] = {
     "Role": "krakit.model",
     "Scorecard": "krakit.model",
     "Slab": "krakit.model",
+    "TARGET_TYPES": "krakit.scoring.targets",
     "TargetType": "krakit.model",
     "Thresholds": "krakit.model",
     "WeightMode": "krakit.model",
@@ -160,6 +162,7 @@ __all__ = [
     "KPI",
     "KRA",
     "SCHEMA_VERSION",
+    "TARGET_TYPES",
     "Actual",
     "Aggregation",
     "ConfigError",
