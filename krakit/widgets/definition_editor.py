@@ -74,22 +74,28 @@ class DefinitionEditor(w.VBox):
         self.comparison: Comparison | None = None
         """The last preview's comparison (None before the first)."""
 
-        layout = {"width": "34em"}
+        layout = {"width": "38em"}
+        labels = {"description_width": "8em"}
         self._msg = w.HTML()
-        self._kpi = w.Dropdown(description="KPI", options=sorted(self._current), layout=layout)
-        self._source = w.Dropdown(description="Source", options=sorted(self._data), layout=layout)
-        self._agg = w.Dropdown(description="Measure", options=[a.value for a in Agg])
+        self._kpi = w.Dropdown(
+            style=labels, description="KPI", options=sorted(self._current), layout=layout
+        )
+        self._source = w.Dropdown(
+            style=labels, description="Source", options=sorted(self._data), layout=layout
+        )
+        self._agg = w.Dropdown(style=labels, description="Measure", options=[a.value for a in Agg])
         self._expr = w.Text(
-            description="of", placeholder="a column or SQL expression", layout=layout
+            style=labels, description="of", placeholder="a column or SQL expression", layout=layout
         )
         self._p = w.BoundedFloatText(description="p", value=0.9, min=0.01, max=0.99, step=0.05)
         self._filter = w.Text(
+            style=labels,
             description="Filter",
             placeholder="rows that count, e.g. status = 'filled'",
             layout=layout,
         )
-        self._time = w.Dropdown(description="Time column", layout=layout)
-        self._person = w.Dropdown(description="Person column", layout=layout)
+        self._time = w.Dropdown(style=labels, description="Time column", layout=layout)
+        self._person = w.Dropdown(style=labels, description="Person column", layout=layout)
         self._preview = w.Button(description="Preview", button_style="primary", icon="eye")
         self._out = w.HTML()
         for control in (self._expr, self._filter, self._p):
@@ -103,6 +109,7 @@ class DefinitionEditor(w.VBox):
 
         self._kpi.observe(guard(self._on_kpi, report, start=clear), names="value")
         self._source.observe(guard(self._on_source, report, start=clear), names="value")
+        self._agg.observe(guard(self._on_agg, report, start=clear), names="value")
         self._preview.on_click(guard(self._on_preview, report, start=clear))
         super().__init__(
             [
@@ -120,6 +127,9 @@ class DefinitionEditor(w.VBox):
                 self._out,
             ]
         )
+        self.add_class("krakit-definition-editor")
+        for name in ("kpi", "source", "agg", "expr", "filter", "time", "person", "preview", "out"):
+            getattr(self, f"_{name}").add_class(f"krakit-definition-{name}")
         if kpi is not None:
             if kpi not in self._current:
                 known = ", ".join(sorted(self._current)) or "none"
@@ -131,6 +141,7 @@ class DefinitionEditor(w.VBox):
                 self._kpi.value = kpi
         if self._kpi.value is not None:
             guard(self._on_kpi, report)()
+        self._on_agg()
 
     @property
     def value(self) -> Definition | None:
@@ -167,6 +178,10 @@ class DefinitionEditor(w.VBox):
                 box.value = column
         self._out.value = ""
 
+    def _on_agg(self, change: Any = None) -> None:
+        shown = self._agg.value == Agg.PERCENTILE.value
+        self._p.layout.display = None if shown else "none"
+
     def _on_source(self, change: Any = None) -> None:
         columns = [_NONE, *source_columns(self._data, self._source.value)]
         for box in (self._time, self._person):
@@ -176,6 +191,7 @@ class DefinitionEditor(w.VBox):
 
     def _on_preview(self, _: Any = None) -> None:
         kpi = self._kpi.value
+        self._out.value, self.comparison = "", None  # never an old preview beside a new error
         comparison = compare_definitions(
             self._cards, self._data, new={kpi: self._definition()}, metrics=self._library
         )

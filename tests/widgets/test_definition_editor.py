@@ -66,9 +66,13 @@ def test_time_column_and_filter_from_the_form(editor) -> None:
     ],
 )
 def test_a_refused_expression_is_a_plain_message(editor, expr, says, crash_folder) -> None:
+    editor._agg.value = "median"
+    editor._preview.click()
+    assert editor._out.value  # a preview first: the error must not leave it standing
     editor._expr.value = expr
     editor._preview.click()
     assert "krakit-msg-error" in editor._msg.value and says in editor._msg.value
+    assert editor._out.value == "" and editor.comparison is None
     assert "bug" not in editor._msg.value and "Traceback" not in editor._msg.value
     assert not crash_folder.exists()
 
@@ -104,6 +108,14 @@ def test_user_text_is_escaped(recruiters) -> None:
 def test_a_kpi_without_a_definition_is_named(recruiters) -> None:
     editor = DefinitionEditor(recruiters, raw_paths(), metrics_path(), kpi="time-to-hyre")
     assert "time-to-hyre" in editor._msg.value and KPI in editor._msg.value
+
+
+def test_p_is_asked_for_a_percentile_only(editor) -> None:
+    assert editor._p.layout.display == "none"
+    editor._agg.value = "percentile"
+    assert editor._p.layout.display is None
+    editor._p.value = 0.75
+    assert editor.value.p == 0.75
 
 
 def test_every_callback_is_guarded(editor) -> None:
