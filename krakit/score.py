@@ -1,6 +1,7 @@
 """Score a scorecard (or a whole team) from its actuals: vectorised pandas, pure functions.
 
-How a KPI scores (achievement, in percent of target; see the README's scoring section):
+How a KPI scores (achievement, in percent of target; see the README's scoring section). Each
+target type is one object in :mod:`krakit.scoring.targets` (``krakit.TARGET_TYPES``):
 
 ===========================  ===================================================
 higher_is_better, ratio      actual / target
@@ -10,6 +11,8 @@ in_range                     100 inside [low, high]; actual / low below it,
                              high / actual above it
 threshold                    100 if the level is held (per period), else 0
 milestone                    100 once done (value >= target, default 1), else 0
+slab                         the points of the highest slab at or below the %
+                             of target (% of target as ratio; 0 below the first)
 ===========================  ===================================================
 
 Then achievement is capped (``ScoringConfig.cap``, 120 by default) and floored at 0.
