@@ -7,13 +7,16 @@ metrics.yaml, computed over them, give back templates/sample/team_actuals.csv va
 from __future__ import annotations
 
 import duckdb
+import numpy as np
 import pandas as pd
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from krakit.library import templates_dir
 from krakit.sample import SEED
-from krakit.sample_raw import TABLES, raw_paths, raw_tables, write_raw
+from krakit.sample_raw import TABLES, _share, _whole_sum, raw_paths, raw_tables, write_raw
 
 METRICS = templates_dir() / "sample" / "metrics.yaml"
 
@@ -135,3 +138,37 @@ def test_compute_actuals_reproduces_the_sample_actuals_exactly(team_actuals) -> 
     unequal = both[both["value_x"] != both["value_y"]]
     assert unequal.empty, unequal[["person", "kpi", "period", "value_x", "value_y"]].head()
     assert both.groupby("kpi")["definition_version"].nunique().eq(1).all()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    tenths=st.integers(0, 1000),
+    scale=st.sampled_from([100, 1200]),
+    at_least=st.integers(1, 500),
+)
+def test_a_share_is_exact_in_floating_point(tenths, scale, at_least) -> None:
+    value = tenths / 10
+    k, n = _share(value, scale=scale, at_least=at_least)
+    assert n >= at_least and 0 <= k <= n * max(1, value / scale)
+    assert k * scale / n == value
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    n=st.integers(1, 60),
+    low=st.integers(0, 50),
+    width=st.integers(0, 100),
+    pick=st.floats(0, 1),
+    seed=st.integers(0, 2**32 - 1),
+)
+def test_whole_numbers_add_up_exactly_within_bounds(n, low, width, pick, seed) -> None:
+    high = low + width
+    total = round(n * low + pick * n * width)
+    rng = np.random.default_rng(seed)
+    values = _whole_sum(rng, rng.normal(low + width / 2, width + 1, n), total, low, high)
+    assert int(values.sum()) == total and values.min() >= low and values.max() <= high
+
+
+def test_impossible_sums_are_refused() -> None:
+    with pytest.raises(ValueError, match="cannot add up"):
+        _whole_sum(np.random.default_rng(0), np.zeros(3), 40, 0, 10)
