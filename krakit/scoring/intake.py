@@ -231,13 +231,15 @@ def locate(
             name = p_names[int(np.flatnonzero(p_map < 0)[0])]
             i = int(np.flatnonzero(p_codes == pd.Index(p_names).get_loc(name))[0])
             raise unknown_person(name, people, row=_row_name(frame, i))
-        person = p_map[p_codes]
+        person = p_map.astype(np.int32)[p_codes]  # int32 codes: half the memory per row
     else:
-        person = np.zeros(len(frame), dtype=np.int64)
+        person = np.zeros(len(frame), dtype=np.int32)
     # KPI id code → definition row, per scorecard (one small lookup, then one gather per row)
     code_to_def = np.where(kpi_map >= 0, table[:, np.maximum(kpi_map, 0)], -1)
     code_to_def = np.concatenate([code_to_def, np.full((len(table), 1), -1)], axis=1)
-    kpi_codes = np.where(kpi_codes >= 0, kpi_codes, len(kpi_names))  # NaN KPI → unknown
+    code_to_def = code_to_def.astype(np.int32)
+    if (kpi_codes < 0).any():
+        kpi_codes = np.where(kpi_codes >= 0, kpi_codes, len(kpi_names))  # NaN KPI → unknown
     if len(table) == 1:  # everyone shares one scorecard
         def_row = code_to_def[0][kpi_codes]
     else:
@@ -271,9 +273,14 @@ def locate(
             i = int(np.flatnonzero(per_codes == len(spans))[0])
             raise InputError(exc.reason, row=_row_name(frame, i), field="period") from exc
     # one key per (person, KPI, period) must be unique
-    key = (person.astype(np.int64) * n_def + def_row) * len(per_names) + per_codes
+    key = np.multiply(person, n_def, dtype=np.int64)
+    key += def_row
+    key *= len(per_names)
+    key += per_codes
     space = len(people) * n_def * len(per_names)
-    if space <= max(4 * len(key), 1 << 21):
+    if len(key) < 2 or np.all(key[1:] > key[:-1]):
+        twice = False  # rows in key order, none repeated (a sheet's usual layout)
+    elif space <= max(4 * len(key), 1 << 21):
         twice = bool(len(key)) and np.bincount(key, minlength=space).max() > 1
     else:
         twice = True  # a sparse key space: let the hash table below decide

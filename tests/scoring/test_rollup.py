@@ -151,3 +151,13 @@ def test_two_people_with_one_name_are_refused() -> None:
     )
     with pytest.raises(InputError, match="two people are named '1'"):
         krakit.score(team, frame)
+
+
+@pytest.mark.parametrize("where", ["next to it", "far from it"])
+def test_a_repeated_actual_is_refused_wherever_it_is(where: str) -> None:
+    rows = [("P0", k["id"], m, 1.0) for k in KPIS for m in MONTHS]  # in key order
+    i = 7 if where == "next to it" else len(rows) - 1
+    rows.insert(i + 1 if where == "next to it" else 0, rows[i])
+    frame = pd.DataFrame(rows, columns=["person", "kpi", "period", "value"])
+    with pytest.raises(InputError, match="is given twice for P0"):
+        krakit.score({"P0": CARDS[0]}, frame)
