@@ -7,13 +7,16 @@ that both give the same overall score for every person, measures krakit's peak m
 against the input frame, and exports a 10,000-person team chart to PNG.
 
 Run: ``.venv/bin/python benchmarks/bench_score.py`` (or ``make bench``).
-Targets: krakit ≤ 1.5 × DuckDB (the two timed alternately, median of the run-by-run ratios,
-so a busy machine slows both alike); the team chart PNG in < 2 s.
+Targets: krakit ≤ 1.0 × DuckDB, categorical and text columns both (the two timed alternately,
+median of the run-by-run ratios, so a busy machine slows both alike); krakit's peak memory
+≤ 6 × the input frame; the team chart PNG in < 2 s. The 10 × run (12 M actuals: time and
+memory linear) is ``benchmarks/scale_score.py``, run by hand.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import statistics
 import sys
 import time
@@ -307,8 +310,10 @@ def main() -> int:
     warm = time.perf_counter() - start
     out.unlink(missing_ok=True)
     print(f"team chart     {cold:6.3f} s cold, {warm:.3f} s warm: 10,000-person heatmap to PNG")
-    report("score 1.2 M actuals, krakit ÷ DuckDB", ratio, 1.5, "×")
-    report("the same, text columns, krakit ÷ DuckDB", text_ratio, 1.5, "×")
+    print(f"load average   {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
+    report("score 1.2 M actuals, krakit ÷ DuckDB", ratio, 1.0, "×")
+    report("the same, text columns, krakit ÷ DuckDB", text_ratio, 1.0, "×")
+    report("peak memory ÷ input frame (without .kpis)", peaks[0] / 1e6 / input_mb, 6.0, "×")
     report("10,000-person team chart to PNG, cold", cold, 2.0, "s")
     return done()
 
