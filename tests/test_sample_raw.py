@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from krakit.library import templates_dir
 from krakit.sample import SEED
-from krakit.sample_raw import TABLES, _share, _whole_sum, raw_paths, raw_tables, write_raw
+from krakit.sample_raw import TABLES, raw_paths, raw_tables, write_raw
+from krakit.sample_raw.exact import _share, _whole_sum
 
 METRICS = templates_dir() / "sample" / "metrics.yaml"
 

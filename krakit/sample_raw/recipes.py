@@ -1,195 +1,27 @@
-"""The sample team's raw event tables: the rows its actuals are computed from.
+"""One recipe per raw table: the rows that give one person's sample actuals exactly.
 
-:mod:`krakit.sample` gives the sample team finished actuals (``team_actuals.csv``). This module
-generates, from a seed, the raw tables an analyst would start from instead: orders, invoices,
-enquiries, requisitions, offers, tickets and the rest, one Parquet file each in
-``templates/sample/raw/``. ``templates/sample/metrics.yaml`` defines every sample KPI over
-them, and computing those definitions gives back ``team_actuals.csv`` value for value (a test
-keeps the three in step; ``python -m krakit.sample_raw`` rewrites the Parquet files).
-
-Each (person, KPI, period) value is reached exactly, not approximately: an average of whole
-numbers is given ``n`` rows whose sum is ``n × value``; a share in % is given ``n`` rows of
-which ``k`` count, with ``k / n × 100`` equal to the value in floating point. Shares with one
-decimal (78.3 %) need up to 1,000 rows in a period, so some volumes are larger than a real team
-of this size would see; the spreads, skews and edge rows (cancelled orders, internal transfers,
-open requisitions) are there so that changing a definition moves the numbers.
-
-Examples
---------
->>> tables = raw_tables()
->>> sorted(tables)[:3]
-['candidates', 'employees', 'enquiries']
->>> int(tables["orders"]["order_value"].min()) > 0
-True
+Each recipe takes (rng, person, {kpi: {period: value}}, rows) and appends that person's rows.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Callable, Iterator
-from fractions import Fraction
-from pathlib import Path
+from collections.abc import Callable
 
 import numpy as np
 import pandas as pd
 
-from krakit.library import template, templates_dir
-from krakit.model import Scorecard
-from krakit.sample import SEED, sample_team
-
-__all__ = [
-    "TABLES",
-    "metrics_path",
-    "raw_dir",
-    "raw_paths",
-    "raw_tables",
-    "sample_cards",
-    "write_raw",
-]
-
-TABLES = (
-    "candidates",
-    "employees",
-    "enquiries",
-    "exits",
-    "filings",
-    "headcount",
-    "hires",
-    "invoices",
-    "offers",
-    "onboarding",
-    "orders",
-    "payroll_runs",
-    "requisitions",
-    "surveys",
-    "tickets",
-    "training",
-    "training_sessions",
+from krakit.sample_raw.exact import (
+    _append,
+    _dates,
+    _flags,
+    _plus,
+    _Rows,
+    _share,
+    _span,
+    _whole_sum,
 )
-"""The raw tables, by name (each is ``templates/sample/raw/<name>.parquet``)."""
-
-_Rows = dict[str, list[object]]
-
-
-def raw_dir() -> Path:
-    """The folder of the sample raw tables (``templates/sample/raw``)."""
-    return templates_dir() / "sample" / "raw"
-
-
-def raw_paths(folder: str | Path | None = None) -> dict[str, Path]:
-    """Each raw table's Parquet file, by table name: the ``data`` that computing actuals takes.
-
-    Examples
-    --------
-    >>> paths = raw_paths()
-    >>> paths["offers"].name, all(p.exists() for p in paths.values())
-    ('offers.parquet', True)
-    """
-    base = Path(folder) if folder is not None else raw_dir()
-    return {name: base / f"{name}.parquet" for name in TABLES}
-
-
-def metrics_path() -> Path:
-    """``templates/sample/metrics.yaml``: the definitions of the sample KPIs, by KPI id."""
-    return templates_dir() / "sample" / "metrics.yaml"
-
-
-def sample_cards(seed: int = SEED) -> dict[str, Scorecard]:
-    """Each sample person's scorecard, every KPI defined by ``{ref: <its id>}``.
-
-    The refs name the definitions in :func:`metrics_path`; with :func:`raw_paths` as the data,
-    :func:`krakit.compute_actuals` gives the sample team's actuals.
-
-    Examples
-    --------
-    >>> cards = sample_cards()
-    >>> cards["p07"].holder, cards["p07"].kpi("offer-acceptance-rate").definition.ref
-    ('Ishaan Rao', 'offer-acceptance-rate')
-    """
-    from krakit.metrics.definition import Definition
-
-    people = sample_team(seed).people
-    cards: dict[str, Scorecard] = {}
-    for person, name, role in people[["person", "name", "template"]].itertuples(index=False):
-        card = template(role)
-        card.holder = name
-        card.period = "FY2025-26"
-        for kpi in card.all_kpis():
-            kpi.definition = Definition(ref=kpi.id)
-        cards[person] = card
-    return cards
-
-
-# -- exact numbers -----------------------------------------------------------------------------
-
-
-def _whole_sum(
-    rng: np.random.Generator, base: np.ndarray, total: int, low: int, high: int
-) -> np.ndarray:
-    """Whole numbers near ``base``, each within [low, high], adding up to exactly ``total``."""
-    n = len(base)
-    if not n * low <= total <= n * high:
-        raise ValueError(f"{n} numbers in [{low}, {high}] cannot add up to {total}")
-    values = np.clip(np.rint(base), low, high).astype(np.int64)
-    diff = total - int(values.sum())
-    while diff:
-        step = 1 if diff > 0 else -1
-        room = (high - values) if step > 0 else (values - low)
-        movable = np.flatnonzero(room > 0)
-        chosen = rng.choice(movable, size=min(abs(diff), len(movable)), replace=False)
-        values[chosen] += step
-        diff -= step * len(chosen)
-    return values
-
-
-def _share(value: float, scale: float = 100.0, at_least: int = 1) -> tuple[int, int]:
-    """``(k, n)``, ``n >= at_least``, with ``k * scale / n == value`` in floating point.
-
-    Multiplying first keeps it exact (one correctly rounded division); ``k / n * scale`` is
-    not always (16.4 % is 0.164 × 100 = 16.400000000000002).
-    """
-    exact = Fraction(str(value)) / Fraction(str(scale))
-    for multiple in range(max(1, math.ceil(at_least / exact.denominator)), 10_000):
-        k, n = exact.numerator * multiple, exact.denominator * multiple
-        if k * scale / n == value:
-            return k, n
-    raise ValueError(f"no whole numbers give {value} exactly")  # pragma: no cover
-
-
-def _flags(rng: np.random.Generator, n: int, k: int) -> np.ndarray:
-    """``n`` booleans of which exactly ``k`` are true, in random order."""
-    out = np.zeros(n, dtype=bool)
-    out[rng.choice(n, size=k, replace=False)] = True
-    return out
-
-
-def _span(period: str) -> tuple[dt.date, int]:
-    """First day and length in days of a period label (``2025-04`` or ``2025-Q2``)."""
-    p = pd.Period(period.replace("-Q", "Q"), freq="Q" if "Q" in period else "M")
-    start = p.start_time.date()
-    return start, (p.end_time.date() - start).days + 1
-
-
-def _dates(rng: np.random.Generator, period: str, n: int) -> list[dt.date]:
-    """``n`` random days inside the period, in order."""
-    start, days = _span(period)
-    return [start + dt.timedelta(days=int(d)) for d in np.sort(rng.integers(0, days, n))]
-
-
-def _plus(days: list[dt.date], offsets: np.ndarray) -> list[dt.date]:
-    return [d + dt.timedelta(days=int(o)) for d, o in zip(days, offsets, strict=True)]
-
-
-def _append(rows: _Rows, **columns: object) -> None:
-    """Add equal-length columns (lists or arrays; a scalar is repeated) to ``rows``."""
-    n = max(len(v) for v in columns.values() if isinstance(v, list | np.ndarray))
-    for key, value in columns.items():
-        values = list(value) if isinstance(value, list | np.ndarray) else [value] * n
-        rows.setdefault(key, []).extend(values)
-
-
-# -- one recipe per table ------------------------------------------------------------------------
 
 Recipe = Callable[[np.random.Generator, str, dict[str, dict[str, float]], _Rows], None]
 """(rng, person, {kpi: {period: value}}, rows): append one person's rows to a table."""
@@ -569,79 +401,3 @@ _MULTI: dict[str, Callable[..., None]] = {
         _training(rng, person, v, tables),
     )
 }
-
-
-def _values(actuals: pd.DataFrame) -> Iterator[tuple[str, str, dict[str, dict[str, float]]]]:
-    for (person, role), rows in actuals.groupby(["person", "template"], sort=True):
-        by_kpi: dict[str, dict[str, float]] = {}
-        for kpi, period, value in rows[["kpi", "period", "value"]].itertuples(index=False):
-            by_kpi.setdefault(kpi, {})[period] = float(value)
-        yield str(person), str(role), by_kpi
-
-
-def raw_tables(seed: int = SEED) -> dict[str, pd.DataFrame]:
-    """Generate the raw tables whose computed actuals are the sample team's actuals.
-
-    Parameters
-    ----------
-    seed
-        Seed of the sample team and of the raw rows; the same seed gives the same tables.
-
-    Returns
-    -------
-    dict[str, pandas.DataFrame]
-        One frame per name in :data:`TABLES`, rows in time order per person.
-    """
-    rng = np.random.default_rng(seed + 1)
-    tables: dict[str, _Rows] = {name: {} for name in TABLES}
-    for person, role, values in _values(sample_team(seed).actuals):
-        for table, recipe in _BY_ROLE.get(role, ()):
-            recipe(rng, person, values, tables[table])
-        if role in _MULTI:
-            _MULTI[role](rng, person, values, tables)
-    frames = {}
-    for name, rows in tables.items():
-        frame = pd.DataFrame(rows)
-        date_columns = [c for c in frame.columns if c.endswith(("_on", "_date")) or c == "month"]
-        for column in date_columns:
-            frame[column] = pd.to_datetime(frame[column])
-        frame.insert(0, "id", np.arange(1, len(frame) + 1))
-        frames[name] = frame
-    return frames
-
-
-def write_raw(
-    folder: str | Path | None = None,
-    seed: int = SEED,
-    tables: dict[str, pd.DataFrame] | None = None,
-) -> dict[str, Path]:
-    """Write each raw table as ``<name>.parquet`` (zstd) into ``folder`` and return the paths.
-
-    The default folder is ``templates/sample/raw``; ``tables`` (from :func:`raw_tables`) saves
-    generating them again. Dates are written as DATE columns.
-    """
-    import duckdb
-
-    paths = raw_paths(folder)
-    next(iter(paths.values())).parent.mkdir(parents=True, exist_ok=True)
-    with duckdb.connect() as con:
-        for name, frame in (tables or raw_tables(seed)).items():
-            con.register("frame", frame)
-            columns = ", ".join(
-                f'CAST("{c}" AS DATE) AS "{c}"'
-                if pd.api.types.is_datetime64_any_dtype(frame[c])
-                else f'"{c}"'
-                for c in frame.columns
-            )
-            target = str(paths[name]).replace("'", "''")
-            con.execute(
-                f"COPY (SELECT {columns} FROM frame) TO '{target}' "
-                "(FORMAT parquet, COMPRESSION zstd)"
-            )
-            con.unregister("frame")
-    return paths
-
-
-if __name__ == "__main__":
-    for path in write_raw().values():
-        print(path)
