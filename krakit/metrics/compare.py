@@ -137,7 +137,12 @@ class Comparison:
             {"field": "new", "type": "quantitative", "title": "Score, new definition"},
             {"field": "ranks", "type": "nominal", "title": "Rank, old → new"},
         ]
-        score = {"field": "score", "type": "quantitative", "title": "Overall score"}
+        score = {
+            "field": "score",
+            "type": "quantitative",
+            "title": "Overall score",
+            "scale": {"zero": False},  # the moves, not the distance from 0
+        }
         colors = {"domain": ["old definition", "new definition"], "range": ["#999999", "#0072B2"]}
         title = "Scores under the old and the new definition of " + ", ".join(self.changed)
         return plain(
