@@ -141,8 +141,8 @@ def kpi_totals(
         copy=False,
     )
     grid.attrs.update(
-        kra_ids=defs["kra"].array,
-        kra_titles=defs["kra_title"].array,
+        kra_ids=defs["kra"].to_numpy(),  # numpy: attrs are deep-copied with each column read
+        kra_titles=defs["kra_title"].to_numpy(),
         kra_w=defs["kra_w"].to_numpy(),
     )
     sum_agg = defs["agg"].to_numpy()[grid_def] == SUM
@@ -254,8 +254,8 @@ def kras_overall(
     )
     kras = pd.DataFrame(
         {
-            "kra": grid.attrs["kra_ids"].take(d),
-            "title": grid.attrs["kra_titles"].take(d),
+            "kra": grid.attrs["kra_ids"][d],
+            "title": grid.attrs["kra_titles"][d],
             "weight": kra_w * 100.0,
             "share": weight * 100.0,
             "score": kra_score,
