@@ -236,7 +236,9 @@ def test_dump_writes_format_2() -> None:
 
 
 def test_templates_are_format_2() -> None:
-    files = sorted((ROOT / "templates").rglob("*.yaml"))
+    # scorecards only: metrics.yaml and goals.yaml have formats (and versions) of their own
+    own_formats = {"metrics.yaml", "goals.yaml"}
+    files = sorted(f for f in (ROOT / "templates").rglob("*.yaml") if f.name not in own_formats)
     versions = {
         f.relative_to(ROOT).as_posix(): yaml.safe_load(f.read_text()).get("schema_version")
         for f in files

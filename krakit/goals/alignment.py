@@ -17,13 +17,14 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from krakit.goals.cards import Cards, Placement, Source, gather, place, tree_of
 from krakit.goals.tree import ORGANISATION, GoalTree
 from krakit.model import KRA, Scorecard
+
+if TYPE_CHECKING:  # pandas loads when an alignment is made: step 1 reads the tree without it
+    import pandas as pd
 
 __all__ = ["Alignment", "alignment", "kra_shares"]
 
@@ -141,6 +142,8 @@ class Alignment:
         A unit's coverage of a goal is the share of the organisation's weight that the unit's
         cards put on the goal directly; every goal × unit pair is listed (0 when none).
         """
+        import pandas as pd
+
         units = [ORGANISATION] + [u.id for u, _ in self.tree.walk()]
         names = {u: self.tree.unit_name(u) for u in units}
         sums = self.links.groupby(["goal", "unit"], sort=False)["weight"].sum()
@@ -285,6 +288,8 @@ def alignment(
 
 
 def _align(gathered: Cards, tree: GoalTree, *, score_actuals: bool) -> Alignment:
+    import pandas as pd
+
     cards = gathered.cards
     index = tree.index()
     placement = place(tree, cards)
@@ -362,6 +367,8 @@ def _kpi_rows(goal: str, name: str, holder: str | None, kra: KRA, part: float) -
 
 def _kra_scores(cards: Mapping[str, Scorecard]) -> dict[tuple[str, str], float]:
     """Each (card, KRA)'s score from the cards' own actuals, in one team scoring run."""
+    import pandas as pd
+
     with_actuals = {name: card for name, card in cards.items() if card.actuals and card.kras}
     if not with_actuals:
         return {}
@@ -385,6 +392,8 @@ def _kra_scores(cards: Mapping[str, Scorecard]) -> dict[tuple[str, str], float]:
 
 def _goal_table(tree: GoalTree, links: Sequence[tuple[Any, ...]]) -> pd.DataFrame:
     """Per goal: direct and rolled-up coverage, counts and score (children into parents)."""
+    import pandas as pd
+
     order = tree.goals_in_order()
     index = tree.index()
     direct = {g.id: 0.0 for g in order}

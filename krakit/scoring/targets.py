@@ -34,6 +34,7 @@ import numpy as np
 from krakit.model import Aggregation, Polarity, TargetType
 from krakit.scoring import target_maths as maths
 from krakit.scoring import target_words as words
+from krakit.scoring.target_labels import EXPLAIN, LABELS
 from krakit.scoring.target_maths import Values, slab_points
 from krakit.scoring.target_words import Worked
 
@@ -137,8 +138,8 @@ def _words(higher: str, lower: str, in_range: str) -> Mapping[Polarity, str]:
 
 RATIO = TargetKind(
     type=TargetType.RATIO,
-    label="Ratio",
-    explain="Scores actual against target: 90 of 100 is 90% (lower is better: target / actual).",
+    label=LABELS[TargetType.RATIO],
+    explain=EXPLAIN[TargetType.RATIO],
     rollup=RollUp.VALUE,
     aggregation=None,
     needs_target=True,
@@ -150,8 +151,8 @@ RATIO = TargetKind(
 )
 PROGRESS = TargetKind(
     type=TargetType.PROGRESS,
-    label="Progress from a baseline",
-    explain="Scores the distance moved from the baseline to the target: 30 → 40 of 50 is 50%.",
+    label=LABELS[TargetType.PROGRESS],
+    explain=EXPLAIN[TargetType.PROGRESS],
     rollup=RollUp.VALUE,
     aggregation=Aggregation.LAST,
     needs_target=True,
@@ -167,8 +168,8 @@ PROGRESS = TargetKind(
 )
 THRESHOLD = TargetKind(
     type=TargetType.THRESHOLD,
-    label="Threshold to hold",
-    explain="A level to hold every period: scores the share of periods it was held.",
+    label=LABELS[TargetType.THRESHOLD],
+    explain=EXPLAIN[TargetType.THRESHOLD],
     rollup=RollUp.SHARE,
     aggregation=None,
     needs_target=True,
@@ -184,8 +185,8 @@ THRESHOLD = TargetKind(
 )
 MILESTONE = TargetKind(
     type=TargetType.MILESTONE,
-    label="Milestone",
-    explain="Done or not: 100% once the value reaches the target (1 when none is set), else 0.",
+    label=LABELS[TargetType.MILESTONE],
+    explain=EXPLAIN[TargetType.MILESTONE],
     rollup=RollUp.DONE,
     aggregation=Aggregation.LAST,
     needs_target=False,
@@ -197,8 +198,8 @@ MILESTONE = TargetKind(
 )
 SLAB = TargetKind(
     type=TargetType.SLAB,
-    label="Slabs (stepped points)",
-    explain="Points by the slab the % of target falls in: e.g. 80% → 50, 90% → 80, 100% → 100.",
+    label=LABELS[TargetType.SLAB],
+    explain=EXPLAIN[TargetType.SLAB],
     rollup=RollUp.VALUE,
     aggregation=None,
     needs_target=True,

@@ -133,12 +133,12 @@ class TargetTypeBox(w.VBox):
     changed = traitlets.Int(0, read_only=True)
 
     def __init__(self, wrap: Wrap = _same) -> None:
-        from krakit.scoring.targets import TARGET_KINDS
+        from krakit.scoring.target_labels import EXPLAIN, LABELS  # no numpy on the first screen
 
         super().__init__()
-        self._kinds = {kind.type.value: kind for kind in TARGET_KINDS}
+        self._explain = {t.value: text for t, text in EXPLAIN.items()}
         self._type = w.Dropdown(
-            options=[(kind.label, kind.type.value) for kind in TARGET_KINDS],
+            options=[(label, t.value) for t, label in LABELS.items()],
             value=TargetType.RATIO.value,
             description="Scored as",
             layout=w.Layout(width="340px"),
@@ -176,9 +176,8 @@ class TargetTypeBox(w.VBox):
         self._type.value = (kpi.target_type if kpi else TargetType.RATIO).value
 
     def _on_type(self, _change: object = None) -> None:
-        kind = self._kinds[self.target_type]
-        self._about.value = f"<small>{esc(kind.explain)}</small>"
-        self._slabs.layout.display = "" if kind.type is TargetType.SLAB else "none"
+        self._about.value = f"<small>{esc(self._explain[self.target_type])}</small>"
+        self._slabs.layout.display = "" if self.target_type == TargetType.SLAB else "none"
         self._bump()
 
     def _bump(self, _change: object = None) -> None:

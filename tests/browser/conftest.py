@@ -74,7 +74,7 @@ def _serve(
             proc.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A copy of the notebooks and templates, so browser runs never write into the repo."""
     site = tmp_path_factory.mktemp("site")
@@ -83,7 +83,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def lab(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     tmp = tmp_path_factory.mktemp("lab")
     args = [
@@ -120,13 +120,13 @@ def _voila(
     yield from _serve(args, "/", tmp, site, extra_env)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def voila(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The workshop app: ``00_start_here.ipynb`` served by Voilà."""
     yield from _voila("00_start_here.ipynb", site, tmp_path_factory.mktemp("voila"))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def voila_training(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
     """The participants' training (quiz, fix-this-KPI) served by Voilà (make training)."""
     yield from _voila("training_participant.ipynb", site, tmp_path_factory.mktemp("training"))
@@ -174,7 +174,7 @@ def chromium_gate(chromium: str | os.PathLike[str], env: Mapping[str, str]) -> t
 _SKIPPED: list[str] = []
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser() -> Iterator[object]:
     gate, why = chromium_gate(CHROMIUM, os.environ)
     if gate == "fail":
