@@ -227,8 +227,10 @@ def apply_fix(sc: Scorecard, finding: Any) -> Scorecard:
 
 
 def kpi_weight_total(sc: Scorecard, kra_id: str) -> float:
-    """Sum of the KPI weights set so far within one KRA."""
-    return float(sum(kpi.weight or 0 for kpi in sc.kra(kra_id).kpis))
+    """Sum of the KPI weights set so far within one KRA (as scoring.weights.weight_total)."""
+    from krakit.scoring.weights import weight_total
+
+    return weight_total([kpi.weight for kpi in sc.kra(kra_id).kpis], items="KPIs").total
 
 
 def add_kpi(sc: Scorecard, kra_id: str | None, kpi: KPI | Mapping[str, Any]) -> Scorecard:

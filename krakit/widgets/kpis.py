@@ -19,6 +19,7 @@ from krakit import edit
 from krakit.errors import KrakitError
 from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, TargetType, WeightMode
 from krakit.place import kpi_name, plain_error
+from krakit.scoring.weights import weight_total
 from krakit.text.draft import KPIDraft
 from krakit.widgets._base import Step, esc, style
 from krakit.widgets.target_type import TargetTypeBox
@@ -435,14 +436,14 @@ class KPIStep(Step):
             f"{f' <small>(weight {k.weight:g}%)</small>' if k.weight is not None else ''}</li>"
             for k in kpis
         )
-        total = edit.kpi_weight_total(self.scorecard, self.kra_id) if self.kra_id else None
-        unweighted = all(k.weight is None for k in kpis)
+        weights = weight_total([k.weight for k in kpis], items="KPIs") if self.kra_id else None
         note = (
             ""
-            if not kpis or total is None
+            if not kpis or weights is None
             else "<p>No KPI weights yet: the KPIs here count equally within the KRA.</p>"
-            if unweighted
-            else f"<p>KPI weights in this KRA add up to {total:g} of 100.</p>"
+            if weights.none_set
+            else f"<p>KPI weights in this KRA add up to {weights.total:g} of 100"
+            f"{' ✓' if weights.ok else ''}.</p>"
         )
         self._list.value = (
             f"<h4>KPIs here ({len(kpis)})</h4><ul>{items}</ul>{note}"
