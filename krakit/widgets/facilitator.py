@@ -26,6 +26,7 @@ from krakit.room.export import export_scorecards, export_workbook
 from krakit.room.spotlight import Draft, drafts, kra_titles
 from krakit.widgets._base import esc, guard, message_html, style
 from krakit.widgets.click_chart import ClickChart
+from krakit.widgets.code_picker import CodePicker
 from krakit.widgets.download import DownloadButton, Payload
 from krakit.widgets.poller import Poller
 
@@ -117,8 +118,7 @@ class Facilitator(w.VBox):
         self._problems = w.HTML().add_class("krakit-room-problems")
         self._chart = w.HTML().add_class("krakit-room-chart-note")
         self._bars = ClickChart().add_class("krakit-room-chart")
-        self._code = w.ToggleButtons(options=[], value=None, style={"button_width": "auto"})
-        self._code.add_class("krakit-room-codes")
+        self._code = CodePicker().add_class("krakit-room-codes")
         self._lines = w.HTML().add_class("krakit-room-lines")
         self._reveal = w.ToggleButton(False, description="Reveal", icon="eye")
         self._quiz = w.HTML().add_class("krakit-room-quiz")
@@ -246,10 +246,7 @@ class Facilitator(w.VBox):
         self._chart_table = table
         self._draw_chart()
         options = [(f"{r.code} · {r.label}", r.code) for r in table.itertuples()]
-        if list(self._code.options) != options:
-            current = self._code.value
-            self._code.options = options
-            self._code.value = current if current in table.code.values else None
+        self._code.options = options  # keeps its buttons: a click is never lost to a redraw
         self._render_lines()
 
     def _draw_chart(self, *, force: bool = False) -> None:

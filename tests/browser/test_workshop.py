@@ -138,7 +138,7 @@ def test_vague_kpi_rewritten_saved_and_scored_over_two_periods(voila, page) -> N
     # 1 · Role & KRAs: the Sales executive template.
     _start_from_sales_executive(page)
     assert page.locator(".krakit-kra-row").count() >= 3
-    assert "100" in page.inner_text(".krakit-weight-total")
+    _wait_text(page, ".krakit-weight-total", "100")  # drawn just after the rows
     screenshot(page, "step1_roles")
 
     # 2 · KPIs: a vague KPI gets the checker's message live, in the KPI step.
