@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import InputError
+from krakit.scoring.weights import near_100
 from krakit.sheet_cells import column_of, kpi_data, unique_id
 from krakit.sheets import Sheet, SheetRow
 
@@ -66,9 +67,6 @@ def _kpi_or_problem(sheet: Sheet, row: SheetRow, used: dict[str, int], collect: 
                 fields.pop("target_type", None)
 
 
-_WEIGHT_TOLERANCE = 0.5  # points: hand-typed weights often add to 99.9 or 100.1
-
-
 def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
     """What a lone weight column means, from how its numbers add up on each scorecard.
 
@@ -83,21 +81,18 @@ def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
     if not cards:
         return "kpi"
 
-    def near(total: float) -> bool:
-        return abs(total - 100.0) <= _WEIGHT_TOLERANCE
-
     kras = [ws for card in cards for ws in card]
     repeated = all(len(set(ws)) == 1 for ws in kras) and any(len(ws) > 1 for ws in kras)
-    per_kra = all(near(sum(ws)) for ws in kras)
+    per_kra = all(near_100(sum(ws)) for ws in kras)
     kra_totals = [sum(ws[0] for ws in card) for card in cards]
     row_totals = [sum(sum(ws) for ws in card) for card in cards]
-    if repeated and all(map(near, kra_totals)) and not per_kra:
+    if repeated and all(map(near_100, kra_totals)) and not per_kra:
         sheet.assumed.append(
             f"column '{column}' repeats each KRA's weight on its KPI rows (the KRA weights add "
             "to 100), so it was read as the KRA's weight; its KPIs share it equally"
         )
         return "kra"
-    if all(map(near, row_totals)) and not per_kra:
+    if all(map(near_100, row_totals)) and not per_kra:
         sheet.assumed.append(
             f"column '{column}' adds to 100 over each scorecard's KPIs, so each value was "
             "read as the KPI's share of the role: a KRA weighs the sum of its KPIs, and each "

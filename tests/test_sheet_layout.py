@@ -78,6 +78,26 @@ def test_weights_adding_to_100_over_the_sheet_are_shares_of_the_role(tmp_path: P
     assert "share of the role" in sheet.assumed[0]
 
 
+def test_thirds_typed_by_hand_are_read_by_the_tolerance_of_scoring_weights(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """33.3 three times is meant as 100 (scoring.weights.near_100); the checker still says
+    the KRA weights add to 99.9, as adds_to_100 decides."""
+    from krakit.rules import check
+    from krakit.scoring import weights
+
+    text = "KRA,KPI,Weight\nSales,Revenue,33.3\nService,NPS,33.3\nHiring,Time to hire,33.3\n"
+    sheet = read_sheet(_write(tmp_path, text))
+    ((card, _),) = sheet_scorecards(sheet)
+    assert "share of the role" in sheet.assumed[0]
+    assert [k.weight for k in card.kras] == [33.3, 33.3, 33.3]
+    assert any(f.code == "W001" for f in check(card))
+    monkeypatch.setattr(weights, "LAYOUT_TOLERANCE", 0.0)  # the one home: no local copy
+    sheet = read_sheet(_write(tmp_path, text, "again.csv"))
+    sheet_scorecards(sheet)
+    assert "within its KRA" in sheet.assumed[0]
+
+
 def test_kpi_weights_within_each_kra_stay_kpi_weights(tmp_path: Path) -> None:
     path = _write(
         tmp_path,

@@ -15,11 +15,23 @@ from dataclasses import dataclass
 
 from krakit.model import WeightMode
 
-__all__ = ["WEIGHT_TOLERANCE", "WeightTotal", "adds_to_100", "shares", "weight_total"]
+__all__ = [
+    "LAYOUT_TOLERANCE",
+    "WEIGHT_TOLERANCE",
+    "WeightTotal",
+    "adds_to_100",
+    "near_100",
+    "shares",
+    "weight_total",
+]
 
 
 WEIGHT_TOLERANCE = 0.01
 """Percent weights must add to 100 within this many points (0.25 + 0.75 float noise is fine)."""
+
+LAYOUT_TOLERANCE = 0.5
+"""Points within which hand-typed weights count as *meant* to total 100 (thirds typed as 33.3
+add to 99.9): enough to tell what a sheet's weight column holds, never that they add up."""
 
 
 def adds_to_100(total: float) -> bool:
@@ -31,6 +43,20 @@ def adds_to_100(total: float) -> bool:
     (True, False)
     """
     return math.isclose(total, 100.0, abs_tol=WEIGHT_TOLERANCE)
+
+
+def near_100(total: float) -> bool:
+    """Whether hand-typed weights were meant to total 100 (within :data:`LAYOUT_TOLERANCE`).
+
+    Sheet import reads it to tell which layout a weight column is in; whether the weights
+    then *add to 100* is :func:`adds_to_100`'s call (the checker says so if not).
+
+    Examples
+    --------
+    >>> near_100(33.3 * 3), adds_to_100(33.3 * 3), near_100(99)
+    (True, False, False)
+    """
+    return math.isclose(total, 100.0, abs_tol=LAYOUT_TOLERANCE)
 
 
 def shares(
