@@ -7,6 +7,7 @@ definition         the model: Definition, Measure, Ratio, Agg, definition_versio
 library            a shared metrics.yaml: load, save, resolve a ``ref``
 guard              sqlglot parse of each expr/filter: only listed functions and columns
 compile            a definition to SQL, built as a sqlglot tree (any dialect)
+dialects           what a warehouse spells differently (a median in BigQuery, Spark)
 scan               several definitions over one scan of their source (what compute runs)
 compute            DuckDB in process: sources in, the actuals frame out
 =================  ===========================================================

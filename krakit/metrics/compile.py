@@ -278,7 +278,9 @@ def measure_sql(
     query = definition_query(
         definition, kpi=kpi, grain=grain, fiscal_start=fiscal_start, by_person=by_person
     )
-    return query.sql(dialect=dialect)
+    from krakit.metrics.dialects import for_dialect
+
+    return for_dialect(query, dialect).sql(dialect=dialect)
 
 
 def grain_of(kpi: KPI, definition: Definition, grain: str | None = None) -> str:

@@ -128,7 +128,7 @@ def test_actuals_prints_without_output(files: dict[str, Path]) -> None:
         ("duckdb", 'MEDIAN(DATE_DIFF(\'DAY\', "opened_on", "filled_on"))'),
         ("postgres", "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY"),
         ("snowflake", "DATE_TRUNC('QUARTER'"),
-        ("spark", "MEDIAN("),
+        ("spark", "PERCENTILE(DATEDIFF("),
         ("bigquery", "DATE_DIFF("),
     ],
 )
