@@ -4,7 +4,10 @@
 :mod:`krakit.room.format`              the files: records, room.json, the JSON Schema,
                                        validation on read
 :mod:`krakit.room.names`               room folders, participant ids, aliases (contained)
-:mod:`krakit.room.room`                Room, Participant: join, publish, snapshot, reset
+:mod:`krakit.room.room`                Room: join, snapshot, reset, anonymity, goal tree
+:mod:`krakit.room.participant`         Participant: publish one file per kind, atomically
+:mod:`krakit.room.anonymity`           names rewritten as aliases when a room turns
+                                       anonymous after people joined
 :mod:`krakit.room.state`               RoomState: tabs, people (tabs merged), unreadable
 :mod:`krakit.room.publisher`           debounced publishing (≤ 1 write per ~2 s)
 :mod:`krakit.room.tally`               who is where, the room's mistakes, quiz tallies

@@ -22,6 +22,7 @@ from krakit.model import slugify
 __all__ = [
     "ROOMS_ENV",
     "alias_for",
+    "anonymous_person",
     "display_name",
     "new_session",
     "participant_id",
@@ -116,6 +117,19 @@ def person_key(name: str, *, anonymous: bool = False) -> str:
     if anonymous:
         return "h-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return key
+
+
+def anonymous_person(key: str) -> str:
+    """The person key of an anonymous room for a key written before or after the switch.
+
+    Examples
+    --------
+    >>> anonymous_person("asha rao") == person_key("Asha  Rao", anonymous=True)
+    True
+    >>> anonymous_person(anonymous_person("asha rao")) == anonymous_person("asha rao")
+    True
+    """
+    return key if key.startswith("h-") else person_key(key, anonymous=True)
 
 
 def new_session() -> str:

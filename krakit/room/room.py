@@ -14,13 +14,12 @@ person's tabs, with the number of tabs shown.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from os import PathLike
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from krakit.errors import InputError, KrakitError
 from krakit.room.format import (
@@ -40,6 +39,7 @@ from krakit.room.names import (
     person_key,
     room_folder,
 )
+from krakit.room.participant import Participant, dumps
 from krakit.room.state import (
     PARTICIPANTS,
     Entry,
@@ -50,117 +50,13 @@ from krakit.room.state import (
 )
 from krakit.store.atomic import atomic_write, locked
 
+if TYPE_CHECKING:
+    from krakit.goals import GoalTree
+
 __all__ = ["Participant", "Room"]
 
 ARCHIVE = "archive"
 ROOM_FILE = "room.json"
-
-
-def _dumps(model: Any) -> bytes:
-    return json.dumps(model.model_dump(mode="json"), ensure_ascii=False, indent=1).encode()
-
-
-class Participant:
-    """One tab in a room: publishes its state, one file per kind, atomically, latest wins.
-
-    Made by :meth:`Room.join`, not directly.
-    """
-
-    def __init__(self, room: Room, identity: Identity, name: str) -> None:
-        self.room = room
-        self.identity = identity
-        self._name = name
-        self._seq: dict[str, int] = {}
-
-    def __repr__(self) -> str:
-        return f"Participant({self.shown!r}, room={self.room.name!r})"
-
-    @property
-    def id(self) -> str:
-        """The id: the folder this tab's files live in."""
-        return self.identity.id
-
-    @property
-    def name(self) -> str:
-        """The name as typed (kept in memory; not written in an anonymous room)."""
-        return self._name
-
-    @property
-    def alias(self) -> str | None:
-        """The alias the room gave (anonymous rooms), else None."""
-        return self.identity.alias
-
-    @property
-    def shown(self) -> str:
-        """What the facilitator sees: the alias in an anonymous room, else the name."""
-        return self.identity.alias or self.identity.name
-
-    @property
-    def folder(self) -> Path:
-        """This tab's folder in the room."""
-        return self.room.folder / PARTICIPANTS / self.id
-
-    def publish(self, kind: str, payload: Mapping[str, Any] | Any) -> Path:
-        """Replace this tab's file of ``kind`` with ``payload``, atomically.
-
-        Parameters
-        ----------
-        kind
-            ``"progress"``, ``"scorecard"``, ``"quiz"`` or ``"fix"``.
-        payload
-            A dict (see the room schema), or a :class:`~krakit.model.Scorecard` for
-            ``"scorecard"``.
-
-        Returns
-        -------
-        Path
-            The file written.
-
-        Raises
-        ------
-        InputError
-            The room is closed, the kind is unknown, the payload does not fit the kind, or
-            the file cannot be written (the message says why).
-        """
-        if kind not in KINDS:
-            raise InputError(
-                f"'{kind}' is not something a participant publishes; use one of "
-                + ", ".join(k for k in KINDS if k != "join"),
-                field="kind",
-                value=kind,
-            )
-        self.room.refuse_if_closed("publish")
-        if kind == "scorecard" and not isinstance(payload, Mapping):
-            from krakit.store import to_data
-
-            payload = to_data(payload)
-        if not isinstance(payload, Mapping):
-            raise InputError(
-                f"a {kind} payload is a dict, not {type(payload).__name__}", field="payload"
-            )
-        self._seq[kind] = self._seq.get(kind, -1) + 1
-        try:
-            record = Record(
-                room=self.room.name,
-                participant=self.identity,
-                kind=kind,  # type: ignore[arg-type]
-                seq=self._seq[kind],
-                published=self.room.now(),
-                payload=dict(payload),
-            )
-            record.parsed()
-            raw = _dumps(record)
-        except (ValueError, TypeError) as exc:  # pydantic's ValidationError is a ValueError
-            raise InputError(
-                f"the {kind} payload does not fit the room format: {exc}".splitlines()[0],
-                field="payload",
-            ) from exc
-        target = self.folder / f"{kind}.json"
-        if target.resolve().parent != (self.room.folder / PARTICIPANTS).resolve() / self.id:
-            raise InputError("would write outside the room", path=target)  # pragma: no cover
-        with locked(target):
-            atomic_write(target, raw)
-        return target
 
 
 class Room:
@@ -227,7 +123,7 @@ class Room:
                 RoomInfo(name=self.name, anonymous=bool(anonymous), created=self.now())
             )
         elif anonymous is not None and info.anonymous != anonymous:
-            self._write_info(info.model_copy(update={"anonymous": anonymous}))
+            self.set_anonymous(anonymous)
 
     def __repr__(self) -> str:
         return f"Room({self.name!r}, path={str(self.folder)!r})"
@@ -241,7 +137,7 @@ class Room:
     def _write_info(self, info: RoomInfo) -> None:
         target = self.folder / ROOM_FILE
         with locked(target):
-            atomic_write(target, _dumps(info))
+            atomic_write(target, dumps(info))
 
     @property
     def info(self) -> RoomInfo:
@@ -263,6 +159,73 @@ class Room:
     def closed(self) -> bool:
         """Whether the facilitator closed the room."""
         return self.info.closed
+
+    def set_anonymous(self, anonymous: bool = True) -> int:
+        """Show participants by alias only (or by name again); returns how many tabs moved.
+
+        Turned on after people joined, the names already written leave the room's files:
+        each tab is rewritten as its alias (:func:`krakit.room.anonymity.anonymise`), and a
+        tab still open writes as its alias from its next publish. Turned off, people who
+        join from then on are shown by name; those already anonymous keep their alias.
+
+        Raises
+        ------
+        InputError
+            A file cannot be written (naming it).
+        """
+        info = self.info
+        if info.anonymous != anonymous:
+            self._write_info(info.model_copy(update={"anonymous": anonymous}))
+        if not anonymous:
+            return 0
+        from krakit.room.anonymity import anonymise
+
+        moved = anonymise(self)
+        if moved:
+            self._cache.clear()
+        return moved
+
+    @property
+    def goals_file(self) -> Path | None:
+        """The room's goal tree file (``goals.yaml`` in its folder), or None."""
+        from krakit.goals import find_tree
+
+        return find_tree(self.folder)
+
+    def goals(self) -> GoalTree | None:
+        """The room's goal tree (set by :meth:`set_goals`), or None when it has none.
+
+        Raises
+        ------
+        InputError
+            The room's ``goals.yaml`` cannot be read (naming the file and the goal id).
+        """
+        from krakit.goals import load_tree
+
+        path = self.goals_file
+        return None if path is None else load_tree(path)
+
+    def set_goals(self, tree: GoalTree | str | PathLike[str] | None) -> Path | None:
+        """Give the room a goal tree (a :class:`~krakit.goals.GoalTree` or its file).
+
+        It is checked, then written atomically as ``goals.yaml`` in the room's folder:
+        participants' step 1 offers its goals and the facilitator's view shows the room's
+        coverage of them. None removes it. Returns the file written.
+
+        Raises
+        ------
+        InputError
+            The file is missing or not a valid goal tree (naming it and the goal id).
+        """
+        from krakit.goals import GoalTree, load_tree, save_tree
+        from krakit.goals.store import TREE_NAMES
+
+        loaded = tree if isinstance(tree, GoalTree) or tree is None else load_tree(tree)
+        for name in TREE_NAMES:  # one tree per room: an older goals.json would shadow it
+            old = self.folder / name
+            if old.is_file() and (loaded is None or name != TREE_NAMES[0]):
+                old.unlink()
+        return None if loaded is None else save_tree(loaded, self.folder / TREE_NAMES[0])
 
     def refuse_if_closed(self, action: str) -> None:
         """Raise the plain message a closed room gives to ``action`` ("join", "publish")."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from krakit.room.format import Identity, Record, RoomInfo
-from krakit.room.names import alias_for
+from krakit.room.names import alias_for, anonymous_person
 
 __all__ = ["PARTICIPANTS", "Entry", "Person", "RoomState", "TabState", "Unreadable"]
 
@@ -104,8 +104,10 @@ class RoomState:
         Each kind's state is the latest over the person's tabs; ``tabs`` keeps them all.
         """
         groups: dict[str, list[TabState]] = {}
-        for tab in self.tabs:
-            groups.setdefault(tab.identity.person, []).append(tab)
+        anonymous = self.info.anonymous
+        for tab in self.tabs:  # a tab written before the room turned anonymous joins its alias
+            key = anonymous_person(tab.identity.person) if anonymous else tab.identity.person
+            groups.setdefault(key, []).append(tab)
         people = []
         for key, tabs in groups.items():
             tabs.sort(key=lambda t: t.last_activity)
@@ -116,8 +118,8 @@ class RoomState:
                     if kept is None or entry.record.published >= kept.record.published:
                         merged[kind] = entry
             latest = tabs[-1].identity
-            if self.info.anonymous or not latest.name:  # joined before anonymity: an alias now
-                shown = latest.alias or alias_for(latest.person, self.info.name)
+            if anonymous or not latest.name:  # joined before anonymity: an alias now
+                shown = latest.alias or alias_for(anonymous_person(latest.person), self.info.name)
             else:
                 shown = latest.name
             people.append(Person(key, shown, tuple(tabs), merged))

@@ -1,0 +1,141 @@
+"""Anonymity turned on after people joined: their names leave the room's files.
+
+A room made anonymous from the start never stores a name (:meth:`krakit.room.Room.join`).
+When the facilitator switches an open room to anonymous, the people already in it have
+files that carry their typed name (in each record's ``participant``) and a folder named
+after it (``asha-rao-a1b2c3``). :func:`anonymise` rewrites them: each tab's records move,
+atomically one file at a time, to ``participants/p-<session>/`` with the name emptied, the
+person key hashed and the alias set, then the named folder is removed. The alias is the one
+the same name gets on joining an anonymous room (:func:`anonymous_person`), so someone who
+joins again after the switch is the same person, under the same alias.
+
+A participant's tab that joined before the switch notices it on its next publish
+(:meth:`krakit.room.Participant.publish`) and from then on writes as its alias. A write
+already under way when the files are rewritten may land in the old folder; the facilitator's
+view rewrites such a straggler on its next refresh. Archives of earlier resets
+(``archive/``) are left as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from krakit.errors import InputError
+from krakit.room.format import KINDS, Identity, Record, read_record
+from krakit.room.names import alias_for, anonymous_person, is_participant_id
+from krakit.room.state import PARTICIPANTS
+from krakit.store.atomic import atomic_write, locked
+
+if TYPE_CHECKING:
+    from krakit.room.room import Room
+
+__all__ = ["anonymise", "anonymous_identity", "named_folders"]
+
+
+def anonymous_identity(identity: Identity, room: str) -> Identity:
+    """The identity a tab has in an anonymous room: no name, an alias, id ``p-<session>``.
+
+    Examples
+    --------
+    >>> who = Identity(id="asha-a1b2c3", name="Asha", person="asha", session="a1b2c3")
+    >>> new = anonymous_identity(who, "batch-7")
+    >>> new.id, new.name, new.alias == alias_for(new.person, "batch-7")
+    ('p-a1b2c3', '', True)
+    """
+    person = anonymous_person(identity.person)
+    return Identity(
+        id=f"p-{identity.session}",
+        name="",
+        alias=alias_for(person, room),
+        person=person,
+        session=identity.session,
+    )
+
+
+def named_folders(room: Room) -> list[Path]:
+    """The participant folders that may still carry a typed name (not ``p-<session>``)."""
+    root = room.folder / PARTICIPANTS
+    try:
+        entries = list(os.scandir(root))
+    except OSError:
+        return []
+    return sorted(
+        Path(e.path)
+        for e in entries
+        if is_participant_id(e.name)
+        and not e.name.startswith("p-")
+        and e.is_dir(follow_symlinks=False)
+    )
+
+
+def anonymise(room: Room) -> int:
+    """Rewrite every tab written with a name as its alias; returns how many tabs moved.
+
+    Each record goes to ``participants/p-<session>/<kind>.json`` (atomic write, under the
+    file's lock) unless a later record of that kind is already there; a file that cannot be
+    read moves as it is (the room lists it, now without the name in its path). The named
+    folder is removed last.
+
+    Raises
+    ------
+    InputError
+        A file cannot be written (the disk is full, the folder read-only), naming it.
+    """
+    moved = 0
+    for folder in named_folders(room):
+        session = folder.name.rsplit("-", 1)[1]
+        target = room.folder / PARTICIPANTS / f"p-{session}"
+        for kind in KINDS:
+            _move(room, folder / f"{kind}.json", target / f"{kind}.json")
+        for leftover in sorted(folder.iterdir()) if folder.is_dir() else []:
+            if not leftover.name.startswith(".") and leftover.is_file():
+                _move_raw(leftover, target / leftover.name)
+        shutil.rmtree(folder, ignore_errors=True)
+        moved += 1
+    return moved
+
+
+def _move(room: Room, source: Path, target: Path) -> None:
+    if not source.is_file():
+        return
+    with locked(source):
+        try:
+            record = read_record(source)
+        except InputError:
+            _move_raw(source, target)
+            return
+        identity = anonymous_identity(record.participant, room.name)
+        new = record.model_copy(update={"participant": identity})
+        with locked(target):
+            kept = _record_or_none(target)
+            if kept is None or kept.published < new.published:
+                atomic_write(target, _dumps(new))
+        with contextlib.suppress(OSError):
+            source.unlink()
+
+
+def _move_raw(source: Path, target: Path) -> None:
+    with locked(target):
+        if not target.exists():
+            atomic_write(target, source.read_bytes())
+    with contextlib.suppress(OSError):
+        source.unlink()
+
+
+def _record_or_none(path: Path) -> Record | None:
+    if not path.is_file():
+        return None
+    try:
+        return read_record(path)
+    except InputError:
+        return None
+
+
+def _dumps(record: Record) -> bytes:
+    from krakit.room.participant import dumps
+
+    return dumps(record)
