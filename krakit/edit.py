@@ -18,6 +18,7 @@ The widgets call these, the notebooks call these, and so can any script::
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -118,20 +119,31 @@ def _unique_id(base: str, taken: Iterable[str]) -> str:
     return f"{base}-{n}"
 
 
+def _retyped(before: str, after: str) -> bool:
+    """Tell whether a title was edited (a typo fixed, words added) rather than replaced."""
+    return difflib.SequenceMatcher(None, before.lower(), after.lower()).ratio() >= 0.6
+
+
 def set_kras(sc: Scorecard, titles: Sequence[str]) -> Scorecard:
     """Make the KRAs exactly these titles, in this order.
 
-    A title that matches an existing KRA (same id) keeps its kind, weight, goals and KPIs;
-    a KRA whose title is gone is removed, and its KPIs move to ``unassigned_kpis`` so no work
-    is lost. Blank lines are skipped.
+    A title that matches an existing KRA (same id) keeps its kind, weight, goals and KPIs.
+    With as many KRAs as before, a new title close to the one it replaces in place is that KRA
+    renamed (a typo fixed, a word typed): it keeps them too, under the new title's id. Any
+    other KRA whose title is gone is removed, and its KPIs move to ``unassigned_kpis`` so no
+    work is lost. Blank lines are skipped.
 
     Examples
     --------
     >>> sc = set_kras(new_scorecard("Recruiter"), ["Recruitment", "", "Onboarding"])
     >>> [k.id for k in sc.kras]
     ['recruitment', 'onboarding']
+    >>> sc = update_kra(sc, "recruitment", weight=60)
+    >>> [(k.id, k.weight) for k in set_kras(sc, ["Recruitment drive", "Onboarding"]).kras]
+    [('recruitment-drive', 60.0), ('onboarding', None)]
     """
     data = _data(sc)
+    before = [kra["id"] for kra in data["kras"]]
     old = {kra["id"]: kra for kra in data["kras"]}
     kras: list[dict[str, Any]] = []
     for title in titles:
@@ -142,11 +154,12 @@ def set_kras(sc: Scorecard, titles: Sequence[str]) -> Scorecard:
         if any(k["id"] == kra_id for k in kras):
             continue
         kra = old.pop(kra_id, None)
-        if kra is None:
-            kra = {"id": kra_id, "title": title}
-        else:
-            kra = {**kra, "title": title}
-        kras.append(kra)
+        kras.append({"id": kra_id, "title": title} if kra is None else {**kra, "title": title})
+    if len(kras) == len(before):  # the same lines, one retyped in place: a rename
+        for place, was in enumerate(before):
+            new = kras[place]
+            if was in old and new["id"] not in before and _retyped(old[was]["title"], new["title"]):
+                kras[place] = {**old.pop(was), "id": new["id"], "title": new["title"]}
     for gone in old.values():
         data["unassigned_kpis"].extend(gone["kpis"])
     data["kras"] = kras

@@ -29,6 +29,20 @@ def test_set_kras_keeps_existing_and_parks_orphans(sample: krakit.Scorecard) -> 
     assert [k.id for k in new.unassigned_kpis] == ["candidate-nps"]
 
 
+def test_set_kras_reads_a_retyped_line_as_a_rename(sample: krakit.Scorecard) -> None:
+    titles = [k.title for k in sample.kras]
+    renamed = edit.set_kras(sample, ["Recruitment drive", *titles[1:]])  # words typed
+    first = renamed.kras[0]
+    assert (first.id, first.title) == ("recruitment-drive", "Recruitment drive")
+    assert (first.weight, first.kpis) == (sample.kras[0].weight, sample.kras[0].kpis)
+    assert not renamed.unassigned_kpis
+    # one line fewer is a removal, not a rename: the KPIs wait, unassigned
+    fewer = edit.set_kras(sample, ["Recruitment drive", *titles[2:]])
+    assert [k.id for k in fewer.unassigned_kpis] == [
+        k.id for kra in sample.kras[:2] for k in kra.kpis
+    ]
+
+
 def test_weights_and_goals(sample: krakit.Scorecard) -> None:
     assert edit.weight_total(sample) == 100
     assert edit.kpi_weight_total(sample, "recruitment") == 100

@@ -328,11 +328,24 @@ class RoleStep(Step):
             return
         lines = edit.triage(self.scorecard, change["new"].splitlines())
         kra_lines = [ln.text for ln in lines if ln.label == "KRA" or ln.text in self._kept]
+        before = self.scorecard
         self._typing = True
         try:
-            self._edit(edit.set_kras, kra_lines)
+            done = self._edit(edit.set_kras, kra_lines)
         finally:
             self._typing = False
+        waiting = {k.id for k in self.scorecard.unassigned_kpis} - {
+            k.id for k in before.unassigned_kpis
+        }
+        parked = [k for k in before.kras if any(kpi.id in waiting for kpi in k.kpis)]
+        if done and parked:  # never a silent move: say where the KPIs went
+            count = len(waiting)
+            names = ", ".join(f"'{k.title}'" for k in parked)
+            self._say(
+                f"Removed {names}: {count} KPI{'s' if count > 1 else ''} kept in step 2 under "
+                "'(not under a KRA yet)'; move them to a KRA there.",
+                "warning",
+            )
         if self.scorecard is not None:
             self._typed = [k.title for k in self.scorecard.kras]
         self._show_flags(lines)

@@ -198,3 +198,40 @@ def test_saved_says_the_name_in_the_workspace_not_the_servers_path(tmp_path: Pat
     assert "Saved to the workspace as recruiter.yaml" in text and str(tmp_path) not in text
     assert f'title="{tmp_path}' in shown  # the full path stays one hover away
     assert "Click Save" not in step._message.value  # done: the reminder goes
+
+
+def test_fixing_a_typo_in_a_kra_keeps_its_weight_and_kpis(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._title.value = "Sales lead"
+    wizard.roles._lines.value = "Revenu generation\nCustomer retention"
+    wizard.roles._rows["revenu-generation"]._weight.value = "60"
+    wizard.next()
+    wizard.kpis.select("revenu-generation")
+    wizard.kpis._statement.value = "Achieve ₹2.5 lakh monthly revenue by March 2027"
+    wizard.kpis._save.click()
+    wizard.back()
+    wizard.roles._lines.value = "Revenue generation\nCustomer retention"  # one letter typed
+    kra = wizard.value.kras[0]
+    assert (kra.title, kra.weight, [k.id for k in kra.kpis]) == (
+        "Revenue generation",
+        60,
+        ["monthly-revenue"],
+    )
+    assert not wizard.value.unassigned_kpis
+    assert "Removed" not in wizard.roles._message.value
+
+
+def test_deleting_a_kra_with_kpis_says_where_they_went(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._lines.value = "Revenue generation\nCustomer retention"
+    wizard.next()
+    wizard.kpis.select("revenue-generation")
+    wizard.kpis._statement.value = "Achieve ₹2.5 lakh monthly revenue by March 2027"
+    wizard.kpis._save.click()
+    wizard.back()
+    wizard.roles._lines.value = "Customer retention"
+    assert [k.id for k in wizard.value.unassigned_kpis] == ["monthly-revenue"]
+    shown = wizard.roles._message.value
+    assert "Revenue generation" in shown and "1 KPI" in shown and "not under a KRA yet" in shown
