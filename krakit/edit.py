@@ -411,9 +411,15 @@ def periods(sc: Scorecard) -> list[str]:
     return sorted({a.period for a in sc.actuals})
 
 
+def _period_label(period: str) -> str:
+    """Return the label a period is stored under (``Apr-26`` is ``2026-04``), as typed if odd."""
+    return Actual(kpi="x", period=period).period
+
+
 def actuals_for(sc: Scorecard, period: str) -> dict[str, float | None]:
     """Each KPI's actual for one period (None where none was entered)."""
     values: dict[str, float | None] = {kpi.id: None for kpi in sc.all_kpis()}
+    period = _period_label(period)
     for actual in sc.actuals:
         if actual.period == period and actual.kpi in values:
             values[actual.kpi] = actual.value
@@ -430,12 +436,12 @@ def set_actuals(
     ``values`` maps KPI ids to numbers, or is a list of :class:`Actual` (from an import), in
     which case their own periods are used.
     """
-    if isinstance(values, Mapping):
-        new = [Actual(kpi=k, period=period, value=v) for k, v in values.items()]
-        cleared = {(k, period) for k in values}
-    else:
-        new = list(values)
-        cleared = {(a.kpi, a.period) for a in new}
+    new = (
+        [Actual(kpi=k, period=period, value=v) for k, v in values.items()]
+        if isinstance(values, Mapping)
+        else list(values)
+    )
+    cleared = {(a.kpi, a.period) for a in new}  # one label per period: 'Apr-26' is '2026-04'
     known = {kpi.id for kpi in sc.all_kpis()}
     for actual in new:
         if actual.kpi not in known:

@@ -213,3 +213,14 @@ def test_likely_kra_uses_the_library_areas() -> None:
     # no word in common with either title: the vocabulary's areas decide
     assert edit.likely_kra(sc, "Reduce churn rate to 5% each quarter") == "customer-relationships"
     assert edit.likely_kra(sc, "Achieve ₹10 lakh monthly revenue") == "revenue-generation"
+
+
+def test_a_period_typed_two_ways_is_one_period(sample: krakit.Scorecard) -> None:
+    first = edit.record_actuals(sample, "Apr-27", {"time-to-hire": "31"})
+    again = edit.record_actuals(first, " 2027-04 ", {"time-to-hire": "29"})
+    assert [(a.kpi, a.period, a.value) for a in again.actuals if a.period == "2027-04"] == [
+        ("time-to-hire", "2027-04", 29.0)
+    ]
+    assert edit.actuals_for(again, "April 2027")["time-to-hire"] == 29
+    cleared = edit.record_actuals(again, "april 2027", {"time-to-hire": ""})
+    assert not [a for a in cleared.actuals if a.period == "2027-04"]

@@ -235,3 +235,25 @@ def test_deleting_a_kra_with_kpis_says_where_they_went(tmp_path: Path) -> None:
     assert [k.id for k in wizard.value.unassigned_kpis] == ["monthly-revenue"]
     shown = wizard.roles._message.value
     assert "Revenue generation" in shown and "1 KPI" in shown and "not under a KRA yet" in shown
+
+
+def test_a_month_typed_two_ways_is_corrected_not_doubled(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._title.value = "Shop owner"
+    wizard.roles._lines.value = "Sales"
+    wizard.next()
+    wizard.kpis.select("sales")
+    wizard.kpis._statement.value = "Achieve ₹2.5 lakh monthly revenue by March 2027"
+    wizard.kpis._save.click()
+    for _ in range(2):
+        wizard.next()
+    step = wizard.scorecard_step
+    for period, typed in (("Apr-26", "2,40,000"), ("2026-04", "2,60,000")):
+        step._period.value = period
+        step.set_cell("monthly-revenue", typed)
+        step._record.click()
+    assert [(a.period, a.value) for a in wizard.value.actuals] == [("2026-04", 260000)]
+    step._period.value = "April 2026"  # the grid shows what was recorded for the month
+    assert step._cells["monthly-revenue"].value == "260000"
+    assert "given twice" not in step._scores.value and "Cannot score" not in step._scores.value
