@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import inspect
+
 import pandas as pd
 import pytest
 
@@ -121,3 +123,93 @@ def test_p_is_asked_for_a_percentile_only(editor) -> None:
 def test_every_callback_is_guarded(editor) -> None:
     for handler in editor._preview._click_handlers.callbacks:
         assert is_guarded(handler)
+
+
+RATIO = "offer-acceptance-rate"
+
+
+@pytest.fixture
+def ratio_editor(recruiters) -> DefinitionEditor:
+    return DefinitionEditor(recruiters, raw_paths(), metrics_path(), kpi=RATIO)
+
+
+def test_a_ratio_opens_with_numerator_denominator_and_scale(ratio_editor) -> None:
+    e = ratio_editor
+    assert e._den.box.layout.display is None and e._scale.layout.display is None
+    assert e._source.value == "offers" and e._filter.value == "status = 'accepted'"
+    assert e._den.source.value == "offers" and e._den.agg.value == "count"
+    assert e._den.filter.value == "" and e._den.time.value == "offered_on"
+    assert e._scale.value == 100
+    assert e.value == krakit.metrics.load_metrics(metrics_path()).metrics[RATIO]
+
+
+def test_a_ratio_edited_previews_per_period_and_scores(ratio_editor, recruiters) -> None:
+    e = ratio_editor
+    e._filter.value = "status = 'accepted' AND id % 2 = 0"  # half the accepted offers
+    e._den.filter.value = "status IN ('accepted', 'declined')"
+    e._preview.click()
+    assert e._msg.value == ""
+    assert e.value.ratio.numerator.filter.endswith("id % 2 = 0")
+    assert e.value.ratio.denominator.filter.startswith("status IN")
+    html = e._out.value
+    assert "Ishaan Rao: now" in html and "Ishaan Rao: edited" in html and "2026-03" in html
+    direct = krakit.compare_definitions(
+        recruiters, raw_paths(), new={RATIO: e.value}, metrics=metrics_path()
+    )
+    pd.testing.assert_frame_equal(e.comparison.kpis, direct.kpis)
+    assert (direct.kpis["actual_new"] < direct.kpis["actual_old"]).all()
+    e._scale.value = 1  # a share of 1, not a %
+    e._preview.click()
+    assert e.comparison.kpis["actual_new"].max() <= 1
+
+
+@pytest.mark.parametrize(
+    ("side", "control", "text", "says"),
+    [
+        ("den", "filter", "status = (SELECT 1)", "denominator › filter"),
+        ("den", "expr", "sum(id)", "denominator › expr"),
+        ("num", "filter", "stat = 'accepted'", "numerator › filter"),
+        ("num", "expr", "read_parquet('x')", "numerator › expr"),
+    ],
+)
+def test_a_refused_ratio_part_is_named_on_screen(
+    ratio_editor, side, control, text, says, crash_folder
+) -> None:
+    e = ratio_editor
+    form = e._den if side == "den" else e._form
+    if control == "expr":
+        form.agg.value, form.expr.value = "count_distinct", "id"
+    e._filter.value = "status = 'declined'"
+    e._preview.click()
+    assert e._out.value
+    getattr(form, control).value = text
+    e._preview.click()
+    assert "krakit-msg-error" in e._msg.value and says in e._msg.value, e._msg.value
+    assert e._out.value == "" and e.comparison is None
+    assert "bug" not in e._msg.value and "Traceback" not in e._msg.value
+    assert not crash_folder.exists()
+
+
+def test_an_incomplete_denominator_is_named(ratio_editor) -> None:
+    ratio_editor._den.agg.value = "sum"
+    assert ratio_editor.value is None
+    ratio_editor._preview.click()
+    msg = ratio_editor._msg.value
+    assert "denominator" in msg and "needs an" in msg and "expr" in msg
+
+
+def test_a_measure_kpi_hides_the_ratio_parts(ratio_editor) -> None:
+    ratio_editor._kpi.value = KPI
+    assert ratio_editor._den.box.layout.display == "none"
+    assert ratio_editor._scale.layout.display == "none"
+    assert ratio_editor.value.kind == "measure" and ratio_editor._agg.value == "average"
+    ratio_editor._kpi.value = RATIO
+    assert ratio_editor.value.kind == "ratio" and ratio_editor._den.box.layout.display is None
+
+
+def test_the_ratio_controls_are_guarded(ratio_editor) -> None:
+    for control in (ratio_editor._den.source, ratio_editor._den.agg):
+        handlers = [  # the editor's own (the class's ObserveHandlers are ipywidgets')
+            h for h in control._trait_notifiers["value"]["change"] if inspect.isfunction(h)
+        ]
+        assert handlers and all(is_guarded(h) for h in handlers)
