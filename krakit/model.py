@@ -14,6 +14,7 @@ KPI, weights that do not add up) belong to the checker, not to the model.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 import unicodedata
@@ -82,10 +83,18 @@ def slugify(text: str, *, fallback: str = "item", max_length: int = 60) -> str:
     'time-to-hire-days'
     >>> slugify("Café & Kitchen")
     'cafe-kitchen'
+
+    A title in another script keeps an id of its own (two Hindi KRAs are two KRAs):
+
+    >>> slugify("बिक्री बढ़ाना", fallback="kra") != slugify("ग्राहक सेवा", fallback="kra")
+    True
     """
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     slug = slug[:max_length].rstrip("-")
+    if not slug and any(ch.isalnum() for ch in text):  # words, none in Latin letters
+        words = " ".join(unicodedata.normalize("NFC", text).casefold().split())
+        slug = f"{fallback}-{hashlib.sha1(words.encode()).hexdigest()[:8]}"
     return slug or fallback
 
 

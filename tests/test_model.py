@@ -148,6 +148,10 @@ def test_slugify() -> None:
     assert krakit.slugify("  ") == "item"
     assert krakit.slugify("% of calls answered < 20s") == "of-calls-answered-20s"
     assert len(krakit.slugify("x" * 500)) <= 60
+    hindi = krakit.slugify("बिक्री बढ़ाना", fallback="kra")
+    assert hindi.startswith("kra-") and hindi == krakit.slugify(" बिक्री  बढ़ाना ", fallback="kra")
+    assert hindi != krakit.slugify("ग्राहक सेवा", fallback="kra")
+    assert krakit.slugify("🚀 🚀", fallback="kra") == "kra"  # no words at all: the fallback
 
 
 def test_a_kra_may_name_a_goal_of_the_shared_tree() -> None:

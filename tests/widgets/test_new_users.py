@@ -257,3 +257,14 @@ def test_a_month_typed_two_ways_is_corrected_not_doubled(tmp_path: Path) -> None
     step._period.value = "April 2026"  # the grid shows what was recorded for the month
     assert step._cells["monthly-revenue"].value == "260000"
     assert "given twice" not in step._scores.value and "Cannot score" not in step._scores.value
+
+
+def test_kras_written_in_hindi_are_each_kept(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._title.value = "बिक्री प्रबंधक"
+    wizard.roles._lines.value = "बिक्री बढ़ाना\nग्राहक सेवा\nटीम प्रशिक्षण"
+    assert [k.title for k in wizard.value.kras] == ["बिक्री बढ़ाना", "ग्राहक सेवा", "टीम प्रशिक्षण"]
+    for row, typed in zip(wizard.roles._rows.values(), ["50", "30", "20"], strict=True):
+        row._weight.value = typed
+    assert [k.weight for k in wizard.value.kras] == [50, 30, 20]
