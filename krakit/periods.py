@@ -388,7 +388,8 @@ class When:
     "my next review") or ``"window"`` (``count`` of ``grain``: 3 sprints; ``start`` and ``end``
     counted from today). ``label`` is how krakit shows it ("Q2 2027", "spring 2027",
     "FY2026-27", "next review"). ``named`` says a deadline is best kept as its label rather
-    than as its last day ("Q2 2027" rather than 2027-06-30).
+    than as its last day ("Q2 2027" rather than 2027-06-30). ``service`` marks a window counted
+    from each item's own event ("within 30 days of receipt"), not from today.
 
     Examples
     --------
@@ -406,6 +407,7 @@ class When:
     grain: str | None = None
     count: float | None = None
     named: bool = True
+    service: bool = False
 
     @property
     def dated(self) -> bool:
@@ -415,9 +417,10 @@ class When:
     @property
     def timeframe(self) -> bool:
         """False for a window shorter than a day or counted in business days ("within 20
-        seconds", "within 2 working days"): a service level that is part of the measure, not
-        the time the target is given."""
-        return self.kind != "window" or self.grain not in _SERVICE_GRAINS
+        seconds", "within 2 working days") or counted from each item's own event ("within 30
+        days of receipt", ``service``): a service level that is part of the measure, not the
+        time the target is given."""
+        return self.kind != "window" or not (self.service or self.grain in _SERVICE_GRAINS)
 
     @property
     def value(self) -> dt.date | str:
@@ -430,7 +433,7 @@ class When:
         if self.kind == "cadence":
             return f"cadence {self.grain}"
         if self.kind == "window":
-            return f"window {self.count:g} {self.grain}"
+            return f"window {self.count:g} {self.grain}" + (" (service)" if self.service else "")
         if self.end is None:
             return f"deadline {self.label} (no date)"
         return f"deadline {self.end.isoformat()}"

@@ -69,8 +69,24 @@ _END = r"(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(
 # before a match rather than tried at every position.
 _LEAD_BEFORE = re.compile(
     rf"(?i)(?:{_END}|(?<![A-Za-z]){_PREP}\s+(?:the\s+)?(?:(?:end|close)\s+of\s+(?:the\s+)?)?"
-    r"|(?<![A-Za-z])(?:EOY|EOQ|EOM|end)\s+)$"
+    r"|(?<![A-Za-z])(?:EOY|EOQ|EOM|end)(?:\s+|-))$"
 )
+# Look-alike characters read as their plain form before matching, one character for one, so
+# every span still points into the text as written: the hyphens of "month‑on‑month" (U+2011
+# and kin), an en or em dash between two letters ("day–on–day"), and no-break or thin spaces.
+_FOLD = str.maketrans(
+    {
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u00a0": " ",
+        "\u2007": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u2019": "'",
+    }
+)
+_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u2013\u2014](?=[A-Za-z])")
 _CADENCE_LIST = re.compile(
     r"(?i)\b(?:day|week|month|quarter|year)s?\s*/\s*(?:day|week|month|quarter|year)"
 )
@@ -152,6 +168,7 @@ def find_times(
     'deadline 2027-05-31'
     """
     ctx = Context(today or dt.date.today(), fiscal_start, hemisphere)
+    text = _fold(text)
     out: list[TimeMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -204,6 +221,18 @@ def find_times(
     if len(out) > 1:
         out.sort(key=lambda t: t.span[0])
     return out
+
+
+def _fold(text: str) -> str:
+    """The text with look-alike hyphens, dashes and spaces made plain, its length unchanged.
+
+    >>> _fold("Grow sign-ups 5% month\u2011on\u2011month") == "Grow sign-ups 5% month-on-month"
+    True
+    """
+    folded = text.translate(_FOLD)
+    if "\u2013" in folded or "\u2014" in folded:
+        folded = _DASH_IN_WORD.sub("-", folded)
+    return folded
 
 
 def _single_cadence(text: str, cadences: list[TimeMatch]) -> list[TimeMatch]:

@@ -130,6 +130,11 @@ _UNITS = {
     "month": "months",
     "quarter": "quarters",
     "year": "years",
+    "qtr": "quarters",
+    "yr": "years",
+    "mth": "months",
+    "mnth": "months",
+    "wk": "weeks",
     "minute": "minutes",
     "min": "minutes",
     "second": "seconds",
@@ -230,9 +235,22 @@ def _iso(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _numeric(m: re.Match[str], ctx: Context) -> When | None:
-    a, b, y = int(m["a"]), int(m["b"]), _year(m["y"]) or 0
+    a, b, y = int(m["a"]), int(_g(m, "b", "b2") or 0), _year(_g(m, "y", "y2")) or 0
     day, month = (b, a) if b > 12 else (a, b)  # day first, as in India and Europe
     return _day(dt.date(y, month, day))
+
+
+def _numeric_no_year(m: re.Match[str], ctx: Context) -> When | None:
+    """'by 31/3': the next such day; 'by 1/2' (a day and month both 12 or under) is a fraction."""
+    a, b = int(m["a"]), int(m["b"])
+    if a <= 12 and b <= 12:
+        return None
+    day, month = (a, b) if a > 12 else (b, a)
+    for year in (ctx.today.year, ctx.today.year + 1):
+        date = dt.date(year, month, day)
+        if date >= ctx.today:
+            return _day(date)
+    return None
 
 
 def _day_month(m: re.Match[str], ctx: Context) -> When | None:
@@ -249,7 +267,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> When | None:
-    year, month = _year(m["y"]) or 0, _month(m["m"])
+    year, month = _year(_g(m, "y", "y2")) or 0, _month(m["m"])
     return _in_month(m, year, month)
 
 
@@ -390,7 +408,7 @@ def _months_from(start: dt.date, offset: int, n: int) -> tuple[dt.date, dt.date]
 
 def _relative(m: re.Match[str], ctx: Context) -> When | None:
     """'this year', 'next quarter', 'the current fiscal year': the period counted from today."""
-    what = m["what"].lower()
+    what = (m["what"] or "fy").lower()
     fiscal = bool(m["fiscal"]) or what == "fy"
     grain = "year" if what == "fy" else what
     step = 1 if m["rel"].lower() in ("next", "coming", "following") else 0
@@ -413,9 +431,18 @@ def _this_period(m: re.Match[str], ctx: Context) -> When | None:
     return _deadline(f"the {what}", (start, end), what, named=False)
 
 
+# "the month-end" with no deadline word before it names the close, not a deadline
+_THE_BEFORE = re.compile(
+    r"(?i)(?<!\bby\s)(?<!\bat\s)(?<!\bto\s)(?<!\bin\s)(?<!\bon\s)(?<!\bfor\s)(?<!\bof\s)"
+    r"(?<!\btill\s)(?<!\buntil\s)(?<!\bbefore\s)(?<!\bafter\s)\bthe\s+$"
+)
+
+
 def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     """'year-end', 'EOQ', 'end of the fiscal year': the end of the current period."""
-    abbr = (_g(m, "abbr") or "").upper()
+    abbr = (_g(m, "abbr") or "").upper().replace(".", "")
+    if m["what"] and _THE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+        return None  # "Close the month-end in 5 days": the process, not a deadline
     what = (_g(m, "what", "what2", "what3") or "").lower()
     fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE") or what == "fy"
     what = "year" if what == "fy" else what
@@ -437,6 +464,14 @@ _AGE_BEFORE = re.compile(
 )
 
 
+# "within 30 days of receipt": a window counted from each item's own event (time.yaml)
+_SERVICE_AFTER = re.compile(
+    r"(?i)\s+(?:of|from|after|following)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+|an?\s+)?"
+    r"(?:(?:customer|client|patient|employee|vendor|supplier|user)['’]?s?\s+)?"
+    rf"(?:{alt(_LEX['service_events'])})\b"
+)
+
+
 def _window(m: re.Match[str], ctx: Context) -> When | None:
     n = _count(m["n"])
     if n is None or _AGE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
@@ -445,7 +480,8 @@ def _window(m: re.Match[str], ctx: Context) -> When | None:
     raw = {"hrs": "hour", "mins": "minute", "secs": "second"}.get(raw, raw)
     unit = _UNITS.get(raw.removesuffix("s"), _UNITS.get(raw, "days"))
     end = _window_end(ctx.today, n, unit)
-    return When("window", f"{n:g} {unit}", ctx.today, end, unit, n)
+    service = _SERVICE_AFTER.match(m.string, m.end()) is not None
+    return When("window", f"{n:g} {unit}", ctx.today, end, unit, n, service=service)
 
 
 def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
@@ -520,9 +556,15 @@ _MONEY_BEFORE = re.compile(
 )
 
 
+# A number and its unit noun right before: "40 hrs PA", "300 tickets p.m." ('5 pm' has none)
+_NOUN_BEFORE = re.compile(r"(?i)\d\s*(?!am\b|a\.m\b)[a-z]{2,}\.?\s*$")
+
+
 def _per_abbreviation(m: re.Match[str], ctx: Context) -> When | None:
-    """'₹5 lakh p.m.' (per month), '10% pa' (per annum); '5 pm' stays a clock time."""
-    if not _MONEY_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+    """'₹5 lakh p.m.' (per month), '10% pa' (per annum), '40 hrs PA'; '5 pm' stays a clock
+    time."""
+    before = m.string[max(0, m.start() - 30) : m.start()]
+    if not (_MONEY_BEFORE.search(before) or _NOUN_BEFORE.search(before)):
         return None
     monthly = m["c"].lower().replace(".", "").replace(" ", "") == "pm"
     return _cadence("monthly" if monthly else "annual", m["c"])
@@ -588,6 +630,8 @@ _ROLLING = {
     31: "monthly",
     90: "quarterly",
     91: "quarterly",
+    180: _LEX["half_yearly_grain"],
+    182: _LEX["half_yearly_grain"],
     360: "annual",
     364: "annual",
     365: "annual",
@@ -605,6 +649,27 @@ def _rolling(m: re.Match[str], ctx: Context) -> When | None:
         return None  # a 13-month window is part of the metric, not how often it is read
     grain = _ROLLING[days]
     return _cadence(grain, f"{n}-{unit} rolling")
+
+
+_UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "q": 90, "y": 365}
+
+
+def _every_n(m: re.Match[str], ctx: Context) -> When | None:
+    """'every 3 mths', 'every 7 days', 'every 2 quarters': a cadence when it is a reporting
+    grain (see :data:`_ROLLING`), else nothing ("every 5 weeks")."""
+    n = _count(m["n"])
+    if n is None or n != int(n):
+        return None
+    grain = _ROLLING.get(int(n) * _UNIT_DAYS[m["u"][0].lower()])
+    return _cadence(grain, m.group()) if grain else None
+
+
+def _rolling_n(n: int, unit: str) -> When | None:
+    """'L12M', 'L3M', 'L30D', 'R12M', 'T12M': the last n days, weeks or months."""
+    word = {"D": "day", "W": "week", "M": "month"}[unit]
+    days = n * {"day": 1, "week": 7, "month": 30}[word]
+    grain = _ROLLING.get(days)
+    return _cadence(grain, f"{n}-{word} rolling") if grain else None
 
 
 def _fortnightly(m: re.Match[str], ctx: Context) -> When | None:
@@ -628,6 +693,17 @@ _END = r"(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(
 _MONTH_WORDS = tuple(MONTHS)
 
 PATTERNS: tuple[TimePattern, ...] = (
+    TimePattern(
+        name="every-period-end",
+        gate=("every", "each"),
+        pattern=r"\b(?:(?:at|by|on|of|for)\s+)?(?:every|each)\s+(?P<g>week|month|quarter|year)[-\s]?end\b",
+        resolve=_each,
+        examples={
+            "Reconcile all bank accounts every month-end": "cadence monthly",
+            "Close the books within 5 working days of every month end": "cadence monthly",
+            "Count the stores at each quarter-end": "cadence quarterly",
+        },
+    ),
     TimePattern(
         name="end-of-every-period",
         gate=("every", "each", " of the "),
@@ -686,13 +762,25 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="date-numeric",
-        gate=("/", "."),
-        pattern=r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<y>{YEAR}|\d{2})\b",
+        gate=("/", ".", "-"),
+        pattern=r"\b(?P<a>\d{1,2})(?:[/.](?P<b>\d{1,2})[/.](?P<y>{YEAR}|\d{2})|-(?P<b2>\d{1,2})-(?P<y2>{YEAR}))\b(?![-/.]\d)",
         resolve=_numeric,
         examples={
             "Close the audit by 30/09/2026": "deadline 2026-09-30",
             "Close the audit by 09/30/2026": "deadline 2026-09-30",
+            "Close the audit by 30-09-2026": "deadline 2026-09-30",
         },
+    ),
+    TimePattern(
+        name="date-numeric-no-year",
+        gate=("/",),
+        pattern=r"(?P<lead>\b(?:by|before|until|till|due|on\s+or\s+before|no\s+later\s+than)\s+(?:the\s+)?)(?P<a>\d{1,2})/(?P<b>\d{1,2})\b(?![/.,]?\d|\s*%)",
+        resolve=_numeric_no_year,
+        examples={
+            "File the returns by 31/3": "deadline 2026-03-31",
+            "File the returns before 15/8": "deadline 2026-08-15",
+        },
+        leaves=("Cut rework by 1/2", "Cut rework by 3/4 this year"),
     ),
     TimePattern(
         name="first-months-of-year",
@@ -758,6 +846,16 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut diesel use 8% by 2026/2027": "deadline 2027-03-31",
         },
         leaves=("Revenue grew in 2020-2025",),
+    ),
+    TimePattern(
+        name="end-of-numbered-quarter",
+        gate=("eoq", "eoh", "e.o.q"),
+        pattern=r"\bE\.?O\.?(?P<q>[QH])\.?\s?(?P<n>[1-4])\b(?:\s*[,'/-]?\s*(?P<y>{YEAR}|'\d{2}|\d{2}(?!\d)))?",
+        resolve=lambda m, ctx: _part(m["q"].upper(), int(m["n"]), _year(m["y"]), 1, ctx),
+        examples={
+            "Cut DSO to 40 days by EOQ3": "deadline 2026-09-30",
+            "Cut DSO to 40 days by EOQ2 2027": "deadline 2027-06-30",
+        },
     ),
     TimePattern(
         name="quarter-or-half",
@@ -839,13 +937,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="month-year",
         gate=_MONTH_WORDS,
-        pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})\b(?:[-\s]end\b)?",
+        pattern=r"(?:\b(?P<part>early|mid|end|late)[-\s]?)?\b(?P<m>{MONTH})(?:[\s,'’-]+(?P<y>{YEAR}|'\d{2}|’\d{2})|(?<=[A-Za-z])(?P<y2>{YEAR}|\d{2}))\b(?:[-\s]end\b)?",
         resolve=_month_year,
         examples={
             "Train 200 staff by end-March 2027": "deadline 2027-03-31",
             "Train 200 staff by mid-March 2027": "deadline 2027-03-15",
             "Achieve ₹10 lakh monthly revenue by March 2027": "deadline 2027-03-31",
             "Go live by Dec '26": "deadline 2026-12-31",
+            "Go live by Mar26": "deadline 2026-03-31",
         },
     ),
     TimePattern(
@@ -872,8 +971,8 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="window",
-        gate=("within", "next", "coming", "over", "in ", "for ", "during", "following"),
-        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
+        gate=("within", "next", "coming", "over", "in ", "for ", "during", "following", "inside"),
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\b(?:inside(?:\s+of)?|in\s+(?:under|less\s+than|no\s+more\s+than|not\s+more\s+than))\s+(?:the\s+next\s+)?(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
         resolve=_window,
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
@@ -887,6 +986,11 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut DSO to 45 days in a fortnight": "window 1 fortnights",
             "Cut DSO to 45 days in 12 months' time": "window 12 months",
             "Cut attrition to 10% over the next two school years": "window 2 years",
+            "Cut DSO to 45 days within 6 mths": "window 6 months",
+            "Cut DSO to 45 days in 2 qtrs": "window 2 quarters",
+            "Cut DSO to 45 days in under 6 months": "window 6 months",
+            "Cut DSO to 45 days inside 3 yrs": "window 3 years",
+            "Pay 95% of invoices within 30 days of receipt": "window 30 days (service)",
         },
         leaves=(
             "Inventory aged over 180 days under 2%",
@@ -917,19 +1021,21 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="relative-period",
         gate=("this", "current", "next", "coming", "new", "following"),
-        pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b(?:[-\s]end\b)?",
+        pattern=r"\b(?P<rel>this|current|next|coming|new|following)\s+(?:(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|fy|quarter|month|week|half)\b|(?P<fiscal_only>fiscal)\b(?!\s+(?:year|quarter|half|month)\b))(?:[-\s]end\b)?",
         resolve=_relative,
         examples={
             "Cut spend by 10% this year": "deadline 2026-12-31",
             "Cut spend by 10% by next quarter": "deadline 2026-06-30",
             "Close 30 deals this month": "deadline 2026-01-31",
             "Cut spend 5% this fiscal year": "deadline 2026-03-31",
+            "Cut spend 5% in this fiscal": "deadline 2026-03-31",
+            "Cut spend 5% by next fiscal": "deadline 2027-03-31",
         },
     ),
     TimePattern(
         name="period-end",
-        gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye"),
-        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|\b(?P<abbr>EOY|EOM|EOQ|EOW|EOFY|FYE|YE)\b|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
+        gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye", "e.o."),
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|(?<![A-Za-z.])(?P<abbr>E\.O\.[YMQW]\.?|EOY|EOM|EOQ|EOW|EOFY|FYE|YE)(?![A-Za-z])|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -942,8 +1048,13 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut infections by 50% by the 2027 year end": "deadline 2027-12-31",
             "Clear the backlog by the close of the financial year": "deadline 2026-03-31",
             "Reduce DSO from 75 to 55 days by end FY": "deadline 2026-03-31",
+            "Clear the backlog by E.O.Y.": "deadline 2026-12-31",
         },
-        leaves=("Cut the month-end close to 5 days", "Reduce year-end stock write-offs"),
+        leaves=(
+            "Cut the month-end close to 5 days",
+            "Reduce year-end stock write-offs",
+            "Close the month-end in 5 days",
+        ),
     ),
     TimePattern(
         name="month",
@@ -992,6 +1103,20 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut infections by 50% for 2027": "deadline 2027-12-31",
             "Cut infections by 50% in CY2027": "deadline 2027-12-31",
             "Cut infections by 50% by the year 2028": "deadline 2028-12-31",
+        },
+    ),
+    TimePattern(
+        name="calendar-year-short",
+        gate=("cy", "c.y"),
+        pattern=r"\bC\.?Y\.?\s?'?(?P<y>\d{2})\b(?!\s*[-–/]\s*\d)",
+        resolve=lambda m, ctx: _deadline(
+            str(2000 + int(m["y"])),
+            (dt.date(2000 + int(m["y"]), 1, 1), dt.date(2000 + int(m["y"]), 12, 31)),
+            "year",
+        ),
+        examples={
+            "Grow ARR 20% in CY26": "deadline 2026-12-31",
+            "Grow ARR 20% by CY'27": "deadline 2027-12-31",
         },
     ),
     TimePattern(
@@ -1115,6 +1240,8 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Collect Rs 5 lakh pm": "cadence monthly",
             "Grow revenue 10% pa": "cadence annual",
             "Salary cost under 40k p.m.": "cadence monthly",
+            "Training: 40 hrs PA per employee": "cadence annual",
+            "Resolve 300 tickets PM per agent": "cadence monthly",
         },
         leaves=("Open the store at 5 pm", "Staff the desk 9 a.m. to 6 p.m.", "Hire a PA"),
     ),
@@ -1175,7 +1302,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="rolling-window",
         gate=("rolling", "avg", "average", "moving", "trailing"),
-        pattern=r"\b(?:(?:rolling|trailing|moving)\s+(?P<n2>\d{1,3})[-\s](?P<u2>days?|weeks?|months?)\b|(?P<n>\d{1,3})[-\s](?P<u>days?|weeks?|months?)\s+(?:rolling|trailing|moving)?\s*(?:avg\.?|average|mean|rolling|window)?)",
+        pattern=r"\b(?:(?:rolling|trailing|moving)\s+(?P<n2>\d{1,3}|three|six|twelve|seven|thirty|ninety)[-\s](?P<u2>days?|weeks?|months?)\b|(?P<n>\d{1,3})[-\s](?P<u>days?|weeks?|months?)\s+(?:rolling|trailing|moving)?\s*(?:avg\.?|average|mean|rolling|window)?)",
         resolve=lambda m, ctx: (
             _rolling(m, ctx)
             if re.search(r"(?i)rolling|trailing|moving|avg|average|mean|window", m.group())
@@ -1207,6 +1334,60 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Hold YTD attrition under 8%": "cadence annual",
             "Keep month-to-date spend under budget": "cadence monthly",
         },
+    ),
+    TimePattern(
+        name="half-yearly",
+        gate=(
+            "half",
+            "semi",
+            "semiannual",
+            "semiannually",
+            "biannual",
+            "biannually",
+            "bi",
+            "six",
+            "months",
+            "monthly",
+            "hoh",
+            "h-o-h",
+        ),
+        pattern=r"\b(?:(?:on\s+an?\s+)?(?:half[-\s]?yearly|semi[-\s]?annual(?:ly)?|bi[-\s]?annual(?:ly)?|(?:six|6)[-\s]?monthly)(?:\s+basis)?|H-?o-?H|half[-\s](?:on|over)[-\s]half|(?:every|each|per|once\s+(?:a|every|in))\s+(?:half[-\s]?year|half|six\s+months|6\s+months))\b",
+        resolve=lambda m, ctx: _cadence(_LEX["half_yearly_grain"], m.group()),
+        examples={
+            "Conduct appraisals half-yearly": "cadence quarterly",
+            "Hold a semi-annual review with every dealer": "cadence quarterly",
+            "Review 100% of contracts bi-annually": "cadence quarterly",
+            "Grow revenue 10% HoH": "cadence quarterly",
+            "Audit all sites every six months": "cadence quarterly",
+            "Refresh the risk register six-monthly": "cadence quarterly",
+        },
+        leaves=("Cut the backlog by half", "Twice a year, audit 10 sites"),
+    ),
+    TimePattern(
+        name="every-n-units",
+        gate=("every", "each"),
+        pattern=r"\b(?:once\s+)?(?:every|each)\s+(?P<n>{NUM})[-\s](?P<u>days?|weeks?|wks?|months?|mths?|mnths?|mos?|quarters?|qtrs?|years?|yrs?)\b",
+        resolve=_every_n,
+        examples={
+            "Reduce stockouts every 3 mths": "cadence quarterly",
+            "Rotate the stock every 7 days": "cadence weekly",
+            "Review the plan every 12 months": "cadence annual",
+            "Service each pump every 2 quarters": "cadence quarterly",
+        },
+        leaves=("Service each pump every 5 weeks",),
+    ),
+    TimePattern(
+        name="last-n-abbreviation",
+        gate=(),
+        pattern=r"\b[LRT](?P<n>\d{1,3})(?P<u>[DWM])\b",
+        resolve=lambda m, ctx: _rolling_n(int(m["n"]), m["u"].upper()),
+        examples={
+            "Attrition L12M below 15%": "cadence annual",
+            "Keep DSO below 45 days (L3M)": "cadence quarterly",
+            "Hold churn under 2% on an L30D basis": "cadence monthly",
+        },
+        leaves=("Hire 2 L3 engineers", "Ship the T20M model"),
+        case_sensitive=True,
     ),
     TimePattern(
         name="fortnightly",
@@ -1268,6 +1449,40 @@ def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
     return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
 
+_TYPO_TARGETS: dict[str, str] = _LEX["typo_targets"]
+_NOT_TYPOS = frozenset(_LEX["not_typos"])
+
+
+def _slips(a: str, b: str) -> int:
+    """Typing slips between two words: letters added, dropped, changed or swapped (OSA).
+
+    >>> _slips("quaterly", "quarterly"), _slips("montlhy", "monthly"), _slips("early", "yearly")
+    (1, 1, 1)
+    """
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+def _misspelt_cadence(m: re.Match[str], ctx: Context) -> When | None:
+    word = m["c"].lower()
+    if word in _NOT_TYPOS or word in _TYPO_TARGETS:
+        return None
+    for right, grain in _TYPO_TARGETS.items():
+        most = 2 if len(right) >= 8 else 1
+        if right[:2] == word[:2] and abs(len(right) - len(word)) <= most:
+            if _slips(word, right) <= most:
+                return _cadence(grain, m["c"])
+    return None
+
+
 PATTERNS = (
     *PATTERNS,
     TimePattern(
@@ -1307,5 +1522,28 @@ PATTERNS = (
         },
         leaves=("Cut paper use by a quarter across all branches",),
         case_sensitive=True,
+    ),
+    TimePattern(
+        name="misspelt-cadence-word",
+        gate=(),
+        pattern=r"(?<![A-Za-z-])(?P<c>(?:da|we|bi|fo|mo|qu|ye|an)[A-Za-z]{1,12}y|an+u+a+l|annaul)(?![A-Za-z])",
+        resolve=_misspelt_cadence,
+        examples={
+            "Submit 3 audit reports quaterly": "cadence quarterly",
+            "Publish 5 posts weekely": "cadence weekly",
+            "Review targets anualy": "cadence annual",
+            "Send the MIS montlhy": "cadence monthly",
+            "Hold 1:1s fortnighly": "cadence weekly",
+            "Submit an anual report": "cadence annual",
+        },
+        leaves=(
+            "Reach 90% early",
+            "Cut defects nearly in half",
+            "Process invoices manually",
+            "Cut dairy waste 10%",
+            "Keep scores mostly above 80",
+            "Do not dally on returns",
+            "Teams weakly aligned",
+        ),
     ),
 )

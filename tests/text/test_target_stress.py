@@ -249,7 +249,7 @@ STATEMENTS = [
         "Keep sprint velocity between 30 and 35 points",
         ("none stated", "maintain", "30-35", "count"),
     ),
-    ("Onboard 3 new suppliers every half year", ("none stated", "none stated", "3", "count")),
+    ("Onboard 3 new suppliers every half year", ("quarterly", "none stated", "3", "count")),
     (
         "Raise loan disbursement to ₹50 crore by FY27 end",
         ("by-date", "increase", "500000000", "currency:INR"),
