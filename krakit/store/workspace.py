@@ -11,7 +11,7 @@ from os import PathLike
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from krakit.errors import ConflictError, InputError
-from krakit.model import Scorecard
+from krakit.model import Scorecard, slugify
 from krakit.store.file import SUFFIXES, load, save
 
 __all__ = ["NAME_MAX_BYTES", "NOT_SCORECARDS", "RESCUE_FOLDER", "Workspace", "save_elsewhere"]
@@ -118,6 +118,24 @@ class Workspace:
 
     def exists(self, name: str) -> bool:
         return self.path(name).exists()
+
+    def find(self, name: str) -> str | None:
+        """Return the saved name meant by ``name``: itself, or the one spelled the same way
+        but for case, spaces and punctuation (``hr-bp-pune`` finds ``HR BP (Pune)``).
+
+        Examples
+        --------
+        >>> import tempfile, krakit
+        >>> ws = Workspace(tempfile.mkdtemp())
+        >>> _ = ws.save(krakit.edit.new_scorecard("HR BP"), "HR BP (Pune)")
+        >>> ws.find("hr-bp-pune"), ws.find("HR BP (Pune)"), ws.find("hr-bp")
+        ('HR BP (Pune)', 'HR BP (Pune)', None)
+        """
+        if self.exists(name):
+            return name
+        key = slugify(name, fallback="")
+        same = [saved for saved in self.list() if key and slugify(saved, fallback="") == key]
+        return same[0] if len(same) == 1 else None
 
     def open(self, name: str) -> Scorecard:
         """Load the scorecard saved under this name."""

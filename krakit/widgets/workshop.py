@@ -223,6 +223,7 @@ def workshop(
     """
     ws = Workspace(workspace)
     scorecard = None
+    asked, name = name, (ws.find(name) or name) if name else name
     if name and ws.exists(name):
         scorecard = ws.open(name)
     elif template:
@@ -236,4 +237,11 @@ def workshop(
     wizard.observe(wizard._guard(lambda _change: warm_up(delay=0)), names="step")
     if name:
         wizard.scorecard_step._name.value = name
+    if asked and scorecard is None and not template:  # never a silent blank for a typo
+        saved = ", ".join(f"'{n}'" for n in ws.list()) or "none yet"
+        wizard.roles._say(
+            f"No scorecard is saved as '{asked}' in {ws.folder} (saved: {saved}). Pick one under "
+            f"Saved and click Resume, or start one here: it will be saved as '{asked}'.",
+            "warning",
+        )
     return wizard

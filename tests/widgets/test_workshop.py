@@ -81,3 +81,23 @@ def test_start_from_a_template(tmp_path: Path) -> None:
     assert wizard.roles._lines.value.splitlines() == [k.title for k in wizard.value.kras]
     wizard.step = 3
     assert "<svg" in wizard.scorecard_step._chart.value  # targets and weights, no actuals yet
+
+
+def test_resuming_by_another_spelling_or_a_wrong_name(tmp_path: Path) -> None:
+    first = krakit.workshop(tmp_path / "ws")
+    first.roles._blank.click()
+    first.roles._title.value = "HR business partner"
+    first.roles._lines.value = "Talent retention"
+    for _ in range(3):
+        first.next()
+    first.scorecard_step._name.value = "HR BP (Pune)"
+    first.scorecard_step._save.click()
+    again = krakit.workshop(tmp_path / "ws", "hr-bp-pune")  # the name as a slug
+    assert [k.title for k in again.value.kras] == ["Talent retention"]
+    assert again.scorecard_step._name.value == "HR BP (Pune)"  # saves back to its own file
+    typo = krakit.workshop(tmp_path / "ws", "hr-bp-mumbai")
+    assert not typo.value.kras
+    shown = typo.roles._message.value
+    assert "hr-bp-mumbai" in shown and "HR BP (Pune)" in shown and "Resume" in shown
+    typo.roles._lines.value = "Talent acquisition"  # starting here: the warning has done its job
+    assert "hr-bp-mumbai" not in typo.roles._message.value
