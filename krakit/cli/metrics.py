@@ -51,6 +51,12 @@ def actuals(
     grain: str | None = typer.Option(
         None, "--grain", help="Compute at daily, weekly, monthly, quarterly or annual instead."
     ),
+    rollup: str | None = typer.Option(
+        None,
+        "--rollup",
+        help="The period you will score over (annual, quarterly): KPIs whose values do not "
+        "add up (median, ratio, average...) are computed per such period from the rows.",
+    ),
 ) -> None:
     """Compute the actuals of every KPI with a definition from raw data (DuckDB)."""
     from krakit.cli.sheet import load_scorecard
@@ -58,7 +64,9 @@ def actuals(
 
     card = load_scorecard(file)
     with _naming(file):
-        frame = compute_actuals(card, _data(data), metrics=metrics, grain=grain, everyone=everyone)
+        frame = compute_actuals(
+            card, _data(data), metrics=metrics, grain=grain, rollup=rollup, everyone=everyone
+        )
     text = frame.to_csv(index=False)
     if output is None:
         console.file.write(text)

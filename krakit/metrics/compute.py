@@ -15,6 +15,12 @@ How rows become actuals
 * Periods follow the KPI's frequency (monthly when it has none) unless the definition or the
   call names a ``grain``. Every grain is computed from the rows, never from finer values: the
   quarterly median is the median of the quarter's rows, not a mean of three monthly medians.
+* Scoring rolls a KPI's periods up (a mean of its months, a sum). That is right for a count or
+  a sum, and wrong for the rest: a year's median is not the mean of twelve monthly medians.
+  ``rollup='annual'`` (``krakit actuals --rollup annual``) computes every KPI whose values do
+  not add up (a ratio; median, percentile, distinct count, average, min, max) per year from
+  the rows, so a score over the year uses the year's own value; counts and sums keep their
+  grain (their periods add up, and the per-period table keeps its detail).
 """
 
 from __future__ import annotations
@@ -49,6 +55,7 @@ _READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parque
             ".pq": "read_parquet"}  # fmt: skip
 _EVERYONE = "\x00everyone"  # the one card of everyone=True: no one's real name
 _LEVEL = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
+_ORDER = ("daily", "weekly", "monthly", "quarterly", "annual")  # each at least the last
 
 
 @dataclass
@@ -163,8 +170,20 @@ def _cards(
     raise TypeError(f"expected a Scorecard or a mapping person -> Scorecard, got {cards!r}")
 
 
+def _rolled(definition: Definition, grain: str, rollup: str | None) -> str:
+    """The grain to compute at: ``rollup`` for a definition whose values do not add up, when
+    it is longer than ``grain`` (never a shorter period than the KPI's)."""
+    if rollup is None or definition.additive:
+        return grain
+    return max(grain, rollup, key=_ORDER.index)
+
+
 def _jobs(
-    people: Mapping[str, Scorecard], team: bool, library: MetricLibrary, grain: str | None
+    people: Mapping[str, Scorecard],
+    team: bool,
+    library: MetricLibrary,
+    grain: str | None,
+    rollup: str | None = None,
 ) -> list[_Job]:
     jobs: dict[tuple[str, str, str, int, bool], _Job] = {}
     for person, card in people.items():
@@ -175,8 +194,8 @@ def _jobs(
             definition = library.resolve(kpi.definition, kpi=kpi.id)
             measures = definition.measures()
             by_person = team or (bool(person) and all(m.person for m in measures))
-            key = (kpi.id, definition_version(definition), grain_of(kpi, definition, grain),
-                   fiscal, by_person)  # fmt: skip
+            at = _rolled(definition, grain_of(kpi, definition, grain), rollup)
+            key = (kpi.id, definition_version(definition), at, fiscal, by_person)
             job = jobs.get(key)
             if job is None:
                 job = jobs[key] = _Job(kpi.id, definition, key[1], key[2], fiscal, by_person)
@@ -190,6 +209,7 @@ def compute_actuals(
     metrics: MetricLibrary | str | PathLike[str] | Mapping[str, Any] | None = None,
     *,
     grain: str | None = None,
+    rollup: str | None = None,
     everyone: bool = False,
     duckdb_config: Mapping[str, Any] | None = None,
 ) -> pd.DataFrame:
@@ -209,6 +229,11 @@ def compute_actuals(
     grain
         Compute every KPI at this grain (``'quarterly'``...) instead of its frequency: the
         roll-up, recomputed from the rows.
+    rollup
+        The longer period the actuals will be scored over (``'annual'``, ``'quarterly'``):
+        each KPI whose values do not add up over periods (a ratio; median, percentile,
+        distinct count, average, min, max) is computed per such period from the rows, so
+        scoring never averages its shorter periods' values; counts and sums keep their grain.
     everyone
         With one scorecard: it is every person's the data names (each definition's
         ``person`` column), as ``dict.fromkeys(people, card)`` would say.
@@ -247,7 +272,13 @@ def compute_actuals(
 
     people, team = _cards(cards, everyone)
     library = load_metrics(metrics) if metrics is not None else MetricLibrary()
-    jobs = _jobs(people, team, library, grain)
+    if rollup is not None and rollup not in _ORDER:
+        raise InputError(
+            f"'{rollup}' is not a period to roll up to; use one of {', '.join(_ORDER)}",
+            field="rollup",
+            value=rollup,
+        )
+    jobs = _jobs(people, team, library, grain, rollup)
     con = duckdb.connect(config=dict(duckdb_config or {}))
     con.execute("SET enable_progress_bar = false")  # no bar in a notebook or a CSV on stdout
     try:

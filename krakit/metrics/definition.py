@@ -212,6 +212,22 @@ class Definition(_Model):
             self.model_dump(include={"source", "agg", "expr", "p", "filter", "time", "person"})
         )
 
+    @property
+    def additive(self) -> bool:
+        """True if two periods' values add up to the value of both: a count or sum measure.
+
+        A ratio, median, percentile, distinct count, average, min or max of a longer period
+        must be computed from its rows (``compute_actuals(..., rollup=...)``).
+
+        Examples
+        --------
+        >>> Definition(source="invoices", agg="sum", expr="amount", time="on").additive
+        True
+        >>> Definition(source="reqs", agg="median", expr="days", time="on").additive
+        False
+        """
+        return self.kind == "measure" and self.measure().agg.additive
+
     def measures(self) -> list[Measure]:
         """Every measure it reads: one, or a ratio's numerator and denominator."""
         if self.ratio is not None:

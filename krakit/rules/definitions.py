@@ -258,8 +258,8 @@ ROLLED_UP = Rule(
           "expr: amount, time: issued_on}"),
     source="Dimensional modelling: non-additive facts are recomputed at each grain (Kimball "
     "& Ross, The Data Warehouse Toolkit, 3rd ed., ch. 2)",
-    fix="Compute the longer period from the rows (krakit actuals --grain quarterly; "
-    "compute_actuals(..., grain='quarterly')) and drop 'aggregation'.",
+    fix="Compute the longer period from the rows (krakit actuals --rollup annual; "
+    "compute_actuals(..., rollup='annual')) and drop 'aggregation'.",
     examples="kpi",
     smart="M",
     test=_rolled_up,

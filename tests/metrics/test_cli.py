@@ -122,6 +122,22 @@ def test_actuals_prints_without_output(files: dict[str, Path]) -> None:
     assert all(line.startswith("ben,") for line in said.splitlines()[1:])
 
 
+def test_actuals_rollup_computes_the_year_from_the_rows(files: dict[str, Path]) -> None:
+    said = _ok(["actuals", files["card"], "-d", f"reqs={files['reqs']}", "-d",
+                f"offers={files['offers']}", "-m", files["metrics"], "--everyone",
+                "--rollup", "annual"])  # fmt: skip
+    rows = [line.split(",")[:4] for line in said.splitlines()[1:]]
+    assert rows == [  # a ratio and a median: the year's own, from its rows
+        ["ana", "offer-acceptance", "2026", "50.0"],
+        ["ben", "offer-acceptance", "2026", "100.0"],
+        ["ana", "time-to-fill", "2026", "30.5"],
+        ["ben", "time-to-fill", "2026", "32.0"],
+    ]
+    _fails(["actuals", files["card"], "-d", f"reqs={files['reqs']}", "-d",
+            f"offers={files['offers']}", "-m", files["metrics"], "--rollup", "year"],
+           "'year' is not a period to roll up to")  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("dialect", "words"),
     [

@@ -73,7 +73,7 @@ def _reference(frame: pd.DataFrame, agg: str, grain: str, filtered: bool) -> pd.
     rows = frame[frame["at"].notna() & frame["who"].isin(PEOPLE)]
     if filtered:
         rows = rows[rows["keep"]]
-    freq = {"monthly": "M", "quarterly": "Q"}[grain]
+    freq = {"monthly": "M", "quarterly": "Q", "annual": "Y"}[grain]
     period = rows["at"].dt.to_period(freq).astype(str).str.replace("Q", "-Q")
     out = (
         rows.assign(period=period)
