@@ -240,6 +240,23 @@ def _numeric(m: re.Match[str], ctx: Context) -> When | None:
     return _day(dt.date(y, month, day))
 
 
+def _week_of_month(m: re.Match[str], ctx: Context) -> When | None:
+    """'by the 2nd week of March' (the 14th), 'the first fortnight of April' (the 15th)."""
+    if _is_verb_may(m["m"]):
+        return None
+    month, n = _month(m["m"]), _ORDINALS[m["ord"].lower()]
+    year = _year(m["y"]) or next_end(lambda y: _month_span(y, month), ctx.today)[0]
+    last = month_end(year, month)
+    days = 15 if m["what"].lower() == "fortnight" else 7
+    end = last if n < 0 else min(last, dt.date(year, month, min(last.day, n * days)))
+    return _deadline(
+        f"{m['ord'].lower()} {m['what'].lower()} of {m['m'][:3].title()} {year}",
+        (end.replace(day=1), end),
+        "week",
+        named=False,
+    )
+
+
 def _numeric_no_year(m: re.Match[str], ctx: Context) -> When | None:
     """'by 31/3': the next such day; 'by 1/2' (a day and month both 12 or under) is a fraction."""
     a, b = int(m["a"]), int(m["b"])
@@ -444,7 +461,7 @@ def _period_end(m: re.Match[str], ctx: Context) -> When | None:
     if m["what"] and _THE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
         return None  # "Close the month-end in 5 days": the process, not a deadline
     what = (_g(m, "what", "what2", "what3") or "").lower()
-    fiscal = bool(_g(m, "fiscal", "fiscal2")) or abbr in ("EOFY", "FYE") or what == "fy"
+    fiscal = bool(_g(m, "fiscal", "fiscal2", "fiscal3")) or abbr in ("EOFY", "FYE") or what == "fy"
     what = "year" if what == "fy" else what
     grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
     start, end = _span_of(grain, ctx.today, ctx, fiscal)
@@ -672,6 +689,12 @@ def _rolling_n(n: int, unit: str) -> When | None:
     return _cadence(grain, f"{n}-{word} rolling") if grain else None
 
 
+def _each_other(m: re.Match[str], ctx: Context) -> When | None:
+    """'every other day': no value for two of a period, so the period's own (the finer)."""
+    g = m["g"].lower()
+    return _cadence(_GRAIN_CADENCE[g], m.group())
+
+
 def _fortnightly(m: re.Match[str], ctx: Context) -> When | None:
     return _cadence("weekly", "fortnightly")
 
@@ -749,6 +772,17 @@ PATTERNS: tuple[TimePattern, ...] = (
         pattern=r"(?P<lead>\b(?:by|before|until|till|on|due)\s+(?:the\s+)?)(?P<m>{MONTH})\s+(?P<d>\d{1,2})(?P<suf>st|nd|rd|th)?\b(?!\s*[,/.:%-]?\s*\d)",
         resolve=_day_month,
         examples={"Open the new store by August 20": "deadline 2026-08-20"},
+    ),
+    TimePattern(
+        name="week-of-month",
+        gate=("week", "fortnight"),
+        pattern=r"(?P<lead>\b(?:by|before|until|till|in|during|within)\s+)?(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>week|fortnight)\s+of\s+(?P<m>{MONTH})(?:,?\s+(?P<y>{YEAR}))?\b",
+        resolve=_week_of_month,
+        examples={
+            "Reduce backlog to 50 by the 2nd week of March": "deadline 2026-03-14",
+            "Open the plant in the last week of June 2027": "deadline 2027-06-30",
+            "Pay all bonuses by the first fortnight of April": "deadline 2026-04-15",
+        },
     ),
     TimePattern(
         name="date-iso",
@@ -971,8 +1005,21 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="window",
-        gate=("within", "next", "coming", "over", "in ", "for ", "during", "following", "inside"),
-        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\b(?:inside(?:\s+of)?|in\s+(?:under|less\s+than|no\s+more\s+than|not\s+more\s+than))\s+(?:the\s+next\s+)?(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
+        gate=(
+            "within",
+            "next",
+            "coming",
+            "over",
+            "in ",
+            "for ",
+            "during",
+            "following",
+            "inside",
+            "timeline",
+            "timeframe",
+            "frame",
+        ),
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\b(?:inside(?:\s+of)?|in\s+(?:under|less\s+than|no\s+more\s+than|not\s+more\s+than))\s+(?:the\s+next\s+)?(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b)|\b(?:time\s*line|time\s*frame)\s*[:=–-]?\s*(?:within\s+|of\s+)?(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
         resolve=_window,
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
@@ -991,6 +1038,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut DSO to 45 days in under 6 months": "window 6 months",
             "Cut DSO to 45 days inside 3 yrs": "window 3 years",
             "Pay 95% of invoices within 30 days of receipt": "window 30 days (service)",
+            "Reduce backlog to 50 | Timeline: 3 months": "window 3 months",
         },
         leaves=(
             "Inventory aged over 180 days under 2%",
@@ -1035,7 +1083,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="period-end",
         gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye", "e.o."),
-        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|(?<![A-Za-z.])(?P<abbr>E\.O\.[YMQW]\.?|EOY|EOM|EOQ|EOW|EOFY|FYE|YE)(?![A-Za-z])|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)\b",
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|(?<![A-Za-z.])(?P<abbr>E\.O\.[YMQW]\.?|EOY|EOM|EOQ|EOW|EOFY|FYE|YE)(?![A-Za-z])|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)|(?P<fiscal3>fiscal)(?!\s+(?:year|quarter|half|month)\b))\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -1049,6 +1097,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Clear the backlog by the close of the financial year": "deadline 2026-03-31",
             "Reduce DSO from 75 to 55 days by end FY": "deadline 2026-03-31",
             "Clear the backlog by E.O.Y.": "deadline 2026-12-31",
+            "Attain 12% RoE at the end of the fiscal": "deadline 2026-03-31",
         },
         leaves=(
             "Cut the month-end close to 5 days",
@@ -1163,7 +1212,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|contract|programme|program|campaign)[-\s]end|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
@@ -1180,6 +1229,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Raise staff engagement to 75% by the next survey": "deadline next survey (no date)",
             "Close findings by the next NABH inspection": "deadline next nabh inspection (no date)",
             "Cover 100% of the syllabus before the board exams": "deadline board exams (no date)",
+            "Raise the pass rate to 90% by term end": "deadline term end (no date)",
         },
         leaves=("Review 40 contracts a month",),
     ),
@@ -1281,12 +1331,14 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="period-over-period",
-        gate=("over", " on "),
-        pattern=r"\b(?P<g>day|week|month|quarter|year)[-\s](?:over|on)[-\s](?:the\s+)?(?:previous\s+|prior\s+|last\s+)?(?P=g)\b",
+        gate=("over", " on ", " after ", " by ", " to "),
+        pattern=r"\b(?P<g>day|week|month|quarter|year)[-\s](?:over|on|after|by|to)[-\s](?:the\s+)?(?:previous\s+|prior\s+|last\s+)?(?P=g)\b",
         resolve=_each,
         examples={
             "Grow MRR 5% month over month": "cadence monthly",
             "Grow bookings 8% quarter on quarter": "cadence quarterly",
+            "Hold CSAT at 90% month after month": "cadence monthly",
+            "Lift sales 2% week by week": "cadence weekly",
         },
     ),
     TimePattern(
@@ -1333,6 +1385,29 @@ PATTERNS: tuple[TimePattern, ...] = (
         examples={
             "Hold YTD attrition under 8%": "cadence annual",
             "Keep month-to-date spend under budget": "cadence monthly",
+        },
+    ),
+    TimePattern(
+        name="for-the-year",
+        gate=("year",),
+        pattern=r"\bfor\s+the\s+(?:full\s+|whole\s+|entire\s+)?(?:(?:financial|fiscal|calendar)\s+)?year\b(?![-\s]+(?:ending|ended|ends|end|to|of|till|until|starting|beginning|from|on|before|after|ago|\d|'))",
+        resolve=lambda m, ctx: _cadence("annual", m.group()),
+        examples={
+            "Achieve 95% attendance for the year": "cadence annual",
+            "Hold opex at ₹3 crore for the full financial year": "cadence annual",
+        },
+        leaves=("Grow margin to 18% for the year ending March 2027",),
+    ),
+    TimePattern(
+        name="every-other-period",
+        gate=("other", "alternate"),
+        pattern=r"\b(?:(?:on\s+)?(?:every|each)\s+(?:other|alternate)|on\s+alternate)\s+(?P<g>day|week|month|quarter|year)s?\b",
+        resolve=_each_other,
+        examples={
+            "Water the plants every alternate day": "cadence daily",
+            "Run a backup every other day": "cadence daily",
+            "Restock the kiosk on alternate weeks": "cadence weekly",
+            "Audit petty cash every other month": "cadence monthly",
         },
     ),
     TimePattern(
