@@ -121,19 +121,25 @@ _LAZY: dict[str, str] = {
 }
 
 
+# Modules the README uses through the package (``krakit.edit.set_kras``), loaded on first use.
+_MODULES = {"edit", "publishing", "sample", "training"}
+
+
 def __getattr__(name: str) -> object:
     module_name = _LAZY.get(name)
-    if module_name is None:
+    if module_name is None and name not in _MODULES:
         raise AttributeError(f"module 'krakit' has no attribute {name!r}")
     import importlib
 
+    if module_name is None:
+        return importlib.import_module(f"krakit.{name}")  # binds itself on the package
     value = getattr(importlib.import_module(module_name), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_LAZY))
+    return sorted(set(globals()) | set(_LAZY) | _MODULES)
 
 
 # Functions named like the module that holds them (krakit.score.score, krakit.rules.rules...)

@@ -91,3 +91,20 @@ def test_import_krakit_is_light_and_the_api_loads_on_first_use() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
     )
     assert done.stdout.strip() == "[] True True", done.stderr
+
+
+def test_the_modules_the_readme_names_load_on_first_use() -> None:
+    """``krakit.edit``, ``krakit.training``, ``krakit.publishing`` and ``krakit.sample`` work
+    after a plain ``import krakit``, as the README writes them."""
+    code = (
+        "import sys\n"
+        "import krakit\n"
+        "heavy = sorted({'pydantic', 'pandas'} & set(sys.modules))\n"
+        "card = krakit.edit.set_kras(krakit.edit.new_scorecard('Recruiter'), ['Recruitment'])\n"
+        "names = [krakit.training.quiz, krakit.publishing.join_once, krakit.sample.sample_team]\n"
+        "print(heavy, [k.id for k in card.kras], all(map(callable, names)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120
+    )
+    assert done.stdout.strip() == "[] ['recruitment'] True", done.stderr
