@@ -91,7 +91,8 @@ def alignment_report(
 def _html(result: Alignment, findings: list[Any], chart: bool, templates: Any) -> str:
     from krakit import __version__, vegalite
     from krakit.goals.charts import alignment_chart
-    from krakit.report import TEMPLATE_DIR, _environment
+    from krakit.report import TEMPLATE_DIR
+    from krakit.report_html import environment as _environment
 
     folder = Path(templates) if templates else TEMPLATE_DIR
     uri = None
@@ -131,7 +132,7 @@ def _write_xlsx(result: Alignment, findings: list[Any], path: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
-    from krakit.report import _cell
+    from krakit.report_sheets import cell as _cell
 
     book = Workbook()
     book.remove(book.active)
