@@ -166,18 +166,27 @@ def coverage_tree(result: Alignment) -> Spec:
     )  # fmt: skip
 
 
-def _heat_body(result: Alignment, *, labels: bool) -> Spec:
+def _heat_body(
+    result: Alignment,
+    *,
+    labels: bool,
+    heat: pd.DataFrame | None = None,
+    across: str = "Unit",
+    title: str = "Goals × units (% of weight)",
+) -> Spec:
     rows = _rows(result)[["goal", "label", "order"]]
     order = rows["label"].tolist()
-    heat = result.heatmap().merge(rows, on="goal")
-    used = heat.groupby("unit", sort=False)["coverage"].transform("sum") > 0
-    heat = heat[used] if used.any() else heat  # units whose cards serve some goal
+    heat_given = heat
+    heat = (result.heatmap() if heat is None else heat).merge(rows, on="goal")
+    if heat_given is None:  # the units whose cards serve some goal (every given column stays)
+        used = heat.groupby("unit", sort=False)["coverage"].transform("sum") > 0
+        heat = heat[used] if used.any() else heat
     heat["coverage"] = heat["coverage"].round(1)
     heat["text"] = [f"{c:.1f}" if c > 0 else "" for c in heat["coverage"]]
     units = list(dict.fromkeys(heat["unit_name"]))
     tooltip = [
         {"field": "title", "title": "Goal"},
-        {"field": "unit_name", "title": "Unit"},
+        {"field": "unit_name", "title": across},
         {"field": "coverage", "title": "Coverage (%)", "format": ".1f"},
     ]
     x = {"field": "unit_name", "type": "nominal", "sort": units,
@@ -186,7 +195,7 @@ def _heat_body(result: Alignment, *, labels: bool) -> Spec:
         "data": {"values": heat.to_dict(orient="records")},
         "height": {"step": _STEP},
         "width": {"step": 70},
-        "title": {"text": "Goals × units (% of weight)", "anchor": "start"},
+        "title": {"text": title, "anchor": "start"},
         "layer": [
             {
                 "mark": {"type": "rect", "stroke": "white"},
@@ -219,9 +228,25 @@ def _heat_body(result: Alignment, *, labels: bool) -> Spec:
     }
 
 
-def coverage_heatmap(result: Alignment) -> Spec:
-    """Goals × units: the coverage each unit's scorecards give each goal (% of the org)."""
-    return _top(_heat_body(result, labels=True))
+def coverage_heatmap(
+    result: Alignment,
+    heat: pd.DataFrame | None = None,
+    *,
+    across: str = "Unit",
+    title: str = "Goals × units (% of weight)",
+) -> Spec:
+    """Goals × units: the coverage each unit's scorecards give each goal (% of the org).
+
+    Parameters
+    ----------
+    heat
+        Other columns than the units: a long table like :meth:`Alignment.heatmap`'s (goal,
+        unit, unit_name, coverage), e.g. one column per participant of a workshop room
+        (:func:`krakit.room.goals.coverage_by_person`); ``across`` and ``title`` name them.
+        Every column given is drawn, even one serving no goal (the units default leaves
+        those out).
+    """
+    return _top(_heat_body(result, labels=True, heat=heat, across=across, title=title))
 
 
 def alignment_chart(result: Alignment) -> Spec:

@@ -9,6 +9,9 @@ are added or removed only when the set of choices changes.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import ipywidgets as w
 import traitlets
 
@@ -31,11 +34,15 @@ class CodePicker(w.HBox):
 
     value = traitlets.Unicode(None, allow_none=True)
 
-    def __init__(self) -> None:
+    def __init__(
+        self, guarded: Callable[[Callable[..., Any]], Callable[..., Any]] | None = None
+    ) -> None:
+        """``guarded`` wraps its callbacks (the view's :func:`~krakit.widgets._base.guard`)."""
+        self._guard = guarded or (lambda handler: handler)
         self._buttons: dict[str, w.Button] = {}
         self._options: list[tuple[str, str]] = []
         super().__init__([], layout=w.Layout(flex_flow="row wrap"))
-        self.observe(lambda _c: self._style(), names="value")
+        self.observe(self._guard(lambda _c: self._style()), names="value")
 
     @property
     def options(self) -> list[tuple[str, str]]:
@@ -52,7 +59,7 @@ class CodePicker(w.HBox):
             button = self._buttons.get(code)
             if button is None:
                 button = self._buttons[code] = w.Button(layout=w.Layout(width="auto"))
-                button.on_click(lambda _b, code=code: setattr(self, "value", code))
+                button.on_click(self._guard(lambda _b, code=code: setattr(self, "value", code)))
             if button.description != label:
                 button.description = label
         if [child for child in self.children] != [self._buttons[c] for c in codes]:

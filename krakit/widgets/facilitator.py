@@ -1,20 +1,24 @@
 """The facilitator's view of a workshop room: a thin widget over :mod:`krakit.room`.
 
-``krakit.facilitator("batch-7")`` shows who is in and where, the room's mistakes (a chart, and
-the offending lines of the code picked), the quiz (tallies hidden until **Reveal**), a
-**Spotlight** that puts one anonymised draft on screen with the checker's verdict, exports
-(an Excel workbook, a zip of scorecards) and **Reset** / **Close** behind a confirmation.
-*Projecting* hides every name. It refreshes by itself: it polls the room's files (stats only,
-every half second) and redraws when anything changed; the poller is an asyncio task on the
-kernel's loop (JupyterLab and Voilà both run one), or a thread where no loop runs, and it
-stops when the widget is closed. Every callback goes through krakit's guard; every name and
-KPI is escaped.
+``krakit.facilitator("batch-7")`` shows who is in and where (People), the room's mistakes
+(:mod:`~krakit.widgets.facilitator_mistakes`), the quiz with tallies hidden until **Reveal**
+(:mod:`~krakit.widgets.facilitator_quiz`), a **Spotlight** that puts one anonymised draft on
+screen with the checker's verdict (:mod:`~krakit.widgets.facilitator_spotlight`), the room's
+coverage of its goal tree (:mod:`~krakit.widgets.facilitator_goals`), and exports with
+**Make anonymous** / **Reset** / **Close** behind a confirmation
+(:mod:`~krakit.widgets.facilitator_room`). *Projecting* hides every name.
+
+It refreshes by itself: it polls the room's files (stats only, every half second) and
+redraws when anything changed; the poller is an asyncio task on the kernel's loop
+(JupyterLab and Voilà both run one), or a thread where no loop runs, and it stops when the
+widget is closed. In an anonymous room, a tab still written with a name (a write under way
+when anonymity was turned on) is rewritten as its alias on the next refresh. Every callback
+goes through krakit's guard; every name and KPI is escaped.
 """
 
 from __future__ import annotations
 
 import contextlib
-import time
 from collections.abc import Callable, Sequence
 from os import PathLike
 from typing import TYPE_CHECKING, Any
@@ -22,51 +26,24 @@ from typing import TYPE_CHECKING, Any
 import ipywidgets as w
 
 from krakit.room import Room, RoomState, tally
-from krakit.room.export import export_scorecards, export_workbook
-from krakit.room.spotlight import Draft, drafts, kra_titles
+from krakit.room.anonymity import named_folders
+from krakit.room.spotlight import Draft
 from krakit.widgets._base import esc, guard, message_html, style
-from krakit.widgets.click_chart import ClickChart
-from krakit.widgets.code_picker import CodePicker
-from krakit.widgets.download import DownloadButton, Payload
+from krakit.widgets.facilitator_base import Tab, table
+from krakit.widgets.facilitator_goals import GoalsTab
+from krakit.widgets.facilitator_mistakes import MistakesTab
+from krakit.widgets.facilitator_quiz import QuizTab
+from krakit.widgets.facilitator_room import RoomTab
+from krakit.widgets.facilitator_spotlight import SpotlightTab
 from krakit.widgets.poller import Poller
 
 if TYPE_CHECKING:
-    import pandas as pd
-
     from krakit.training import QuizItem
 
 __all__ = ["Facilitator", "facilitator"]
 
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ALL_KRAS = "All KRAs"
-CHART_EVERY_S = 3.0
-"""The mistakes chart is drawn at most this often (seconds)."""
-_CONFIRM = {
-    "reset": "Reset the room? Everyone's published work moves to the room's archive folder "
-    "and the view starts empty (participants' own workspaces are not touched).",
-    "close": "Close the room? Participants can no longer join or publish; their own work "
-    "stays in their workspaces.",
-}
 # The facilitators polling, by room folder: a new view of a room stops the last one's poller.
 _LIVE: dict[str, Facilitator] = {}
-
-
-# Column headings in words (the core's tables keep short names for code).
-HEADINGS = {
-    "name": "Name", "tabs": "Tabs", "step": "Step", "step_name": "Step name", "kras": "KRAs",
-    "kpis": "KPIs", "errors": "Errors", "warnings": "Warnings", "quiz": "Quiz right",
-    "quiz_of": "of", "last_activity": "Last activity (UTC)", "kra": "KRA", "kpi": "KPI",
-    "message": "What the checker says", "number": "#", "statement": "Statement",
-    "answer": "Answer", "answered": "Answered", "said_kra": "Said KRA", "said_kpi": "Said KPI",
-    "right": "Right", "percent_right": "% right", "wrong": "Wrong",
-}  # fmt: skip
-
-
-def _table(frame: pd.DataFrame, empty: str) -> str:
-    if frame.empty:
-        return message_html(empty)
-    shown = frame.rename(columns=HEADINGS)
-    return shown.to_html(index=False, escape=True, na_rep="—", classes="krakit-scores")
 
 
 class Facilitator(w.VBox):
@@ -99,13 +76,6 @@ class Facilitator(w.VBox):
         self._every = every
         self._state: RoomState | None = None
         self._signature: int | None = None
-        self._drafts: list[Draft] = []
-        self._index = 0
-        self._pending = ""
-        self._chart_key: object = None
-        self._chart_table: pd.DataFrame | None = None
-        self._chart_drawn = float("-inf")
-        self._clock = time.monotonic
         self.poller: Poller | None = None
         self.refreshes = 0
         """How many times the view was redrawn (tests and benchmarks read it)."""
@@ -116,63 +86,20 @@ class Facilitator(w.VBox):
         self._refresh = w.Button(description="Refresh", icon="refresh")
         self._people = w.HTML().add_class("krakit-room-people")
         self._problems = w.HTML().add_class("krakit-room-problems")
-        self._chart = w.HTML().add_class("krakit-room-chart-note")
-        self._bars = ClickChart().add_class("krakit-room-chart")
-        self._code = CodePicker().add_class("krakit-room-codes")
-        self._lines = w.HTML().add_class("krakit-room-lines")
-        self._reveal = w.ToggleButton(False, description="Reveal", icon="eye")
-        self._quiz = w.HTML().add_class("krakit-room-quiz")
-        self._kra = w.Dropdown(options=[ALL_KRAS], value=ALL_KRAS, description="Drafts for")
-        self._prev = w.Button(description="Previous", icon="arrow-left")
-        self._next = w.Button(description="Next", icon="arrow-right")
-        self._spot = w.HTML().add_class("krakit-room-spotlight")
-        self._workbook = DownloadButton("Excel workbook", self._guarded(self._make_workbook))
-        self._zip = DownloadButton("Scorecards (zip)", self._guarded(self._make_zip))
-        self._reset = w.Button(description="Reset room…", button_style="warning")
-        self._close = w.Button(description="Close room…", button_style="danger")
-        self._ask = w.HTML()
-        self._yes = w.Button(description="Yes", button_style="danger")
-        self._no = w.Button(description="Cancel")
-        self._confirm = w.VBox([self._ask, w.HBox([self._yes, self._no])])
-        self._confirm.layout.display = "none"
-
-        for button, handler in (
-            (self._refresh, lambda _b: self.refresh(force=True)),
-            (self._prev, lambda _b: self._step(-1)),
-            (self._next, lambda _b: self._step(+1)),
-            (self._reset, lambda _b: self._ask_first("reset")),
-            (self._close, lambda _b: self._ask_first("close")),
-            (self._yes, lambda _b: self._confirmed()),
-            (self._no, lambda _b: self._ask_first("")),
-        ):
-            button.on_click(self._guarded(handler))
-        for control, handler in (
-            (self._projecting, self._render),
-            (self._code, self._render_lines),
-            (self._reveal, self._render_quiz),
-            (self._kra, self._on_kra),
-        ):
-            control.observe(self._guarded(lambda _c, h=handler: h()), names="value")
-
-        self._bars.observe(self._guarded(lambda _c: self._on_bar()), names="picked")
-        self._tabs = tabs = w.Tab(
-            children=[
-                w.VBox([self._people, self._problems]),
-                w.VBox([self._chart, self._bars, self._code, self._lines]),
-                w.VBox([self._reveal, self._quiz]),
-                w.VBox([self._kra, w.HBox([self._prev, self._next]), self._spot]),
-                w.VBox(
-                    [
-                        w.HBox([self._workbook, self._zip]),
-                        w.HBox([self._reset, self._close]),
-                        self._confirm,
-                    ]
-                ),
-            ]
-        )
-        for i, title in enumerate(("People", "Mistakes", "Quiz", "Spotlight", "Export & room")):
+        self.mistakes = MistakesTab(self._guarded)
+        self.quiz = QuizTab(self._items, self._guarded)
+        self.spotlight_tab = SpotlightTab(self._guarded)
+        self.goals = GoalsTab(room, self._guarded)
+        self.room_tab = RoomTab(room, self._items, self._after_action, self._guarded)
+        self._parts: list[Tab] = [
+            self.mistakes, self.quiz, self.spotlight_tab, self.goals, self.room_tab
+        ]  # fmt: skip
+        self._refresh.on_click(self._guarded(lambda _b: self.refresh(force=True)))
+        self._projecting.observe(self._guarded(lambda _c: self._render()), names="value")
+        self._tabs = tabs = w.Tab(children=[w.VBox([self._people, self._problems]), *self._parts])
+        for i, title in enumerate(["People", *(part.title for part in self._parts)]):
             tabs.set_title(i, title)
-        tabs.observe(self._guarded(lambda _c: self._draw_chart()), names="selected_index")
+        tabs.observe(self._guarded(lambda _c: self._on_tab()), names="selected_index")
         super().__init__(
             [style(), self._header, w.HBox([self._projecting, self._refresh]), self._message, tabs]
         )
@@ -189,6 +116,11 @@ class Facilitator(w.VBox):
         """The room as last read (read-only)."""
         return self._state
 
+    @property
+    def spotlight(self) -> Draft | None:
+        """The draft on the Spotlight tab (read-only)."""
+        return self.spotlight_tab.draft
+
     def _guarded(self, handler: Callable[..., Any]) -> Callable[..., Any]:
         return guard(handler, self._report)
 
@@ -203,9 +135,11 @@ class Facilitator(w.VBox):
         signature = self.room.signature()
         if not force and signature == self._signature:
             return False
-        self._signature = signature
-        self._state = self.room.snapshot()
-        self._drafts_for_kra()
+        state = self.room.snapshot()
+        if state.info.anonymous and named_folders(self.room):  # written as anonymity began
+            self.room.set_anonymous(True)
+            signature, state = self.room.signature(), self.room.snapshot()
+        self._signature, self._state = signature, state
         self._render()
         self.refreshes += 1
         return True
@@ -227,162 +161,20 @@ class Facilitator(w.VBox):
         )
         if not names:
             people = people.assign(name=[f"#{i}" for i in range(1, len(people) + 1)])
-        self._people.value = _table(people, "No one has joined yet.")
+        self._people.value = table(people, "No one has joined yet.")
         problems = tally.problems(state)
-        self._problems.value = (
-            "".join(
-                message_html(f"Could not read {p.name}: {p.reason}", "warning") for p in problems
-            )
-            if problems
-            else ""
+        self._problems.value = "".join(
+            message_html(f"Could not read {p.name}: {p.reason}", "warning") for p in problems
         )
-        self._render_mistakes()
-        self._render_quiz()
-        self._render_spotlight()
+        for part in self._parts:
+            part.show(state, names=names)
 
-    def _render_mistakes(self) -> None:
-        assert self._state is not None
-        table = tally.mistakes(self._state)
-        self._chart_table = table
-        self._draw_chart()
-        options = [(f"{r.code} · {r.label}", r.code) for r in table.itertuples()]
-        self._code.options = options  # keeps its buttons: a click is never lost to a redraw
-        self._render_lines()
+    def _on_tab(self) -> None:
+        for i, part in enumerate(self._parts, start=1):
+            part.visible = self._tabs.selected_index == i
+            part.tick()
 
-    def _draw_chart(self, *, force: bool = False) -> None:
-        """Draw the mistakes chart when it is on screen and its counts changed.
-
-        Drawing costs ~0.1 s of CPU (vl-convert), more than the rest of a refresh: it is done
-        only while the Mistakes tab is open, at most once every ``CHART_EVERY_S`` seconds
-        (the poller draws what is left pending), and the code picker's counts are always
-        current.
-        """
-        table = self._chart_table
-        if table is None or (self._tabs.selected_index != 1 and not force):
-            return
-        key = tuple(zip(table.code, table.people, table.of, strict=True))
-        if key == self._chart_key:
-            return
-        recent = self._clock() - self._chart_drawn < CHART_EVERY_S
-        if not force and recent and self._chart_key is not None:
-            return  # drawn a moment ago: the poller draws it when the interval is over
-        self._chart_key, self._chart_drawn = key, self._clock()
-        if table.empty:
-            self._chart.value = message_html("No mistakes in the scorecards published yet.")
-            self._bars.svg = ""
-            return
-        from krakit import vegalite
-        from krakit.room import chart
-
-        self._chart.value = message_html("Click a bar (or a code below) to see its lines.")
-        self._bars.svg = vegalite.svg(chart.mistakes(table))
-
-    def _on_bar(self) -> None:
-        codes = [code for _label, code in self._code.options]
-        if self._bars.picked in codes:
-            self._code.value = self._bars.picked
-            self._bars.picked = ""  # the same bar clicked again picks it again
-
-    def _render_lines(self) -> None:
-        if self._state is None or not self._code.value:
-            self._lines.value = message_html("Pick a mistake to see the lines that made it.")
-            return
-        lines = tally.offending(self._state, self._code.value, names=not self._projecting.value)
-        if self._projecting.value:
-            lines = lines.drop(columns="name")
-        self._lines.value = _table(lines, "No line makes this mistake any more.")
-
-    def _render_quiz(self) -> None:
-        if self._state is None:
-            return
-        table = tally.quiz_tally(self._state, self._items)
-        if not self._reveal.value:  # how many answered only: no key, no right or wrong
-            self._quiz.value = _table(
-                table[["number", "statement", "answered"]], "No quiz questions."
-            )
-            return
-        from krakit import vegalite
-        from krakit.room import chart
-
-        scores = tally.quiz_scores(self._state, self._items)
-        missed = tally.most_missed(self._state, self._items)
-        svg = vegalite.svg(chart.quiz_scores(scores)) if scores.people.sum() else ""
-        self._quiz.value = (
-            _table(table, "No quiz questions.")
-            + "<h4>Most missed</h4>"
-            + _table(missed[["number", "statement", "answer", "wrong"]], "None missed yet.")
-            + (f'<div class="krakit-svg">{svg}</div>' if svg else "")
-        )
-
-    def _drafts_for_kra(self) -> None:
-        assert self._state is not None
-        titles = [ALL_KRAS] + [f"{t}" for t, _n in kra_titles(self._state)]
-        if list(self._kra.options) != titles:
-            current = self._kra.value
-            self._kra.options = titles
-            self._kra.value = current if current in titles else ALL_KRAS
-        kra = None if self._kra.value == ALL_KRAS else self._kra.value
-        self._drafts = drafts(self._state, kra)
-        self._index = min(self._index, max(len(self._drafts) - 1, 0))
-
-    def _on_kra(self) -> None:
-        self._index = 0
-        if self._state is not None:
-            self._drafts_for_kra()
-        self._render_spotlight()
-
-    def _step(self, delta: int) -> None:
-        if self._drafts:
-            self._index = (self._index + delta) % len(self._drafts)
-        self._render_spotlight()
-
-    def _render_spotlight(self) -> None:
-        if not self._drafts:
-            self._spot.value = message_html("No KPI drafted yet.")
-            return
-        draft = self._drafts[self._index]
-        findings = "".join(
-            f"<li><b>{esc(code)}</b> ({esc(severity)}): {esc(message)}</li>"
-            for code, severity, message in draft.findings
-        )
-        self._spot.value = (
-            f'<div class="krakit-spotlight"><p>{esc(draft.label)}</p>'
-            f"<p>KRA: <b>{esc(draft.kra or '(no KRA)')}</b></p>"
-            f'<p style="font-size:1.4em">{esc(draft.statement)}</p>'
-            f"<p><b>{esc(draft.verdict)}</b></p><ul>{findings}</ul></div>"
-        )
-
-    @property
-    def spotlight(self) -> Draft | None:
-        """The draft on screen (read-only)."""
-        return self._drafts[self._index] if self._drafts else None
-
-    # ------------------------------------------------------------------ actions
-
-    def _make_workbook(self) -> Payload:
-        assert self._state is not None
-        data = export_workbook(self._state, items=self._items)
-        return Payload(f"{self.room.name}.xlsx", data, XLSX)
-
-    def _make_zip(self) -> Payload:
-        assert self._state is not None
-        data = export_scorecards(self._state)
-        return Payload(f"{self.room.name}-scorecards.zip", data, "application/zip")
-
-    def _ask_first(self, action: str) -> None:
-        self._pending = action
-        self._ask.value = message_html(_CONFIRM[action], "warning") if action else ""
-        self._confirm.layout.display = "" if action else "none"
-
-    def _confirmed(self) -> None:
-        action, text = self._pending, ""
-        self._ask_first("")
-        if action == "reset":
-            moved = self.room.reset()
-            text = "The room is empty again" + (f"; the old files are in {moved}" if moved else "")
-        elif action == "close":
-            self.room.close()
-            text = "The room is closed: no one can join or publish."
+    def _after_action(self, text: str) -> None:
         self._message.value = message_html(text, "ok") if text else ""
         self.refresh(force=True)
 
@@ -393,7 +185,8 @@ class Facilitator(w.VBox):
             self.stop()
             return
         self._guarded(self.refresh)()
-        self._guarded(self._draw_chart)()  # a chart left pending by its interval
+        for part in self._parts:  # a chart left pending by its interval
+            self._guarded(part.tick)()
 
     def _start_polling(self) -> None:
         previous = _LIVE.get(str(self.room.folder))
@@ -440,6 +233,7 @@ def facilitator(
         Instead of a name: the room's folder (a shared volume).
     anonymous
         Show participants by alias only (the facilitator's choice; None keeps the room's).
+        Turned on after people joined, their names leave the room's files too.
     items
         The quiz questions (default :func:`krakit.training.quiz`).
     every
@@ -451,4 +245,6 @@ def facilitator(
             if path is not None
             else Room(room, anonymous=anonymous)
         )
+    elif anonymous is not None:
+        room.set_anonymous(anonymous)
     return Facilitator(room, items=items, every=every)

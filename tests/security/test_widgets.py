@@ -190,14 +190,28 @@ def _drive_facilitator(sc: krakit.Scorecard, tmp: Path, payload: str) -> w.Widge
         me.publish("fix", {"attempts": [{"statement": payload, "rewrite": payload}]})
     (me.folder / "quiz.json").write_text(payload)  # unreadable: listed by name
     items = [training.QuizItem(f"{payload} revenue", "KRA", payload)]
+    from krakit.goals import validate_tree
+
+    room.set_goals(
+        validate_tree(
+            {
+                "organisation": payload,
+                "goals": [
+                    {"title": payload, "owner": payload},
+                    {"title": f"{payload} two", "owner": payload},
+                ],
+            }
+        )
+    )
     view = Facilitator(room, items=items, poll=False)
-    view._code.value = view._code.options[0][1]
-    view._reveal.value = True
-    view._next.click()
-    view._kra.value = view._kra.options[-1]
+    view.mistakes._code.value = view.mistakes._code.options[0][1]
+    view.quiz._reveal.value = True
+    view.spotlight_tab._next.click()
+    view.spotlight_tab._kra.value = view.spotlight_tab._kra.options[-1]
+    view._tabs.selected_index = view._parts.index(view.goals) + 1  # names, goals, gaps drawn
     view._projecting.value = True
-    view._workbook.click()
-    view._reset.click()
+    view.room_tab._workbook.click()
+    view.room_tab._reset.click()
     return view
 
 
