@@ -8,6 +8,7 @@ the business goals it serves.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
@@ -88,9 +89,13 @@ class _KRARow(w.VBox):
         self._on_change("weight", weight)
 
 
-def _tree_of(workspace: Workspace | None) -> tuple[GoalTree | None, str | None]:
-    """The workspace's goal tree, or None; and why a tree there could not be read."""
-    path = find_tree(workspace.folder) if workspace is not None else None
+def _tree_of(
+    workspace: Workspace | None, goals: Path | None = None
+) -> tuple[GoalTree | None, str | None]:
+    """The goal tree in ``goals`` (a room's folder), else the workspace's, or None; and why a
+    tree there could not be read."""
+    folders = [f for f in (goals, workspace.folder if workspace else None) if f is not None]
+    path = next((p for p in map(find_tree, folders) if p is not None), None)
     if path is None:
         return None, None
     try:
@@ -171,10 +176,17 @@ class RoleStep(Step):
         A scorecard to continue; a blank one is started when omitted.
     workspace
         Where saved scorecards can be reopened from.
+    goals
+        A folder whose goal tree (``goals.yaml``) the KRAs pick from before the workspace's:
+        a workshop room's, when the facilitator gave the room one.
     """
 
     def __init__(
-        self, scorecard: Scorecard | None = None, *, workspace: Workspace | None = None
+        self,
+        scorecard: Scorecard | None = None,
+        *,
+        workspace: Workspace | None = None,
+        goals: Path | None = None,
     ) -> None:
         self._workspace = workspace
         self._kept: set[str] = set()
@@ -219,7 +231,7 @@ class RoleStep(Step):
         self._goal_list = w.HTML().add_class("krakit-goal-list")
         # With a goal tree (goals.yaml) in the workspace, KRAs pick the organisation's goals,
         # searched by title or owner, instead of goals typed here (krakit.goals.choices).
-        self._tree, tree_problem = _tree_of(workspace)
+        self._tree, tree_problem = _tree_of(workspace, goals)
         self._goal_search = w.Text(
             description="Find goal",
             placeholder="Search the organisation's goals: title, owner or team",

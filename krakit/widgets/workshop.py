@@ -61,7 +61,9 @@ class Workshop(w.VBox):
     ) -> None:
         self.workspace = workspace
         self.room = room
-        self.roles = RoleStep(scorecard, workspace=workspace)
+        self.roles = RoleStep(
+            scorecard, workspace=workspace, goals=room.folder if room is not None else None
+        )  # the room's goal tree, when the facilitator gave it one
         self.kpis = KPIStep()
         self.checks = CheckStep()
         self.scorecard_step = ScorecardStep(workspace=workspace)
