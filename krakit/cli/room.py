@@ -26,7 +26,9 @@ def room_command(
     name: str | None = typer.Argument(
         None, help="The room's name (under $KRAKIT_ROOMS, else ./rooms)."
     ),
-    path: Path | None = typer.Option(None, "--path", help="The room's folder, instead of a name."),
+    path: Path | None = typer.Option(
+        None, "--path", help="The room's folder instead of a name; with a name, the rooms' folder."
+    ),
     output: Path | None = typer.Option(
         None, "-o", "--output", help="export: the file to write (.xlsx workbook or .zip)."
     ),
@@ -47,7 +49,10 @@ def room_command(
             value=action,
         )
     from krakit.room import Room
+    from krakit.room.names import room_folder
 
+    if name is not None and path is not None:  # NAME --path DIR: the room DIR/NAME
+        name, path = None, room_folder(name, path)
     room = Room(name, path=path, create=False)
     if action == "show":
         _show(room, names=names, fmt=fmt)
@@ -89,11 +94,12 @@ def _show(room: Room, *, names: bool, fmt: str) -> None:
     status = "closed" if info.closed else "open"
     console.print(f"Room {escape(info.name)}: {len(people)} people, {status}", soft_wrap=True)
     for row in people.itertuples():
-        step = f"step {row.step} {row.step_name}".strip() if row.step == row.step else "—"
+        shown = f"{row.step:g}" if isinstance(row.step, float) else str(row.step)  # not 1.0
+        step = f"step {shown} {row.step_name}".strip() if _known(row.step) else "—"
         counts = (
             f"{row.kras:.0f} KRAs, {row.kpis:.0f} KPIs, {row.errors:.0f} errors, "
             f"{row.warnings:.0f} warnings"
-            if row.kras == row.kras
+            if _known(row.kras)
             else "no scorecard yet"
         )
         console.print(f"  {escape(str(row.name))}: {escape(step)}; {counts}", soft_wrap=True)
@@ -103,6 +109,11 @@ def _show(room: Room, *, names: bool, fmt: str) -> None:
             console.print(f"  {row.code}  {escape(row.label)} ({row.lines} lines)")
     for problem in problems:
         console.print(f"! cannot read {escape(problem.name)}: {escape(problem.reason)}")
+
+
+def _known(value: object) -> bool:
+    """Tell a count or step that was published from one that was not (None or NaN)."""
+    return value is not None and value == value
 
 
 def _export(room: Room, output: Path | None) -> None:

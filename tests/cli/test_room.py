@@ -77,3 +77,25 @@ def test_bad_input_exits_2_with_a_plain_message(room: Room, args, expected) -> N
     done = runner.invoke(app, args)
     assert done.exit_code == 2 and expected in done.output, done.output
     assert "Traceback" not in done.output
+
+
+def test_show_a_room_whose_only_participant_has_no_scorecard_yet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KRAKIT_ROOMS", str(tmp_path / "rooms"))
+    room = Room("batch-8")
+    room.join("Asha").publish("progress", {"step": 1, "step_name": "Role & KRAs"})
+    room.join("Ravi")  # joined, nothing published yet
+    shown = runner.invoke(app, ["room", "show", "batch-8"])
+    assert shown.exit_code == 0, shown.output
+    assert "Asha: step 1 Role & KRAs; no scorecard yet" in shown.output
+    assert "Ravi: —; no scorecard yet" in shown.output
+
+
+def test_a_room_name_with_the_folder_of_rooms(tmp_path: Path) -> None:
+    Room(path=tmp_path / "shared" / "batch-9").join("Asha")
+    shown = runner.invoke(app, ["room", "show", "batch-9", "--path", str(tmp_path / "shared")])
+    assert shown.exit_code == 0, shown.output
+    assert "Room batch-9: 1 people, open" in shown.output
+    missing = runner.invoke(app, ["room", "show", "batch-10", "--path", str(tmp_path / "shared")])
+    assert missing.exit_code == 2 and "no room 'batch-10'" in missing.output
