@@ -5,6 +5,8 @@ baseline, target or range, frequency, deadline) and the sentence is shown with w
 understood highlighted. Any field can be corrected by hand. S/M/A/R/T badges
 (:func:`krakit.smart`) say which criteria pass, with the reason on hover and in a list below.
 Suggestions from the template library for the chosen KRA fill the sentence with one click.
+What the step shows as HTML (the sentence as read, badges, findings, the KPI list) is made
+by :mod:`krakit.widgets.kpi_html`; this module wires the controls.
 """
 
 from __future__ import annotations
@@ -18,10 +20,9 @@ from pydantic import ValidationError
 from krakit import edit
 from krakit.errors import KrakitError
 from krakit.model import KPI, Frequency, Indicator, Polarity, Scorecard, TargetType, WeightMode
-from krakit.place import kpi_name, plain_error
-from krakit.scoring.weights import weight_total
-from krakit.text.draft import KPIDraft
-from krakit.widgets._base import Step, esc, style
+from krakit.place import plain_error
+from krakit.widgets._base import Step, style
+from krakit.widgets.kpi_html import badges_html, findings_html, highlight, kpi_list_html
 from krakit.widgets.target_type import TargetTypeBox
 
 __all__ = ["KPIStep", "highlight"]
@@ -42,30 +43,6 @@ _LABELS = {
     "data_source": "Data source",
     "weight": "Weight %",
 }
-
-
-def highlight(draft: KPIDraft) -> str:
-    """The sentence as HTML, each understood part in a ``<mark>`` naming its field.
-
-    Every piece of the user's text is escaped; overlapping spans keep the first one.
-    """
-    text = draft.text
-    spans = sorted(
-        ((s, e, name) for name, (s, e) in draft.spans.items() if 0 <= s < e <= len(text)),
-        key=lambda item: (item[0], -item[1]),
-    )
-    out, pos = [], 0
-    for start, end, name in spans:
-        if start < pos:
-            continue
-        out.append(esc(text[pos:start]))
-        out.append(
-            f'<mark class="krakit-span krakit-span-{esc(name)}" title="{esc(name)}">'
-            f"{esc(text[start:end])}</mark>"
-        )
-        pos = end
-    out.append(esc(text[pos:]))
-    return '<div class="krakit-highlight">' + "".join(out) + "</div>"
 
 
 def _number(value: float | None) -> str:
@@ -342,8 +319,8 @@ class KPIStep(Step):
             return
         from krakit.rules import check, smart
 
-        self._badges.value = _badges_html(smart(kpi))
-        self._findings.value = _findings_html(check(kpi))
+        self._badges.value = badges_html(smart(kpi))
+        self._findings.value = findings_html(check(kpi))
 
     # -- saving ----------------------------------------------------------------------------
     def _on_save(self, _button: object = None) -> None:
@@ -431,52 +408,4 @@ class KPIStep(Step):
         ]
         if keep in {k.id for k in kpis}:
             self._existing.value = keep
-        items = "".join(
-            f"<li><b>{esc(kpi_name(k))}</b> — {esc(k.statement)}"
-            f"{f' <small>(weight {k.weight:g}%)</small>' if k.weight is not None else ''}</li>"
-            for k in kpis
-        )
-        weights = weight_total([k.weight for k in kpis], items="KPIs") if self.kra_id else None
-        note = (
-            ""
-            if not kpis or weights is None
-            else "<p>No KPI weights yet: the KPIs here count equally within the KRA.</p>"
-            if weights.none_set
-            else f"<p>KPI weights in this KRA add up to {weights.total:g} of 100"
-            f"{' ✓' if weights.ok else ''}.</p>"
-        )
-        self._list.value = (
-            f"<h4>KPIs here ({len(kpis)})</h4><ul>{items}</ul>{note}"
-            if kpis
-            else "<p><i>No KPIs here yet: type one above or click a suggestion.</i></p>"
-        )
-
-
-def _badges_html(assessment: Any) -> str:
-    """S/M/A/R/T badges: green pass, red fail, the reason on hover and listed below."""
-    badges, reasons = [], []
-    for criterion in assessment.criteria:
-        state = "pass" if criterion.passed else "fail"
-        badges.append(
-            f'<span class="krakit-badge krakit-badge-{state}" title="{esc(criterion.reason)}">'
-            f"{esc(criterion.letter)}</span>"
-        )
-        reasons.append(
-            f"<li><b>{esc(criterion.name)}</b> {'✓' if criterion.passed else '✗'} "
-            f"{esc(criterion.reason)}</li>"
-        )
-    return (
-        '<div class="krakit-badges">' + "".join(badges) + "</div>"
-        "<details><summary>Why</summary><ul>" + "".join(reasons) + "</ul></details>"
-    )
-
-
-def _findings_html(findings: list[Any]) -> str:
-    if not findings:
-        return '<div class="krakit-msg krakit-msg-ok">No problems with this KPI.</div>'
-    items = "".join(
-        f'<li class="krakit-finding krakit-{esc(f.severity)}"><b>{esc(f.code)}</b> '
-        f"{esc(f.message)}{f' — <i>{esc(f.fix)}</i>' if f.fix else ''}</li>"
-        for f in findings
-    )
-    return f"<ul>{items}</ul>"
+        self._list.value = kpi_list_html(kpis, under_kra=bool(self.kra_id))
