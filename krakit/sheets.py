@@ -28,6 +28,7 @@ __all__ = [
     "header_key",
     "neutralise",
     "read_sheet",
+    "restore",
     "xlsx_text",
 ]
 
@@ -49,10 +50,26 @@ def neutralise(value: Any) -> Any:
     -3.5
     >>> neutralise("Revenue")
     'Revenue'
+
+    Text that already starts with quotes before a formula character gets one more, so
+    :func:`restore` gives back exactly what was written.
     """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_PREFIXES):
         return "'" + value
     return value
+
+
+def restore(text: str) -> str:
+    """Undo :func:`neutralise` on a cell read back (a KPI sheet krakit exported, edited).
+
+    Examples
+    --------
+    >>> restore("'=1+1"), restore("''=1+1"), restore("'tis the season")
+    ('=1+1', "'=1+1", "'tis the season")
+    """
+    if text.startswith("'") and text.lstrip("'").startswith(FORMULA_PREFIXES):
+        return text[1:]
+    return text
 
 
 # Control characters XML 1.0 cannot hold (openpyxl refuses them): dropped from Excel cells.
@@ -374,8 +391,8 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
                     continue
                 if unit and name in ("target", "baseline", "target_low", "target_high"):
                     fields.setdefault("_unit", unit)
-            elif isinstance(value, str):
-                value = value.strip().replace("\r\n", "\n")  # a line break inside a cell
+            elif isinstance(value, str):  # a line break inside a cell; '=… as exported
+                value = restore(value.strip().replace("\r\n", "\n"))
             fields[name] = value
         if "statement" in fields or "metric" in fields:
             if "_unit" in fields:

@@ -228,14 +228,25 @@ def test_written_text_cells_are_formula_neutralised(tmp_path: Path) -> None:
         kras=[KRA(title="@Sales", kpis=[KPI(statement="+cmd|' /C calc'!A0", owner="-1+1")])],
     )
     for suffix in (".csv", ".xlsx"):
-        (back,) = _cards(write_kpi_sheet(card, tmp_path / f"n{suffix}"))
+        written = write_kpi_sheet(card, tmp_path / f"n{suffix}")
+        raw = written.read_bytes() if suffix == ".csv" else _xlsx_text(written)
+        for cell in ('\'=HYPERLINK(""x"")' if suffix == ".csv" else '\'=HYPERLINK("x")', "'@Sales"):
+            assert cell.encode() in raw  # in the file, each starts with a quote
+        (back,) = _cards(written)  # and krakit reads back what was written
         kpi = back.all_kpis()[0]
-        assert back.role.title == '\'=HYPERLINK("x")'
+        assert back.role.title == '=HYPERLINK("x")'
         assert (back.kras[0].title, kpi.statement, kpi.owner) == (
-            "'@Sales",
-            "'+cmd|' /C calc'!A0",
-            "'-1+1",
+            "@Sales",
+            "+cmd|' /C calc'!A0",
+            "-1+1",
         )
+
+
+def _xlsx_text(path: Path) -> bytes:
+    from openpyxl import load_workbook
+
+    cells = load_workbook(path).active.iter_rows(values_only=True)
+    return "\n".join(str(c) for row in cells for c in row if c is not None).encode()
 
 
 def test_another_suffix_is_refused_by_name(tmp_path: Path) -> None:

@@ -89,3 +89,21 @@ def test_export_will_not_replace_a_file_unasked(tmp_path: Path) -> None:
     res = runner.invoke(app, ["export", str(card), "-o", str(sheet), "--force"])
     assert res.exit_code == 0, res.output
     assert sheet.read_text(encoding="utf-8").startswith("Role,Holder,KRA,")
+
+
+def test_text_that_looks_like_a_formula_comes_back_as_written(tmp_path: Path) -> None:
+    card = tmp_path / "odd.yaml"
+    card.write_text(
+        "role: {title: '=Sales'}\nkras:\n  - title: '+Revenue'\n    kpis:\n"
+        "      - {statement: '=1+1', target: 10, owner: '@asha'}\n",
+        encoding="utf-8",
+    )
+    for suffix in ("xlsx", "csv"):
+        sheet, back = tmp_path / f"kpis.{suffix}", tmp_path / f"back-{suffix}.yaml"
+        assert runner.invoke(app, ["export", str(card), "-o", str(sheet)]).exit_code == 0
+        res = runner.invoke(app, ["import", str(sheet), "-o", str(back)])
+        assert res.exit_code == 0, res.output
+        again = krakit.load(back)
+        kpi = again.kras[0].kpis[0]
+        assert (again.role.title, again.kras[0].title) == ("=Sales", "+Revenue")
+        assert (kpi.statement, kpi.owner) == ("=1+1", "@asha")

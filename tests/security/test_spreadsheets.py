@@ -19,7 +19,7 @@ from openpyxl import load_workbook
 
 import krakit
 from krakit.report import report
-from krakit.sheets import FORMULA_PREFIXES, neutralise
+from krakit.sheets import FORMULA_PREFIXES, neutralise, restore
 from tests.security._payloads import SAMPLE
 
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -48,6 +48,7 @@ def test_neutralised_text_never_starts_a_formula(text: str) -> None:
     assert isinstance(out, str)
     assert not out.startswith(TRIGGERS) or _is_number(out)
     assert out in (text, "'" + text)  # nothing else changes: the reader sees what was typed
+    assert restore(out) == text  # and krakit import reads back what was written
 
 
 @given(st.floats(allow_nan=False) | st.integers())
