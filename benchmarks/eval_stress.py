@@ -1,10 +1,11 @@
 """Per-table accuracy of parse_kpi + classify on krakit's own stress tables (``tests/text``).
 
 Run ``python benchmarks/eval_stress.py`` (``make eval`` runs it after the real-world set). The
-tables are written for krakit, never copied from an evaluation set: period spellings, times
-that are not periods, targets, whole statements, direction phrases and labels. They are tests
-too (each row must read right), so on the current code every figure is 100%; this script
-prints them for any other checkout, e.g. an older commit unpacked with ``git archive``::
+tables are written for krakit, never copied from an evaluation set: period spellings, period
+families, times that are not periods, targets, whole statements, direction phrases and
+labels. They are tests too (each row must read right), so on the current code every figure is
+100%; this script prints them for any other checkout, e.g. an older commit unpacked with
+``git archive``::
 
     python benchmarks/eval_stress.py /path/to/old/checkout
 
@@ -58,6 +59,9 @@ def scores(ev: ModuleType) -> dict[str, tuple[int, int]]:
     rows = table("test_period_spellings.py", "SPELLINGS")
     right = sum(ev.shared_period(parse_kpi(t, today=TODAY)) == want for t, want in rows)
     out["period spellings"] = (right, len(rows))
+    rows = table("test_period_families.py", "FAMILIES")
+    right = sum(ev.shared_period(parse_kpi(t, today=TODAY)) == want for t, want in rows)
+    out["period families (p.a., HoH, L12M, slips)"] = (right, len(rows))
     rows = table("test_period_spellings.py", "NOT_PERIODS")
     right = 0
     for text, value, unit in rows:

@@ -73,7 +73,8 @@ _LEAD_BEFORE = re.compile(
 )
 # Look-alike characters read as their plain form before matching, one character for one, so
 # every span still points into the text as written: the hyphens of "month‑on‑month" (U+2011
-# and kin), an en or em dash between two letters ("day–on–day"), and no-break or thin spaces.
+# and kin), an en or em dash before a letter inside a word ("day–on–day", "12–month"), and
+# no-break or thin spaces.
 _FOLD = str.maketrans(
     {
         "\u2010": "-",
@@ -86,7 +87,7 @@ _FOLD = str.maketrans(
         "\u2019": "'",
     }
 )
-_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z])[\u2013\u2014](?=[A-Za-z])")
+_DASH_IN_WORD = re.compile(r"(?<=[A-Za-z0-9])[\u2013\u2014](?=[A-Za-z])")
 _CADENCE_LIST = re.compile(
     r"(?i)\b(?:day|week|month|quarter|year)s?\s*/\s*(?:day|week|month|quarter|year)"
 )

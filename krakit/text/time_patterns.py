@@ -1019,7 +1019,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "timeframe",
             "frame",
         ),
-        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\b(?:inside(?:\s+of)?|in\s+(?:under|less\s+than|no\s+more\s+than|not\s+more\s+than))\s+(?:the\s+next\s+)?(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b)|\b(?:time\s*line|time\s*frame)\s*[:=–-]?\s*(?:within\s+|of\s+)?(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?:['’]?\s+time\b)?",
+        pattern=r"(?P<lead>\b(?:within|in|over|during|for)\s+(?:the\s+)?(?:next|coming|following|first)\s+|\bwithin\s+(?:the\s+|an?\s+(?=\w+\b))?|\b(?:next|coming)\s+(?=\d|{NUM}\s)|\bover\s+(?:the\s+)?(?=\d|{NUM}\s)|\bin\s+(?=\d|{NUM}\s)|\b(?:inside(?:\s+of)?|in\s+(?:under|less\s+than|no\s+more\s+than|not\s+more\s+than))\s+(?:the\s+next\s+)?(?=\d|{NUM}\s)|\bin\s+an?\s+(?=fortnight\b)|\b(?:time\s*line|time\s*frame)\s*[:=–-]?\s*(?:within\s+|of\s+)?(?=\d|{NUM}\s))(?P<n>{NUM}\s+)?(?:consecutive\s+|more\s+|full\s+)?(?P<u>business\s+days?|working\s+days?|{UNIT})\b(?!\s+of\s+(?:every|each)\b)(?:['’]?\s+time\b)?",
         resolve=_window,
         examples={
             "Close 95% of audit points within 30 days": "window 30 days",
@@ -1041,6 +1041,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Reduce backlog to 50 | Timeline: 3 months": "window 3 months",
         },
         leaves=(
+            "Clear vendor bills in the first fortnight of every month",
             "Inventory aged over 180 days under 2%",
             "Make 300 calls in a month",
             "Resolve complaints in the last 3 months",
@@ -1354,7 +1355,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="rolling-window",
         gate=("rolling", "avg", "average", "moving", "trailing"),
-        pattern=r"\b(?:(?:rolling|trailing|moving)\s+(?P<n2>\d{1,3}|three|six|twelve|seven|thirty|ninety)[-\s](?P<u2>days?|weeks?|months?)\b|(?P<n>\d{1,3})[-\s](?P<u>days?|weeks?|months?)\s+(?:rolling|trailing|moving)?\s*(?:avg\.?|average|mean|rolling|window)?)",
+        pattern=r"\b(?:(?:rolling|trailing|moving)\s+(?P<n2>\d{1,3}|three|six|twelve|seven|thirty|ninety)[-\s](?P<u2>days?|weeks?|months?)\b|(?P<n>\d{1,3}|three|six|twelve|seven|thirty|ninety)[-\s](?P<u>days?|weeks?|months?)\s+(?:rolling|trailing|moving)?\s*(?:avg\.?|average|mean|rolling|window)?)",
         resolve=lambda m, ctx: (
             _rolling(m, ctx)
             if re.search(r"(?i)rolling|trailing|moving|avg|average|mean|window", m.group())
@@ -1520,7 +1521,7 @@ def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
         r"\d\s*$", m.string[max(0, m.start() - 3) : m.start()]
     ):
         return None  # "2 saal mein" is within two years; "saal mein 12" is 12 a year
-    word = re.sub(r"/\s+", "/", m["c"])  # "40 tickets / month"
+    word = re.sub(r"\s+", " ", re.sub(r"/\s+", "/", m["c"]))  # "40 tickets / month"
     return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
 
@@ -1568,7 +1569,9 @@ PATTERNS = (
         ),  # "मासिक" whole
         pattern=r"(?:(?<![A-Za-z])|(?=/))(?:(?i:on\s+an?\s+))?(?P<c>"
         + alt(_CADENCE_ABBR)
-        + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})".replace("/", r"/\s?")
+        + f"|(?i:{alt(w for w in _CADENCE_WORDS if w not in _CADENCE_ABBR)})".replace(
+            "/", r"/\s?"
+        ).replace("\\ ", r"\s+")
         + r")(?:(?i:\s+basis))?(?![A-Za-z])",
         resolve=_cadence_word,
         examples={
