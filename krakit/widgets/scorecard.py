@@ -26,12 +26,12 @@ import traitlets
 
 from krakit import edit
 from krakit.errors import ConflictError, KrakitError
-from krakit.limits import check_length
 from krakit.model import Scorecard, slugify
-from krakit.place import humanize, kpi_name, plain_error
+from krakit.place import humanize, plain_error
 from krakit.store import RESCUE_FOLDER, Workspace, dump, origin, save_elsewhere
 from krakit.widgets._base import Step, esc, message_html, style
 from krakit.widgets.download import DownloadButton, Payload
+from krakit.widgets.scorecard_actuals import Actuals
 
 __all__ = ["EXPORTS", "ScorecardStep"]
 
@@ -45,7 +45,7 @@ EXPORTS: dict[str, tuple[str, str]] = {
 }
 
 
-class ScorecardStep(Step):
+class ScorecardStep(Actuals, Step):
     """Step 4: save (with conflict handling), actuals, scores, charts and exports.
 
     ``saved_path`` (read-only) is the file last saved; ``exports`` the files last exported.
@@ -79,28 +79,9 @@ class ScorecardStep(Step):
         self._elsewhere = w.HBox([self._folder, self._save_there, self._download])
         self._elsewhere.add_class("krakit-elsewhere")
         self._elsewhere.layout.display = "none"
-        self._period = w.Combobox(
-            description="Period", placeholder="2026-01, 2026-Q1...", ensure_option=False
-        ).add_class("krakit-period")
-        self._grid = w.VBox().add_class("krakit-actuals-grid")
-        self._cells: dict[str, w.Text] = {}
-        # What was typed in the grid and not recorded yet, by (period, KPI): kept when the
-        # step is redrawn (after an edit in another step) or the period changes and back.
-        self._pending: dict[tuple[str, str], str] = {}
-        self._filling = False
+        self._actuals_controls()
         self._keep_name = False
         self._saved_when = ""
-        self._record = w.Button(description="Record actuals", icon="check")
-        self._record.add_class("krakit-record")
-        self._upload = w.FileUpload(
-            accept=".csv,.xlsx",
-            description="Import CSV/Excel",
-            layout=w.Layout(width="210px"),  # the label and its "(0)" in full
-        )
-        self._upload.add_class("krakit-upload")
-        self._progress = w.IntProgress(min=0, max=3, description="", bar_style="info")
-        self._progress.add_class("krakit-progress")
-        self._progress.layout.visibility = "hidden"
         self._scores = w.HTML().add_class("krakit-scores")
         self._chart = w.HTML().add_class("krakit-chart")
         self._downloads = {
@@ -269,107 +250,6 @@ class ScorecardStep(Step):
         self._start(opened)
         self._saved.value = message_html("Loaded the file on disk; your edits were dropped.", "ok")
 
-    # -- actuals ---------------------------------------------------------------------------
-    def _on_period(self, _change: dict[str, Any]) -> None:
-        self._fill_grid()
-
-    def _on_cell(self, kpi_id: str, text: str) -> None:
-        if not self._filling:
-            self._pending[(self._period.value.strip(), kpi_id)] = text
-
-    def _fill_grid(self) -> None:
-        sc = self.scorecard
-        if sc is None:
-            return
-        period = self._period.value.strip()
-        values = edit.actuals_for(sc, period) if period else {}
-        ids = [k.id for k in sc.all_kpis()]
-        if list(self._cells) != ids:
-            self._cells = {
-                k.id: w.Text(
-                    description=(k.metric or kpi_name(k))[:40],  # a sentence if no metric
-                    placeholder=f"target {k.target:,.12g}" if k.target is not None else "",
-                    style={"description_width": "280px"},
-                    layout=w.Layout(width="480px"),
-                ).add_class("krakit-actual")
-                for k in sc.all_kpis()
-            }
-            for kpi_id, cell in self._cells.items():
-                self._listen(cell, lambda ch, k=kpi_id: self._on_cell(k, ch["new"]))
-            self._grid.children = list(self._cells.values())
-        self._filling = True
-        try:
-            for kpi_id, cell in self._cells.items():
-                value = values.get(kpi_id)
-                recorded = "" if value is None else f"{value:.12g}"
-                cell.value = self._pending.get((period, kpi_id), recorded)
-        finally:
-            self._filling = False
-
-    def set_cell(self, kpi_id: str, text: str) -> None:
-        """Type into one KPI's cell of the grid (what a user does; used by tests too)."""
-        self._cells[kpi_id].value = text
-
-    def _on_record(self, _button: object = None) -> None:
-        cells = {kpi_id: cell.value for kpi_id, cell in self._cells.items()}
-        period = self._period.value
-        if self.scorecard is not None and not self.scorecard.all_kpis():
-            self._say("There is nothing to record yet: add KPIs in step 2 first.", "warning")
-            return
-        had = (
-            self.scorecard is not None
-            and bool(period.strip())
-            and any(
-                v is not None for v in edit.actuals_for(self.scorecard, period.strip()).values()
-            )
-        )
-        if not had and not any(text.strip() for text in cells.values()):
-            self._say(
-                f"Nothing recorded for {period.strip() or 'this period'}: type what was "
-                "achieved in the boxes, then Record actuals.",
-                "warning",
-            )
-            return
-        if self._edit(edit.record_actuals, period, cells):
-            done = period.strip()
-            self._pending = {key: text for key, text in self._pending.items() if key[0] != done}
-            self._say(f"Recorded the actuals for {period}. Click Save to keep them.", "ok")
-
-    def _on_upload(self, change: dict[str, Any]) -> None:
-        files = change["new"]
-        if not files:
-            return
-        upload = files[0]
-        suffix = Path(str(upload["name"])).suffix.lower()
-        if suffix not in (".csv", ".xlsx"):
-            self._say(f"'{upload['name']}' is not a .csv or .xlsx file.", "error")
-            return
-        content = bytes(upload["content"])
-        try:
-            check_length(str(upload["name"]), len(content))
-        except KrakitError as exc:
-            self._say(f"Not imported: {plain_error(exc, self.scorecard)}", "error")
-            return
-        folder = self.workspace.folder / "imports"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / (slugify(Path(str(upload["name"])).stem, fallback="actuals") + suffix)
-        target.write_bytes(content)
-        self.import_file(target)
-
-    def import_file(self, path: str | Path) -> bool:
-        """Import actuals from a CSV/XLSX file, showing progress and the outcome."""
-        self._busy(1, "Reading")
-        ok = self._edit(edit.import_actuals, Path(path))
-        self._busy(3 if ok else 0, "Done" if ok else "")
-        if ok:
-            self._say(f"Imported the actuals in {Path(path).name}.", "ok")
-        return ok
-
-    def _busy(self, step: int, label: str) -> None:
-        self._progress.layout.visibility = "visible" if 0 < step < 3 else "hidden"
-        self._progress.value = step
-        self._progress.description = label
-
     # -- scores, charts, exports -----------------------------------------------------------
     def _render(self) -> None:
         sc = self.scorecard
@@ -398,7 +278,7 @@ class ScorecardStep(Step):
             self._chart.value = ""
             return
         # The table first (the browser shows it at once), then the chart, which takes longer.
-        self._scores.value = _scores_html(result)
+        self._scores.value = _scores_html(sc, result)
         self._chart.value = message_html("Drawing the chart…")
         self._chart.value = _chart_html(sc, result)
 
@@ -450,10 +330,27 @@ class ScorecardStep(Step):
         return target
 
 
-def _scores_html(result: Any) -> str:
-    """The overall line and the per-KPI table, every value escaped by pandas."""
+def _scores_html(sc: Scorecard, result: Any) -> str:
+    """The overall line and the per-KPI table, every value escaped by pandas.
+
+    A slab KPI's row says the slab its actual reached ("92.0% of target: slab 90–100% → 80
+    points"), as the reports do (:func:`krakit.report_slabs.slab_table` over the score's
+    totals); the column is there only when the scorecard has a slab KPI.
+    """
+    from krakit.report_slabs import slab_table
+
     summary = "<br>".join(esc(line) for line in str(result).splitlines())
-    table = result.readable().to_html(index=False, escape=True, na_rep="—")
+    shown = result.readable()
+    slabs = slab_table(sc, result.totals)
+    if not slabs.empty:
+        standing = dict(zip(slabs["kpi_id"], slabs["standing"], strict=True))
+        where = list(shown.columns).index("achievement") + 1 if "achievement" in shown else 0
+        # a slab KPI with no actual yet: "—"; a KPI scored another way: blank
+        reached = [
+            (standing[kpi] or "—") if kpi in standing else "" for kpi in result.totals["kpi"]
+        ]
+        shown.insert(where, "slab reached", reached)
+    table = shown.to_html(index=False, escape=True, na_rep="—")
     return f'<div class="krakit-score-summary">{summary}</div>{table}'
 
 

@@ -249,3 +249,50 @@ def test_failed_save_link_is_escaped(step: ScorecardStep) -> None:
     assert "Not saved" in step._saved.value
     assert "<script" not in step._download.value and "<script" not in step._saved.value
     assert _downloaded(step).role.title == "Recruiter"
+
+
+def test_a_slab_kpi_shows_the_slab_its_actual_reached(workspace: krakit.Workspace) -> None:
+    """As the reports and explain say it: typed actuals, the slab reached beside the score."""
+    from krakit.report_slabs import slab_table
+
+    card = krakit.Scorecard(
+        role={"title": "Field sales"},
+        kras=[
+            {
+                "title": "Orders",
+                "kpis": [
+                    {"id": "orders", "metric": "Orders booked", "target": 200,
+                     "target_type": "slab", "frequency": "monthly",
+                     "slabs": [{"at": 80, "points": 50}, {"at": 90, "points": 80},
+                               {"at": 100, "points": 100}]},
+                    {"id": "visits", "metric": "Shop visits", "target": 40,
+                     "frequency": "monthly"},
+                    {"id": "repeat", "metric": "Repeat orders", "target": 50,
+                     "target_type": "slab", "frequency": "monthly",
+                     "slabs": [{"at": 100, "points": 100}]},
+                ],
+            }
+        ],
+    )  # fmt: skip
+    step = ScorecardStep(card, workspace=workspace)
+    before = step._scores.value
+    assert "<th>slab reached</th>" in before and "% of target" not in before  # nothing typed
+    step._period.value = "2026-04"
+    step.set_cell("orders", " 184 ")  # of 200: 92 %
+    step.set_cell("visits", "38")
+    step._record.click()
+    html = step._scores.value
+    assert "<th>slab reached</th>" in html
+    said = "92.0% of target: slab 90–100% → 80 points"
+    assert said in html
+    result = krakit.score(step.scorecard)
+    (standing,) = set(
+        slab_table(step.scorecard, result.totals).query("kpi_id == 'orders'").standing
+    )
+    assert standing == said  # what the HTML and Excel reports print
+    assert "slab 90–100%" in str(krakit.explain(step.scorecard, None, "orders"))
+    row = html.split("Shop visits", 1)[1].split("</tr>", 1)[0]
+    assert "slab" not in row  # a ratio KPI: nothing in the column
+    step.set_cell("orders", "150")  # 75 %: below the first slab
+    step._record.click()
+    assert "75.0% of target: below the first slab (80%) → 0 points" in step._scores.value
