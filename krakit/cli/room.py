@@ -18,14 +18,22 @@ if TYPE_CHECKING:
 console = Output(highlight=False)
 err = Output(stderr=True, highlight=False)
 
-ACTIONS = ("show", "export", "reset", "close", "reopen")
+ACTIONS = ("show", "export", "reset", "close", "reopen", "goals", "anonymous")
 
 
 def room_command(
-    action: str = typer.Argument(..., help="show | export | reset | close | reopen"),
+    action: str = typer.Argument(
+        ..., help="show | export | reset | close | reopen | goals | anonymous"
+    ),
     name: str | None = typer.Argument(
         None, help="The room's name (under $KRAKIT_ROOMS, else ./rooms)."
     ),
+    tree: Path | None = typer.Argument(
+        None,
+        help="goals: the goal tree (goals.yaml) to give the room; without it, the "
+        "room's coverage of its tree is shown.",
+    ),
+    remove: bool = typer.Option(False, "--remove", help="goals: take the room's tree away."),
     path: Path | None = typer.Option(
         None, "--path", help="The room's folder instead of a name; with a name, the rooms' folder."
     ),
@@ -41,6 +49,10 @@ def room_command(
     show: who is in (step, KRAs, KPIs, errors and warnings now), the room's mistakes by
     checker code, files it cannot read. export -o room.xlsx | cards.zip: the workbook or every
     scorecard. reset (files move to the room's archive) and close ask first unless --yes.
+    goals ROOM goals.yaml: give the room a goal tree (participants' step 1 offers its goals,
+    the facilitator's Goals tab shows the coverage); goals ROOM: the coverage and the gaps.
+    anonymous: everyone shown by alias from now on, names already written replaced (asks
+    first unless --yes).
     """
     if action not in ACTIONS or fmt not in ("text", "json"):
         raise InputError(
@@ -61,15 +73,45 @@ def room_command(
     elif action == "reopen":
         room.reopen()
         err.print(f"✓ the room '{escape(room.name)}' is open again")
+    elif action == "goals":
+        _goals(room, tree, remove=remove, names=names)
     else:
-        if not yes and not typer.confirm(f"{action.capitalize()} the room '{room.name}'?"):
+        verb = "Make anonymous" if action == "anonymous" else action.capitalize()
+        if not yes and not typer.confirm(f"{verb} the room '{room.name}'?"):
             raise typer.Exit(1)
-        if action == "reset":
+        if action == "anonymous":
+            tabs = room.set_anonymous(True)
+            err.print(
+                f"✓ the room is anonymous; names replaced by aliases in {tabs} tab(s)' files",
+                markup=False,
+            )
+        elif action == "reset":
             moved = room.reset()
             err.print(f"✓ the room is empty; its files are in {moved}", markup=False)
         else:
             room.close()
             err.print("✓ the room is closed: no one can join or publish", markup=False)
+
+
+def _goals(room: Room, tree: Path | None, *, remove: bool, names: bool) -> None:
+    if remove or tree is not None:
+        written = room.set_goals(None if remove else tree)
+        err.print(
+            f"✓ the room's goal tree is {written}" if written else "✓ the room has no goal tree",
+            markup=False,
+            soft_wrap=True,
+        )
+        return
+    from krakit.room.goals import room_alignment
+
+    found = room.goals()
+    if found is None:
+        raise InputError(
+            f"the room '{room.name}' has no goal tree; give it one: krakit room goals "
+            f"{room.name} goals.yaml",
+            path=room.folder,
+        )
+    console.print(room_alignment(room.snapshot(), found, names=names).explain(), markup=False)
 
 
 def _show(room: Room, *, names: bool, fmt: str) -> None:
