@@ -29,20 +29,18 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from os import PathLike
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from krakit.errors import InputError
 from krakit.metrics.compile import definition_query, grain_of
-from krakit.metrics.definition import Definition, definition_version
+from krakit.metrics.definition import Definition, Measure, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
 from krakit.metrics.scan import combined_query, shared_scan
+from krakit.metrics.sources import Source, Sources
 
 if TYPE_CHECKING:
-    import duckdb
-
     from krakit.model import Scorecard
 
 __all__ = ["COLUMNS", "compute_actuals", "period_labels"]
@@ -50,9 +48,6 @@ __all__ = ["COLUMNS", "compute_actuals", "period_labels"]
 COLUMNS = ["person", "kpi", "period", "value", "definition_version"]
 """The columns of the frame :func:`compute_actuals` returns."""
 
-Source = str | PathLike[str] | pd.DataFrame
-_READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parquet": "read_parquet",
-            ".pq": "read_parquet"}  # fmt: skip
 _EVERYONE = "\x00everyone"  # the one card of everyone=True: no one's real name
 _LEVEL = {"monthly": "month", "quarterly": "quarter", "annual": "year"}
 _ORDER = ("daily", "weekly", "monthly", "quarterly", "annual")  # each at least the last
@@ -69,63 +64,6 @@ class _Job:
     fiscal_start: int
     by_person: bool
     people: set[str] = field(default_factory=set)
-
-
-class _Sources:
-    """The named data sets, opened in one DuckDB connection on first use."""
-
-    def __init__(self, data: Mapping[str, Source], con: duckdb.DuckDBPyConnection) -> None:
-        self.data = data
-        self.con = con
-        self.columns: dict[str, set[str]] = {}
-        self.text: dict[str, set[str]] = {}
-
-    def open(self, name: str, kpi: str) -> None:
-        if name in self.columns:
-            return
-        import duckdb
-
-        if name not in self.data:
-            given = ", ".join(sorted(self.data)) or "none"
-            raise InputError(
-                f"KPI '{kpi}' reads source '{name}', which the data does not name (given: "
-                f"{given}); pass it: data={{'{name}': 'path.parquet'}} or --data {name}=PATH",
-                field=f"kpis[{kpi}].definition.source",
-                value=name,
-            )
-        source = self.data[name]
-        try:
-            if isinstance(source, pd.DataFrame):
-                self.con.register(name, source)
-                relation = self.con.table(name)
-            else:
-                relation = self._read(Path(source), name)
-                relation.create_view(name, replace=True)
-        except duckdb.Error as exc:
-            where = None if isinstance(source, pd.DataFrame) else source
-            raise InputError(
-                f"cannot read source '{name}': {str(exc).splitlines()[0]}", path=where
-            ) from exc
-        self.columns[name] = {c.lower() for c in relation.columns}
-        self.text[name] = {
-            c.lower() for c, t in zip(relation.columns, relation.types, strict=True)
-            if str(t) == "VARCHAR"
-        }  # fmt: skip
-
-    def _read(self, path: Path, name: str) -> duckdb.DuckDBPyRelation:
-        reader = _READERS.get(path.suffix.lower())
-        if reader is None:
-            raise InputError(
-                f"source '{name}': cannot tell the format of '{path.name}'; give a .csv or "
-                ".parquet file, or a pandas DataFrame",
-                path=path,
-            )
-        pattern = any(ch in path.name for ch in "*?[")  # events/*.parquet: every part
-        if not pattern and not path.is_file():
-            raise InputError(f"source '{name}': no such file", path=path)
-        if pattern and not any(path.parent.glob(path.name)):
-            raise InputError(f"source '{name}': no file matches this pattern", path=path)
-        return getattr(self.con, reader)(str(path))
 
 
 def period_labels(starts: pd.Series, grain: str, fiscal_start: int = 1) -> pd.Series:
@@ -282,7 +220,7 @@ def compute_actuals(
     con = duckdb.connect(config=dict(duckdb_config or {}))
     con.execute("SET enable_progress_bar = false")  # no bar in a notebook or a CSV on stdout
     try:
-        sources = _Sources(data, con)
+        sources = Sources(data, con)
         frames = [f for group in _groups(jobs) for f in _run(group, sources)]
         frames.sort(key=lambda f: f["kpi"].iat[0] if len(f) else "")  # stable: person order kept
     finally:
@@ -307,15 +245,16 @@ def _groups(jobs: list[_Job]) -> list[list[_Job]]:
     return list(shared.values()) + alone
 
 
-def _run(group: list[_Job], sources: _Sources) -> list[pd.DataFrame]:
+def _run(group: list[_Job], sources: Sources) -> list[pd.DataFrame]:
     """Compute a group of jobs: one scan when they share one, else each alone."""
     import duckdb
     from sqlglot import exp
 
     job = group[0]
     for each in group:
-        for measure in each.definition.measures():
+        for measure, where in _parts(each.definition):
             sources.open(measure.source, each.kpi)
+            sources.check(measure, each.kpi, where)
     scan = shared_scan(job.definition)
     if scan is None:
         query = definition_query(
@@ -344,16 +283,28 @@ def _run(group: list[_Job], sources: _Sources) -> list[pd.DataFrame]:
     except duckdb.Error as exc:
         if len(group) > 1:  # find the definition at fault: each alone names it
             return [frame for each in group for frame in _run([each], sources)]
-        raise InputError(
-            f"KPI '{job.kpi}': DuckDB cannot compute this definition: "
-            f"{str(exc).splitlines()[0]}; check the expression and the column types",
-            field=f"kpis[{job.kpi}].definition",
+        sources_read = {m.source for m in job.definition.measures()}
+        raise sources.explain(
+            exc, next(iter(sources_read)) if len(sources_read) == 1 else None, job.kpi
         ) from exc
     periods = period_labels(frame["period_start"], job.grain, job.fiscal_start).to_numpy()
     persons = frame["person"].astype(str).to_numpy()
+    for each in group:  # 'ana ' in the data for ana: said, not left out unseen
+        if each.by_person and _EVERYONE not in each.people:
+            for measure, _ in _parts(each.definition):
+                sources.strays(measure, each.people, pd.unique(persons), each.kpi)
     return [
         _frame(each, persons, periods, frame[name]) for each, name in zip(group, names, strict=True)
     ]
+
+
+def _parts(definition: Definition) -> list[tuple[Measure, str]]:
+    """Each measure of a resolved definition and its place in it (``ratio.numerator.``)."""
+    if definition.ratio is None:
+        return [(m, "") for m in definition.measures()]
+    ratio = definition.ratio
+    sides = [(ratio.numerator, "ratio.numerator."), (ratio.denominator, "ratio.denominator.")]
+    return [(m, field) for m, field in sides if m is not None]
 
 
 def _frame(job: _Job, persons: Any, periods: Any, values: pd.Series) -> pd.DataFrame:

@@ -49,6 +49,17 @@ Name = Annotated[
 ]
 """A source or column name (no quoting needed in any warehouse)."""
 
+Column = Annotated[
+    str,
+    Field(
+        pattern=r'^[^\x00-\x1f"`]+$',
+        max_length=120,
+        description="A column of the source, as its header spells it (spaces allowed: "
+        "'filled on'); no quotes or control characters.",
+    ),
+]
+"""A column name as the data has it (quoted as an identifier wherever it enters SQL)."""
+
 RefName = Annotated[
     str,
     Field(
@@ -102,10 +113,10 @@ class Measure(_Model):
     filter: str | None = Field(
         None, max_length=2000, description="An SQL condition rows must meet to count."
     )
-    time: Name | None = Field(
+    time: Column | None = Field(
         None, description="The column (a date or time) that places a row in a period."
     )
-    person: Name | None = Field(
+    person: Column | None = Field(
         None, description="The column that says whose row it is (the scorecard's person)."
     )
 
@@ -155,8 +166,8 @@ class Definition(_Model):
     filter: str | None = Field(
         None, max_length=2000, description="An SQL condition rows must meet to count."
     )
-    time: Name | None = Field(None, description="The date/time column that places a row.")
-    person: Name | None = Field(None, description="The column that says whose row it is.")
+    time: Column | None = Field(None, description="The date/time column that places a row.")
+    person: Column | None = Field(None, description="The column that says whose row it is.")
     ratio: Ratio | None = Field(None, description="numerator / denominator, per person, period.")
     scale: float | None = Field(
         None, gt=0, description="Multiply the value by this (100 for a ratio shown in %)."

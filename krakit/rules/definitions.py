@@ -314,11 +314,11 @@ def _columns_of(source: Any, name: str) -> set[str]:
         return {str(c).lower() for c in source}
     import duckdb
 
-    from krakit.metrics.compute import _Sources
+    from krakit.metrics.sources import Sources
 
     con = duckdb.connect()
     try:
-        sources = _Sources({name: source}, con)
+        sources = Sources({name: source}, con)
         sources.open(name, kpi="")
         return sources.columns[name]
     finally:
