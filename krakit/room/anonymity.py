@@ -13,7 +13,9 @@ A participant's tab that joined before the switch notices it on its next publish
 (:meth:`krakit.room.Participant.publish`) and from then on writes as its alias. A write
 already under way when the files are rewritten may land in the old folder; the facilitator's
 view rewrites such a straggler on its next refresh. Archives of earlier resets
-(``archive/``) are left as they were.
+(``archive/``) are left as they were, and so are folders this process may not rewrite (a
+participant's own folder on a JupyterHub shared volume): there the names stay in those files,
+but the view and the exports show only aliases, and each tab writes as its alias from then on.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
+import stat
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,7 +36,7 @@ from krakit.store.atomic import atomic_write, locked
 if TYPE_CHECKING:
     from krakit.room.room import Room
 
-__all__ = ["anonymise", "anonymous_identity", "named_folders"]
+__all__ = ["anonymise", "anonymous_identity", "may_rewrite", "named_folders"]
 
 
 def anonymous_identity(identity: Identity, room: str) -> Identity:
@@ -72,13 +75,31 @@ def named_folders(room: Room) -> list[Path]:
     )
 
 
+def may_rewrite(folder: Path) -> bool:
+    """Whether this process may rewrite and remove a participant's folder.
+
+    On a shared volume set up as ``docs/workshop-hosting.md`` says (JupyterHub), each
+    participant's folder belongs to them and the facilitator may only read it: it is left as
+    it is (the view and the exports still show the alias; the tab writes as its alias next).
+    """
+    parent = folder.parent
+    try:
+        if (parent.stat().st_mode & stat.S_ISVTX) and folder.stat().st_uid != os.getuid():
+            return False  # sticky: only its owner may remove it
+    except OSError:
+        return False
+    both = os.W_OK | os.X_OK
+    return os.access(folder, both | os.R_OK) and os.access(parent, both)
+
+
 def anonymise(room: Room) -> int:
     """Rewrite every tab written with a name as its alias; returns how many tabs moved.
 
     Each record goes to ``participants/p-<session>/<kind>.json`` (atomic write, under the
     file's lock) unless a later record of that kind is already there; a file that cannot be
     read moves as it is (the room lists it, now without the name in its path). The named
-    folder is removed last.
+    folder is removed last. A folder this process may not rewrite (:func:`may_rewrite`) is
+    skipped: :func:`named_folders` still lists it.
 
     Raises
     ------
@@ -87,6 +108,8 @@ def anonymise(room: Room) -> int:
     """
     moved = 0
     for folder in named_folders(room):
+        if not may_rewrite(folder):  # another user's folder on a shared volume: left as it is
+            continue
         session = folder.name.rsplit("-", 1)[1]
         target = room.folder / PARTICIPANTS / f"p-{session}"
         for kind in KINDS:

@@ -21,10 +21,12 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Sequence
 from os import PathLike
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 
+from krakit.errors import KrakitError
 from krakit.room import Room, RoomState, tally
 from krakit.room.anonymity import named_folders
 from krakit.room.spotlight import Draft
@@ -76,6 +78,7 @@ class Facilitator(w.VBox):
         self._every = every
         self._state: RoomState | None = None
         self._signature: int | None = None
+        self._kept_named: set[Path] = set()  # named tabs krakit may not rewrite (shared volume)
         self.poller: Poller | None = None
         self.refreshes = 0
         """How many times the view was redrawn (tests and benchmarks read it)."""
@@ -136,13 +139,33 @@ class Facilitator(w.VBox):
         if not force and signature == self._signature:
             return False
         state = self.room.snapshot()
-        if state.info.anonymous and named_folders(self.room):  # written as anonymity began
-            self.room.set_anonymous(True)
+        if state.info.anonymous and set(named_folders(self.room)) - self._kept_named:
+            self._rewrite_names()  # tabs written with a name as anonymity began
             signature, state = self.room.signature(), self.room.snapshot()
         self._signature, self._state = signature, state
         self._render()
         self.refreshes += 1
         return True
+
+    def _rewrite_names(self) -> None:
+        """Replace names in the room's files by aliases; say plainly what could not be."""
+        try:
+            self.room.set_anonymous(True)
+        except KrakitError as exc:
+            self._message.value = message_html(
+                f"Not every name in the room's files could be replaced by its alias: {exc}",
+                "warning",
+            )
+        self._kept_named = set(named_folders(self.room))
+        if self._kept_named:
+            n = len(self._kept_named)
+            self._message.value = message_html(
+                f"The files of {n} tab{'s' if n != 1 else ''} keep the name they joined with: "
+                "krakit may not rewrite other people's folders here (a shared volume). This "
+                "view and the exports show their aliases, and they publish as their alias from "
+                "now on.",
+                "warning",
+            )
 
     # ------------------------------------------------------------------ drawing
 

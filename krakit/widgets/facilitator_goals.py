@@ -64,7 +64,7 @@ class GoalsTab(Tab):
 
     def tick(self, *, force: bool = False) -> None:
         """Align and draw when on screen and the tree or a scorecard changed."""
-        if self._state is None:
+        if self._state is None or not self.visible:
             return
         path = self.room.goals_file
         try:

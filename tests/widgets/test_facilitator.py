@@ -339,3 +339,24 @@ def test_making_the_room_anonymous_hides_every_name_from_then_on(
     view.refresh()
     assert not list((room.folder / "participants").glob("[!p]*"))
     assert "Priya" not in view._people.value and "2 people" in view._header.value
+
+
+def test_names_it_may_not_rewrite_are_said_and_never_shown(
+    view: Facilitator, room: Room, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A shared volume: a participant's folder is theirs; the view says so, shows aliases."""
+    from krakit.room import anonymity
+
+    monkeypatch.setattr(anonymity, "may_rewrite", lambda folder: not folder.name.startswith("dev"))
+    view.room_tab._anonymous.click()
+    view.room_tab._yes.click()
+    assert "The files of 1 tab keep the name" in view._message.value
+    assert "Dev" not in view._people.value and "Priya" not in view._people.value
+    assert "2 people" in view._header.value  # the kept tab is still one person, by alias
+    (kept,) = anonymity.named_folders(room)
+    assert kept.name.startswith("dev-")
+    calls = []
+    monkeypatch.setattr(room, "set_anonymous", lambda on=True: calls.append(on) or 0)
+    room.join("Lena").publish("progress", {"step": 1})
+    view.refresh()
+    assert calls == []  # not retried on every refresh
