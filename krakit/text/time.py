@@ -230,6 +230,8 @@ def _fold(text: str) -> str:
     >>> _fold("Grow sign-ups 5% month\u2011on\u2011month") == "Grow sign-ups 5% month-on-month"
     True
     """
+    if text.isascii():
+        return text
     folded = text.translate(_FOLD)
     if "\u2013" in folded or "\u2014" in folded:
         folded = _DASH_IN_WORD.sub("-", folded)

@@ -1332,7 +1332,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="period-over-period",
-        gate=("over", " on ", " after ", " by ", " to "),
+        gate=("over", " on ", "after", "by", "to"),
         pattern=r"\b(?P<g>day|week|month|quarter|year)[-\s](?:over|on|after|by|to)[-\s](?:the\s+)?(?:previous\s+|prior\s+|last\s+)?(?P=g)\b",
         resolve=_each,
         examples={
@@ -1604,7 +1604,7 @@ PATTERNS = (
     TimePattern(
         name="misspelt-cadence-word",
         gate=(),
-        pattern=r"(?<![A-Za-z-])(?P<c>(?:da|we|bi|fo|mo|qu|ye|an)[A-Za-z]{1,12}y|an+u+a+l|annaul)(?![A-Za-z])",
+        pattern=r"\b(?<!-)(?P<c>(?:da|we|bi|fo|mo|qu|ye|an)[a-z]{1,12}y|an+u+a+l|annaul)\b",
         resolve=_misspelt_cadence,
         examples={
             "Submit 3 audit reports quaterly": "cadence quarterly",
