@@ -110,71 +110,11 @@ class Comparison:
         return lines
 
     def spec(self) -> dict[str, Any]:
-        """A Vega-Lite spec: each person's score under the old and the new definitions.
+        """A Vega-Lite spec: each person's score under the old and the new definitions
+        (:func:`krakit.metrics.compare_chart.comparison_spec`)."""
+        from krakit.metrics.compare_chart import comparison_spec
 
-        One row per person, a grey dot for the old score, a blue one for the new and a line
-        between; the tooltip gives both scores and ranks.
-        """
-        from krakit.vegalite import SCHEMA_URL, THEME, plain
-
-        rows = []
-        for person in self.people.itertuples():
-            base = {
-                "name": person.name,
-                "old": round(float(person.score_old), 2),
-                "new": round(float(person.score_new), 2),
-                "ranks": f"{person.rank_old} → {person.rank_new}",
-            }
-            rows += [
-                {**base, "version": "old definition", "score": base["old"]},
-                {**base, "version": "new definition", "score": base["new"]},
-            ]
-        order = self.people.sort_values("score_new", ascending=False)["name"].tolist()
-        y = {"field": "name", "type": "nominal", "sort": order, "title": None}
-        tooltip = [
-            {"field": "name", "type": "nominal", "title": "Person"},
-            {"field": "old", "type": "quantitative", "title": "Score, old definition"},
-            {"field": "new", "type": "quantitative", "title": "Score, new definition"},
-            {"field": "ranks", "type": "nominal", "title": "Rank, old → new"},
-        ]
-        score = {
-            "field": "score",
-            "type": "quantitative",
-            "title": "Overall score",
-            "scale": {"zero": False},  # the moves, not the distance from 0
-        }
-        colors = {"domain": ["old definition", "new definition"], "range": ["#999999", "#0072B2"]}
-        title = "Scores under the old and the new definition of " + ", ".join(self.changed)
-        return plain(
-            {
-                "$schema": SCHEMA_URL,
-                "config": THEME,
-                "title": {"text": title},
-                "data": {"values": rows},
-                "height": {"step": 22},
-                "width": 420,
-                "layer": [
-                    {
-                        "mark": {"type": "line", "color": "#bbbbbb"},
-                        "encoding": {"y": y, "x": score, "detail": {"field": "name"}},
-                    },
-                    {
-                        "mark": {"type": "point", "filled": True, "size": 90},
-                        "encoding": {
-                            "y": y,
-                            "x": score,
-                            "color": {
-                                "field": "version",
-                                "type": "nominal",
-                                "scale": colors,
-                                "title": None,
-                            },
-                            "tooltip": tooltip,
-                        },
-                    },
-                ],
-            }
-        )
+        return comparison_spec(self)
 
     def chart(self) -> Any:
         """:meth:`spec` as an Altair chart (imports Altair)."""
@@ -312,6 +252,7 @@ def compare_definitions(
     new: Definitions = None,
     *,
     metrics: MetricLibrary | str | PathLike[str] | Mapping[str, Any] | None = None,
+    rollup: str | None = None,
 ) -> Comparison:
     """Compute actuals and scores under two versions of the definitions and line them up.
 
@@ -327,6 +268,11 @@ def compare_definitions(
     metrics
         The metrics.yaml the scorecards' ``ref`` definitions name (unless ``old``/``new`` is
         one itself).
+    rollup
+        Score over this longer period (``'annual'``) from the rows: ``totals`` and ``people``
+        take each non-additive KPI's value over it (a year's median, not a mean of monthly
+        medians; :func:`krakit.compute_actuals`'s ``rollup``); ``kpis`` keeps the periods.
+        None: the scorecards' own roll-up of the periods' values.
 
     Returns
     -------
@@ -372,13 +318,18 @@ def compare_definitions(
             people=pd.DataFrame(columns=["person", "name", "score_old", "score_new", "delta"]),
         )
 
-    old_actuals = compute_actuals(old_cards, data, old_lib)
-    kept = old_actuals[~old_actuals["kpi"].isin(changed)]
-    fresh = compute_actuals(_only(new_cards, set(changed)), data, new_lib)
-    new_actuals = pd.concat([kept, fresh], ignore_index=True)
-    before, after = score(old_cards, old_actuals), score(new_cards, new_actuals)
+    def both(at: str | None) -> tuple[Any, Any]:
+        """The scores under each version, the actuals computed with ``rollup=at``."""
+        old_actuals = compute_actuals(old_cards, data, old_lib, rollup=at)
+        kept = old_actuals[~old_actuals["kpi"].isin(changed)]
+        fresh = compute_actuals(_only(new_cards, set(changed)), data, new_lib, rollup=at)
+        new_actuals = pd.concat([kept, fresh], ignore_index=True)
+        return score(old_cards, old_actuals), score(new_cards, new_actuals)
 
+    before, after = both(None)
     kpis = _side_by_side(before.kpis, after.kpis, ["period"], ["actual", "achievement", "status"])
+    if rollup is not None:  # the totals and scores over the longer period, from its rows
+        before, after = both(rollup)
     kpis = kpis[kpis["kpi"].isin(changed)].reset_index(drop=True)
     kpis.insert(
         kpis.columns.get_loc("actual_new") + 1, "delta", kpis["actual_new"] - kpis["actual_old"]

@@ -20,7 +20,9 @@ How rows become actuals
   ``rollup='annual'`` (``krakit actuals --rollup annual``) computes every KPI whose values do
   not add up (a ratio; median, percentile, distinct count, average, min, max) per year from
   the rows, so a score over the year uses the year's own value; counts and sums keep their
-  grain (their periods add up, and the per-period table keeps its detail).
+  grain (their periods add up, and the per-period table keeps its detail), and so do KPIs
+  scored on their latest period (``last``: progress, levels) or per period (thresholds,
+  milestones), where a longer period would change what is scored.
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ from krakit.metrics.scan import combined_query, shared_scan
 from krakit.metrics.sources import Source, Sources
 
 if TYPE_CHECKING:
-    from krakit.model import Scorecard
+    from krakit.model import KPI, Scorecard
 
 __all__ = ["COLUMNS", "compute_actuals", "period_labels"]
 
@@ -108,10 +110,21 @@ def _cards(
     raise TypeError(f"expected a Scorecard or a mapping person -> Scorecard, got {cards!r}")
 
 
-def _rolled(definition: Definition, grain: str, rollup: str | None) -> str:
-    """The grain to compute at: ``rollup`` for a definition whose values do not add up, when
-    it is longer than ``grain`` (never a shorter period than the KPI's)."""
+def _rolled(kpi: KPI, definition: Definition, grain: str, rollup: str | None) -> str:
+    """The grain to compute at: ``rollup`` when it is longer than ``grain`` (never a shorter
+    period than the KPI's) and scoring would otherwise roll the KPI's periods' values up into
+    a wrong one: a definition whose values do not add up, on a KPI scored on its rolled-up
+    value by a sum or mean. A KPI scored on its latest period (``last``) or per period
+    (thresholds, milestones) keeps its grain."""
     if rollup is None or definition.additive:
+        return grain
+    from krakit.model import Aggregation
+    from krakit.scoring.definitions import aggregation_of, scored_type
+    from krakit.scoring.targets import TARGET_TYPES, RollUp
+
+    if TARGET_TYPES[scored_type(kpi)[0]].rollup is not RollUp.VALUE:
+        return grain
+    if aggregation_of(kpi) is Aggregation.LAST:
         return grain
     return max(grain, rollup, key=_ORDER.index)
 
@@ -132,7 +145,7 @@ def _jobs(
             definition = library.resolve(kpi.definition, kpi=kpi.id)
             measures = definition.measures()
             by_person = team or (bool(person) and all(m.person for m in measures))
-            at = _rolled(definition, grain_of(kpi, definition, grain), rollup)
+            at = _rolled(kpi, definition, grain_of(kpi, definition, grain), rollup)
             key = (kpi.id, definition_version(definition), at, fiscal, by_person)
             job = jobs.get(key)
             if job is None:
@@ -170,8 +183,9 @@ def compute_actuals(
     rollup
         The longer period the actuals will be scored over (``'annual'``, ``'quarterly'``):
         each KPI whose values do not add up over periods (a ratio; median, percentile,
-        distinct count, average, min, max) is computed per such period from the rows, so
-        scoring never averages its shorter periods' values; counts and sums keep their grain.
+        distinct count, average, min, max) and is scored on its rolled-up value by a mean or
+        sum is computed per such period from the rows, so scoring never averages its shorter
+        periods' values; counts, sums, ``last`` KPIs and thresholds keep their grain.
     everyone
         With one scorecard: it is every person's the data names (each definition's
         ``person`` column), as ``dict.fromkeys(people, card)`` would say.

@@ -48,3 +48,22 @@ def test_preview_and_a_refused_expression(voila_analyst, page) -> None:
     error.scroll_into_view_if_needed()
     screenshot(page, "definition_editor_refused")
     assert offline.blocked == []
+
+
+def test_a_ratio_part_refused_is_named(voila_analyst, page) -> None:
+    page, offline = page
+    page.goto(voila_analyst.url)
+    page.wait_for_selector(f"{EDITOR} .krakit-definition-preview", timeout=240_000)
+    page.select_option(f"{EDITOR} .krakit-definition-kpi select", "offer-acceptance-rate")
+    den = f"{EDITOR} .krakit-definition-den-filter input"
+    page.wait_for_selector(den, state="visible", timeout=60_000)
+    page.fill(den, "status = (SELECT 1)")
+    page.press(den, "Enter")
+    page.click(f"{EDITOR} .krakit-definition-preview")
+    error = page.locator(f"{EDITOR} .krakit-msg-error")
+    error.wait_for(timeout=120_000)
+    text = error.inner_text()
+    assert "denominator" in text and "subquery" in text and "bug" not in text
+    error.scroll_into_view_if_needed()
+    screenshot(page, "definition_editor_ratio_refused")
+    assert offline.blocked == []

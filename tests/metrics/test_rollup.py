@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 import krakit
 from krakit.errors import InputError
+from krakit.metrics.compare import compare_definitions
 from krakit.metrics.compute import compute_actuals
 from krakit.model import Scorecard, ScoringConfig
 from tests.metrics.test_compute import (
@@ -84,6 +85,28 @@ def test_a_year_scores_the_median_of_its_rows_not_a_mean_of_monthly_medians() ->
     assert totals.loc["hires", "actual"] == 4.0
     wrong = krakit.score(team, monthly).totals.set_index("kpi")
     assert wrong.loc["days", "actual"] == 22.0  # what rolling monthly medians up gives
+
+
+def test_compare_definitions_scores_the_year_from_its_rows() -> None:
+    team, frame = _team()
+    mean = _definition("average")
+    data = {"events": frame}
+    rolled = compare_definitions(team, data, new={"days": mean}, rollup="annual")
+    totals = rolled.totals.set_index("kpi")
+    assert totals.loc["days", ["actual_old", "actual_new"]].tolist() == [5.0, 13.0]  # the rows'
+    plain = compare_definitions(team, data, new={"days": mean})
+    assert plain.totals.set_index("kpi").loc["days", "actual_old"] == 22.0  # monthly, averaged
+    pd.testing.assert_frame_equal(rolled.kpis, plain.kpis)  # the periods stay the periods
+
+
+def test_a_kpi_scored_on_its_latest_period_or_per_period_keeps_its_grain() -> None:
+    team, frame = _team()
+    card = team["ana"].model_copy(deep=True)
+    days, _, share = card.all_kpis()
+    days.aggregation = "last"  # the latest month's median is the score
+    share.target_type = "threshold"  # held or not, month by month
+    got = compute_actuals({"ana": card}, {"events": frame}, rollup="annual")
+    assert set(got["period"]) == {"2026-01", "2026-02"}
 
 
 def test_a_rollup_never_computes_finer_than_the_kpi() -> None:
