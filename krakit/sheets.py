@@ -399,6 +399,26 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
                 fields.setdefault("unit", fields["_unit"])
             fields.pop("_unit", None)
             sheet.rows.append(SheetRow(row=number, fields=fields))
+        elif collect and fields.keys() - {"_unit"}:  # never a row left out unsaid
+            kpi = next(
+                h for i, h in enumerate(headers) if mapping.get(i) in ("statement", "metric")
+            )
+            filled = ", ".join(f"'{headers[i]}'" for i, n in mapping.items() if n in fields)
+            formula = (
+                ""
+                if path.suffix.lower() == ".csv"
+                else " (a formula the spreadsheet never calculated reads as empty: open the "
+                "file in Excel and save it)"
+            )
+            sheet.problems.append(
+                InputError(
+                    f"{filled} filled but no KPI in column '{kpi}'; write the KPI there, or "
+                    f"empty the row{formula}",
+                    path=path,
+                    row=number,
+                    field="statement",
+                )
+            )
     if not mapping and banner is not None:
         raise InputError(
             f"found no KPI column; name one 'KPI' (or 'Metric'). Headers read: {banner[1]!r}",

@@ -143,3 +143,21 @@ def test_every_chart_and_report_of_two_vague_kpis_with_actuals(tmp_path: Path) -
     assert "not scored: no target" in (tmp_path / "c-bullet.svg").read_text(encoding="utf-8")
     assert "have no target" in (tmp_path / "c-overview.svg").read_text(encoding="utf-8")
     assert "no target: add one in step 2" in (tmp_path / "r.html").read_text(encoding="utf-8")
+
+
+def test_a_row_with_cells_but_no_kpi_is_named_not_dropped(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["KRA", "KPI", "Target", "Weight"])
+    book.active.append(["Sales", "Monthly revenue", 100, 60])
+    book.active.append([])
+    book.active.append(["Customers", "=A2&B2", 45, 40])  # a formula no spreadsheet calculated
+    book.save(tmp_path / "kpis.xlsx")
+    res = runner.invoke(app, ["import", str(tmp_path / "kpis.xlsx"), "-o", str(tmp_path / "a")])
+    assert res.exit_code == 1, res.output  # written, and the row it left out is named
+    said = " ".join(res.output.split())
+    assert "row 4" in said and "'KRA', 'Target', 'Weight' filled but no KPI in column 'KPI'" in said
+    assert "open the file in Excel and save it" in said and "row 3" not in said  # blank: fine
+    checked = runner.invoke(app, ["check", str(_sheet(tmp_path, "KPI,Target\nNPS,45\n,30\n"))])
+    assert "support.csv:3: X003 'Target' filled but no KPI in column 'KPI'" in checked.output
