@@ -60,19 +60,27 @@ def anonymous_identity(identity: Identity, room: str) -> Identity:
 
 
 def named_folders(room: Room) -> list[Path]:
-    """The participant folders that may still carry a typed name (not ``p-<session>``)."""
+    """The participant folders that still carry a typed name.
+
+    A folder named after its participant (``asha-rao-a1b2c3``), and any folder whose records
+    carry a name: a name that makes no slug (``:``) joins as ``p-<session>`` too.
+    """
     root = room.folder / PARTICIPANTS
     try:
         entries = list(os.scandir(root))
     except OSError:
         return []
-    return sorted(
+    named = {
         Path(e.path)
         for e in entries
         if is_participant_id(e.name)
         and not e.name.startswith("p-")
         and e.is_dir(follow_symlinks=False)
-    )
+    }
+    for tab in room.snapshot().tabs:  # read through the room's cache: stats only when unchanged
+        if tab.identity.name:
+            named |= {entry.path.parent for entry in tab.entries.values()}
+    return sorted(named)
 
 
 def may_rewrite(folder: Path) -> bool:
@@ -114,10 +122,11 @@ def anonymise(room: Room) -> int:
         target = room.folder / PARTICIPANTS / f"p-{session}"
         for kind in KINDS:
             _move(room, folder / f"{kind}.json", target / f"{kind}.json")
-        for leftover in sorted(folder.iterdir()) if folder.is_dir() else []:
-            if not leftover.name.startswith(".") and leftover.is_file():
-                _move_raw(leftover, target / leftover.name)
-        shutil.rmtree(folder, ignore_errors=True)
+        if folder != target:  # else rewritten in place: a name that made no slug
+            for leftover in sorted(folder.iterdir()) if folder.is_dir() else []:
+                if not leftover.name.startswith(".") and leftover.is_file():
+                    _move_raw(leftover, target / leftover.name)
+            shutil.rmtree(folder, ignore_errors=True)
         moved += 1
     return moved
 
@@ -129,10 +138,15 @@ def _move(room: Room, source: Path, target: Path) -> None:
         try:
             record = read_record(source)
         except InputError:
-            _move_raw(source, target)
+            if source != target:
+                _move_raw(source, target)
             return
         identity = anonymous_identity(record.participant, room.name)
         new = record.model_copy(update={"participant": identity})
+        if source == target:
+            if record.participant.name:
+                atomic_write(target, _dumps(new))
+            return
         with locked(target):
             kept = _record_or_none(target)
             if kept is None or kept.published < new.published:

@@ -7,9 +7,15 @@ import shutil
 import zipfile
 from pathlib import Path
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from krakit.errors import InputError
 from krakit.room import Room
 from krakit.room.anonymity import anonymise, named_folders
 from krakit.room.export import export_scorecards, export_tables
+from krakit.room.format import read_record
 from krakit.room.spotlight import drafts
 from krakit.room.tally import offending, problems
 from tests.room.conftest import QUIZ, card
@@ -133,3 +139,55 @@ def test_switching_off_shows_new_joiners_by_name_and_keeps_the_aliases(tmp_path:
     assert room.set_anonymous(False) == 0
     room.join("Zed").publish("progress", {"step": 1})
     assert {p.shown for p in room.snapshot().people()} == aliases | {"Zed"}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(
+            st.text(min_size=1, max_size=20),
+            st.sampled_from(["progress", "quiz", "fix"]),
+            st.integers(min_value=0, max_value=9),
+        ),
+        min_size=1,
+        max_size=6,
+    ),
+    st.booleans(),
+)
+def test_rewriting_keeps_every_persons_latest_state_and_no_name(
+    tmp_path_factory: pytest.TempPathFactory,
+    writes: list[tuple[str, str, int]],
+    second_tab: bool,
+) -> None:
+    """Any names, tabs and writes: the people and their latest payloads are the same after."""
+    room = Room(path=tmp_path_factory.mktemp("anon") / "r")
+    tabs = {}
+    for name, kind, n in writes:
+        try:
+            tab = tabs.get(name) or room.join(name)
+        except InputError:  # nothing printable: refused at the door
+            continue
+        tabs[name] = tab
+        payload = {"progress": {"step": n}, "quiz": {"answers": {"Q": "KRA"}, "n": n},
+                   "fix": {"attempts": [], "n": n}}[kind]  # fmt: skip
+        tab.publish(kind, payload)
+        if second_tab:
+            room.join(name).publish("progress", {"step": n})
+    room._write_info(room.info.model_copy(update={"anonymous": True}))  # not rewritten yet
+
+    def seen() -> list[tuple[str, int, list]]:
+        return sorted(
+            (
+                p.shown,
+                len(p.tabs),
+                sorted((k, repr(e.record.payload)) for k, e in p.entries.items()),
+            )
+            for p in room.snapshot().people()
+        )
+
+    before = seen()
+    room.set_anonymous(True)
+    assert seen() == before
+    for path in (room.folder / "participants").rglob("*.json"):
+        record = read_record(path)
+        assert record.participant.name == "" and record.participant.id.startswith("p-")
