@@ -257,6 +257,21 @@ def _week_of_month(m: re.Match[str], ctx: Context) -> When | None:
     )
 
 
+def _month_range(m: re.Match[str], ctx: Context) -> When | None:
+    """'for Apr-Jun', 'from April to June 2027': the named months, ending with the last."""
+    if _is_verb_may(m["m1"]) or _is_verb_may(m["m"]):
+        return None
+    first, month = _month(m["m1"]), _month(m["m"])
+    if m["y"]:
+        year = _year(m["y"]) or 0
+    else:
+        year = next_end(lambda y: _month_span(y, month), ctx.today)[0]
+    start_year = year - 1 if first > month else year
+    start, end = dt.date(start_year, first, 1), month_end(year, month)
+    label = f"{m['m1'][:3].title()}-{m['m'][:3].title()} {year}"
+    return _deadline(label, (start, end), "month", named=False)
+
+
 def _numeric_no_year(m: re.Match[str], ctx: Context) -> When | None:
     """'by 31/3': the next such day; 'by 1/2' (a day and month both 12 or under) is a fraction."""
     a, b = int(m["a"]), int(m["b"])
@@ -338,11 +353,11 @@ def _quarter(m: re.Match[str], ctx: Context) -> When | None:
 def _ordinal_part(m: re.Match[str], ctx: Context) -> When | None:
     if re.match(r"\s+of\b", m.string[m.end() :]):
         return None  # "the second half of the backlog"
-    kind = "Q" if m["what"].lower() == "quarter" else "H"
+    kind = "H" if m["what"].lower() == "half" else "Q"
     n = _ORDINALS[m["ord"].lower()]
     n = (4 if kind == "Q" else 2) if n < 0 else n
-    fiscal = ctx.fiscal_start if _g(m, "fiscal", "fiscal2", "fy") else 1
-    year = _year(_g(m, "y", "y3", "y4", "fy"))
+    fiscal = ctx.fiscal_start if _g(m, "fiscal", "fiscal2", "fy", "fy2") else 1
+    year = _year(_g(m, "y", "y3", "y4", "fy", "fy2"))
     if m["rel"]:
         year = ctx.today.year + (1 if m["rel"].lower() == "next" else 0)
         if fiscal != 1:
@@ -462,7 +477,7 @@ def _period_end(m: re.Match[str], ctx: Context) -> When | None:
         return None  # "Close the month-end in 5 days": the process, not a deadline
     what = (_g(m, "what", "what2", "what3") or "").lower()
     fiscal = bool(_g(m, "fiscal", "fiscal2", "fiscal3")) or abbr in ("EOFY", "FYE") or what == "fy"
-    what = "year" if what == "fy" else what
+    what = {"fy": "year", "qtr": "quarter"}.get(what, what)
     grain = what or {"EOM": "month", "EOQ": "quarter", "EOW": "week"}.get(abbr, "year")
     start, end = _span_of(grain, ctx.today, ctx, fiscal)
     if (year := _g(m, "yy")) is not None and grain == "year":  # "the 2027 year end"
@@ -690,9 +705,10 @@ def _rolling_n(n: int, unit: str) -> When | None:
 
 
 def _each_other(m: re.Match[str], ctx: Context) -> When | None:
-    """'every other day': no value for two of a period, so the period's own (the finer)."""
+    """'every other day': no value for two of a period, so the period's own (the finer); every
+    other year is longer than any value krakit has, so none."""
     g = m["g"].lower()
-    return _cadence(_GRAIN_CADENCE[g], m.group())
+    return None if g == "year" else _cadence(_GRAIN_CADENCE[g], m.group())
 
 
 def _fortnightly(m: re.Match[str], ctx: Context) -> When | None:
@@ -785,6 +801,18 @@ PATTERNS: tuple[TimePattern, ...] = (
         },
     ),
     TimePattern(
+        name="month-range",
+        gate=_MONTH_WORDS,
+        pattern=r"(?P<lead>\b(?:in|for|during|by|from|over|between|across)\s+(?:the\s+)?(?:period\s+(?:of\s+|from\s+)?)?)(?P<m1>{MONTH})\s*(?:-|–|to|through|thru|till|until|and)\s*(?P<m>{MONTH})(?:[\s,'’-]*(?P<y>{YEAR}|'\d{2}))?(?:\s+(?:quarter|qtr|period|months))?\b",
+        resolve=_month_range,
+        examples={
+            "Achieve ₹1 Cr sales for Apr-Jun": "deadline 2026-06-30",
+            "Achieve ₹1 Cr sales in the Oct–Dec quarter": "deadline 2026-12-31",
+            "Achieve ₹1 Cr sales from April to June 2027": "deadline 2027-06-30",
+            "Achieve ₹1 Cr sales for the period April to September": "deadline 2026-09-30",
+        },
+    ),
+    TimePattern(
         name="date-iso",
         gate=("-", "/"),
         pattern=r"(?P<y>{YEAR})(?P<sep>[-/])(?P<m>\d{2})(?P=sep)(?P<d>\d{2})\b",
@@ -828,8 +856,8 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="ordinal-quarter-or-half",
-        gate=("quarter", "half"),
-        pattern=r"(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>quarter|half)\b(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next|current)\s+(?P<fiscal2>fiscal\s+|financial\s+)?year|FY\s?'?(?P<fy>\d{4}|\d{2})|(?P<fiscal>fiscal|financial)\s+year(?:\s+(?P<y3>{YEAR}))?|(?:calendar\s+)?year)|,?\s+(?P<y4>{YEAR}))?",
+        gate=("quarter", "half", "qtr"),
+        pattern=r"(?:the\s+)?(?P<ord>{ORD})\s+(?P<what>quarter|half|qtr)\b\.?(?:\s+(?:of|in)\s+(?:the\s+)?(?:(?P<y>{YEAR})|(?P<rel>this|next|current)\s+(?P<fiscal2>fiscal\s+|financial\s+)?year|FY\s?'?(?P<fy>\d{4}|\d{2})|(?P<fiscal>fiscal|financial)\s+year(?:\s+(?P<y3>{YEAR}))?|(?:calendar\s+)?year)|,?\s+(?P<y4>{YEAR})|\s+F\.?Y\.?\s?'?(?P<fy2>\d{4}|\d{2})\b)?",
         resolve=_ordinal_part,
         examples={
             "Lift NPS to 45 by the end of the second quarter": "deadline 2026-06-30",
@@ -838,6 +866,8 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Break even in the first half of 2027": "deadline 2027-06-30",
             "Break even in the third quarter 2027": "deadline 2027-09-30",
             "Close the gap by the last quarter of next year": "deadline 2027-12-31",
+            "Hit ₹40 lakh in 1st Qtr": "deadline 2026-03-31",
+            "Hit ₹40 lakh by 2nd Qtr FY27": "deadline 2026-09-30",
         },
         leaves=(
             "Cut the 2nd half of the backlog",
@@ -880,6 +910,18 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut diesel use 8% by 2026/2027": "deadline 2027-03-31",
         },
         leaves=("Revenue grew in 2020-2025",),
+    ),
+    TimePattern(
+        name="quarter-word-number",
+        gate=("qtr", "quarter", "qr"),
+        pattern=r"\b(?:qtr|quarter|qr)\.?\s?[-#]?\s?(?P<n>[1-4])\b(?!\s*[-–/]?\s*\d)(?:\s*[,'/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}))?",
+        resolve=lambda m, ctx: _part("Q", int(m["n"]), _year(m["y"]), 1, ctx),
+        examples={
+            "Hit ₹40 lakh by Qtr 3": "deadline 2026-09-30",
+            "Hit ₹40 lakh by Qtr-3": "deadline 2026-09-30",
+            "Launch the app in Quarter 2 of 2027": "deadline 2027-06-30",
+        },
+        leaves=("Sell 3 quarter-1/2 litre packs",),
     ),
     TimePattern(
         name="end-of-numbered-quarter",
@@ -1056,7 +1098,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="the-period",
-        gate=("during", "throughout", "over", "within", "through", "upcoming", "for"),
+        gate=("during", "throughout", "over", "within", "through", "upcoming", "for", "in the "),
         pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on)\b)",
         resolve=_this_period,
         examples={
@@ -1064,6 +1106,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Book 40 demos during the quarter": "deadline 2026-03-31",
             "Book 40 demos in the upcoming quarter": "deadline 2026-06-30",
             "Keep P1 incidents at zero for the quarter": "deadline 2026-03-31",
+            "Zero lost-time injuries in the year": "deadline 2026-12-31",
         },
         leaves=("Best month of the year",),
     ),
@@ -1084,7 +1127,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="period-end",
         gate=("end", "close", "eoy", "eom", "eoq", "eow", "ye", "eofy", "fye", "e.o."),
-        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|(?<![A-Za-z.])(?P<abbr>E\.O\.[YMQW]\.?|EOY|EOM|EOQ|EOW|EOFY|FYE|YE)(?![A-Za-z])|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|week|half|fy)|(?P<fiscal3>fiscal)(?!\s+(?:year|quarter|half|month)\b))\b",
+        pattern=r"\b(?:(?P<yy>{YEAR})\s+)?(?P<fiscal>fiscal\s+|financial\s+)?(?P<what>year|month|quarter|week|fy)[-\s]end\b(?![-\s]+(?:close|closing|closure|process|stock|inventory|review|report|reporting|books|audit|count|write|sales?|bonus|party|function|rush|adjustments?|entries|provisions?)\b)|(?<![A-Za-z.])(?P<abbr>E\.O\.[YMQW]\.?|EOY|EOM|EOQ|EOW|EOFY|FYE|YE)(?![A-Za-z])|\bend[-\s](?P<what3>FY|year|quarter|month)\b(?![-–/\s]*\d)|(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?(?:(?:(?P<fiscal2>fiscal|financial)\s+|calendar\s+)?(?P<what2>year|month|quarter|qtr|week|half|fy)|(?P<fiscal3>fiscal)(?!\s+(?:year|quarter|half|month)\b))\b",
         resolve=_period_end,
         examples={
             "Clear the backlog by year-end": "deadline 2026-12-31",
@@ -1099,6 +1142,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Reduce DSO from 75 to 55 days by end FY": "deadline 2026-03-31",
             "Clear the backlog by E.O.Y.": "deadline 2026-12-31",
             "Attain 12% RoE at the end of the fiscal": "deadline 2026-03-31",
+            "Hit ₹40 lakh by end of Qtr": "deadline 2026-03-31",
         },
         leaves=(
             "Cut the month-end close to 5 days",
@@ -1410,6 +1454,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Restock the kiosk on alternate weeks": "cadence weekly",
             "Audit petty cash every other month": "cadence monthly",
         },
+        leaves=("Renew the licence every other year",),
     ),
     TimePattern(
         name="half-yearly",

@@ -55,6 +55,7 @@ FAMILIES = [
     ("Log 100% of dispatches dailly", "daily"),
     ("Water the nursery beds every alternate day", "daily"),
     ("Run a full backup every other day", "daily"),
+    ("Daily: 40 calls", "daily"),
     # weekly: fortnight, every other week, sprint, WoW, slips
     # (a fortnight and a sprint have no value of their own: weekly)
     ("Run 3 toolbox talks per week", "weekly"),
@@ -89,6 +90,11 @@ FAMILIES = [
     ("Lift sales 2% week by week", "weekly"),
     ("Sell 10 policies every week without fail", "weekly"),
     ("Keep weekly avg. below 50 tickets", "weekly"),
+    ("Hold reviews every fortnightly", "weekly"),
+    ("Weekly - 5 demos", "weekly"),
+    ("Reduce rework 5% per fortnight", "weekly"),
+    ("Process 500 claims per working week", "weekly"),
+    ("Keep overtime under 10 hrs per person per week", "weekly"),
     # monthly: p.m. / PM / mo, MoM, month-end close cadence, month after month, MTD, frequency cells
     ("Book ₹12 lakh p.m. in new premium", "monthly"),
     ("Raise MRR by ₹2 lakh pm", "monthly"),
@@ -138,6 +144,14 @@ FAMILIES = [
     ("Increase sales 10% month by month", "monthly"),
     ("Keep average TAT under 48 hrs monthly", "monthly"),
     ("Hold the thirty-day rolling churn under 2%", "monthly"),
+    ("Collect ₹2 lakh per mensem", "monthly"),
+    ("Visit 20 dealers on monthly basis", "monthly"),
+    ("Visit 20 dealers in every month", "monthly"),
+    ("Visit 20 dealers month wise", "monthly"),
+    ("Monthly – ₹10 lakh collections", "monthly"),
+    ("Target: 95% | Periodicity: Monthly | On-time delivery", "monthly"),
+    ("Measure: bi-monthly | 4 audits", "monthly"),
+    ("Publish 2 issues bimonthly", "monthly"),
     # quarterly: QoQ, QTD, slips; half-yearly / semi-annual / HoH / every six months / L6M
     # (no half-year value: quarterly)
     ("Run 1 customer workshop per quarter", "quarterly"),
@@ -178,6 +192,11 @@ FAMILIES = [
     ("Grow revenue 15% per quarter for 4 quarters", "quarterly"),
     ("Meet 100% of SLA per quarter per region", "quarterly"),
     ("Run a DR test every three months", "quarterly"),
+    ("Visit 20 dealers quarter wise", "quarterly"),
+    ("Sell 30 policies p.q.", "quarterly"),
+    ("Close 12 deals per Qtr", "quarterly"),
+    ("5 new logos per quarter, every quarter", "quarterly"),
+    ("Frequency of review - Quarterly | NPS ≥ 50", "quarterly"),
     # annual: p.a. / PA / yr, YoY, annualised, rolling 12 months, L12M / R12M / T12M, YTD,
     # for the year
     ("Grow gross margin 4% per annum", "annual"),
@@ -229,6 +248,9 @@ FAMILIES = [
     ("Hit 95% OTIF during FY 2025-2026", "annual"),
     ("Target for FY26: ₹5 Cr revenue", "annual"),
     ("Keep attrition below 12%, trailing twelve months", "annual"),
+    ("Grow sales 10% year wise", "annual"),
+    ("Zero LTIs in a year", "annual"),
+    ("KPI: Attrition | Target: <12% | Frequency: Annually", "annual"),
     # by-date: deadlines and windows (EOQ3, Q4'25, Q3 FY26, CY26, Mar26, 31/03/2026,
     # next 90 days, 3 yrs)
     ("Hold 96% retention in FY25", "by-date"),
@@ -334,6 +356,29 @@ FAMILIES = [
     ("Cut churn to 3% within ninety days", "by-date"),
     ("Lift NPS to 50 over the next twelve months", "by-date"),
     ("Convert 25% of trials in six months", "by-date"),
+    ("Hit ₹40 lakh in 1st Qtr", "by-date"),
+    ("Hit ₹40 lakh by 2nd Qtr FY26", "by-date"),
+    ("Hit ₹40 lakh by Qtr 3", "by-date"),
+    ("Hit ₹40 lakh by Qtr-3", "by-date"),
+    ("Hit ₹40 lakh by the 3rd qtr", "by-date"),
+    ("Hit ₹40 lakh by end of Qtr", "by-date"),
+    ("Hit ₹40 lakh by H2'26", "by-date"),
+    ("Hit ₹40 lakh by 2H26", "by-date"),
+    ("Hit ₹40 lakh by Jun'26", "by-date"),
+    ("Submit the MIS by 15th of next month", "by-date"),
+    ("Keep DSO at 45 days as on 31st March", "by-date"),
+    ("Keep DSO at 45 days as of Q4", "by-date"),
+    ("Achieve ₹1 Cr sales till Dec'26", "by-date"),
+    ("Achieve ₹1 Cr sales upto March 2027", "by-date"),
+    ("Achieve ₹1 Cr sales up to Q3", "by-date"),
+    ("Achieve ₹1 Cr sales for Apr-Jun", "by-date"),
+    ("Achieve ₹1 Cr sales in Apr–Jun 2026", "by-date"),
+    ("Achieve ₹1 Cr sales for the period April to September", "by-date"),
+    ("Achieve ₹1 Cr sales from April to June", "by-date"),
+    ("Achieve ₹1 Cr sales in Jan-Mar quarter", "by-date"),
+    ("Achieve ₹1 Cr sales in the Oct-Dec quarter", "by-date"),
+    ("Zero LTIs in the year", "by-date"),
+    ("Zero LTIs in the calendar year 2026", "by-date"),
     # none stated: a duration that is the measure, a service level counted from each item's
     # event, per release / hour / visit
     ("Complete induction for all joiners in 90 days", "none stated"),
@@ -373,6 +418,7 @@ FAMILIES = [
     ("Keep LTIFR below 0.5 per 1,000,000 hours", "none stated"),
     ("Maintain 98% uptime on a 24x7 basis", "none stated"),
     ("Increase footfall 10% during weekends", "none stated"),
+    ("Renew 100% of trade licences every other year", "none stated"),
 ]
 
 
