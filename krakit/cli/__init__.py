@@ -50,6 +50,7 @@ FAMILIES = (
 COMMANDS: dict[str, str] = {
     "validate": "krakit.cli.files",
     "schema": "krakit.cli.files",
+    "diff": "krakit.cli.files",
     "score": "krakit.cli.score",
     "explain": "krakit.cli.score",
     "report": "krakit.cli.score",

@@ -1,4 +1,4 @@
-"""`krakit validate` and `krakit schema`: the scorecard file itself."""
+"""`krakit validate`, `krakit schema` and `krakit diff`: the scorecard file itself."""
 
 from __future__ import annotations
 
@@ -37,6 +37,26 @@ def schema() -> None:
     console.print_json(json.dumps(json_schema()))
 
 
+def diff(
+    old: Path = typer.Argument(..., help="The scorecard before (YAML/JSON)."),
+    new: Path = typer.Argument(..., help="The scorecard after."),
+) -> None:
+    """Print what changed from one scorecard file to another, field by field (exit 1 if any).
+
+    Lines read like `~ kras[recruitment].kpis[time-to-hire].target: 30 -> 28`, `+` for what
+    was added and `-` for what was removed, definitions included.
+    """
+    from krakit.diff import diff as changes
+
+    found = changes(old, new)
+    for change in found:
+        console.print(str(change), markup=False, soft_wrap=True)
+    if not found:
+        err.print(f"✓ {old} and {new} hold the same scorecard", markup=False, soft_wrap=True)
+    raise typer.Exit(1 if found else 0)
+
+
 def register(app: typer.Typer) -> None:
     app.command()(validate)
     app.command()(schema)
+    app.command()(diff)
