@@ -161,7 +161,15 @@ def render_html(
         "goals_served": goals_served(scorecard).to_dict("records"),
         "explanation": ""
         if draft
-        else str(explain(scorecard, actuals, manager_rating=manager_rating, config=result.config)),
+        else str(
+            explain(
+                scorecard,
+                actuals,
+                manager_rating=manager_rating,
+                config=result.config,
+                scored=result,
+            )
+        ),
     }
     try:
         template = environment(folder).get_template("report.html.j2")

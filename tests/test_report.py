@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import re
 import shutil
 from pathlib import Path
@@ -13,6 +14,7 @@ from openpyxl import load_workbook
 import krakit
 from krakit.errors import ConfigError, InputError
 from krakit.report import TEMPLATE_DIR, report
+from krakit.score import explain
 
 EVIL_SCRIPT = "<script>alert('x')</script>"
 EVIL_IMG = '<img src=x onerror="alert(1)">'
@@ -126,6 +128,22 @@ def test_actuals_from_a_file_go_into_the_report(sample_path: Path, tmp_path: Pat
     assert [r[:3] for r in book["Actuals"].iter_rows(min_row=4, values_only=True)] == [
         ("time-to-hire", "2026-Q2", 30)
     ]
+
+
+@pytest.mark.parametrize("rating", [None, 80.0], ids=["kpis-only", "manager-rating"])
+def test_page_explains_the_score_it_shows(
+    sample_path: Path, tmp_path: Path, rating: float | None
+) -> None:
+    """The page's working is explain() on the same inputs (the report scores once)."""
+    card = krakit.load(sample_path)
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("kpi,period,value\ntime-to-hire,2026-Q2,41\ncandidate-nps,2026-Q2,12\n")
+    page = report(card, actuals, tmp_path / "r.html", manager_rating=rating, charts=False)
+    working = re.search(r'<pre class="explain">(.*?)</pre>', page.read_text("utf-8"), re.S)
+    assert working is not None
+    expected = str(explain(card, actuals, manager_rating=rating))
+    assert html.unescape(working.group(1)) == expected
+    assert "41" in expected and ("80" in expected) == (rating is not None)
 
 
 def test_restyled_templates(sample_path: Path, tmp_path: Path) -> None:

@@ -62,6 +62,7 @@ def explain(
     *,
     manager_rating: float | None = None,
     config: ScoringConfig | None = None,
+    scored: ScoreResult | None = None,
 ) -> Explanation:
     """Show how the score was reached, step by step, on this scorecard's numbers.
 
@@ -71,6 +72,9 @@ def explain(
         As for :func:`score`.
     kpi_or_kra
         Only this KPI or KRA (by id); the whole scorecard when None.
+    scored
+        :func:`score` of these same arguments, when the caller has it already (the report
+        explains the score it shows without scoring twice).
 
     Returns
     -------
@@ -96,7 +100,11 @@ def explain(
         capped at 120%, floored at 0 → 90.0% (amber)
       weight 100% of KRA 'sales' × KRA share 100% → contribution 90.00 points
     """
-    result = score(scorecard, actuals, manager_rating=manager_rating, config=config)
+    result = (
+        scored
+        if scored is not None
+        else score(scorecard, actuals, manager_rating=manager_rating, config=config)
+    )
     config = result.config
     kra_ids = {k.id for k in scorecard.kras}
     kpi_ids = {k.id for k in scorecard.all_kpis()}
