@@ -297,6 +297,7 @@ def _run(group: list[_Job], sources: Sources) -> list[pd.DataFrame]:
     except duckdb.Error as exc:
         if len(group) > 1:  # find the definition at fault: each alone names it
             return [frame for each in group for frame in _run([each], sources)]
+        sources.diagnose(_parts(job.definition), job.kpi)  # a text cell, by its line
         sources_read = {m.source for m in job.definition.measures()}
         raise sources.explain(
             exc, next(iter(sources_read)) if len(sources_read) == 1 else None, job.kpi

@@ -141,6 +141,8 @@ class Sources:
         try:
             if measure.time is not None:
                 self._two_way_dates(name, measure.time, kpi, field)
+                if measure.time.lower() in self.text.get(name, set()):
+                    self._not_a_date(name, measure.time, kpi, field)
             if measure.agg in _NUMERIC and measure.expr is not None:
                 text = self.text.get(name, set())
                 if measure.expr.strip().strip('"').lower() in text:
@@ -184,15 +186,35 @@ class Sources:
             value=column,
         )
 
+    def _first_bad(self, name: str, column: str, kind: str) -> tuple[int, str] | None:
+        """The first row (1-based, as read) whose ``column`` holds text that is not a
+        ``kind`` (DOUBLE, TIMESTAMP), and that text; None when every cell is one."""
+        found = self.con.execute(
+            f"SELECT n, v FROM (SELECT row_number() OVER () AS n, {_q(column)} AS v FROM "
+            f"{_q(name)}) WHERE v IS NOT NULL AND TRY_CAST(v AS {kind}) IS NULL ORDER BY n "
+            "LIMIT 1"
+        ).fetchall()
+        return (int(found[0][0]), str(found[0][1])) if found else None
+
+    def _not_a_date(self, name: str, time: str, kpi: str, field: str) -> None:
+        column = self._names[name].get(time.lower())
+        bad = None if column is None else self._first_bad(name, column, "TIMESTAMP")
+        if bad is None:
+            return
+        raise self._fail(
+            name,
+            f"column '{column}' holds {bad[1]!r}, which is not a date krakit can read, so the "
+            f"column is read as text; KPI '{kpi}' places its rows in periods by it: write "
+            "dates as 2026-03-03 (or 2026-03-03 14:30)",
+            field=f"kpis[{kpi}].definition.{field}time",
+            n=bad[0],
+            value=bad[1],
+        )
+
     def _not_a_number(self, measure: Measure, expr: str, kpi: str, field: str) -> None:
         name = measure.source
         column = self._names[name][expr.lower()]
-        c = _q(column)
-        found = self.con.execute(
-            f"SELECT n, v FROM (SELECT row_number() OVER () AS n, {c} AS v FROM {_q(name)}) "
-            "WHERE v IS NOT NULL AND TRY_CAST(v AS DOUBLE) IS NULL ORDER BY n LIMIT 1"
-        ).fetchall()
-        bad = found[0] if found else None
+        bad = self._first_bad(name, column, "DOUBLE")
         if bad is None:
             return  # numbers as text (or no rows): DuckDB casts them, or says why
         comma = "," in str(bad[1]) and "." not in str(bad[1])
@@ -204,7 +226,7 @@ class Sources:
             f"column '{column}' holds {bad[1]!r}, which is not a number, so the column is read "
             f"as text; KPI '{kpi}' takes its {measure.agg.value} of it: {todo}",
             field=f"kpis[{kpi}].definition.{field}expr",
-            n=int(bad[0]),
+            n=bad[0],
             value=bad[1],
         )
 
@@ -239,6 +261,22 @@ class Sources:
                 n=None if row is None else int(row[0]),
                 value=person,
             )
+
+    def diagnose(self, parts: Iterable[tuple[Measure, str]], kpi: str) -> None:
+        """After DuckDB failed: a text column in a numeric expression with a cell that is not
+        a number, said as :meth:`check` says it (nothing when there is none)."""
+        from sqlglot import exp
+
+        from krakit.metrics.guard import check_expression
+
+        for measure, field in parts:
+            text = self.text.get(measure.source, set())
+            if measure.expr is None or measure.agg not in _NUMERIC or not text:
+                continue
+            tree = check_expression(measure.expr, kpi=kpi, field=f"{field}expr")
+            for column in tree.find_all(exp.Column):
+                if column.name.lower() in text:
+                    self._not_a_number(measure, column.name, kpi, field)
 
     def explain(self, exc: Exception, name: str | None, kpi: str) -> InputError:
         """DuckDB's error in words, placed in the file and line when DuckDB names them."""

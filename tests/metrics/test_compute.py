@@ -225,7 +225,7 @@ def test_a_blank_start_gives_an_empty_frame_with_the_columns() -> None:
         ({k: v for k, v in _definition("sum").items() if k != "time"}, None, "no 'time'"),
         ({k: v for k, v in _definition("sum").items() if k != "person"}, None, "no 'person'"),
         (_definition("sum", expr="who"), None, "row 1: column 'who' holds 'ana', which is not a"),
-        (_definition("sum", expr="who || 1"), None, "DuckDB cannot compute"),
+        (_definition("sum", expr="at"), None, "DuckDB cannot compute"),
         ({"ref": "revenue"}, None, "give the metrics.yaml"),
         ({"ratio": {"numerator": _definition("count")}}, None, "no denominator"),
         (_definition("sum"), {"events": "missing.parquet"}, "no such file"),

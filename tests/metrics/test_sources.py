@@ -95,6 +95,23 @@ def test_dates_written_two_ways_name_the_line(tmp_path: Path) -> None:
     assert err.row in (2, 3)
 
 
+def test_a_date_in_words_names_its_line(tmp_path: Path) -> None:
+    words = _file(tmp_path, HEAD + 'ana,2026-01-05,10\nben,"March 3, 2026",20\n')
+    err = _refused(
+        words, "reqs.csv", "row 3", "column 'filled_on'", "'March 3, 2026'", "2026-03-03"
+    )
+    assert err.field == "kpis[tth].definition.time"
+
+
+def test_a_text_cell_inside_an_expression_names_its_line(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + "ana,2026-01-05,10\nben,2026-02-05,n/a\n")
+    _refused(path, "reqs.csv", "row 3", "column 'days'", "'n/a'", expr="days * 2")
+    # a text column used as text is no problem
+    ok = _file(tmp_path, "recruiter,filled_on,days,status\nana,2026-01-05,10,filled\n")
+    got = _compute(ok, expr="CASE WHEN status = 'filled' THEN days END")
+    assert got["value"].tolist() == [10.0]
+
+
 def test_a_column_with_spaces_in_its_name(tmp_path: Path) -> None:
     path = _file(tmp_path, "recruiter,filled on,days to fill\nana,2026-01-05,10\n")
     _refused(path, "has no column 'filled_on'", "filled on")  # the columns it has, listed
