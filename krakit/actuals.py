@@ -66,7 +66,8 @@ _NOT_DONE = {"not done", "no", "n", "false", "not met", "pending", "open"}
 _BLANK = {"", "-", "—", "n/a", "na", "nan", "none", "null"}
 # Currency symbols and codes, thousands separators (any grouping, so Indian 10,00,000 too).
 # ("Rs." keeps its dot: "Rs. 5,000" is 5000, not ".5000".)
-_NOISE = re.compile(r"[₹$€£,\s]|\b(?:INR|USD|EUR|GBP)\b|\bRs\b\.?", re.IGNORECASE)
+# "Rs. 2,40,000/-": the "/-" Indian bills end an amount with is noise too
+_NOISE = re.compile(r"[₹$€£,\s]|\b(?:INR|USD|EUR|GBP)\b|\bRs\b\.?|/-$", re.IGNORECASE)
 MAX_VALUE = 1e15
 """The largest actual krakit accepts (in absolute value): anything above is a typo or a unit
 mistake, and sums of such numbers would overflow."""
@@ -106,6 +107,8 @@ def coerce_values(
     --------
     >>> coerce_values(pd.Series(["1,200", "₹10,00,000", "85%", "done", ""])).tolist()
     [1200.0, 1000000.0, 85.0, 1.0, nan]
+    >>> coerce_values(pd.Series(["Rs. 2,40,000/-", "1,500/-", "-"])).tolist()
+    [240000.0, 1500.0, nan]
     """
     if pd.api.types.is_complex_dtype(values):
         values = values.astype(object)

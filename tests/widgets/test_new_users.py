@@ -268,3 +268,21 @@ def test_kras_written_in_hindi_are_each_kept(tmp_path: Path) -> None:
     for row, typed in zip(wizard.roles._rows.values(), ["50", "30", "20"], strict=True):
         row._weight.value = typed
     assert [k.weight for k in wizard.value.kras] == [50, 30, 20]
+
+
+def test_an_actual_written_as_on_an_indian_bill(tmp_path: Path) -> None:
+    wizard = krakit.workshop(tmp_path / "ws")
+    wizard.roles._blank.click()
+    wizard.roles._lines.value = "Sales"
+    wizard.next()
+    wizard.kpis.select("sales")
+    wizard.kpis._statement.value = "Achieve ₹2.5 lakh monthly revenue by March 2027"
+    wizard.kpis._save.click()
+    wizard.next()
+    wizard.next()
+    step = wizard.scorecard_step
+    step._period.value = "May 2026"
+    step.set_cell("monthly-revenue", "Rs. 2,40,000/-")
+    step._record.click()
+    assert [(a.period, a.value) for a in wizard.value.actuals] == [("2026-05", 240000)]
+    assert "Recorded" in step._message.value
