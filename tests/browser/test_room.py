@@ -257,6 +257,22 @@ def test_three_participants_and_the_facilitator(server: Server, rooms: Path, bro
         for person in PEOPLE:
             assert person.name not in spot and person.name.split()[0] not in spot
         _shot(view, "facilitator_spotlight")
+
+        # goals: the facilitator gives the room a tree; nobody's KRAs serve it yet
+        tree = rooms / "tree.yaml"
+        tree.write_text(
+            "organisation: Talent team\ngoals:\n"
+            "  - {id: hire-fast, title: Hire within 30 days, owner: Head of talent}\n",
+            encoding="utf-8",
+        )
+        room.set_goals(tree)
+        _tab(view, "Goals")
+        _wait_for(view, ".krakit-room-goals-gaps", "Hire within 30 days")
+        assert "served by no KRA" in _text(view, ".krakit-room-goals-gaps")
+        view.wait_for_selector(".krakit-room-goals-heat svg")
+        heat = view.locator(".krakit-room-goals-heat svg").first.inner_html()
+        assert all(person.name.split()[0] in heat for person in PEOPLE)
+        _shot(view, "facilitator_goals")
         assert offline.blocked == []
     finally:
         for context in contexts:
