@@ -4,9 +4,10 @@ The analyst picks a KPI, then its source, measure (aggregation and expression), 
 column; for a ratio KPI (accepted offers / offers made) the same for the numerator and the
 denominator, and the scale (100 for a %). *Preview* computes the actuals per period under the
 current and the edited definition and the scores under both
-(:func:`krakit.compare_definitions`). A refused expression (a subquery, a function not allowed,
-a column the table lacks) is a plain message naming the field, never a traceback. Everything
-it does, :mod:`krakit.metrics` does from code: this is a thin view.
+(:func:`krakit.compare_definitions`); *Score over* a year computes a median's (a ratio's) year
+from its rows rather than averaging its months. A refused expression (a subquery, a function
+not allowed, a column the table lacks) is a plain message naming the field, never a
+traceback. Everything it does, :mod:`krakit.metrics` does from code: this is a thin view.
 """
 
 from __future__ import annotations
@@ -171,6 +172,16 @@ class DefinitionEditor(w.VBox):
             tooltip="numerator / denominator × scale: 100 for a %",
         )  # fmt: skip
         self._scale.continuous_update = False
+        self._over = w.Dropdown(
+            style=_LABELS,
+            description="Score over",
+            options=[
+                ("the KPI's periods, rolled up as the scorecard says", None),
+                ("each quarter, computed from its rows", "quarterly"),
+                ("each year, computed from its rows", "annual"),
+            ],
+            layout=_LAYOUT,
+        )
         # the first form's controls by the names the tests and the notebook use
         self._source, self._agg, self._expr, self._p = (
             self._form.source, self._form.agg, self._form.expr, self._form.p
@@ -202,13 +213,14 @@ class DefinitionEditor(w.VBox):
                 self._form.box,
                 self._den.box,
                 self._scale,
+                self._over,
                 self._preview,
                 self._msg,
                 self._out,
             ]
         )
         self.add_class("krakit-definition-editor")
-        for name in ("kpi", "scale", "preview", "out"):
+        for name in ("kpi", "scale", "over", "preview", "out"):
             getattr(self, f"_{name}").add_class(f"krakit-definition-{name}")
         if kpi is not None:
             if kpi not in self._current:
@@ -263,7 +275,11 @@ class DefinitionEditor(w.VBox):
         kpi = self._kpi.value
         self._out.value, self.comparison = "", None  # never an old preview beside a new error
         comparison = compare_definitions(
-            self._cards, self._data, new={kpi: self._definition()}, metrics=self._library
+            self._cards,
+            self._data,
+            new={kpi: self._definition()},
+            metrics=self._library,
+            rollup=self._over.value,
         )
         self.comparison = comparison
         if not comparison.changed:

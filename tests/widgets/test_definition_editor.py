@@ -213,3 +213,19 @@ def test_the_ratio_controls_are_guarded(ratio_editor) -> None:
             h for h in control._trait_notifiers["value"]["change"] if inspect.isfunction(h)
         ]
         assert handlers and all(is_guarded(h) for h in handlers)
+
+
+def test_score_over_a_year_computes_it_from_the_rows() -> None:
+    from tests.metrics.test_rollup import _team
+
+    team, frame = _team()
+    editor = DefinitionEditor(team, {"events": frame}, kpi="days")
+    editor._agg.value = "average"
+    editor._preview.click()
+    totals = editor.comparison.totals.set_index("kpi")
+    assert totals.loc["days", ["actual_old", "actual_new"]].tolist() == [22.0, 22.0]
+    editor._over.value = "annual"
+    editor._preview.click()
+    totals = editor.comparison.totals.set_index("kpi")
+    assert totals.loc["days", ["actual_old", "actual_new"]].tolist() == [5.0, 13.0]
+    assert "2026-01" in editor._out.value  # the periods are still shown
