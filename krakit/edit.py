@@ -586,7 +586,15 @@ def record_actuals(sc: Scorecard, period: str, cells: Mapping[str, str]) -> Scor
         ) from exc
     ids = list(cells)
     cells_series = pd.Series([cells[k] for k in ids], index=ids, dtype="object")
-    values = coerce_values(cells_series, column="value")
+    try:
+        values = coerce_values(cells_series, column="value")
+    except InputError as exc:  # 'value[<kpi id>]': say it as the KPI's actual for the period
+        kpi = next((k for k in ids if exc.field == f"value[{k}]"), None)
+        if kpi is None:
+            raise
+        raise InputError(
+            f"{period}: {exc.reason}", field=f"kpis[{kpi}].actual", value=exc.value
+        ) from exc
     return set_actuals(
         sc, period, {k: (None if pd.isna(v) else float(v)) for k, v in values.items()}
     )

@@ -286,3 +286,7 @@ def test_an_actual_written_as_on_an_indian_bill(tmp_path: Path) -> None:
     step._record.click()
     assert [(a.period, a.value) for a in wizard.value.actuals] == [("2026-05", 240000)]
     assert "Recorded" in step._message.value
+    step.set_cell("monthly-revenue", "two and a half")
+    step._record.click()
+    shown = step._message.value
+    assert "Sales › Monthly revenue › actual: May 2026: expected a number" in shown, shown

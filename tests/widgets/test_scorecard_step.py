@@ -70,7 +70,8 @@ def test_typed_actuals_update_the_scores(step: ScorecardStep) -> None:
     assert "<svg" in step._chart.value
     step.set_cell("candidate-nps", "plenty")
     step._record.click()
-    assert "candidate-nps" in step._message.value and "expected a number" in step._message.value
+    assert "Candidate NPS › actual" in step._message.value  # the KPI in words, not its id
+    assert "expected a number" in step._message.value
 
 
 def test_import_a_sheet(step: ScorecardStep, tmp_path: Path) -> None:
