@@ -20,6 +20,8 @@ text = (
     .filter(bool)
 )
 
+columns = names | text.filter(lambda t: '"' not in t and "`" not in t)  # 'filled on', 'Début'
+
 
 @st.composite
 def measures(draw: st.DrawFn) -> dict:
@@ -31,7 +33,7 @@ def measures(draw: st.DrawFn) -> dict:
         out["p"] = draw(st.floats(0.01, 0.99))
     for key in ("filter", "time", "person"):
         if draw(st.booleans()):
-            out[key] = draw(text if key == "filter" else names)
+            out[key] = draw(text if key == "filter" else columns)
     return out
 
 
