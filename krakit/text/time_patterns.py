@@ -640,6 +640,8 @@ _GRAIN_CADENCE = {
     "shift": "daily",
     "sprint": "weekly",
     "annum": "annual",
+    "fiscal": "annual",
+    "fy": "annual",
 }
 
 
@@ -702,6 +704,15 @@ def _rolling_n(n: int, unit: str) -> When | None:
     days = n * {"day": 1, "week": 7, "month": 30}[word]
     grain = _ROLLING.get(days)
     return _cadence(grain, f"{n}-{word} rolling") if grain else None
+
+
+_SHORT_GRAIN = {"y": "annual", "q": "quarterly", "m": "monthly", "w": "weekly", "d": "daily"}
+
+
+def _short_over(m: re.Match[str], ctx: Context) -> When | None:
+    """'yr-on-yr', 'qtr on qtr', 'y.o.y.', and 'MOM' / 'WOW' in capitals right after a number."""
+    first = (_g(m, "a", "d", "c") or "").lower()
+    return _cadence(_SHORT_GRAIN[first[0]], m.group().strip())
 
 
 def _each_other(m: re.Match[str], ctx: Context) -> When | None:
@@ -936,12 +947,12 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="quarter-or-half",
         gate=("q1", "q2", "q3", "q4", "h1", "h2", "1h", "2h", "1q", "2q", "3q", "4q"),
-        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[1-4])(?P<q3>[HQ])\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
+        pattern=r"(?:\b(?P<y2>{YEAR})\s*[-\s]?\s*(?P<q2>[QH])(?P<n2>[1-4])\b|\b(?P<f>F)?(?P<q>[QH])(?P<n>[1-4])\b(?:\s*[,'’/-]?\s*(?:of\s+)?(?P<y>{YEAR}|'\d{2}|’\d{2}))?|\b(?P<n3>[1-4])(?P<q3>[HQ])\s*'?(?P<y3>{YEAR}|\d{2})?\b)(?:\s+end\b)?",
         resolve=lambda m, ctx: _part(
             (m["q"] or m["q2"] or m["q3"]).upper(),
             int(m["n"] or m["n2"] or m["n3"]),
             _year(m["y"] or m["y2"] or m["y3"]),
-            1,
+            ctx.fiscal_start if m["f"] else 1,
             ctx,
         ),
         examples={
@@ -953,6 +964,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Grow revenue 8% in H1": "deadline 2026-06-30",
             "Grow revenue 8% in 2H 2027": "deadline 2027-12-31",
             "Cut DSO to 45 days by 3Q27": "deadline 2027-09-30",
+            "Hit ₹3 Cr revenue in FQ3": "deadline 2026-12-31",
         },
         leaves=("Hire 3H nurses",),
     ),
@@ -1366,7 +1378,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="compared-with-last",
         gate=("last", "previous", "prior", "preceding"),
-        pattern=r"\b(?:from|than|since|over|vs\.?|versus|compared\s+(?:to|with)|against|on)\s+(?:the\s+)?(?:same\s+\w+\s+)?(?:last|previous|prior|preceding)\s+(?P<g>year|quarter|month|week|day)\b",
+        pattern=r"\b(?:from|than|since|over|vs\.?|versus|compared\s+(?:to|with)|against|on)\s+(?:the\s+)?(?:same\s+\w+\s+)?(?:last|previous|prior|preceding)\s+(?:financial\s+|fiscal\s+)?(?P<g>year|quarter|month|week|day|fiscal|fy)\b",
         resolve=_compared,
         examples={
             "Grow gift basket sales 10% (from last year)": "cadence annual",
@@ -1385,6 +1397,37 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Hold CSAT at 90% month after month": "cadence monthly",
             "Lift sales 2% week by week": "cadence weekly",
         },
+    ),
+    TimePattern(
+        name="period-over-period-short",
+        gate=(
+            "yr",
+            "qtr",
+            "mth",
+            "mnth",
+            "wk",
+            "y.o",
+            "q.o",
+            "m.o",
+            "w.o",
+            "d.o",
+            "mom",
+            "wow",
+            "hoh",
+        ),
+        pattern=r"(?i:\b(?P<a>yr|qtr|mth|mnth|wk)[-\s]?(?:on|over|o)[-\s]?(?P=a)\b|\b(?P<d>[ydqmw])\.\s?o\.\s?(?P=d)\b\.?)|(?:(?<=\d)|(?<=%))\s?(?P<c>MOM|WOW|QOQ|YOY)\b",
+        resolve=_short_over,
+        examples={
+            "Grow users 15% yr-on-yr": "cadence annual",
+            "Grow users 15% qtr on qtr": "cadence quarterly",
+            "Grow users 15% y.o.y.": "cadence annual",
+            "Grow users 15% Yr-on-Yr": "cadence annual",
+            "Grow users 15% Y.o.Y": "cadence annual",
+            "Grow users 15% MOM": "cadence monthly",
+            "Grow users 15% WOW": "cadence weekly",
+        },
+        leaves=("Share the MOM within 24 hours", "WOW moments for every guest"),
+        case_sensitive=True,
     ),
     TimePattern(
         name="lookback-window",
@@ -1417,19 +1460,20 @@ PATTERNS: tuple[TimePattern, ...] = (
     ),
     TimePattern(
         name="to-date",
-        gate=("ytd", "qtd", "mtd", "wtd", "date"),
-        pattern=r"\b(?:(?P<abbr>[YQMW]TD)|(?P<g>year|quarter|month|week)[-\s]to[-\s]date)\b",
+        gate=("ytd", "qtd", "mtd", "wtd", "fytd", "date"),
+        pattern=r"\b(?:(?P<abbr>F?[YQMW]TD)|(?P<g>year|quarter|month|week)[-\s]to[-\s]date)\b",
         resolve=lambda m, ctx: _cadence(
             _GRAIN_CADENCE[
                 m["g"].lower()
                 if m["g"]
-                else {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}[m["abbr"][0].upper()]
+                else {"Y": "year", "Q": "quarter", "M": "month", "W": "week"}[m["abbr"][-3].upper()]
             ],
             m.group(),
         ),
         examples={
             "Hold YTD attrition under 8%": "cadence annual",
             "Keep month-to-date spend under budget": "cadence monthly",
+            "Hit 95% FYTD collections": "cadence annual",
         },
     ),
     TimePattern(

@@ -95,6 +95,7 @@ FAMILIES = [
     ("Reduce rework 5% per fortnight", "weekly"),
     ("Process 500 claims per working week", "weekly"),
     ("Keep overtime under 10 hrs per person per week", "weekly"),
+    ("Grow users 15% WOW", "weekly"),
     # monthly: p.m. / PM / mo, MoM, month-end close cadence, month after month, MTD, frequency cells
     ("Book ₹12 lakh p.m. in new premium", "monthly"),
     ("Raise MRR by ₹2 lakh pm", "monthly"),
@@ -152,6 +153,11 @@ FAMILIES = [
     ("Target: 95% | Periodicity: Monthly | On-time delivery", "monthly"),
     ("Measure: bi-monthly | 4 audits", "monthly"),
     ("Publish 2 issues bimonthly", "monthly"),
+    ("Keep rent arrears under £2,000 pcm", "monthly"),
+    ("Keep rent arrears under £2,000 p/m", "monthly"),
+    ("Grow users 15% MOM", "monthly"),
+    ("Reduce absenteeism to 3% p.m.", "monthly"),
+    ("Attrition < 2% PM", "monthly"),
     # quarterly: QoQ, QTD, slips; half-yearly / semi-annual / HoH / every six months / L6M
     # (no half-year value: quarterly)
     ("Run 1 customer workshop per quarter", "quarterly"),
@@ -197,6 +203,7 @@ FAMILIES = [
     ("Close 12 deals per Qtr", "quarterly"),
     ("5 new logos per quarter, every quarter", "quarterly"),
     ("Frequency of review - Quarterly | NPS ≥ 50", "quarterly"),
+    ("Grow users 15% qtr on qtr", "quarterly"),
     # annual: p.a. / PA / yr, YoY, annualised, rolling 12 months, L12M / R12M / T12M, YTD,
     # for the year
     ("Grow gross margin 4% per annum", "annual"),
@@ -251,6 +258,15 @@ FAMILIES = [
     ("Grow sales 10% year wise", "annual"),
     ("Zero LTIs in a year", "annual"),
     ("KPI: Attrition | Target: <12% | Frequency: Annually", "annual"),
+    ("Grow fees 8% p/a", "annual"),
+    ("Hit 95% FYTD collections", "annual"),
+    ("Hit 95% of target FY-to-date", "annual"),
+    ("Grow users 15% y.o.y.", "annual"),
+    ("Grow users 15% Y.o.Y", "annual"),
+    ("Grow users 15% yr on yr", "annual"),
+    ("Grow users 15% yr-on-yr", "annual"),
+    ("Grow users 15% over the same quarter last year", "annual"),
+    ("Grow users 15% compared to the previous fiscal", "annual"),
     # by-date: deadlines and windows (EOQ3, Q4'25, Q3 FY26, CY26, Mar26, 31/03/2026,
     # next 90 days, 3 yrs)
     ("Hold 96% retention in FY25", "by-date"),
@@ -379,6 +395,11 @@ FAMILIES = [
     ("Achieve ₹1 Cr sales in the Oct-Dec quarter", "by-date"),
     ("Zero LTIs in the year", "by-date"),
     ("Zero LTIs in the calendar year 2026", "by-date"),
+    ("Hit ₹3 Cr revenue in FQ3", "by-date"),
+    ("Hit ₹3 Cr revenue in the second half of FY27", "by-date"),
+    ("Hit ₹3 Cr revenue by close of H1", "by-date"),
+    ("Hit ₹3 Cr revenue by Jan 2027 end", "by-date"),
+    ("Hit ₹3 Cr revenue by end-Jan", "by-date"),
     # none stated: a duration that is the measure, a service level counted from each item's
     # event, per release / hour / visit
     ("Complete induction for all joiners in 90 days", "none stated"),
@@ -419,6 +440,7 @@ FAMILIES = [
     ("Maintain 98% uptime on a 24x7 basis", "none stated"),
     ("Increase footfall 10% during weekends", "none stated"),
     ("Renew 100% of trade licences every other year", "none stated"),
+    ("Circulate the MOM within 24 hours of every meeting", "none stated"),
 ]
 
 
