@@ -60,16 +60,22 @@ def _in_duckdb(tree: exp.Expression) -> str:
     return tree.transform(cont).sql(dialect="duckdb")
 
 
+@pytest.mark.parametrize(
+    ("grain", "fiscal", "groups"),
+    [("monthly", 1, 18), ("annual", 4, 6)],  # 3 people × 6 months; × 2 fiscal years
+    ids=["monthly", "fiscal-year"],
+)
 @pytest.mark.parametrize("ratio", [False, True], ids=["measure", "ratio"])
 @pytest.mark.parametrize("agg", [a.value for a in Agg])
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_each_dialects_sql_parses_back_and_computes_the_same(
-    dialect: str, agg: str, ratio: bool
+    dialect: str, agg: str, ratio: bool, grain: str, fiscal: int, groups: int
 ) -> None:
     definition = _definition(agg, ratio)
-    sql = measure_sql(definition, kpi="k", grain="monthly", dialect=dialect)
+    at = {"kpi": "k", "grain": grain, "fiscal_start": fiscal}
+    sql = measure_sql(definition, dialect=dialect, **at)
     tree = sqlglot.parse_one(sql, read=dialect)  # it reads back in its own dialect
-    assert tree.sql(dialect=dialect) == sql
+    assert sqlglot.parse_one(tree.sql(dialect=dialect), read=dialect) == tree  # stable
     if dialect in ("spark", "bigquery"):
         assert tree.find(exp.Median) is None  # no MEDIAN aggregate there (Spark < 3.4)
     if dialect == "spark":
@@ -81,9 +87,9 @@ def test_each_dialects_sql_parses_back_and_computes_the_same(
         assert tree.find(exp.Median, exp.PercentileCont, exp.Quantile) is not None
     # and it means what DuckDB computes: transpiled back to DuckDB, the same rows
     events = _events()
-    want = _run(measure_sql(definition, kpi="k", grain="monthly"), events)
+    want = _run(measure_sql(definition, **at), events)
     got = _run(_in_duckdb(tree), events)
-    assert got == want and len(want) == 18  # 3 people × 6 months
+    assert got == want and len(want) == groups
 
 
 def test_bigquery_median_is_exact_over_each_persons_month() -> None:
