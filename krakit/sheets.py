@@ -19,6 +19,7 @@ from typing import Any
 
 from krakit.errors import InputError, KrakitError
 from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
+from krakit.sheet_merges import fill_down, vertical_merges
 
 __all__ = [
     "FORMULA_PREFIXES",
@@ -224,8 +225,7 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
         delimiter = sniff_delimiter(decoded.text)
         reader = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=delimiter)
         try:
-            for number, cells in enumerate(reader, start=1):
-                yield number, cells
+            yield from enumerate(reader, start=1)
         except csv.Error as exc:
             raise InputError(
                 f"this is not valid CSV: {exc}", path=path, row=reader.line_num
@@ -240,8 +240,9 @@ def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
             raise InputError(f"cannot open the workbook: {exc}", path=path) from exc
         try:
             sheet = book.worksheets[0]
-            for number, cells in enumerate(sheet.iter_rows(values_only=True), start=1):
-                yield number, list(cells)
+            rows = ((n, list(c)) for n, c in enumerate(sheet.iter_rows(values_only=True), 1))
+            # a KRA cell merged down over its KPIs' rows belongs to each of them
+            yield from fill_down(rows, vertical_merges(path, sheet._worksheet_path))
         finally:
             book.close()
     else:

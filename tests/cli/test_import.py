@@ -161,3 +161,30 @@ def test_a_row_with_cells_but_no_kpi_is_named_not_dropped(tmp_path: Path) -> Non
     assert "open the file in Excel and save it" in said and "row 3" not in said  # blank: fine
     checked = runner.invoke(app, ["check", str(_sheet(tmp_path, "KPI,Target\nNPS,45\n,30\n"))])
     assert "support.csv:3: X003 'Target' filled but no KPI in column 'KPI'" in checked.output
+
+
+def test_a_kra_cell_merged_down_over_its_kpis(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Sales scorecard FY27"])  # a banner merged across, then the header
+    sheet.append(["KRA", "KPI", "Target", "Target (stretch)"])
+    sheet.append(["Revenue", "Monthly revenue", 100])
+    sheet.append([None, "Collections", 90])
+    sheet.append([None, "Margin", 30])
+    sheet.append(["Customers", "NPS", 45])
+    sheet.append([None, "Churn", 5])  # not merged: stays without a KRA, as written
+    sheet.merge_cells("A1:D1")
+    sheet.merge_cells("A3:A5")
+    book.save(tmp_path / "kpis.xlsx")
+    res = runner.invoke(
+        app, ["import", str(tmp_path / "kpis.xlsx"), "-o", str(tmp_path / "a.yaml")]
+    )
+    card = krakit.load(tmp_path / "a.yaml")
+    kras = [(k.title, [p.statement for p in k.kpis]) for k in card.kras]
+    assert kras == [
+        ("Revenue", ["Monthly revenue", "Collections", "Margin"]),
+        ("Customers", ["NPS"]),
+    ], res.output
+    assert [k.statement for k in card.unassigned_kpis] == ["Churn"]
