@@ -93,7 +93,12 @@ class Agg(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, str_strip_whitespace=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        validate_assignment=True,
+        str_strip_whitespace=True,
+        defer_build=True,  # built when first used (krakit.model imports these at start)
+    )
 
 
 class Measure(_Model):
