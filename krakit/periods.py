@@ -161,7 +161,7 @@ def _short_month(raw: str) -> int | None:
     if m := _MONTH_NUM.match(raw):
         year, month = (int(m["y"]), int(m["m"])) if m["y"] else (int(m["y2"]), int(m["m2"]))
     elif m := _MONTH_NAME.match(raw):
-        from krakit.text.time_patterns import MONTHS
+        from krakit.text.time_resolvers import MONTHS
 
         month = MONTHS.get(m["m"].lower(), 0)
         year = _year(m["y"])
