@@ -209,6 +209,11 @@ def _numeric_no_year(m: re.Match[str], ctx: Context) -> When | None:
     if a <= 12 and b <= 12:
         return None
     day, month = (a, b) if a > 12 else (b, a)
+    return _next_day(month, day, ctx)
+
+
+def _next_day(month: int, day: int, ctx: Context) -> When | None:
+    """The next such day from today (this year's, or next year's once it has passed)."""
     for year in (ctx.today.year, ctx.today.year + 1):
         date = dt.date(year, month, day)
         if date >= ctx.today:
@@ -221,12 +226,7 @@ def _day_month(m: re.Match[str], ctx: Context) -> When | None:
         return None
     if _is_verb_may(m["m"]) and not m["suf"]:
         return None
-    month, day = _month(m["m"]), int(m["d"])
-    for year in (ctx.today.year, ctx.today.year + 1):
-        date = dt.date(year, month, day)
-        if date >= ctx.today:
-            return _day(date)
-    return None
+    return _next_day(_month(m["m"]), int(m["d"]), ctx)
 
 
 def _month_year(m: re.Match[str], ctx: Context) -> When | None:
