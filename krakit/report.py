@@ -26,13 +26,10 @@ import pandas as pd
 
 from krakit.errors import InputError
 from krakit.model import Actual, Scorecard, ScoringConfig
-from krakit.report_html import environment
 from krakit.report_tables import tables
 from krakit.score import ScoreResult, score
 
 __all__ = ["TEMPLATE_DIR", "report", "tables"]
-
-_environment = environment  # its name here before report_html.py (the security tests use it)
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[1] / "templates" / "reports"
 """Where ``report.html.j2`` and ``workbook.yaml`` live (pass ``templates=`` to use others)."""
@@ -86,9 +83,6 @@ def report(
     >>> out.read_text(encoding="utf-8-sig").splitlines()[0].split(",")[:3]
     ['kra', 'kpi', 'metric']
     """
-    from krakit.report_html import render_html
-    from krakit.report_sheets import write_csv, write_xlsx
-
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".html", ".htm", ".xlsx", ".csv"):
@@ -103,11 +97,16 @@ def report(
     folder = Path(templates) if templates else TEMPLATE_DIR
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        if suffix == ".csv":
-            write_csv(scorecard, result, path)
-        elif suffix == ".xlsx":
-            write_xlsx(scorecard, result, path, folder)
+        if suffix in (".csv", ".xlsx"):  # the page's modules stay unloaded, and vice versa
+            from krakit.report_sheets import write_csv, write_xlsx
+
+            if suffix == ".csv":
+                write_csv(scorecard, result, path)
+            else:
+                write_xlsx(scorecard, result, path, folder)
         else:
+            from krakit.report_html import render_html
+
             html = render_html(scorecard, actuals, result, folder, charts, manager_rating)
             path.write_text(html, encoding="utf-8")
     except OSError as exc:

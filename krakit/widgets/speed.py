@@ -99,7 +99,8 @@ def _exercise() -> None:
     from krakit.score import score
     from krakit.text.parse import parse_kpi
 
-    importlib.import_module("krakit.report")  # the exports
+    for exports in ("krakit.report", "krakit.report_html", "krakit.report_sheets"):
+        importlib.import_module(exports)
     card = library.template(library.templates()[0].name)
     parse_kpi("Increase monthly revenue from ₹8 lakh to ₹10 lakh by March")
     for kra in card.kras[:1]:

@@ -8,7 +8,6 @@ door: role, holder, period, KRA and KPI text, notes, the score explanation and t
 from __future__ import annotations
 
 import base64
-import importlib
 import re
 from pathlib import Path
 
@@ -16,10 +15,10 @@ import markupsafe
 import pytest
 
 from krakit.report import TEMPLATE_DIR, report
+from krakit.report_html import environment
 from krakit.score import explain
 from tests.security._payloads import PAYLOADS, hostile, unsafe_html
 
-report_module = importlib.import_module("krakit.report")  # the module, not the function
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -75,7 +74,7 @@ def test_custom_templates_are_autoescaped_whatever_their_name(tmp_path: Path) ->
     page = report(hostile(payload), path=tmp_path / "r.html", templates=tmp_path, charts=False)
     text = page.read_text(encoding="utf-8")
     assert unsafe_html(text, payload) == [] and "&lt;img" in text
-    env = report_module._environment(tmp_path)
+    env = environment(tmp_path)
     assert env.autoescape is True
     assert env.from_string("{{ x }}").render(x=payload) == str(markupsafe.escape(payload))
 
