@@ -11,6 +11,11 @@ column, the row (a CSV's line) and what to do, before or instead of DuckDB's own
   comma ``10,5``), when a definition sums, averages or takes a median of it;
 * a person written with spaces around it or in another case (``'ana '`` for ``ana``), whose
   rows would otherwise count for no one.
+
+Numbers written with digit grouping in a CSV, Indian (``1,50,000``) or Western
+(``1,234,567.50``), are read as numbers when every cell of the column is a number and at least
+one is grouped beyond doubt (two commas, or a comma and a decimal point); a column holding only
+``1,500``-like cells is said to be ambiguous (1500, or 1.5 written with a decimal comma).
 """
 
 from __future__ import annotations
@@ -38,6 +43,9 @@ _READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parque
             ".pq": "read_parquet"}  # fmt: skip
 _TEXT = (".csv", ".tsv", ".txt")
 _NUMERIC = (Agg.SUM, Agg.AVERAGE, Agg.MEDIAN, Agg.PERCENTILE, Agg.MIN, Agg.MAX)
+_GROUPED = r"-?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3})(\.\d+)?"  # 1,500 · 1,50,000
+_NUMBER = rf"{_GROUPED}|-?\d+(\.\d+)?"
+_SURE = r"-?\d[\d,]*,[\d,]*,\d{3}(\.\d+)?|-?\d{1,3}(,\d{3})+\.\d+"  # two commas, or ,ddd.d
 _TWO_WAYS = ("%d/%m", "%m/%d", "%d-%m", "%m-%d", "%d.%m", "%m.%d")  # day and month both ≤ 12
 
 
@@ -90,6 +98,8 @@ class Sources:
             else:
                 relation = self._read(path, name)
                 relation.create_view(name, replace=True)
+                if path.suffix.lower() in _TEXT:
+                    relation = self._ungroup(name, relation)
         except duckdb.Error as exc:
             raise InputError(
                 f"cannot read source '{name}': {str(exc).splitlines()[0]}", path=path
@@ -126,6 +136,31 @@ class Sources:
             self._dates[name] = (found[0][0] if found else None) or ""
         return getattr(self.con, reader)(str(path))
 
+    def _ungroup(self, name: str, relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
+        """Read text columns written with digit grouping (1,50,000) as numbers: view ``name``
+        becomes the file with those columns cast; other columns are unchanged."""
+        text = [c for c, t in zip(relation.columns, relation.types, strict=True)
+                if str(t) == "VARCHAR"]  # fmt: skip
+        if not text:
+            return relation
+        tests = ", ".join(
+            f"bool_and({_q(c)} IS NULL OR regexp_full_match(trim({_q(c)}), '{_NUMBER}')), "
+            f"bool_or(regexp_full_match(trim({_q(c)}), '{_SURE}'))"
+            for c in text
+        )
+        found = self.con.execute(f"SELECT {tests} FROM {_q(name)}").fetchall()[0]
+        grouped = {c for i, c in enumerate(text) if found[2 * i] and found[2 * i + 1]}
+        if not grouped:
+            return relation
+        raw = f"{name}\x00raw"  # a view name no source can take
+        relation.create_view(raw, replace=True)
+        columns = ", ".join(
+            f"CAST(replace(trim({_q(c)}), ',', '') AS DOUBLE) AS {_q(c)}" if c in grouped else _q(c)
+            for c in relation.columns
+        )
+        self.con.execute(f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {columns} FROM {_q(raw)}")
+        return self.con.table(name)
+
     def check(self, measure: Measure, kpi: str, field: str) -> None:
         """Say in words what in ``measure``'s source would make it count wrong or fail.
 
@@ -151,9 +186,19 @@ class Sources:
             raise self.explain(exc, name, kpi) from exc
 
     def _row(self, name: str, n: int) -> int:
-        """The n-th row read (1-based) as the user counts it: a CSV's line (the header is 1)."""
+        """The n-th row read (1-based) as the user counts it: a CSV's line, the header being
+        line 1 and blank lines (which DuckDB skips) counted."""
         path = self.paths.get(name)
-        return n + 1 if path is not None and path.suffix.lower() in _TEXT else n
+        if path is None or path.suffix.lower() not in _TEXT:
+            return n
+        with path.open(encoding="utf-8-sig", errors="replace") as lines:
+            seen = -1  # the header is not a row
+            for number, line in enumerate(lines, start=1):
+                if line.strip():
+                    seen += 1
+                    if seen == n:
+                        return number
+        return n + 1  # pragma: no cover - DuckDB read more rows than the file has lines
 
     def _fail(
         self, name: str, reason: str, *, field: str, n: int | None = None, value: object = None
@@ -217,10 +262,17 @@ class Sources:
         bad = self._first_bad(name, column, "DOUBLE")
         if bad is None:
             return  # numbers as text (or no rows): DuckDB casts them, or says why
-        comma = "," in str(bad[1]) and "." not in str(bad[1])
-        todo = "write a decimal point (10.5), not a comma" if comma else (
-            "correct the cell, or leave such rows out with a filter"
-        )  # fmt: skip
+        cell = str(bad[1]).strip()
+        if re.fullmatch(_GROUPED, cell):
+            todo = (
+                f"{cell} reads both as {cell.replace(',', '')} (digit grouping) and as "
+                f"{cell.replace(',', '.')} (a decimal comma), and no other cell says which: "
+                f"write it {cell.replace(',', '')} or {cell.replace(',', '.')}"
+            )
+        elif "," in cell and "." not in cell:
+            todo = "write a decimal point (10.5), not a comma"
+        else:
+            todo = "correct the cell, or leave such rows out with a filter"
         raise self._fail(
             name,
             f"column '{column}' holds {bad[1]!r}, which is not a number, so the column is read "

@@ -155,3 +155,42 @@ def test_the_cli_says_it_in_words(tmp_path: Path) -> None:
     assert res.exit_code == 2, res.output
     assert "reqs.csv" in res.output and "row 3" in res.output and "'ten'" in res.output
     assert "Traceback" not in res.output
+
+
+def _indian(n: int) -> str:
+    """n with Indian digit grouping: 1,50,000."""
+    head, tail = str(n)[:-3], str(n)[-3:]
+    pairs = []
+    while len(head) > 2:
+        head, pairs = head[:-2], [head[-2:], *pairs]
+    return ",".join([p for p in [head, *pairs] if p] + [tail])
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    values=st.lists(st.integers(0, 10**9), min_size=1, max_size=4),
+    indian=st.booleans(),
+    cents=st.sampled_from(["", ".5", ".25"]),
+)
+def test_numbers_with_digit_grouping_are_read(
+    tmp_path: Path, values: list[int], indian: bool, cents: str
+) -> None:
+    written = [(_indian(v) if indian else f"{v:,}") + cents for v in values]
+    sure = "1,00,000.5" if indian else "1,000,000.5"  # a cell grouped beyond doubt
+    rows = [f'ana,2026-01-{i + 1:02d},"{w}"' for i, w in enumerate([*written, sure])]
+    path = _file(tmp_path, HEAD + "\n".join(rows) + "\n")
+    got = _compute(path, agg="sum")
+    expected = sum(float(w.replace(",", "")) for w in [*written, sure])
+    assert got.loc[got.person == "ana", "value"].tolist() == [pytest.approx(expected)]
+
+
+def test_a_grouped_cell_that_reads_two_ways_is_named(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + 'ana,2026-01-05,"1,500"\nben,2026-02-05,250\n')
+    _refused(path, "row 2", "'1,500'", "both as 1500", "1.500")
+
+
+def test_the_line_named_counts_blank_lines(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + "ana,2026-01-05,5\n\n\nben,2026-02-05,ten\n")
+    _refused(path, "row 5", "'ten'")
