@@ -90,20 +90,22 @@ class Room:
 
     def __init__(
         self,
-        name: str | None = None,
+        name: str | PathLike[str] | None = None,
         *,
         path: str | PathLike[str] | None = None,
         anonymous: bool | None = None,
         create: bool = True,
         clock: Callable[[], str] = _now,
     ) -> None:
+        if isinstance(name, PathLike) and path is None:  # Room(Path(...)): a folder
+            name, path = None, name
         if (name is None) == (path is None):
             raise InputError(
                 "give a room name (Room('batch-7')) or a folder (Room(path=...)), not both",
                 field="name",
                 value=name,
             )
-        self.folder = room_folder(name) if name is not None else Path(path)  # type: ignore[arg-type]
+        self.folder = room_folder(str(name)) if name is not None else Path(path)  # type: ignore[arg-type]
         if path is not None and not self.folder.name.strip():
             raise InputError("a room folder needs a name", path=self.folder)
         self.name = self.folder.name

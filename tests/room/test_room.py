@@ -46,6 +46,12 @@ def test_name_or_path_not_both(tmp_path: Path) -> None:
         Room()
 
 
+def test_a_path_given_first_is_the_rooms_folder(tmp_path: Path) -> None:
+    room = Room(tmp_path / "shared" / "b7")
+    assert room.folder == tmp_path / "shared" / "b7" and room.name == "b7"
+    assert Room(path=tmp_path / "shared" / "b7").folder == room.folder
+
+
 def test_join_and_publish_latest_wins(tmp_path: Path) -> None:
     room = Room(path=tmp_path / "r")
     me = room.join("  Asha   Rao ")
