@@ -15,6 +15,7 @@ R      relevant         the KPI measures its KRA's result, not activity or vanit
 C      confusion        KRA versus KPI
 O      ownership        owner, data source, review
 W      scorecard        weights, links, counts, balance, duplicates, fresh actuals
+W      duplicate_kras   one KRA written twice (typos, order, plurals)
 D      definitions      a KPI's metric definition against its unit, name, frequency, data
 G      alignment        across a workspace's scorecards and its goal tree (goals.yaml)
 X      meta             the checker's own settings (unknown codes)
@@ -58,6 +59,7 @@ FAMILIES: tuple[str, ...] = (
     "confusion",
     "ownership",
     "scorecard",
+    "duplicate_kras",
     "definitions",
     "alignment",
     "meta",

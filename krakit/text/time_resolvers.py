@@ -28,6 +28,7 @@ from krakit.periods import (
     season,
 )
 from krakit.text.lexicon import alt, load, word_value
+from krakit.text.slips import slips
 
 __all__ = ["MONTHS", "Context", "Resolve"]
 
@@ -693,24 +694,6 @@ _TYPO_TARGETS: dict[str, str] = _LEX["typo_targets"]
 _NOT_TYPOS = frozenset(_LEX["not_typos"])
 
 
-def _slips(a: str, b: str) -> int:
-    """Typing slips between two words: letters added, dropped, changed or swapped (OSA).
-
-    >>> _slips("quaterly", "quarterly"), _slips("montlhy", "monthly"), _slips("early", "yearly")
-    (1, 1, 1)
-    """
-    prev2: list[int] = []
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
-            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cur[j] = min(cur[j], prev2[j - 2] + 1)
-        prev2, prev = prev, cur
-    return prev[-1]
-
-
 def _misspelt_cadence(m: re.Match[str], ctx: Context) -> When | None:
     word = m["c"].lower()
     if word in _NOT_TYPOS or word in _TYPO_TARGETS:
@@ -718,6 +701,6 @@ def _misspelt_cadence(m: re.Match[str], ctx: Context) -> When | None:
     for right, grain in _TYPO_TARGETS.items():
         most = 2 if len(right) >= 8 else 1
         if right[:2] == word[:2] and abs(len(right) - len(word)) <= most:
-            if _slips(word, right) <= most:
+            if slips(word, right) <= most:
                 return _cadence(grain, m["c"])
     return None

@@ -21,6 +21,7 @@ LETTERS = {
     "confusion": "C",
     "ownership": "O",
     "scorecard": "W",
+    "duplicate_kras": "W",
     "alignment": "G",
     "meta": "X",
     "definitions": "D",
