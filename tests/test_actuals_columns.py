@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import krakit
-from krakit.actuals import _read_cells, coerce_values, read_actuals
+from krakit.actuals import coerce_values, read_actuals
+from krakit.actuals.values import _read_cells
 from krakit.errors import InputError
 
 
