@@ -31,7 +31,8 @@ import importlib
 from functools import lru_cache
 
 from krakit.rules.assessment import Criterion, SMARTAssessment, smart
-from krakit.rules.base import CheckConfig, Finding, Rule, Severity, Status, findings_frame
+from krakit.rules.base import Finding, Rule, Severity, Status, findings_frame
+from krakit.rules.config import CheckConfig
 from krakit.rules.engine import check
 
 __all__ = [

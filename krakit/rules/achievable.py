@@ -5,8 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from krakit.model import Polarity
-from krakit.rules.base import Fix, Hit, KPIContext, Rule, Severity, load_words, period_end
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
+from krakit.rules.deadlines import period_end
 from krakit.rules.fixes import next_deadline
+from krakit.rules.words import load_words
 
 __all__ = [
     "ABSOLUTE_TARGET",

@@ -8,7 +8,8 @@ from os import PathLike
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import ConfigError
-from krakit.rules.base import Finding, Rule, Status, matches, normalise_codes
+from krakit.rules.base import Finding, Rule, Status
+from krakit.rules.config import matches, normalise_codes
 
 if TYPE_CHECKING:
     from krakit.goals import Alignment, GoalTree

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from krakit.rules.base import Fix, Hit, KPIContext, KRAContext, Rule, Severity
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext, KRAContext
 
 __all__ = ["KRA_IS_A_KPI", "KRA_NAMES_A_METRIC", "KRA_OFFERED_AS_KPI"]
 

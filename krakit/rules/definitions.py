@@ -14,7 +14,8 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import TYPE_CHECKING, Any
 
-from krakit.rules.base import Finding, Hit, KPIContext, Rule, Severity
+from krakit.rules.base import Finding, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
 
 if TYPE_CHECKING:
     from krakit.metrics.definition import Definition

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from krakit.rules.base import Hit, Rule, ScorecardContext, Severity
+from krakit.rules.base import Hit, Rule, Severity
+from krakit.rules.context import ScorecardContext
 from krakit.text.slips import slips
 
 __all__ = ["DUPLICATE_KRA", "same_area"]

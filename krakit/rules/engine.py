@@ -13,20 +13,9 @@ from typing import TYPE_CHECKING, Any
 
 from krakit.errors import ConfigError
 from krakit.model import KPI, KRA, Scorecard
-from krakit.rules.base import (
-    CheckConfig,
-    Finding,
-    Hit,
-    KPIContext,
-    KRAContext,
-    Peers,
-    Rule,
-    ScorecardContext,
-    Severity,
-    Status,
-    matches,
-    normalise_codes,
-)
+from krakit.rules.base import Finding, Hit, Rule, Severity, Status
+from krakit.rules.config import CheckConfig, matches, normalise_codes
+from krakit.rules.context import KPIContext, KRAContext, Peers, ScorecardContext
 
 if TYPE_CHECKING:
     from krakit.text.draft import Classification, KPIDraft

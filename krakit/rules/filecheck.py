@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterable
 from os import PathLike
 from pathlib import Path
 
-from krakit.rules.base import CheckConfig, Finding, normalise_codes
+from krakit.rules.base import Finding
+from krakit.rules.config import CheckConfig, normalise_codes
 from krakit.rules.engine import check
 
 __all__ = ["SHEET_SUFFIXES", "check_file", "fix_file"]
@@ -103,7 +104,7 @@ def fix_file(
 
 
 def _check_sheet(path, select, ignore, config, progress, options):  # type: ignore[no-untyped-def]
-    from krakit.rules.base import matches, normalise_codes
+    from krakit.rules.config import matches, normalise_codes
     from krakit.rules.meta import UNKNOWN_COLUMN, UNREADABLE_CELL, WEIGHT_LAYOUT
     from krakit.sheet_scorecards import sheet_scorecards
     from krakit.sheets import read_sheet

@@ -47,7 +47,9 @@ from dataclasses import dataclass
 
 from krakit.errors import InputError
 from krakit.model import Scorecard, WeightMode, slugify
-from krakit.rules.base import Finding, Fix, load_words, period_end
+from krakit.rules.base import Finding, Fix
+from krakit.rules.deadlines import period_end
+from krakit.rules.words import load_words
 
 __all__ = [
     "ACTIONS",

@@ -5,16 +5,10 @@ from __future__ import annotations
 import re
 
 from krakit.model import ScoringConfig, TargetType
-from krakit.rules.base import (
-    Fix,
-    Hit,
-    KPIContext,
-    Rule,
-    Severity,
-    load_words,
-    period_end,
-    word_pattern,
-)
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
+from krakit.rules.deadlines import period_end
+from krakit.rules.words import load_words, word_pattern
 
 __all__ = [
     "DIRECTION_WITHOUT_MAGNITUDE",

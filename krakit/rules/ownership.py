@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from krakit.rules.base import FREQUENCY_DAYS, Fix, Hit, KPIContext, Rule, Severity
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
+from krakit.rules.deadlines import FREQUENCY_DAYS
 
 __all__ = ["NO_DATA_SOURCE", "NO_OWNER", "STALE_REVIEW"]
 

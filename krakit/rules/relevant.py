@@ -5,16 +5,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from krakit.rules.base import (
-    Fix,
-    Hit,
-    KPIContext,
-    Rule,
-    Severity,
-    first_word,
-    load_words,
-    word_pattern,
-)
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
+from krakit.rules.words import first_word, load_words, word_pattern
 
 __all__ = ["ACTIVITY_METRIC", "IRRELEVANT_KPI", "VANITY_METRIC"]
 

@@ -6,16 +6,9 @@ import re
 from collections.abc import Iterator
 
 from krakit.model import KRA, Goal, Indicator, WeightMode
-from krakit.rules.base import (
-    FREQUENCY_DAYS,
-    Fix,
-    Hit,
-    Rule,
-    ScorecardContext,
-    Severity,
-    fiscal_start,
-    period_end,
-)
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import ScorecardContext
+from krakit.rules.deadlines import FREQUENCY_DAYS, fiscal_start, period_end
 from krakit.scoring.weights import adds_to_100
 
 __all__ = [

@@ -6,16 +6,10 @@ import datetime as dt
 import re
 
 from krakit.periods import When
-from krakit.rules.base import (
-    FREQUENCY_DAYS,
-    Fix,
-    Hit,
-    KPIContext,
-    Rule,
-    Severity,
-    card_period,
-    load_words,
-)
+from krakit.rules.base import Fix, Hit, Rule, Severity
+from krakit.rules.context import KPIContext
+from krakit.rules.deadlines import FREQUENCY_DAYS, card_period
+from krakit.rules.words import load_words
 
 __all__ = [
     "CADENCE_LONGER_THAN_TIME",
