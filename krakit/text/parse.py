@@ -57,6 +57,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from krakit.text.asides import AsideMatch, find_asides
 from krakit.text.definers import (
     DEFINERS,
     TIME_HEAD_UNITS,
@@ -215,6 +216,7 @@ class _Reading:
     words: frozenset[str] = frozenset()
     heading: int = 0
     times: list[TimeMatch] = field(default_factory=list)
+    asides: list[AsideMatch] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     cands: list[_Cand] = field(default_factory=list)
     ranges: list[tuple[_Cand, _Cand]] = field(default_factory=list)
@@ -266,9 +268,10 @@ def read_heading(r: _Reading) -> None:
 
 
 def read_times(r: _Reading) -> None:
-    """2. Find the time phrases, then the amounts outside them and outside the heading."""
+    """2. Find the time phrases and asides, then the amounts outside them and the heading."""
     r.times = find_times(r.text, r.today)
-    taken = [t.span for t in r.times]
+    r.asides = find_asides(r.text)
+    taken = [t.span for t in r.times] + [a.span for a in r.asides]
     r.amounts = [
         a
         for a in find_amounts(r.text)
@@ -846,6 +849,7 @@ def _blanks(r: _Reading) -> list[Span]:
             if not (adjective and re.match(r"\s+[A-Za-z]", text[e:])):
                 blank.append(t.span)
     blank += [m.span() for m in _PLACEHOLDER_ANY.finditer(text)]
+    blank += [a.span for a in r.asides if not a.aside.in_name]  # "(see note 1)"
     if r.main_span:
         end = r.main_span[1]
         blank.append(r.main_span)
@@ -871,6 +875,10 @@ def _metric(r: _Reading) -> tuple[str | None, Span | None]:
         e = min(e, len(work))
         if s < e:
             work = work[:s] + "\x00" * (e - s) + work[e:]
+    for a in r.asides:
+        if a.aside.in_name:  # "alert(1)": its brackets do not cut the name
+            s, e = a.span
+            work = work[:s] + re.sub(r"[()]", "_", work[s:e]) + work[e:]
     # a target that counts a noun written after it ("200 claims"): the noun names the metric
     unit = r.main.unit if r.main is not None else None
     counted = bool(
