@@ -8,7 +8,7 @@ from krakit.model import Polarity
 from krakit.rules.base import Fix, Hit, Rule, Severity
 from krakit.rules.context import KPIContext
 from krakit.rules.deadlines import period_end
-from krakit.rules.fixes import next_deadline
+from krakit.rules.fix_values import next_deadline
 from krakit.rules.words import load_words
 
 __all__ = [

@@ -112,7 +112,7 @@ class Fix(BaseModel):
     """A fix krakit can apply itself, in one click: what it does, and which action does it.
 
     ``title`` names the action for the manager (a format string over the finding's
-    ``{value}``); ``action`` names the operation in :data:`krakit.rules.fixes.ACTIONS` that
+    ``{value}``); ``action`` names the operation in :data:`krakit.rules.fix_actions.ACTIONS` that
     makes the edit; ``example`` is a scorecard (YAML) on which the rule fires and the fix
     makes its finding go away (tested). What a fix is lives on the rule; how it is done
     lives in one engine.
@@ -121,7 +121,7 @@ class Fix(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     title: str = Field(description="What the fix does, e.g. \"Set the unit to '{value}'\".")
-    action: str = Field(description="The name of an action in krakit.rules.fixes.ACTIONS.")
+    action: str = Field(description="The name of an action in krakit.rules.fix_actions.ACTIONS.")
     example: str = Field(min_length=1, description="A scorecard (YAML) the fix repairs.")
 
 

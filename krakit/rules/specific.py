@@ -6,7 +6,7 @@ import re
 
 from krakit.rules.base import Fix, Hit, Rule, Severity
 from krakit.rules.context import KPIContext, KRAContext
-from krakit.rules.fixes import without
+from krakit.rules.fix_values import without
 from krakit.rules.words import load_words, word_pattern
 
 __all__ = ["CATCH_ALL_KRA", "COMPOUND_KPI", "ESCAPE_CLAUSE", "VAGUE_TERM"]

@@ -19,7 +19,9 @@ from krakit import edit
 from krakit.errors import InputError
 from krakit.model import KPI, Scorecard, validate_scorecard
 from krakit.rules import Finding, Status, check, rules
-from krakit.rules.fixes import ACTIONS, apply_fix, can_fix, describe, fix_all, shares
+from krakit.rules.fix_actions import ACTIONS
+from krakit.rules.fix_values import shares
+from krakit.rules.fixes import apply_fix, can_fix, describe, fix_all
 
 FIXABLE = [r for r in rules() if r.autofix is not None and r.status is not Status.REMOVED]
 
