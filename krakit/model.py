@@ -9,24 +9,23 @@ the title or statement. Structural rules (types, unique ids, references between 
 enforced here and raise :class:`~krakit.errors.ScorecardError` with the path of the field in
 words (``kras[sales].kpis[conversion-rate].target``). Judgement calls about a draft (a vague
 KPI, weights that do not add up) belong to the checker, not to the model.
+
+The parts it is made of have modules of their own, each re-exported here: ids
+(:mod:`krakit.slugs`), the closed choices (:mod:`krakit.model_choices`), the scoring section
+(:mod:`krakit.model_scoring`), the shared base (:mod:`krakit.model_base`) and the errors in
+words (:mod:`krakit.model_errors`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
-import re
-import unicodedata
-from collections.abc import Mapping, Sequence
-from enum import StrEnum
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Self
 
 from pydantic import (
-    BaseModel,
     BeforeValidator,
-    ConfigDict,
     Field,
     PrivateAttr,
     ValidationError,
@@ -37,6 +36,21 @@ from pydantic import (
 
 from krakit.errors import KrakitError, ScorecardError
 from krakit.metrics.definition import Definition
+from krakit.model_base import ModelBase as _Model
+from krakit.model_base import require_unique as _unique
+from krakit.model_choices import (
+    Aggregation,
+    Frequency,
+    Indicator,
+    Kind,
+    KPIType,
+    Polarity,
+    TargetType,
+    WeightMode,
+)
+from krakit.model_errors import scorecard_error, where
+from krakit.model_scoring import Band, ScoringConfig, Slab, Thresholds
+from krakit.slugs import Slug, slugify
 
 __all__ = [
     "KPI",
@@ -62,205 +76,11 @@ __all__ = [
     "json_schema",
     "slugify",
     "validate_scorecard",
+    "where",
 ]
 
 SCHEMA_VERSION = 2  # krakit.migration upgrades older files; its CURRENT is the same number
 SCHEMA_PATH = Path(__file__).with_name("schema") / "scorecard.schema.json"
-
-_SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-Slug = Annotated[
-    str,
-    Field(pattern=_SLUG, max_length=80, description="A stable lowercase id: letters, digits, '-'."),
-]
-
-
-def slugify(text: str, *, fallback: str = "item", max_length: int = 60) -> str:
-    """Turn a title into a stable id.
-
-    Examples
-    --------
-    >>> slugify("Time to hire (days)")
-    'time-to-hire-days'
-    >>> slugify("Café & Kitchen")
-    'cafe-kitchen'
-
-    A title in another script keeps an id of its own (two Hindi KRAs are two KRAs):
-
-    >>> slugify("बिक्री बढ़ाना", fallback="kra") != slugify("ग्राहक सेवा", fallback="kra")
-    True
-    """
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    slug = slug[:max_length].rstrip("-")
-    if not slug and any(ch.isalnum() for ch in text):  # words, none in Latin letters
-        words = " ".join(unicodedata.normalize("NFC", text).casefold().split())
-        slug = f"{fallback}-{hashlib.sha1(words.encode()).hexdigest()[:8]}"
-    return slug or fallback
-
-
-class Kind(StrEnum):
-    """What kind of responsibility a KRA is."""
-
-    FUNCTIONAL = "functional"
-    ORGANIZATIONAL = "organizational"
-    INDIVIDUAL = "individual"
-
-
-class Polarity(StrEnum):
-    """Which way is good for a KPI."""
-
-    HIGHER_IS_BETTER = "higher_is_better"
-    LOWER_IS_BETTER = "lower_is_better"
-    IN_RANGE = "in_range"
-
-
-class TargetType(StrEnum):
-    """How the target is scored (see the README's scoring section).
-
-    ``ratio``: actual against target; ``progress``: distance travelled from the baseline to the
-    target; ``threshold``: a level to hold every period, met or not; ``milestone``: done or not;
-    ``slab``: the points of the slab the % of target achieved falls in (see :class:`Slab`).
-    """
-
-    RATIO = "ratio"
-    PROGRESS = "progress"
-    THRESHOLD = "threshold"
-    MILESTONE = "milestone"
-    SLAB = "slab"
-
-
-class Frequency(StrEnum):
-    """How often a KPI is measured and reviewed."""
-
-    DAILY = "daily"
-    WEEKLY = "weekly"
-    MONTHLY = "monthly"
-    QUARTERLY = "quarterly"
-    ANNUAL = "annual"
-
-
-class KPIType(StrEnum):
-    QUANTITATIVE = "quantitative"
-    QUALITATIVE = "qualitative"
-
-
-class Indicator(StrEnum):
-    """Leading indicators predict a result; lagging ones record it."""
-
-    LEADING = "leading"
-    LAGGING = "lagging"
-
-
-class Aggregation(StrEnum):
-    """How period values roll up (month to quarter to year)."""
-
-    SUM = "sum"
-    MEAN = "mean"
-    LAST = "last"
-
-
-class WeightMode(StrEnum):
-    """``percent``: weights are percentages that must add to 100; ``relative``: any positive
-    numbers, normalised when scoring."""
-
-    PERCENT = "percent"
-    RELATIVE = "relative"
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(
-        extra="forbid",
-        validate_assignment=True,
-        str_strip_whitespace=True,
-        use_enum_values=False,
-        # Each model's validator is built when first used, not at import: a command that
-        # validates a Scorecard builds the nested ones inside it (about 0.05 s less CPU).
-        defer_build=True,
-    )
-
-
-class Thresholds(_Model):
-    """Achievement (percent of target) at or above which a KPI shows green or amber."""
-
-    green: float = Field(100.0, ge=0, le=1000, description="Green at or above this achievement %.")
-    amber: float = Field(80.0, ge=0, le=1000, description="Amber at or above this achievement %.")
-
-    @model_validator(mode="after")
-    def _amber_below_green(self) -> Self:
-        if self.amber > self.green:
-            raise ValueError(f"amber ({self.amber:g}%) must not be above green ({self.green:g}%)")
-        return self
-
-
-class Slab(_Model):
-    """One step of a slab KPI: from ``at`` % of target achieved, the KPI scores ``points``.
-
-    Below the first slab a slab KPI scores 0 points.
-    """
-
-    at: float = Field(ge=0, le=10000, description="% of target achieved where this slab starts.")
-    points: float = Field(ge=0, le=1000, description="Points scored from this slab up.")
-
-
-class Band(_Model):
-    """A rating band: an overall score at or above ``min`` earns this rating and name."""
-
-    rating: int = Field(ge=0, le=100, description="The rating number (e.g. 1 to 5).")
-    name: str = Field(min_length=1, max_length=100, description="e.g. 'Meets expectations'.")
-    min: float = Field(ge=0, le=1000, description="Lowest overall score (%) in this band.")
-
-
-def _default_bands() -> list[Band]:
-    return [
-        Band(rating=5, name="Outstanding", min=115),
-        Band(rating=4, name="Exceeds expectations", min=105),
-        Band(rating=3, name="Meets expectations", min=90),
-        Band(rating=2, name="Needs improvement", min=70),
-        Band(rating=1, name="Unsatisfactory", min=0),
-    ]
-
-
-class ScoringConfig(_Model):
-    """How a scorecard is scored: cap, default thresholds, rating bands and the overall mix.
-
-    Every field has a default, so a scorecard without a ``scoring`` section scores the same
-    way everywhere (see the README's scoring section).
-    """
-
-    cap: float = Field(
-        120.0, ge=100, le=1000, description="Highest achievement a KPI can score (%)."
-    )
-    thresholds: Thresholds = Field(
-        default_factory=Thresholds, description="Status thresholds for KPIs that set none."
-    )
-    bands: list[Band] = Field(
-        default_factory=_default_bands, min_length=1, description="Rating bands, any order."
-    )
-    kpi_share: float = Field(
-        80.0,
-        ge=0,
-        le=100,
-        description="Share (%) of the overall score from KPIs; the rest is the manager rating. "
-        "Without a manager rating the KPIs count 100%.",
-    )
-    fiscal_year_start: int | None = Field(
-        None,
-        ge=1,
-        le=12,
-        description="Month the fiscal year begins (4 = April, as in India; 7 = July, as in "
-        "Australia; 10 = October, US federal); quarters, halves and years roll up on it, and the "
-        "checker reads 'FY27' and 'Q1 FY27' deadlines and the scorecard's period on it. None: "
-        "April if actuals use 'FY2026-27' labels, else January (the checker: April).",
-    )
-
-    @field_validator("bands")
-    @classmethod
-    def _bands_cover_zero(cls, bands: list[Band]) -> list[Band]:
-        bands = sorted(bands, key=lambda band: band.min, reverse=True)
-        if bands[-1].min != 0:
-            raise ValueError("the lowest rating band must start at 0 so every score has a band")
-        _unique("bands", [str(band.min) for band in bands])
-        return bands
 
 
 def _ignore_map(value: Any) -> Any:
@@ -576,77 +396,6 @@ class Scorecard(_Model):
         return None
 
 
-def _unique(what: str, ids: Sequence[str]) -> None:
-    seen: set[str] = set()
-    for item in ids:
-        if item in seen:
-            raise ValueError(f"two {what} share the id '{item}'; ids must be unique")
-        seen.add(item)
-
-
-def where(loc: Sequence[int | str], data: Any) -> str:
-    """Turn a pydantic error location into the path a reader follows.
-
-    List indices become the item's id where it has one, so ``('kras', 0, 'kpis', 1,
-    'target')`` reads ``kras[sales].kpis[conversion-rate].target``.
-
-    Examples
-    --------
-    >>> where(("kras", 0, "weight"), {"kras": [{"id": "sales"}]})
-    'kras[sales].weight'
-    >>> where(("kras", 3, "weight"), {})
-    'kras[3].weight'
-    """
-    parts: list[str] = []
-    node: Any = data
-    for key in loc:
-        if isinstance(key, int):
-            label = str(key)
-            item = node[key] if isinstance(node, list) and 0 <= key < len(node) else None
-            if isinstance(item, Mapping):
-                label = _label_of(item) or label
-            parts.append(f"[{label}]")
-            node = item
-        else:
-            # pydantic adds validator and union-member tags to the location; skip them.
-            if "[" in key or key in {"date", "str", "float", "int"}:
-                continue
-            parts.append(("." if parts else "") + key)
-            node = node.get(key) if isinstance(node, Mapping) else None
-    return "".join(parts)
-
-
-def _label_of(item: Mapping[str, Any]) -> str | None:
-    """The id a list item has, or will get from its title, metric or statement."""
-    if isinstance(item.get("id"), str) and item["id"]:
-        return item["id"]
-    for key in ("title", "metric", "statement"):
-        if isinstance(item.get(key), str) and item[key].strip():
-            return slugify(item[key])
-    return None
-
-
-_MESSAGES = {
-    "missing": "this field is required",
-    "extra_forbidden": "krakit does not know this field; check its spelling",
-    "string_pattern_mismatch": "expected an id of lowercase letters, digits and '-' "
-    "(e.g. 'time-to-hire')",
-}
-
-
-def _message(err: Mapping[str, Any]) -> str:
-    """A pydantic error message, reworded for a manager."""
-    if err["type"] in _MESSAGES:
-        return _MESSAGES[err["type"]]
-    message = str(err["msg"]).removeprefix("Value error, ")
-    message = message.replace("Input should be a valid", "expected a").replace(
-        "Input should be", "expected"
-    )
-    message = message.replace("expected greater", "expected a number greater")
-    message = message.replace("expected less", "expected a number less")
-    return message.replace(", unable to parse string as a number", "")
-
-
 def validate_scorecard(data: Any, *, path: str | Path | None = None) -> Scorecard:
     """Build a :class:`Scorecard` from plain data, raising :class:`ScorecardError` in words.
 
@@ -665,24 +414,7 @@ def validate_scorecard(data: Any, *, path: str | Path | None = None) -> Scorecar
     try:
         return Scorecard.model_validate(data)
     except ValidationError as exc:
-        raise _scorecard_error(exc, data, path) from exc
-
-
-def _scorecard_error(exc: ValidationError, data: Any, path: str | Path | None) -> ScorecardError:
-    problems = []
-    for err in exc.errors(include_url=False):
-        field = where(err["loc"], data)
-        message = _message(err)
-        got = err.get("input")
-        quiet = {"missing", "value_error", "extra_forbidden"}
-        if err["type"] not in quiet and not isinstance(got, Mapping | list):
-            message += f", got {got!r}"
-        problems.append((field, message, got))
-    field, message, got = problems[0]
-    if len(problems) > 1:
-        more = "; ".join(f"{f or 'scorecard'}: {m}" for f, m, _ in problems[1:6])
-        message += f" (and {len(problems) - 1} more: {more})"
-    return ScorecardError(message, path=path, field=field or None, value=got)
+        raise scorecard_error(exc, data, path) from exc
 
 
 def json_schema() -> dict[str, Any]:

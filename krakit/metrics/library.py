@@ -133,13 +133,13 @@ def load_metrics(source: str | PathLike[str] | Mapping[str, Any] | MetricLibrary
     try:
         return MetricLibrary.model_validate({**data, "path": None if path is None else str(path)})
     except ValidationError as exc:
-        from krakit.model import _message
+        from krakit.model_errors import reworded
 
         err = exc.errors(include_url=False)[0]
         field = ".".join(str(part) for part in err["loc"] if "[" not in str(part))
         more = len(exc.errors()) - 1
         raise ScorecardError(
-            _message(err) + (f" (and {more} more)" if more else ""),
+            reworded(err) + (f" (and {more} more)" if more else ""),
             path=path,
             field=field or None,
             value=err.get("input") if not isinstance(err.get("input"), Mapping) else None,
