@@ -14,7 +14,8 @@ A      achievable       unrealistic and unambitious targets, absolutes
 R      relevant         the KPI measures its KRA's result, not activity or vanity
 C      confusion        KRA versus KPI
 O      ownership        owner, data source, review
-W      scorecard        weights, links, counts, balance, duplicates, fresh actuals
+W      weights          KRA and KPI weights that add up to 100
+W      scorecard        links, counts, balance, duplicates, fresh actuals
 W      duplicate_kras   one KRA written twice (typos, order, plurals)
 D      definitions      a KPI's metric definition against its unit, name, frequency, data
 G      alignment        across a workspace's scorecards and its goal tree (goals.yaml)
@@ -59,6 +60,7 @@ FAMILIES: tuple[str, ...] = (
     "relevant",
     "confusion",
     "ownership",
+    "weights",
     "scorecard",
     "duplicate_kras",
     "definitions",

@@ -1,7 +1,7 @@
 """Weights: shares, normalisation and "adds to 100", in one place.
 
 Scoring (:mod:`~krakit.scoring.definitions`), the checker (W001/W002 in
-:mod:`krakit.rules.scorecard`) and the wizard's running total (step 1) all read weights here,
+:mod:`krakit.rules.weights`) and the wizard's running total (step 1) all read weights here,
 so they agree on what a weight means: in ``percent`` mode typed weights should add to 100
 (within :data:`WEIGHT_TOLERANCE`), a missing weight takes an equal share of what is left; in
 ``relative`` mode any positive numbers are normalised. This module imports only the model.

@@ -20,6 +20,7 @@ LETTERS = {
     "relevant": "R",
     "confusion": "C",
     "ownership": "O",
+    "weights": "W",
     "scorecard": "W",
     "duplicate_kras": "W",
     "alignment": "G",
