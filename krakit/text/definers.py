@@ -5,7 +5,7 @@
 output" (a label), "Weightage 15%", "over the last 12 months" (a look-back), "overdue beyond 60
 days" (an ageing bucket): each reason is one :class:`Definer` in :data:`DEFINERS`, with an
 example that ``tests/text/test_direction_words.py`` parses. The parser's third step
-(:func:`krakit.text.parse.set_aside_definers`) asks :func:`find_definer` of every number; its
+(:func:`krakit.text.target.set_aside_definers`) asks :func:`find_definer` of every number; its
 sixth asks :func:`unit_noun` what a bare number counts ("45 parcels" → ``"parcels"``). Word
 lists are data in ``lexicon/parse.yaml``.
 """

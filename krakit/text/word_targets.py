@@ -3,7 +3,7 @@
 "Double qualified leads" (+100%), "Reduce complaints by half" (−50%), "Open safety snags:
 none" (0), "No stockouts of top-50 SKUs" (0), "at least twice a week" (2), "All invoices paid
 within 30 days" (100%). The
-parser (:func:`krakit.text.parse.choose_target`) tries :data:`WORD_TARGETS` in order, only when
+parser (:func:`krakit.text.target.choose_target`) tries :data:`WORD_TARGETS` in order, only when
 the sentence holds no numeric target and no placeholder, and takes the first that reads one.
 Each declaration carries examples (sentence → target and direction) that
 ``tests/text/test_word_targets.py`` parses, and sentences it must leave alone.
