@@ -12,7 +12,7 @@ The rules, strongest first (word lists in ``lexicon/classify.yaml``):
    bucket or weightage — the parser sets those aside) makes a KPI. So does a placeholder
    quantity ("X%", "X units"): the writer meant a number.
 2. **A heading or OKR prefix** ("KRA 3 –", "Objective 1:", "Key result 2:") is set aside
-   (:func:`krakit.text.parse.heading_end`); the rest is judged. **A sentence that opens with
+   (:func:`krakit.text.heading.heading_end`); the rest is judged. **A sentence that opens with
    a duty or outcome verb** ("Ensure…", "Manage…", "Improve…") is
    judged by its object, the words up to the first preposition or comma: "Improve vendor
    quality score" is a KPI (score), "Improve vendor quality" and "Shape hiring
@@ -35,8 +35,9 @@ import re
 from functools import lru_cache
 
 from krakit.text.draft import Classification, Label
+from krakit.text.heading import heading_end
 from krakit.text.lexicon import WordList, alt, load, phrase_re, words_of
-from krakit.text.parse import MAX_CHARS, PLACEHOLDER, heading_end, parse_kpi
+from krakit.text.parse import MAX_CHARS, PLACEHOLDER, parse_kpi
 
 __all__ = ["classify"]
 
