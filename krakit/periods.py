@@ -1,23 +1,6 @@
-"""Periods: the calendar arithmetic of time words, the typed time value, and period labels.
+"""Period labels: read, roll up and name the periods actuals are reported for.
 
-:class:`When` is the one value for time that krakit passes around: a cadence ("fortnightly"),
-a deadline (end of Q2 2027, or "my next review" with no date) or a window ("the next three
-sprints"). The sentence patterns that produce it live in :mod:`krakit.text.time_patterns`;
-what a quarter, a fiscal year, a season or a school year *is* lives here, once:
-
-- months end on their last day; ``month_end(2028, 2)`` is 29 February 2028;
-- quarters and halves are calendar ones unless a fiscal start month is given;
-- a fiscal year is named by the year it ends in (``FY2027`` with an April start is April 2026
-  to March 2027), a range by both (``FY2026-27``). Start months: :data:`FISCAL_STARTS`
-  (April in India and the UK, July in Australia, October for the US federal government);
-- seasons are meteorological, northern hemisphere by default (spring March to May, summer
-  June to August, autumn September to November, winter December to February, winter 2027
-  being December 2026 to February 2027); ``hemisphere="south"`` shifts them by six months
-  (the season across the new year is named by the year it ends in, in either hemisphere);
-- a school or academic year ``SY2026-27`` runs from August 2026 to the end of June 2027;
-- a sprint is two weeks and a semester six months when a window counts them.
-
-Period labels for actuals: read '2026-01', '2026-Q1', '2026-H1', '2026' (and weeks, dates), and
+Read the labels actuals carry: '2026-01', '2026-Q1', '2026-H1', '2026' (and weeks, dates), and
 the spellings sheets use ('Apr-26', 'April 2026', '04/2026', 'Q1 FY27', 'FY26-27', 'FY2027'),
 roll up, and name each one way (:func:`canonical`); :func:`period_when` gives a label's first and
 last day as a :class:`When`.
@@ -28,20 +11,34 @@ months like everything else. Quarters and halves are calendar ones (Q1 = January
 unless a fiscal year is in use: ``FY2026-27`` (April 2026 to March 2027 by default),
 ``FY2026-27 Q1`` / ``Q1 FY2026-27`` (April to June 2026) and ``H1 FY2026-27``; roll-ups then
 use fiscal quarters, halves and years (``fiscal_start``: the month the fiscal year begins).
+
+The typed time value :class:`~krakit.when.When` and the calendar arithmetic (month ends, fiscal
+years, quarters, halves, seasons) live in :mod:`krakit.when`; their names are importable from
+here too.
 """
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
-from typing import Literal
 
 from krakit.errors import ParseError
+from krakit.when import (
+    FISCAL_START,
+    FISCAL_STARTS,
+    When,
+    fiscal_year,
+    half,
+    month_end,
+    month_span,
+    next_end,
+    quarter,
+    school_year,
+    season,
+)
 
 __all__ = [
     "FISCAL_START",
@@ -122,8 +119,6 @@ _FY_PART = re.compile(
 _MONTH_NAME = re.compile(r"^(?P<m>[A-Za-z]{3,9})\.?[\s\-'’/]*(?P<y>\d{4}|\d{2})$")
 # "04/2026", "4-2026", "2026/04", "2026.04"
 _MONTH_NUM = re.compile(r"^(?:(?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<y2>\d{4})[/.](?P<m2>\d{1,2}))$")
-FISCAL_START = 4
-"""The month a fiscal year begins when a label says ``FY`` (April, as in India and the UK)."""
 
 
 def _year(digits: str) -> int:
@@ -351,196 +346,5 @@ def period_when(text: str, fiscal_start: int = 1) -> When:
         monday = dt.date.fromisocalendar(int(year), int(week), 1)
         return When("deadline", raw, monday, monday + dt.timedelta(days=6), "week")
     year, month0 = divmod(span.start, 12)
-    first, last = _months(year, month0 + 1, int(span.months))
+    first, last = month_span(year, month0 + 1, int(span.months))
     return When("deadline", raw, first, last, str(span.level))
-
-
-# -- the typed time value and the calendar it is read against -------------------------------
-
-FISCAL_STARTS: dict[str, int] = {
-    "calendar": 1,
-    "india": 4,
-    "uk": 4,
-    "japan": 4,
-    "australia": 7,
-    "us-federal": 10,
-}
-"""The month a fiscal year starts in, by convention (pass one as ``fiscal_start``)."""
-
-SCHOOL_START, SCHOOL_END = 8, 6
-"""A school or academic year runs from August to the end of June."""
-
-SPRINT_DAYS = 14
-SEMESTER_MONTHS = 6
-
-_SEASON_MONTHS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
-
-Kind = Literal["cadence", "deadline", "window"]
-_SERVICE_GRAINS = frozenset({"seconds", "minutes", "hours", "business days"})
-
-
-@dataclass(frozen=True, slots=True)
-class When:
-    """A time a KPI statement names: how often, by when, or within how long.
-
-    ``kind`` is ``"cadence"`` (``grain`` is ``daily`` ... ``annual``), ``"deadline"`` (``end``
-    the last day, ``start`` the first day of a named period, both None for an anchor such as
-    "my next review") or ``"window"`` (``count`` of ``grain``: 3 sprints; ``start`` and ``end``
-    counted from today). ``label`` is how krakit shows it ("Q2 2027", "spring 2027",
-    "FY2026-27", "next review"). ``named`` says a deadline is best kept as its label rather
-    than as its last day ("Q2 2027" rather than 2027-06-30). ``service`` marks a window counted
-    from each item's own event ("within 30 days of receipt"), not from today.
-
-    Examples
-    --------
-    >>> w = When("deadline", "Q2 2027", dt.date(2027, 4, 1), dt.date(2027, 6, 30), "quarter")
-    >>> w.value, w.dated
-    ('Q2 2027', True)
-    >>> When("deadline", "next review").dated
-    False
-    """
-
-    kind: Kind
-    label: str
-    start: dt.date | None = None
-    end: dt.date | None = None
-    grain: str | None = None
-    count: float | None = None
-    named: bool = True
-    service: bool = False
-
-    @property
-    def dated(self) -> bool:
-        """The time has a last day (an anchor such as "my next review" has none)."""
-        return self.end is not None
-
-    @property
-    def timeframe(self) -> bool:
-        """False for a window shorter than a day or counted in business days ("within 20
-        seconds", "within 2 working days") or counted from each item's own event ("within 30
-        days of receipt", ``service``): a service level that is part of the measure, not the
-        time the target is given."""
-        return self.kind != "window" or not (self.service or self.grain in _SERVICE_GRAINS)
-
-    @property
-    def value(self) -> dt.date | str:
-        """What a KPI's ``deadline`` field holds: the label, or the day for a plain date."""
-        if not self.named and self.end is not None:
-            return self.end
-        return self.label
-
-    def __str__(self) -> str:
-        if self.kind == "cadence":
-            return f"cadence {self.grain}"
-        if self.kind == "window":
-            return f"window {self.count:g} {self.grain}" + (" (service)" if self.service else "")
-        if self.end is None:
-            return f"deadline {self.label} (no date)"
-        return f"deadline {self.end.isoformat()}"
-
-
-def month_end(year: int, month: int) -> dt.date:
-    """The last day of a month.
-
-    Examples
-    --------
-    >>> month_end(2028, 2)
-    datetime.date(2028, 2, 29)
-    """
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return dt.date(year, month, calendar.monthrange(year, month)[1])
-
-
-def _months(year: int, month: int, n: int) -> tuple[dt.date, dt.date]:
-    """The ``n`` months starting at ``month`` of ``year`` (month may run past 12)."""
-    year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
-    return dt.date(year, month, 1), month_end(year, month + n - 1)
-
-
-def fiscal_year(year: int, fiscal_start: int = FISCAL_START) -> tuple[dt.date, dt.date]:
-    """First and last day of the fiscal year that *ends* in ``year``.
-
-    Examples
-    --------
-    >>> fiscal_year(2027)  # April start, as in India
-    (datetime.date(2026, 4, 1), datetime.date(2027, 3, 31))
-    >>> fiscal_year(2027, FISCAL_STARTS["us-federal"])[1]
-    datetime.date(2027, 9, 30)
-    >>> fiscal_year(2027, 1)[1]
-    datetime.date(2027, 12, 31)
-    """
-    first = year if fiscal_start == 1 else year - 1
-    return _months(first, fiscal_start, 12)
-
-
-def quarter(n: int, year: int, fiscal_start: int = 1) -> tuple[dt.date, dt.date]:
-    """First and last day of quarter ``n`` of a year (a fiscal one ending in ``year``).
-
-    Examples
-    --------
-    >>> quarter(2, 2027)
-    (datetime.date(2027, 4, 1), datetime.date(2027, 6, 30))
-    >>> quarter(1, 2027, fiscal_start=4)  # Q1 FY2027 (FY2026-27)
-    (datetime.date(2026, 4, 1), datetime.date(2026, 6, 30))
-    """
-    start = fiscal_year(year, fiscal_start)[0]
-    return _months(start.year, start.month + 3 * (n - 1), 3)
-
-
-def half(n: int, year: int, fiscal_start: int = 1) -> tuple[dt.date, dt.date]:
-    """First and last day of half ``n`` (1 or 2) of a year (a fiscal one ending in ``year``).
-
-    Examples
-    --------
-    >>> half(2, 2027)[1], half(2, 2027, fiscal_start=7)[1]
-    (datetime.date(2027, 12, 31), datetime.date(2027, 6, 30))
-    """
-    start = fiscal_year(year, fiscal_start)[0]
-    return _months(start.year, start.month + 6 * (n - 1), 6)
-
-
-def season(name: str, year: int, hemisphere: str = "north") -> tuple[dt.date, dt.date]:
-    """First and last day of a meteorological season (winter ``year`` ends in ``year``).
-
-    Examples
-    --------
-    >>> season("spring", 2027)
-    (datetime.date(2027, 3, 1), datetime.date(2027, 5, 31))
-    >>> season("winter", 2027)
-    (datetime.date(2026, 12, 1), datetime.date(2027, 2, 28))
-    >>> season("spring", 2027, hemisphere="south")
-    (datetime.date(2027, 9, 1), datetime.date(2027, 11, 30))
-    """
-    month = _SEASON_MONTHS[name.lower()]
-    if hemisphere == "south":
-        month = (month + 6 - 1) % 12 + 1
-    first = year - 1 if month == 12 else year
-    return _months(first, month, 3)
-
-
-def school_year(first: int) -> tuple[dt.date, dt.date]:
-    """First and last day of the school or academic year that starts in ``first``.
-
-    Examples
-    --------
-    >>> school_year(2026)
-    (datetime.date(2026, 8, 1), datetime.date(2027, 6, 30))
-    """
-    return dt.date(first, SCHOOL_START, 1), month_end(first + 1, SCHOOL_END)
-
-
-def next_end(
-    span: Callable[[int], tuple[dt.date, dt.date]], today: dt.date
-) -> tuple[int, dt.date, dt.date]:
-    """The year whose period (``span(year)``) ends soonest on or after ``today``.
-
-    Examples
-    --------
-    >>> next_end(lambda y: quarter(2, y), dt.date(2026, 7, 1))[0]
-    2027
-    """
-    for year in range(today.year - 1, today.year + 3):
-        start, end = span(year)
-        if end >= today:
-            return year, start, end
-    raise ValueError("no such period ends within three years")  # pragma: no cover

@@ -4,16 +4,13 @@
 "each other week" and misspelt cadence words ("montly"). Each takes a match of one
 :mod:`krakit.text.time_patterns` declaration and the
 :class:`~krakit.text.time_resolvers.Context`, and returns a cadence
-:class:`~krakit.periods.When`.
+:class:`~krakit.when.When`.
 """
 
 from __future__ import annotations
 
 import re
 
-from krakit.periods import (
-    When,
-)
 from krakit.text.slips import slips
 from krakit.text.time_resolvers import (
     _LEX,
@@ -22,6 +19,9 @@ from krakit.text.time_resolvers import (
     _cadence,
     _count,
     _g,
+)
+from krakit.when import (
+    When,
 )
 
 __all__: list[str] = []  # its resolvers are read by krakit.text.time_patterns only

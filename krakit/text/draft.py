@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from krakit.model import KPI, Frequency, Polarity, TargetType, slugify
-from krakit.periods import When
+from krakit.when import When
 
 __all__ = ["Classification", "Direction", "KPIDraft", "Label", "Period", "Quantity", "Span"]
 
@@ -67,7 +67,7 @@ class KPIDraft:
 
     ``spans`` maps each field found (``"metric"``, ``"direction"``, ``"target"``,
     ``"baseline"``, ``"period"``, ``"deadline"``...) to its character span in ``text``.
-    ``when`` is the deadline (else the window) as a typed :class:`~krakit.periods.When`, with
+    ``when`` is the deadline (else the window) as a typed :class:`~krakit.when.When`, with
     its first and last day; a deadline with no date ("by my next review") has ``end`` None.
     """
 

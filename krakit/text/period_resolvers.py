@@ -12,18 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from krakit.periods import (
-    SEMESTER_MONTHS,
-    SPRINT_DAYS,
-    When,
-    fiscal_year,
-    half,
-    month_end,
-    next_end,
-    quarter,
-    school_year,
-    season,
-)
 from krakit.text.lexicon import alt
 from krakit.text.time_resolvers import (
     _LEX,
@@ -37,6 +25,18 @@ from krakit.text.time_resolvers import (
     _g,
     _month_span,
     _year,
+)
+from krakit.when import (
+    SEMESTER_MONTHS,
+    SPRINT_DAYS,
+    When,
+    fiscal_year,
+    half,
+    month_end,
+    next_end,
+    quarter,
+    school_year,
+    season,
 )
 
 __all__: list[str] = []  # its resolvers are read by krakit.text.time_patterns only

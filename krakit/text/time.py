@@ -1,7 +1,7 @@
 """Time in KPI sentences: the engine that reads the declarations of :mod:`.time_patterns`.
 
 :func:`find_times` is the one call the parser makes: it returns each time the sentence names
-as a :class:`TimeMatch`, holding a typed :class:`~krakit.periods.When` and the span to set
+as a :class:`TimeMatch`, holding a typed :class:`~krakit.when.When` and the span to set
 aside from the metric. Three kinds:
 
 ``cadence``
@@ -31,9 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from krakit.errors import KrakitError
-from krakit.periods import FISCAL_START, Level, When, month_end, parse_period
+from krakit.periods import Level, parse_period
 from krakit.text.draft import Period, Quantity
 from krakit.text.time_patterns import PATTERNS, Context, TimePattern
+from krakit.when import FISCAL_START, When, month_end
 
 __all__ = ["TimeMatch", "find_times", "period_end", "read_when"]
 
@@ -157,7 +158,7 @@ def find_times(
     """Find the cadences, deadlines and windows in ``text``, in order of position.
 
     ``fiscal_start`` is the month fiscal years begin (4: April, as in India; see
-    :data:`krakit.periods.FISCAL_STARTS`); ``hemisphere`` ("north" or "south") places seasons.
+    :data:`krakit.when.FISCAL_STARTS`); ``hemisphere`` ("north" or "south") places seasons.
 
     Examples
     --------

@@ -1,7 +1,7 @@
 """Time patterns as data: one declaration per way people write a time, read by one engine.
 
 Each :class:`TimePattern` names its gate words (a cheap test on the lower-cased text before any
-regex runs), its pattern, how a match resolves to a :class:`~krakit.periods.When`, and the
+regex runs), its pattern, how a match resolves to a :class:`~krakit.when.When`, and the
 examples it must read (``tests/text/test_time_patterns.py`` runs them all, as of
 :data:`EXAMPLE_TODAY`). The engine is :func:`krakit.text.time.find_times`; it tries the
 declarations in order and a span taken by an earlier one is not read again, so the specific
@@ -97,7 +97,7 @@ class TimePattern:
     """One way of writing a time: gate words, a pattern, a resolver and its examples.
 
     ``examples`` maps a sentence to what the pattern must read in it, written as ``str`` of
-    the :class:`~krakit.periods.When` ("deadline 2027-06-30", "cadence weekly", "window 3
+    the :class:`~krakit.when.When` ("deadline 2027-06-30", "cadence weekly", "window 3
     sprints", "deadline next review (no date)"); ``leaves`` are sentences it must not read.
     """
 

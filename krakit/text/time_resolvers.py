@@ -2,7 +2,7 @@
 
 Each resolver takes a regex match of one :mod:`krakit.text.time_patterns` declaration and the
 :class:`Context` (today, the fiscal start month, the hemisphere) and returns a
-:class:`~krakit.periods.When`, or None when the words turn out not to be a time ("by 1/2"
+:class:`~krakit.when.When`, or None when the words turn out not to be a time ("by 1/2"
 is a fraction, "the month-end" with no deadline word is the close). The declarations,
 with their examples, stay in :mod:`krakit.text.time_patterns`; what a quarter or a fiscal
 year *is* lives in :mod:`krakit.periods`.
@@ -20,12 +20,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from krakit.periods import (
+from krakit.text.lexicon import load, word_value
+from krakit.when import (
     When,
     month_end,
     next_end,
 )
-from krakit.text.lexicon import load, word_value
 
 __all__ = ["MONTHS", "Context", "Resolve"]
 
