@@ -12,10 +12,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from krakit.model import KPI, KRA, Polarity, Scorecard, TargetType
-from krakit.periods import FISCAL_START, When
 from krakit.rules.config import CheckConfig
 from krakit.rules.deadlines import deadline_when, fiscal_start
 from krakit.rules.rewrite import rewrite
+from krakit.when import FISCAL_START, When
 
 if TYPE_CHECKING:
     from krakit.text.draft import Classification, KPIDraft

@@ -8,8 +8,9 @@ from functools import lru_cache
 
 from krakit.errors import KrakitError
 from krakit.model import Frequency, Scorecard
-from krakit.periods import FISCAL_START, When, period_when
+from krakit.periods import period_when
 from krakit.rules.config import CheckConfig
+from krakit.when import FISCAL_START, When
 
 __all__ = ["FREQUENCY_DAYS", "card_period", "deadline_when", "fiscal_start", "period_end"]
 
