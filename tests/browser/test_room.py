@@ -262,13 +262,32 @@ def test_three_participants_and_the_facilitator(server: Server, rooms: Path, bro
         tree = rooms / "tree.yaml"
         tree.write_text(
             "organisation: Talent team\ngoals:\n"
-            "  - {id: hire-fast, title: Hire within 30 days, owner: Head of talent}\n",
+            "  - {id: hire-fast, title: Hire within 30 days, owner: Head of talent}\n"
+            "  - {id: great-experience, title: Candidates rate us 4.5/5, owner: Head of talent}\n"
+            "  - {id: lower-cost, title: Cost per hire under 40k, owner: Finance partner}\n",
             encoding="utf-8",
         )
         room.set_goals(tree)
         _tab(view, "Goals")
         _wait_for(view, ".krakit-room-goals-gaps", "Hire within 30 days")
         assert "served by no KRA" in _text(view, ".krakit-room-goals-gaps")
+        # a fourth participant links their KRAs to two of the goals (as step 1 does)
+        dana = room.join("Dana")
+        dana.publish(
+            "scorecard",
+            {
+                "role": {"title": "Talent partner"},
+                "kras": [
+                    {"title": "Hiring speed", "weight": 60, "goals": ["hire-fast"],
+                     "kpis": [{"statement": "Time to hire under 30 days each quarter"}]},
+                    {"title": "Candidate care", "weight": 40, "goals": ["great-experience"],
+                     "kpis": [{"statement": "Candidate NPS of 45 every quarter"}]},
+                ],
+            },
+        )  # fmt: skip
+        _wait_for(view, ".krakit-room-goals-heat", "Dana")
+        gaps = _text(view, ".krakit-room-goals-gaps")
+        assert "Cost per hire under 40k" in gaps and "'Hire within 30 days'" not in gaps
         view.wait_for_selector(".krakit-room-goals-heat svg")
         heat = view.locator(".krakit-room-goals-heat svg").first.inner_html()
         assert all(person.name.split()[0] in heat for person in PEOPLE)
