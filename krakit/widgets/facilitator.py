@@ -177,14 +177,16 @@ class Facilitator(w.VBox):
         people = tally.participants(state, self._items)
         info = state.info
         status = "closed" if info.closed else "open"
-        self._header.value = (
-            f"<h3>Room {esc(info.name)} · {len(people)} "
-            f"{'person' if len(people) == 1 else 'people'} · {status}"
-            f"{' · anonymous' if info.anonymous else ''}</h3>"
-        )
+        count = len(people)
         if not names:
             people = people.assign(name=[f"#{i}" for i in range(1, len(people) + 1)])
         self._people.value = table(people, "No one has joined yet.")
+        # the header after the table: whoever reads "3 people" finds the three rows drawn
+        self._header.value = (
+            f"<h3>Room {esc(info.name)} · {count} "
+            f"{'person' if count == 1 else 'people'} · {status}"
+            f"{' · anonymous' if info.anonymous else ''}</h3>"
+        )
         problems = tally.problems(state)
         self._problems.value = "".join(
             message_html(f"Could not read {p.name}: {p.reason}", "warning") for p in problems

@@ -106,7 +106,7 @@ class GoalsTab(Tab):
             f", {result.cards} scorecard{'s' if result.cards != 1 else ''} published"
             + ("" if result.cards else ": the coverage appears as people draft.")
         )
-        self._tree.value, self._heat.value = self._charts(result)
+        tree_html, heat_html = self._charts(result)
         goals = result.goals.assign(
             title=[
                 _INDENT * int(d) + str(t)
@@ -127,6 +127,8 @@ class GoalsTab(Tab):
                 "No gaps: every goal is served and measured, every KRA serves a goal.", "ok"
             )
         )
+        # the charts last: whoever sees a new person on the heat map sees their gaps already
+        self._tree.value, self._heat.value = tree_html, heat_html
 
     @staticmethod
     def _charts(result: Alignment) -> tuple[str, str]:

@@ -16,6 +16,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -235,3 +236,18 @@ def screenshot(page, name: str) -> Path:
     path = SHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
+
+
+def settled_text(page, selector: str, ready, seconds: float = 60) -> str:
+    """The first match's text once ``ready(text)`` holds.
+
+    A view redraws its parts one message at a time, so waiting for one part and then reading
+    another races; poll the part that is read instead.
+    """
+    deadline = time.monotonic() + seconds
+    text = page.locator(selector).first.inner_text()
+    while not ready(text) and time.monotonic() < deadline:
+        page.wait_for_timeout(200)
+        text = page.locator(selector).first.inner_text()
+    assert ready(text), f"{selector} never got there; it shows:\n{text}"
+    return text

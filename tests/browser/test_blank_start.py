@@ -24,7 +24,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 import krakit
-from tests.browser.conftest import Server, screenshot
+from tests.browser.conftest import Server, screenshot, settled_text
 
 
 @dataclass(frozen=True)
@@ -159,8 +159,7 @@ def _type_kpis(page, persona: Persona, shots: bool) -> None:
 def _check(page, shots: bool) -> None:
     page.click("button.krakit-next")
     _step_visible(page, "krakit-step-check")
-    page.wait_for_selector(".krakit-check-summary")
-    assert page.inner_text(".krakit-check-summary").strip()
+    settled_text(page, ".krakit-check-summary", str.strip)
     if shots:
         screenshot(page, "blank_step3_check")
 
@@ -254,8 +253,8 @@ def test_blank_start_types_own_words_saves_and_downloads(voila, page, persona: P
     # the scores take the actuals in: never "no actuals yet" once they are recorded, and a KPI
     # that cannot be scored (no target) says so and how to fix it
     page.wait_for_selector(".krakit-scores table")
-    scores = page.inner_text(".krakit-scores").lower()
-    assert "no actuals yet" not in scores, scores
+    scores = settled_text(page, ".krakit-scores", lambda t: "no actuals yet" not in t.lower())
+    scores = scores.lower()
     if persona is SUPPORT:
         assert "no target" in scores and "step 2" in scores, scores
     card = _save(page, persona, voila)
