@@ -224,3 +224,60 @@ def test_a_period_typed_two_ways_is_one_period(sample: krakit.Scorecard) -> None
     assert edit.actuals_for(again, "April 2027")["time-to-hire"] == 29
     cleared = edit.record_actuals(again, "april 2027", {"time-to-hire": ""})
     assert not [a for a in cleared.actuals if a.period == "2027-04"]
+
+
+TWICE = """role: {title: Sales executive}
+kras:
+- title: Revenue generation
+  weight: 30
+  goals: [grow]
+  kpis:
+  - {id: rev, metric: Monthly revenue, target: 100, weight: 60}
+  - {id: gm, metric: Gross margin, target: 40, unit: '%', weight: 40}
+- title: Key accounts
+  weight: 60
+  kpis:
+  - {id: acc, metric: Key accounts won, target: 10}
+- title: revenu generation
+  weight: 10
+  goals: [grow, margin]
+  kpis:
+  - {id: col, metric: Collections, target: 50}
+goals:
+- {id: grow, title: Grow revenue}
+- {id: margin, title: Protect margin}
+actuals:
+- {kpi: rev, period: 2026-10, value: 90}
+- {kpi: gm, period: 2026-10, value: 38}
+- {kpi: acc, period: 2026-10, value: 7}
+- {kpi: col, period: 2026-10, value: 55}
+"""
+
+
+def test_merge_kras_keeps_every_kpis_share_of_the_card() -> None:
+    sc = krakit.loads(TWICE)
+    merged = edit.merge_kras(sc, "revenue-generation", "revenu-generation")
+    assert [(k.id, k.weight) for k in merged.kras] == [
+        ("revenue-generation", 40.0),
+        ("key-accounts", 60.0),
+    ]
+    kra = merged.kra("revenue-generation")
+    assert [(k.id, k.weight) for k in kra.kpis] == [("rev", 45.0), ("gm", 30.0), ("col", 25.0)]
+    assert kra.goals == ["grow", "margin"]
+    assert kra.description == "Also written as 'revenu generation'."
+    assert merged.actuals == sc.actuals  # the actuals stay with their KPIs
+    # each KPI weighs in the whole card what it weighed before, so the score is the same
+    before, after = krakit.score(sc).overall, krakit.score(merged).overall
+    assert after.round(6).equals(before.round(6))
+
+
+def test_merge_kras_without_weights_and_refusals() -> None:
+    sc = edit.set_kras(edit.new_scorecard("Recruiter"), ["Hiring", "Onboarding"])
+    sc = edit.add_kra(sc, "hiring")
+    merged = edit.merge_kras(sc, "hiring", "hiring-2")
+    assert [k.title for k in merged.kras] == ["Hiring", "Onboarding"]
+    assert merged.kra("hiring").description is None  # the same title: nothing to remember
+    with pytest.raises(krakit.KrakitError, match="into itself"):
+        edit.merge_kras(sc, "hiring", "hiring")
+    with pytest.raises(krakit.KrakitError, match="nowhere"):
+        edit.merge_kras(sc, "hiring", "nowhere")

@@ -15,12 +15,13 @@ from typing import Any
 
 from krakit.edit.rebuild import data_of, find_item, rebuild, unique_id
 from krakit.errors import InputError
-from krakit.model import Scorecard, slugify, validate_scorecard
+from krakit.model import Scorecard, WeightMode, slugify, validate_scorecard
 
 __all__ = [
     "UNTITLED",
     "add_goal",
     "add_kra",
+    "merge_kras",
     "new_scorecard",
     "remove_kra",
     "set_kras",
@@ -123,6 +124,56 @@ def remove_kra(sc: Scorecard, kra_id: str) -> Scorecard:
     kra = find_item(data["kras"], kra_id, "kras")
     data["kras"].remove(kra)
     data["unassigned_kpis"].extend(kra["kpis"])
+    return rebuild(sc, data)
+
+
+def merge_kras(sc: Scorecard, keep_id: str, other_id: str) -> Scorecard:
+    """Fold one KRA into another: its KPIs, weight and goals move to ``keep_id``; it goes.
+
+    The kept KRA's weight is the two weights added. Each KPI keeps the share of the whole
+    scorecard it had: its weight becomes its part of its old KRA's weight, within the merged
+    one (60/40 under a 30 KRA and 100 under a 10 KRA give 45/30/25 under 40), so the card
+    scores as before; a KPI without a weight gets the share it was scored with. Actuals stay
+    with their KPIs. A title that differed is kept in the description ("Also written as …").
+
+    Examples
+    --------
+    >>> sc = set_kras(new_scorecard("Sales executive"), ["Revenue", "Accounts", "revenu"])
+    >>> sc = set_weights(sc, None, [30, 60, 10])
+    >>> [(k.title, k.weight) for k in merge_kras(sc, "revenue", "revenu").kras]
+    [('Revenue', 40.0), ('Accounts', 60.0)]
+    """
+    from krakit.scoring.weights import largest_remainder, shares
+
+    if keep_id == other_id:
+        raise InputError("a KRA cannot be merged into itself", field="kras", value=keep_id)
+    data = data_of(sc)
+    keep = find_item(data["kras"], keep_id, "kras")
+    other = find_item(data["kras"], other_id, "kras")
+    weights = [keep.get("weight"), other.get("weight")]
+    kpis = [*keep["kpis"], *other["kpis"]]
+    if None not in weights:
+        parts: list[float] = []
+        for kra, weight in ((keep, weights[0]), (other, weights[1])):
+            fractions, _ = shares([k.get("weight") for k in kra["kpis"]], sc.weights, "")
+            parts.extend(f * float(weight) for f in fractions)
+        if kpis and sum(parts) > 0:
+            typed = [float(k["weight"]) for k in kpis if k.get("weight") is not None]
+            whole = all(w.is_integer() for w in (*typed, *map(float, weights)))
+            total = 100.0 if sc.weights is WeightMode.PERCENT else float(sum(weights))
+            scaled = [p * total / sum(parts) for p in parts]
+            rounded = largest_remainder(scaled, total, 1 if whole else 0.01)
+            for kpi, weight in zip(kpis, rounded, strict=True):
+                kpi["weight"] = weight
+        keep["weight"] = float(weights[0]) + float(weights[1])
+    elif keep.get("weight") is None:
+        keep["weight"] = other.get("weight")
+    keep["kpis"] = kpis
+    keep["goals"] = list(dict.fromkeys([*keep.get("goals", []), *other.get("goals", [])]))
+    if other["title"].strip().casefold() != keep["title"].strip().casefold():
+        note = f"Also written as '{other['title']}'."
+        keep["description"] = f"{keep['description']} {note}" if keep.get("description") else note
+    data["kras"].remove(other)
     return rebuild(sc, data)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from krakit.rules.base import Hit, Rule, Severity
+from krakit.rules.base import Fix, Hit, Rule, Severity
 from krakit.rules.context import ScorecardContext
 from krakit.text.slips import slips
 
@@ -51,12 +51,14 @@ def same_area(first: str, second: str) -> bool:
 
 
 def _duplicate_kras(ctx: ScorecardContext) -> Iterator[Hit]:
-    seen: list[str] = []
+    seen: list[tuple[str, str]] = []
     for kra in ctx.scorecard.kras:
-        first = next((title for title in seen if same_area(title, kra.title)), None)
+        first = next(((t, i) for t, i in seen if same_area(t, kra.title)), None)
         if first is not None:
-            yield Hit(values={"kra": kra.title, "first": first}, where=f"kras[{kra.id}]")
-        seen.append(kra.title)
+            yield Hit(
+                values={"kra": kra.title, "first": first[0]}, where=f"kras[{kra.id}]", fix=first[1]
+            )
+        seen.append((kra.title, kra.id))
 
 
 DUPLICATE_KRA = Rule(
@@ -77,6 +79,14 @@ DUPLICATE_KRA = Rule(
     source="One result per area: a role's KRAs do not overlap (Drucker, 'The Practice of "
     "Management', 1954, on management by objectives)",
     fix="Keep one title: move the other's KPIs under it and delete it (step 1).",
+    autofix=Fix(
+        title="Merge it into '{value}': its KPIs, weight and goals move there",
+        action="merge-kra",
+        example=_SC + "kras:\n- title: Revenue generation\n  weight: 30\n  kpis:\n"
+        "  - {metric: Monthly revenue, weight: 60}\n  - {metric: Gross margin, weight: 40}\n"
+        "- {title: Key accounts, weight: 60}\n- title: revenu generation\n  weight: 10\n"
+        "  kpis:\n  - {metric: Collections, weight: 100}",
+    ),
     scope="scorecard",
     examples="scorecard",
     test=_duplicate_kras,

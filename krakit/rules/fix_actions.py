@@ -15,6 +15,7 @@ action                    what it does
 ``link-goal``             align the KRA to the goal ``Finding.fix`` names
 ``remove-kra``            remove a catch-all KRA; its KPIs wait unassigned, weights rescaled
 ``merge-kpi``             fold a duplicate KPI into the first: its weight, the actuals it lacks
+``merge-kra``             fold a KRA written twice into the first: its KPIs, weight and goals
 ========================  ==================================================================
 """
 
@@ -195,6 +196,12 @@ def _remove_kra(sc: Scorecard, finding: Finding) -> Scorecard:
     return set_weights(new, None, shares(weights))
 
 
+def _merge_kra(sc: Scorecard, finding: Finding) -> Scorecard:
+    from krakit.edit import merge_kras
+
+    return merge_kras(sc, str(finding.fix), _kra_id(finding))
+
+
 def _kra_title(sc: Scorecard, kra_id: str) -> str:
     return sc.kra(kra_id).title
 
@@ -253,6 +260,7 @@ ACTIONS: dict[str, Action] = {
         Action("link-goal", True, _link_goal, _goal_title),
         Action("remove-kra", False, _remove_kra),
         Action("merge-kpi", True, _merge_kpi, _kpi_name),
+        Action("merge-kra", True, _merge_kra, _kra_title),
     )
 }
 """Every action a rule's fix may name, by name."""

@@ -5,11 +5,11 @@ travels in ``Finding.fix``); the actions of :mod:`krakit.rules.fix_actions` call
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Sequence
 
 from krakit.rules.deadlines import period_end
+from krakit.scoring.weights import largest_remainder
 
 __all__ = ["largest_remainder", "next_deadline", "shares", "without"]
 
@@ -86,14 +86,3 @@ def shares(weights: Sequence[float | None], *, total: float | None = 100.0) -> l
     if sum(raw) <= 0:
         raw = [1.0] * len(raw)
     return largest_remainder([w * total / sum(raw) for w in raw], total, 1 if whole else 0.01)
-
-
-def largest_remainder(values: list[float], total: float, step: float) -> list[float]:
-    """Values rounded to steps of ``step`` that add to ``total`` (largest remainders round up)."""
-    units = [v / step for v in values]
-    floors = [math.floor(u + 1e-9) for u in units]
-    left = round(total / step) - sum(floors)
-    order = sorted(range(len(units)), key=lambda i: floors[i] - units[i])
-    for i in order[: max(left, 0)]:
-        floors[i] += 1
-    return [float(round(f * step, 2)) for f in floors]

@@ -20,6 +20,7 @@ __all__ = [
     "WEIGHT_TOLERANCE",
     "WeightTotal",
     "adds_to_100",
+    "largest_remainder",
     "near_100",
     "shares",
     "weight_total",
@@ -107,6 +108,21 @@ def shares(
     if total <= 0:
         return [1.0 / n] * n, f"the weights of {what} are all 0; they were scored as equal shares"
     return [w / total for w in raw], note
+
+
+def largest_remainder(values: Sequence[float], total: float, step: float) -> list[float]:
+    """Values rounded to steps of ``step`` that add to ``total`` (largest remainders round up).
+
+    >>> largest_remainder([33.3, 33.3, 33.4], 100, 1)
+    [33.0, 33.0, 34.0]
+    """
+    units = [v / step for v in values]
+    floors = [math.floor(u + 1e-9) for u in units]
+    left = round(total / step) - sum(floors)
+    order = sorted(range(len(units)), key=lambda i: floors[i] - units[i])
+    for i in order[: max(left, 0)]:
+        floors[i] += 1
+    return [float(round(f * step, 2)) for f in floors]
 
 
 @dataclass(frozen=True)
