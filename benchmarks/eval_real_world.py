@@ -62,7 +62,9 @@ def shared_unit(unit: str | None) -> str | None:
 def shared_period(draft: KPIDraft) -> str:
     """The shared file's period: a dated deadline or a window is ``by-date``, else the cadence."""
     span = draft.spans.get("deadline")
-    dated = span is not None and bool(_DATED.match(draft.text[span[0] : span[1]]))
+    # a year read as the span the target covers ("in FY 2025-26") is its period, not a date
+    dated = span is not None and span != draft.spans.get("period")
+    dated = dated and bool(_DATED.match(draft.text[span[0] : span[1]]))
     if draft.within is not None or dated:
         return "by-date"
     if draft.period is not None:

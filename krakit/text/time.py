@@ -207,12 +207,16 @@ def find_times(
                 )
                 continue
             word = lead.strip().lower()
+            year = decl.name in _YEAR_NAMES and when.grain in _YEAR_GRAINS
             dated = _DATED_WORD.match(word) is not None
             dated = dated and not word.startswith(_UNDATED_LEADS)
+            # "in FY 2025-26", "in 2027" name the year the target covers; "in the year" does not
+            named = year and decl.name != "the-period" and word.split()[:1] == ["in"]
+            dated = dated and not named
             kind = "within" if when.kind == "window" else "deadline"
-            if not dated and decl.name in _YEAR_NAMES and when.grain in _YEAR_GRAINS:
-                # "FY25 revenue", "for 2027", "during the 2026-27 school year": a year named as
-                # the span the target covers is an annual target
+            if not dated and year:
+                # "FY25 revenue", "for 2027", "in FY 2025-26", "during the 2026-27 school
+                # year": a year named as the span the target covers is an annual target
                 annual = When("cadence", when.label, grain="annual")
                 cadences.append(
                     TimeMatch("cadence", Period.ANNUAL, span, when=annual, pattern=decl.name)

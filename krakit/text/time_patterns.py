@@ -617,13 +617,15 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="year",
         gate=("19", "20"),
-        pattern=r"(?P<lead>\b(?:by|before|until|till|in)\s+the\s+year\s+)?(?P<cy>\bC\.?Y\.?\s?|\bcalendar\s+year\s+)?(?<![\d.,/])(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)",
+        pattern=r"(?P<lead>\b(?:by|before|until|till|in)\s+the\s+year\s+)?(?P<cy>\bC\.?Y\.?\s?|\bcalendar\s+year\s+)?(?<![\d.,/])(?P<y>{YEAR})\b(?!\s*[-–/]\s*\d)(?!\s+(?:fiscal\s+|financial\s+)?year[-\s]end)(?P<cyt>\s+calendar\s+year\b)?",
         resolve=_year_deadline,
         examples={
             "Cut emissions 30% by 2030": "deadline 2030-12-31",
             "Cut infections by 50% for 2027": "deadline 2027-12-31",
             "Cut infections by 50% in CY2027": "deadline 2027-12-31",
             "Cut infections by 50% by the year 2028": "deadline 2028-12-31",
+            "Sales of ₹5 crore in the 2027 calendar year": "deadline 2027-12-31",
+            "CSAT 97% (2027 calendar year)": "deadline 2027-12-31",
         },
     ),
     TimePattern(

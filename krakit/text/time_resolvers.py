@@ -293,8 +293,9 @@ _YEAR_LEAD = re.compile(
 
 
 def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
-    """'by 2030', 'for 2027', 'CY2027': a year with a time word (a bare 2027 is no deadline)."""
-    lead = m["lead"] or m["cy"]
+    """'by 2030', 'for 2027', 'CY2027', '2027 calendar year': a year with a time word (a bare
+    2027 is no deadline)."""
+    lead = m["lead"] or m["cy"] or m["cyt"]
     if not lead and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start()):
         return None
     year = int(m["y"])

@@ -214,7 +214,7 @@ STATEMENTS = [
         "Bring down bed turnaround time to 2 hrs in the next 90 days",
         ("by-date", "decrease", "2", "hours"),
     ),
-    ("Increase OPD footfall by 15% in FY 2026-27", ("by-date", "increase", "15", "percent")),
+    ("Increase OPD footfall by 15% in FY 2026-27", ("annual", "increase", "15", "percent")),
     (
         "Achieve monthly sales of Rs. 12 lakhs",
         ("monthly", "none stated", "1200000", "currency:INR"),
@@ -257,7 +257,7 @@ STATEMENTS = [
     ("Sales growth of 12% y-o-y", ("annual", "increase", "12", "percent")),
     ("Reduce shrinkage to 0.5% of sales by year-end", ("by-date", "decrease", "0.5", "percent")),
     ("Hire 25 engineers in Q1 2027", ("by-date", "none stated", "25", "count")),
-    ("Reduce cost per hire to $4,000 in 2027", ("by-date", "decrease", "4000", "currency:USD")),
+    ("Reduce cost per hire to $4,000 in 2027", ("annual", "decrease", "4000", "currency:USD")),
     (
         "Patient satisfaction of 4.5 out of 5 in monthly surveys",
         ("monthly", "none stated", "4.5", "score"),
@@ -396,7 +396,7 @@ STATEMENTS = [
     ),
     (
         "Cut average days to pay suppliers from 60 to 45 in FY 2026-27",
-        ("by-date", "decrease", "45", "days"),
+        ("annual", "decrease", "45", "days"),
     ),
     ("Halve lost-time injuries by late 2027", ("by-date", "decrease", "50", "percent")),
     (
@@ -422,7 +422,7 @@ STATEMENTS = [
     ),
     (
         "Cut inventory write-offs by ₹12 lakh in FY26-27",
-        ("by-date", "decrease", "1200000", "currency:INR"),
+        ("annual", "decrease", "1200000", "currency:INR"),
     ),
     (
         "Grow Net Revenue Retention to 115% by the end of the calendar year",
@@ -501,7 +501,7 @@ STATEMENTS = [
         "Bring audit findings to zero by the next NABH inspection",
         ("by-date", "decrease", "0", "count"),
     ),
-    ("Grow SIP book by ₹50 crore in FY28", ("by-date", "increase", "500000000", "currency:INR")),
+    ("Grow SIP book by ₹50 crore in FY28", ("annual", "increase", "500000000", "currency:INR")),
     ("Reach 4.8 stars on the App Store by Q2 2027", ("by-date", "none stated", "4.8", "score")),
     (
         "Publish quarterly results within 30 days of quarter end",
