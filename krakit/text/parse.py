@@ -68,7 +68,7 @@ from krakit.text.definers import (
 from krakit.text.direction import read_direction
 from krakit.text.draft import KPIDraft, Period, Quantity
 from krakit.text.heading import heading_end
-from krakit.text.lexicon import words_of
+from krakit.text.lexicon import alt, load, words_of
 from krakit.text.metric_name import CADENCE_ADJECTIVE, name_metric
 from krakit.text.numbers import find_amounts
 from krakit.text.reading import (
@@ -129,23 +129,51 @@ def place_times(r: Reading) -> None:
     if cadences:
         draft.period = cadences[0].value  # type: ignore[assignment]
         draft.spans["period"] = cadences[0].span
-    deadlines = [t for t in r.times if t.kind == "deadline" and not _baseline_time(draft, t)]
+    deadlines = [
+        t
+        for t in r.times
+        if t.kind == "deadline" and not _baseline_time(draft, t) and not _actuals_time(r.text, t)
+    ]
     if deadlines:
         # "from FY2025-26 levels by FY2027-28": the one a deadline word introduces wins
         t = next((d for d in deadlines if d.dated), deadlines[0])
         draft.deadline = t.value if isinstance(t.value, dt.date | str) else None
         draft.when = t.when
         draft.spans["deadline"] = t.span
-    if r.within is not None and isinstance(r.within.value, Quantity) and r.within.timeframe:
-        draft.within = r.within.value
-        draft.when = draft.when or r.within.when
-        draft.spans["within"] = r.within.span
+    within = r.within
+    if within is not None and isinstance(within.value, Quantity) and within.timeframe:
+        if _actuals_time(r.text, within):
+            within = None
+    if within is not None and isinstance(within.value, Quantity) and within.timeframe:
+        draft.within = within.value
+        draft.when = draft.when or within.when
+        draft.spans["within"] = within.span
 
 
 def _names_metric(text: str, t: TimeMatch) -> bool:
     """A cadence adjective right before a noun names the metric ("monthly recurring revenue")."""
     s, e = t.span
     return bool(CADENCE_ADJECTIVE.fullmatch(text[s:e]) and re.match(r"\s+[A-Za-z]", text[e:]))
+
+
+_CLAUSE_EDGE = re.compile(r"[()\[\],;|]")
+_ACTUAL_WORDS = re.compile(
+    rf"(?i)(?<![A-Za-z])(?:{alt(load('parse')['actual_time_words'])})(?![A-Za-z])"
+)
+_TARGET_WORDS = re.compile(r"(?i)\b(?:target|tgt|goal|plan|budget|aim)\b")
+
+
+def _actuals_time(text: str, t: TimeMatch) -> bool:
+    """A time in the actual's clause dates the actual ("98% (Q1 actual 94.6%)", "8 achieved in
+    Oct", "14.2 days (actual, Q2)"), not the target."""
+    s, e = t.span
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(text)]
+    start = max((i + 1 for i in edges if i < s), default=0)
+    end = min((i for i in edges if i >= e), default=len(text))
+    if start > 0 and text[start - 1] == "," and end < len(text) and text[end] == ")":
+        start = text.rfind("(", 0, start) + 1  # "(actual, Q2)": the bracket is the clause
+    clause = text[start:end]
+    return bool(_ACTUAL_WORDS.search(clause)) and not _TARGET_WORDS.search(clause)
 
 
 def _baseline_time(draft: KPIDraft, t: TimeMatch) -> bool:

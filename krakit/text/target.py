@@ -46,6 +46,11 @@ _BRACKET_FROM = re.compile(
 )
 # "6.1 min (Target: <6 min)": the number right before a bracketed target is the actual
 _BEFORE_TARGET_CELL = re.compile(rf"(?i)^\s*[(\[|]\s*(?:{alt(_L['target_labels'])})(?![A-Za-z])")
+# "10 days (target), 14.2 days (actual)", "12 lakh (target for Q3)": a bracket that only names
+# the number before it as the target, with no number of its own
+_TARGET_AFTER = re.compile(
+    rf"(?i)^\s*[(\[]\s*(?:{alt(_L['target_labels'])})(?![A-Za-z])(?:[^()\[\]\d]|(?<=[A-Za-z])\d)*[)\]]"
+)
 _TIME_METRIC = WordList.of(_L["time_metric_words"])
 _SCORE = WordList.of(_L["score_words"])
 _SCORE_UNITS = frozenset(w for w in _L["score_words"] if w.endswith("s"))  # "4.7 stars"
@@ -153,7 +158,11 @@ def read_labels(r: Reading) -> None:
     for i, c in enumerate(cands):
         start, end = c.amount.span
         before = _before(text, start, 30)
-        if TARGET_LABEL.search(before) or _RESULT.search(text, 0, start):
+        if (
+            TARGET_LABEL.search(before)
+            or _RESULT.search(text, 0, start)
+            or _TARGET_AFTER.match(text[end : end + 40])
+        ):
             c.labelled = True
         elif c.role == "target" and (
             _ACTUAL_LABEL.search(before)

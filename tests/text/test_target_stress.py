@@ -507,6 +507,24 @@ STATEMENTS = [
         "Publish quarterly results within 30 days of quarter end",
         ("quarterly", "decrease", "30", "days"),
     ),
+    # a time in the actual's clause dates the actual, not the target; "(target)" after a
+    # number names it
+    (
+        "Avg handling time 6 minutes (target), 7.4 minutes (actual, Q3)",
+        ("none stated", "none stated", "6", "minutes"),
+    ),
+    ("Fill rate 97% (Q2 actual 91%)", ("none stated", "increase", "97", "percent")),
+    (
+        "Onboard 12 franchisees every quarter - target 12, 9 achieved in July",
+        ("quarterly", "none stated", "12", "count"),
+    ),
+    (
+        "Collections ₹40 lakh (target for H1), actual ₹31 lakh",
+        ("by-date", "increase", "4000000", "currency:INR"),
+    ),
+    # a named year the target covers is its period, as FY is
+    ("Grow premium income 18% in FY 2027-28", ("annual", "increase", "18", "percent")),
+    ("Patient falls below 2 per 1,000 bed-days in 2028", ("annual", "decrease", "2", "count")),
 ]
 
 
