@@ -212,6 +212,9 @@ _SERVICE_AFTER = re.compile(
 )
 
 
+_SERVICE_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{alt(_LEX['service_verbs'])})\s+$")
+
+
 def _window(m: re.Match[str], ctx: Context) -> When | None:
     n = _count(m["n"])
     if n is None or _AGE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
@@ -221,7 +224,8 @@ def _window(m: re.Match[str], ctx: Context) -> When | None:
     unit = _UNITS.get(raw.removesuffix("s"), _UNITS.get(raw, "days"))
     end = _window_end(ctx.today, n, unit)
     service = _SERVICE_AFTER.match(m.string, m.end()) is not None
-    return When("window", f"{n:g} {unit}", ctx.today, end, unit, n, service=service)
+    service = service or _SERVICE_BEFORE.search(m.string, max(0, m.start() - 25), m.start())
+    return When("window", f"{n:g} {unit}", ctx.today, end, unit, n, service=bool(service))
 
 
 def _window_end(today: dt.date, n: float, unit: str) -> dt.date | None:
