@@ -34,7 +34,8 @@ if TYPE_CHECKING:
 __all__ = ["DIALECTS", "GRAIN_UNITS", "build_query", "measure_sql", "sql_for"]
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
-"""The dialects ``krakit sql`` writes (sqlglot transpiles; any sqlglot dialect works)."""
+"""The dialects ``krakit sql`` writes: the ones whose medians and percentiles
+:mod:`krakit.metrics.dialects` makes valid (another sqlglot dialect may not run them)."""
 
 GRAIN_UNITS: dict[str, str] = {
     "daily": "day",
@@ -274,6 +275,7 @@ def measure_sql(
     definition: Definition, *, kpi: str, grain: str, dialect: str = "duckdb", fiscal_start: int = 1
 ) -> str:
     """One resolved definition's SQL in ``dialect`` (tables named as the sources)."""
+    dialect = _check_dialect(dialect)
     by_person = all(m.person for m in definition.measures())  # else every row is one's
     query = definition_query(
         definition, kpi=kpi, grain=grain, fiscal_start=fiscal_start, by_person=by_person
@@ -317,7 +319,7 @@ def sql_for(
     card_or_kpi
         A scorecard (every KPI with a definition) or one KPI.
     dialect
-        duckdb, postgres, spark, bigquery, snowflake (any dialect sqlglot writes).
+        duckdb, postgres, spark, bigquery or snowflake (:data:`DIALECTS`).
     metrics
         The metrics.yaml (or a loaded library) that ``ref`` definitions name.
 
@@ -345,7 +347,7 @@ def sql_for(
     from krakit.metrics.library import MetricLibrary, load_metrics
     from krakit.model import KPI as KPIModel
 
-    _check_dialect(dialect)
+    dialect = _check_dialect(dialect)
     library = load_metrics(metrics) if metrics is not None else MetricLibrary()
     kpis = [card_or_kpi] if isinstance(card_or_kpi, KPIModel) else card_or_kpi.all_kpis()
     fiscal = 1
@@ -366,14 +368,15 @@ def sql_for(
     return out
 
 
-def _check_dialect(dialect: str) -> None:
-    from sqlglot.dialects.dialect import Dialect
-
-    try:
-        Dialect.get_or_raise(dialect)
-    except ValueError as exc:
+def _check_dialect(dialect: str) -> str:
+    """``dialect`` in lower case, if it is one of :data:`DIALECTS`; else an InputError."""
+    name = dialect.strip().lower()
+    if name not in DIALECTS:
         raise InputError(
-            f"'{dialect}' is not an SQL dialect krakit can write; use one of {', '.join(DIALECTS)}",
+            f"'{dialect}' is not an SQL dialect krakit can write; use one of "
+            f"{', '.join(DIALECTS)} (another warehouse may lack the median and percentile "
+            "these write)",
             field="dialect",
             value=dialect,
-        ) from exc
+        )
+    return name
