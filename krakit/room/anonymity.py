@@ -6,8 +6,8 @@ files that carry their typed name (in each record's ``participant``) and a folde
 after it (``asha-rao-a1b2c3``). :func:`anonymise` rewrites them: each tab's records move,
 atomically one file at a time, to ``participants/p-<session>/`` with the name emptied, the
 person key hashed and the alias set, then the named folder is removed. The alias is the one
-the same name gets on joining an anonymous room (:func:`anonymous_person`), so someone who
-joins again after the switch is the same person, under the same alias.
+the same name gets on joining an anonymous room (:func:`~krakit.room.names.tab_person`), so
+someone who joins again after the switch is the same person, under the same alias.
 
 A participant's tab that joined before the switch notices it on its next publish
 (:meth:`krakit.room.Participant.publish`) and from then on writes as its alias. A write
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from krakit.errors import InputError
 from krakit.room.format import KINDS, Identity, Record, read_record
-from krakit.room.names import alias_for, anonymous_person, is_participant_id
+from krakit.room.names import alias_for, is_participant_id, tab_person
 from krakit.room.state import PARTICIPANTS
 from krakit.store.atomic import atomic_write, locked
 
@@ -49,7 +49,7 @@ def anonymous_identity(identity: Identity, room: str) -> Identity:
     >>> new.id, new.name, new.alias == alias_for(new.person, "batch-7")
     ('p-a1b2c3', '', True)
     """
-    person = anonymous_person(identity.person)
+    person = tab_person(identity.name, identity.person, anonymous=True)
     return Identity(
         id=f"p-{identity.session}",
         name="",

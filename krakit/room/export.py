@@ -3,8 +3,14 @@
 The workbook has one sheet per table, one row per participant per item: Participants, KPIs,
 Findings, Quiz answers, Fix attempts. Every text cell goes through
 :func:`krakit.sheets.xlsx_text`, so a name or KPI that starts with ``=`` is never run as a
-formula. The zip holds each person's latest scorecard as YAML (:func:`krakit.store.dump`),
-named after the person (the alias in an anonymous room).
+formula. The zip holds each person's scorecards as YAML (:func:`krakit.store.dump`), named
+after the person (the alias in an anonymous room).
+
+The same name typed in two tabs is one person in the view (its latest state), but the
+exports keep every tab's latest scorecard: two people who both typed "Priya" (or one person
+who started over in a new tab) lose nothing. The KPIs sheet numbers the tabs (1 joined
+first) and marks the latest; the zip names the latest ``priya.yaml`` and each other tab's
+``priya.tab-1.yaml``.
 """
 
 from __future__ import annotations
@@ -18,14 +24,21 @@ from typing import TYPE_CHECKING, Any
 
 from krakit.model import slugify
 from krakit.room.state import RoomState
-from krakit.room.tally import card_of, kpis_of, lines, participants
+from krakit.room.tally import kpis_of, lines, participants, tab_cards
 
 if TYPE_CHECKING:
     import pandas as pd
 
+    from krakit.model import KPI, KRA, Scorecard
     from krakit.training import QuizItem
 
-__all__ = ["export_scorecards", "export_tables", "export_workbook"]
+__all__ = ["KPI_COLUMNS", "export_scorecards", "export_tables", "export_workbook"]
+
+KPI_COLUMNS = (
+    "name", "tab", "latest", "role", "kra", "kpi", "metric", "unit", "baseline", "target",
+    "weight",
+)  # fmt: skip
+"""The KPIs sheet: one row per KPI (or KRA without one) of every tab's latest scorecard."""
 
 
 def export_tables(
@@ -36,20 +49,20 @@ def export_tables(
 
     kpis, quiz, fixes = [], [], []
     for person in state.people():
-        card = card_of(person)
-        if card is not None and card.scorecard is not None:
-            for kra, kpi in kpis_of(card.scorecard):
+        for tab, card, latest in tab_cards(person):
+            if card.scorecard is None:
+                continue
+            sc = card.scorecard
+            for kra, kpi in _lines_of(sc):
                 kpis.append(
                     {
                         "name": person.shown,
-                        "role": card.scorecard.role.title,
+                        "tab": tab,
+                        "latest": latest,
+                        "role": sc.role.title,
                         "kra": kra.title if kra else "",
-                        "kpi": kpi.statement,
-                        "metric": kpi.metric,
-                        "unit": kpi.unit,
-                        "baseline": kpi.baseline,
-                        "target": kpi.target,
-                        "weight": kpi.weight,
+                        "kpi": kpi.statement if kpi else None,
+                        **{k: getattr(kpi, k, None) for k in KPI_COLUMNS[6:]},
                     }
                 )
         answers = (person.payload("quiz") or {}).get("answers") or {}
@@ -71,14 +84,21 @@ def export_tables(
             answer_key.get(s) == str(a).strip().upper() if s in answer_key else None
             for s, a in zip(quiz_table.statement, quiz_table.answer, strict=True)
         ]
-    kpi_columns = ["name", "role", "kra", "kpi", "metric", "unit", "baseline", "target", "weight"]
     return {
         "Participants": participants(state, items),
-        "KPIs": pd.DataFrame(kpis, columns=kpi_columns),
+        "KPIs": pd.DataFrame(kpis, columns=KPI_COLUMNS),
         "Findings": lines(state),
         "Quiz answers": quiz_table,
         "Fix attempts": pd.DataFrame(fixes, columns=["name", "statement", "rewrite", "solved"]),
     }
+
+
+def _lines_of(sc: Scorecard) -> list[tuple[KRA | None, KPI | None]]:
+    """A scorecard's KPIs with their KRA, and each KRA without a KPI (so none goes unseen)."""
+    found: list[tuple[KRA | None, KPI | None]] = []
+    for kra in sc.kras:
+        found.extend([(kra, kpi) for kpi in kra.kpis] or [(kra, None)])
+    return found + [(None, kpi) for kra, kpi in kpis_of(sc) if kra is None]
 
 
 def _cell(value: Any) -> Any:
@@ -123,11 +143,13 @@ def export_workbook(
 
 
 def export_scorecards(state: RoomState, path: str | PathLike[str] | None = None) -> bytes:
-    """A zip of each person's latest scorecard as YAML (bytes; also written to ``path``).
+    """A zip of every tab's latest scorecard as YAML (bytes; also written to ``path``).
 
-    Entries are named ``<name>.yaml`` from the person's shown name (made a plain file name;
-    a clash gets ``-2``, ``-3``...). A scorecard the model refuses is left out (the room's
-    problems list names it).
+    A person's latest scorecard is ``<name>.yaml``, named from the person's shown name (made
+    a plain file name; another person whose name makes the same gets ``-2``, ``-3``...).
+    Each of their other tabs' scorecards is ``<name>.tab-<n>.yaml`` (tab 1 joined first),
+    unless it is the same scorecard as one already in the zip. A scorecard the model refuses
+    is left out (the room's problems list names it).
     """
     from krakit.store import dump
 
@@ -135,8 +157,10 @@ def export_scorecards(state: RoomState, path: str | PathLike[str] | None = None)
     used: set[str] = set()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for person in sorted(state.people(), key=lambda p: p.shown.casefold()):
-            card = card_of(person)
-            if card is None or card.scorecard is None:
+            cards = [
+                (t, dump(c.scorecard), latest) for t, c, latest in tab_cards(person) if c.scorecard
+            ]
+            if not cards:
                 continue
             stem = slugify(person.shown, fallback="participant")
             name, n = stem, 1
@@ -144,7 +168,13 @@ def export_scorecards(state: RoomState, path: str | PathLike[str] | None = None)
                 n += 1
                 name = f"{stem}-{n}"
             used.add(name)
-            archive.writestr(f"scorecards/{name}.yaml", dump(card.scorecard))
+            written: set[str] = set()
+            for tab, text, latest in sorted(cards, key=lambda c: not c[2]):  # the latest first
+                if text in written:
+                    continue
+                written.add(text)
+                entry = name if latest else f"{name}.tab-{tab}"
+                archive.writestr(f"scorecards/{entry}.yaml", text)
     return _written(buffer.getvalue(), path)
 
 

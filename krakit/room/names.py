@@ -29,6 +29,7 @@ __all__ = [
     "person_key",
     "room_folder",
     "rooms_root",
+    "tab_person",
 ]
 
 ROOMS_ENV = "KRAKIT_ROOMS"
@@ -106,17 +107,54 @@ def display_name(name: object) -> str:
 
 
 def person_key(name: str, *, anonymous: bool = False) -> str:
-    """The key two tabs of one person share: the casefolded name (hashed when anonymous).
+    """The key two tabs of one person share: the name folded (hashed when anonymous).
+
+    Folding is the one the participant's id uses (:func:`participant_id`): case, spacing
+    and the accents of Latin letters are ignored, so "Zoë" and "zoe" are one person as
+    "Priya" and "priya " are. Marks of other scripts (a Devanagari vowel sign, a Cyrillic
+    breve) are letters there and are kept.
 
     Examples
     --------
     >>> person_key("Asha  RAO") == person_key("asha rao")
     True
+    >>> person_key("Zoë") == person_key("zoe") == person_key("ZOE ")
+    True
+    >>> person_key("प्रिया") == person_key("प्रया")
+    False
     """
-    key = " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    kept: list[str] = []
+    latin = False
+    for ch in unicodedata.normalize("NFKD", name):
+        if unicodedata.category(ch).startswith("M"):
+            if not latin:
+                kept.append(ch)
+            continue
+        latin = "LATIN" in unicodedata.name(ch, "")
+        kept.append(ch)
+    key = unicodedata.normalize("NFC", " ".join("".join(kept).casefold().split()))
     if anonymous:
         return "h-" + hashlib.sha256(key.encode("utf-8")).hexdigest()[:16]
     return key
+
+
+def tab_person(name: str, key: str, *, anonymous: bool) -> str:
+    """The person a tab belongs to, from the name and key its files carry.
+
+    A named tab is keyed from its name again, so files written by an older krakit (which
+    folded names differently) join the same person as new ones; a tab with no name keeps
+    its key (hashed when the room is anonymous).
+
+    Examples
+    --------
+    >>> tab_person("Zoë", "zoë", anonymous=False) == person_key("zoe")
+    True
+    >>> tab_person("", "h-0123", anonymous=True)
+    'h-0123'
+    """
+    if name:
+        return person_key(name, anonymous=anonymous)
+    return anonymous_person(key) if anonymous else key
 
 
 def anonymous_person(key: str) -> str:

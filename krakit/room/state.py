@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from krakit.room.format import Identity, Record, RoomInfo
-from krakit.room.names import alias_for, anonymous_person
+from krakit.room.names import alias_for, tab_person
 
 __all__ = ["PARTICIPANTS", "Entry", "Person", "RoomState", "TabState", "Unreadable"]
 
@@ -66,6 +66,14 @@ class TabState:
         """When this tab last published anything (ISO 8601, UTC)."""
         return max(e.record.published for e in self.entries.values())
 
+    @property
+    def joined(self) -> str:
+        """When this tab joined (its ``join`` record; else its first write), ISO 8601 UTC."""
+        join = self.entries.get("join")
+        if join is not None:
+            return join.record.published
+        return min(e.record.published for e in self.entries.values())
+
 
 @dataclass(frozen=True, slots=True)
 class Person:
@@ -75,6 +83,7 @@ class Person:
     shown: str
     """The name shown: the alias in an anonymous room, else the latest tab's name."""
     tabs: tuple[TabState, ...]
+    """Every tab of this person, least recently active first."""
     entries: Mapping[str, Entry]
 
     @property
@@ -86,6 +95,15 @@ class Person:
         """The latest payload of a kind, or None if never published."""
         entry = self.entries.get(kind)
         return None if entry is None else entry.record.payload
+
+    def numbered(self, kind: str) -> list[tuple[int, Entry]]:
+        """Each tab's latest record of a kind, with the tab's number (1 = joined first).
+
+        Where :meth:`payload` gives the latest over the tabs, this keeps every tab's: two
+        people who typed the same name, or one person in two tabs, each keep their work.
+        """
+        order = sorted(self.tabs, key=lambda t: (t.joined, t.identity.session))
+        return [(n, t.entries[kind]) for n, t in enumerate(order, start=1) if kind in t.entries]
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,14 +117,17 @@ class RoomState:
     taken: str = field(default_factory=_now)
 
     def people(self) -> list[Person]:
-        """The tabs merged per person (same name, casefolded), most recently active first.
+        """The tabs merged per person (the same name, folded), most recently active first.
+
+        Names are folded as :func:`~krakit.room.names.person_key` does: "Priya", "priya "
+        and "PRIYA" are one person, and so are "Zoë" and "zoe".
 
         Each kind's state is the latest over the person's tabs; ``tabs`` keeps them all.
         """
         groups: dict[str, list[TabState]] = {}
         anonymous = self.info.anonymous
         for tab in self.tabs:  # a tab written before the room turned anonymous joins its alias
-            key = anonymous_person(tab.identity.person) if anonymous else tab.identity.person
+            key = tab_person(tab.identity.name, tab.identity.person, anonymous=anonymous)
             groups.setdefault(key, []).append(tab)
         people = []
         for key, tabs in groups.items():
@@ -119,7 +140,7 @@ class RoomState:
                         merged[kind] = entry
             latest = tabs[-1].identity
             if anonymous or not latest.name:  # joined before anonymity: an alias now
-                shown = latest.alias or alias_for(anonymous_person(latest.person), self.info.name)
+                shown = latest.alias or alias_for(key, self.info.name)
             else:
                 shown = latest.name
             people.append(Person(key, shown, tuple(tabs), merged))
@@ -138,10 +159,7 @@ def _distinct(people: list[Person]) -> list[Person]:
         if len(same) > 1:
             same = sorted(
                 same,
-                key=lambda p: min(
-                    t.entries["join"].record.published if "join" in t.entries else t.last_activity
-                    for t in p.tabs
-                ),
+                key=lambda p: min(t.joined for t in p.tabs),
             )
             for n, person in enumerate(same[1:], start=2):
                 renamed[person.key] = f"{shown} ({n})"

@@ -38,6 +38,7 @@ __all__ = [
     "problems",
     "quiz_scores",
     "quiz_tally",
+    "tab_cards",
 ]
 
 SERIOUS = ("error", "warning")
@@ -90,13 +91,23 @@ def card_of(person: Person) -> CheckedCard | None:
     return None if entry is None else checked(entry)
 
 
+def tab_cards(person: Person) -> list[tuple[int, CheckedCard, bool]]:
+    """Every tab's latest scorecard, checked: (tab number, card, whether it is the latest).
+
+    Tab 1 joined first. The latest is the one :func:`card_of` gives and the view shows.
+    """
+    latest = person.entries.get("scorecard")
+    return [(n, checked(e), e is latest) for n, e in person.numbered("scorecard")]
+
+
 def problems(state: RoomState) -> list[Unreadable]:
     """Every file the room could not use: unreadable files, and scorecards the model refuses."""
     found = list(state.unreadable)
     for person in state.people():
-        card = card_of(person)
-        if card is not None and card.error:
-            found.append(Unreadable(person.entries["scorecard"].path, card.error))
+        for _, entry in person.numbered("scorecard"):
+            card = checked(entry)
+            if card.error:
+                found.append(Unreadable(entry.path, card.error))
     return found
 
 

@@ -94,3 +94,54 @@ def test_a_published_scorecard_round_trips_through_the_zip(
         (entry,) = archive.namelist()
         back = krakit.loads(archive.read(entry).decode())
     assert back.model_dump() == sent.model_dump()
+
+
+def test_every_tab_of_one_name_keeps_its_scorecard(tmp_path: Path) -> None:
+    """Two people who both typed "Priya" (bug 3): one person in the view, both cards exported."""
+    clock = iter(f"2026-12-03T05:00:{s:02d}.000+00:00" for s in range(60))
+    room = Room(path=tmp_path / "r", clock=lambda: next(clock))
+    first, second = room.join("Priya"), room.join("priya ")
+    first.publish("scorecard", card("Sales lead", {"Revenue": [], "Collections": [], "Team": []}))
+    second.publish("scorecard", card("Recruiter", {"Recruitment": ["Time to hire"]}))
+    state = room.snapshot()
+    (person,) = state.people()
+    assert len(person.tabs) == 2
+    with zipfile.ZipFile(io.BytesIO(export_scorecards(state))) as archive:
+        names = sorted(archive.namelist())
+        assert names == ["scorecards/priya.tab-1.yaml", "scorecards/priya.yaml"]
+        roles = {n: krakit.loads(archive.read(n).decode()).role.title for n in names}
+    assert roles == {
+        "scorecards/priya.tab-1.yaml": "Sales lead",
+        "scorecards/priya.yaml": "Recruiter",
+    }
+    kpis = _sheets(export_workbook(state))["KPIs"]
+    assert kpis[0][:5] == ("name", "tab", "latest", "role", "kra")
+    rows = sorted((r[1], r[2], r[3], r[4]) for r in kpis[1:])
+    assert rows == [
+        (1, False, "Sales lead", "Collections"),
+        (1, False, "Sales lead", "Revenue"),
+        (1, False, "Sales lead", "Team"),
+        (2, True, "Recruiter", "Recruitment"),
+    ]
+
+
+def test_a_tab_repeating_another_tabs_scorecard_is_not_exported_twice(tmp_path: Path) -> None:
+    room = Room(path=tmp_path / "r")
+    same = card("Recruiter", {"Hiring": ["Time to hire under 30 days"]})
+    room.join("Asha").publish("scorecard", same)
+    room.join("asha").publish("scorecard", same)  # the kernel restarted, the draft sent again
+    with zipfile.ZipFile(io.BytesIO(export_scorecards(room.snapshot()))) as archive:
+        assert archive.namelist() == ["scorecards/asha.yaml"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(["Priya", "priya", " PRIYA ", "Zoë", "zoe", "Ravi"]), max_size=6))
+def test_no_tabs_scorecard_is_lost_from_the_exports(tmp_path_factory, names: list[str]) -> None:
+    room = Room(path=tmp_path_factory.mktemp("tabs") / "r")
+    for n, name in enumerate(names):
+        room.join(name).publish("scorecard", card(f"Role {n}", {f"KRA {n}": []}))
+    state = room.snapshot()
+    with zipfile.ZipFile(io.BytesIO(export_scorecards(state))) as archive:
+        roles = {krakit.loads(archive.read(e).decode()).role.title for e in archive.namelist()}
+    sheet_roles = {r[3] for r in _sheets(export_workbook(state))["KPIs"][1:]}
+    assert roles == sheet_roles == {f"Role {n}" for n in range(len(names))}

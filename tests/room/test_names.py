@@ -11,7 +11,9 @@ from hypothesis import strategies as st
 
 from krakit.errors import InputError
 from krakit.room import Room
-from krakit.room.names import display_name, participant_id
+from krakit.room.format import Identity
+from krakit.room.names import display_name, participant_id, person_key
+from krakit.room.participant import Participant
 
 HOSTILE = (
     "../",
@@ -80,3 +82,31 @@ def test_display_names_are_printable_or_refused(name: str) -> None:
     except InputError:
         return
     assert shown == shown.strip() and len(shown) <= 80 and shown.isprintable()
+
+
+@pytest.mark.parametrize(
+    ("one", "other"), [("Priya", "priya"), ("Ravi", "ravi "), ("Zoë", "zoe"), ("José", "JOSE")]
+)
+def test_names_that_fold_alike_are_one_person(tmp_path: Path, one: str, other: str) -> None:
+    """Case, spaces and Latin accents fold alike, as in the participant's id (bug 3)."""
+    room = Room(path=tmp_path / "r")
+    room.join(one), room.join(other)
+    (person,) = room.snapshot().people()
+    assert len(person.tabs) == 2
+
+
+def test_marks_of_other_scripts_are_letters_not_accents() -> None:
+    assert person_key("प्रिया") != person_key("प्रया")
+    assert person_key("Йо") != person_key("Ио")
+
+
+def test_tabs_written_under_an_older_folding_join_the_same_person(tmp_path: Path) -> None:
+    room = Room(path=tmp_path / "r")
+    room.join("zoe")
+    session = "a1b2c3"
+    old = Identity(
+        id=participant_id("Zoë", session), name="Zoë", person="zoë", session=session
+    )  # the key an older krakit wrote
+    Participant(room, old, "Zoë").publish("join", {})
+    (person,) = room.snapshot().people()
+    assert len(person.tabs) == 2
