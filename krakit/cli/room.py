@@ -13,17 +13,20 @@ from krakit.cli.console import Output
 from krakit.errors import InputError
 
 if TYPE_CHECKING:
+    from krakit.goals import GoalTree
     from krakit.room import Room
 
 console = Output(highlight=False)
 err = Output(stderr=True, highlight=False)
 
-ACTIONS = ("show", "export", "reset", "close", "reopen", "goals", "anonymous")
+ACTIONS = ("open", "show", "export", "reset", "close", "reopen", "goals", "anonymous")
+SETTING_UP = ("open", "anonymous")
+"""The actions that create the room when there is none yet (so does goals with a tree)."""
 
 
 def room_command(
     action: str = typer.Argument(
-        ..., help="show | export | reset | close | reopen | goals | anonymous"
+        ..., help="open | show | export | reset | close | reopen | goals | anonymous"
     ),
     name: str | None = typer.Argument(
         None, help="The room's name (under $KRAKIT_ROOMS, else ./rooms)."
@@ -46,13 +49,14 @@ def room_command(
 ) -> None:
     """See a workshop room and act on it, as the facilitator's view does.
 
-    show: who is in (step, KRAs, KPIs, errors and warnings now), the room's mistakes by
-    checker code, files it cannot read. export -o room.xlsx | cards.zip: the workbook or every
-    scorecard. reset (files move to the room's archive) and close ask first unless --yes.
-    goals ROOM goals.yaml: give the room a goal tree (participants' step 1 offers its goals,
-    the facilitator's Goals tab shows the coverage); goals ROOM: the coverage and the gaps.
-    anonymous: everyone shown by alias from now on, names already written replaced (asks
-    first unless --yes).
+    open: create the room before the session (or reopen a closed one); goals ROOM goals.yaml
+    and anonymous create it too. show: who is in (step, KRAs, KPIs, errors and warnings now,
+    tabs), the room's mistakes by checker code, files it cannot read. export -o room.xlsx |
+    cards.zip: the workbook or every tab's scorecard. reset (files move to the room's archive)
+    and close ask first unless --yes. goals ROOM goals.yaml: give the room a goal tree
+    (participants' step 1 offers its goals, the facilitator's Goals tab shows the coverage);
+    goals ROOM: the coverage and the gaps. anonymous: everyone shown by alias from now on,
+    names already written replaced (asks first unless --yes).
     """
     if action not in ACTIONS or fmt not in ("text", "json"):
         raise InputError(
@@ -63,10 +67,25 @@ def room_command(
     from krakit.room import Room
     from krakit.room.names import room_folder
 
-    if name is not None and path is not None:  # NAME --path DIR: the room DIR/NAME
-        name, path = None, room_folder(name, path)
-    room = Room(name, path=path, create=False)
-    if action == "show":
+    folder = room_folder(name, path) if name is not None else path  # NAME --path DIR: DIR/NAME
+    if folder is None:
+        raise InputError("give the room's name: krakit room show batch-7", field="name")
+    creates = action in SETTING_UP or (action == "goals" and tree is not None and not remove)
+    if not creates:
+        _refuse_missing(folder, hint_path=path is not None)
+    loaded = None
+    if action == "goals" and tree is not None and not remove:  # checked before a room is made
+        from krakit.goals import load_tree
+
+        loaded = load_tree(tree)
+    if action in ("reset", "close", "anonymous") and not yes:
+        verb = "Make anonymous" if action == "anonymous" else action.capitalize()
+        if not typer.confirm(f"{verb} the room '{folder.name}'?"):
+            raise typer.Exit(1)
+    room = Room(path=folder, create=creates)
+    if action == "open":
+        _open(room)
+    elif action == "show":
         _show(room, names=names, fmt=fmt)
     elif action == "export":
         _export(room, output)
@@ -74,26 +93,54 @@ def room_command(
         room.reopen()
         err.print(f"✓ the room '{escape(room.name)}' is open again")
     elif action == "goals":
-        _goals(room, tree, remove=remove, names=names)
+        _goals(room, loaded, remove=remove, names=names)
+    elif action == "anonymous":
+        tabs = room.set_anonymous(True)
+        err.print(
+            f"✓ the room is anonymous; names replaced by aliases in {tabs} tab(s)' files",
+            markup=False,
+        )
+    elif action == "reset":
+        moved = room.reset()
+        err.print(f"✓ the room is empty; its files are in {moved}", markup=False)
     else:
-        verb = "Make anonymous" if action == "anonymous" else action.capitalize()
-        if not yes and not typer.confirm(f"{verb} the room '{room.name}'?"):
-            raise typer.Exit(1)
-        if action == "anonymous":
-            tabs = room.set_anonymous(True)
-            err.print(
-                f"✓ the room is anonymous; names replaced by aliases in {tabs} tab(s)' files",
-                markup=False,
-            )
-        elif action == "reset":
-            moved = room.reset()
-            err.print(f"✓ the room is empty; its files are in {moved}", markup=False)
-        else:
-            room.close()
-            err.print("✓ the room is closed: no one can join or publish", markup=False)
+        room.close()
+        err.print("✓ the room is closed: no one can join or publish", markup=False)
 
 
-def _goals(room: Room, tree: Path | None, *, remove: bool, names: bool) -> None:
+def _refuse_missing(folder: Path, *, hint_path: bool) -> None:
+    """Say to open the room first: the action needs one and there is none."""
+    from krakit.room.room import ROOM_FILE
+
+    if folder.name.strip() and not (folder / ROOM_FILE).exists():
+        where = f" --path {folder.parent}" if hint_path else ""
+        raise InputError(
+            f"there is no room '{folder.name}' in {folder.parent}; open it "
+            f"first: krakit room open {folder.name}{where} (or check the name)",
+            path=folder,
+            field="name",
+            value=folder.name,
+        )
+
+
+def _open(room: Room) -> None:
+    if room.closed:
+        room.reopen()
+    people = len(room.snapshot().people())
+    err.print(
+        f"✓ the room '{room.name}' is open in {room.folder} ({_count(people, 'person')} in it)",
+        markup=False,
+        soft_wrap=True,
+    )
+
+
+def _count(n: int, noun: str) -> str:
+    """``1 person``, ``2 people``, ``1 tab``, ``3 tabs``."""
+    plural = "people" if noun == "person" else f"{noun}s"
+    return f"{n} {noun if n == 1 else plural}"
+
+
+def _goals(room: Room, tree: GoalTree | None, *, remove: bool, names: bool) -> None:
     if remove or tree is not None:
         written = room.set_goals(None if remove else tree)
         err.print(
@@ -134,7 +181,11 @@ def _show(room: Room, *, names: bool, fmt: str) -> None:
         return
     info = state.info
     status = "closed" if info.closed else "open"
-    console.print(f"Room {escape(info.name)}: {len(people)} people, {status}", soft_wrap=True)
+    tabs = int(people.tabs.sum())
+    counted = _count(len(people), "person")
+    if tabs != len(people):
+        counted += f" ({_count(tabs, 'tab')})"
+    console.print(f"Room {escape(info.name)}: {counted}, {status}", soft_wrap=True)
     for row in people.itertuples():
         shown = f"{row.step:g}" if isinstance(row.step, float) else str(row.step)  # not 1.0
         step = f"step {shown} {row.step_name}".strip() if _known(row.step) else "—"
@@ -144,7 +195,8 @@ def _show(room: Room, *, names: bool, fmt: str) -> None:
             if _known(row.kras)
             else "no scorecard yet"
         )
-        console.print(f"  {escape(str(row.name))}: {escape(step)}; {counts}", soft_wrap=True)
+        who = str(row.name) + (f" ({row.tabs} tabs)" if row.tabs > 1 else "")
+        console.print(f"  {escape(who)}: {escape(step)}; {counts}", soft_wrap=True)
     if not mistakes.empty:
         console.print("Mistakes:")
         for row in mistakes.itertuples():

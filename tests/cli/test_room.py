@@ -96,6 +96,6 @@ def test_a_room_name_with_the_folder_of_rooms(tmp_path: Path) -> None:
     Room(path=tmp_path / "shared" / "batch-9").join("Asha")
     shown = runner.invoke(app, ["room", "show", "batch-9", "--path", str(tmp_path / "shared")])
     assert shown.exit_code == 0, shown.output
-    assert "Room batch-9: 1 people, open" in shown.output
+    assert "Room batch-9: 1 person, open" in shown.output
     missing = runner.invoke(app, ["room", "show", "batch-10", "--path", str(tmp_path / "shared")])
     assert missing.exit_code == 2 and "no room 'batch-10'" in missing.output
