@@ -28,6 +28,7 @@ How rows become actuals
 from __future__ import annotations
 
 import datetime as dt
+import warnings
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from os import PathLike
@@ -35,7 +36,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
-from krakit.errors import InputError
+from krakit.errors import InputError, KrakitWarning
 from krakit.metrics.compile import definition_query, grain_of
 from krakit.metrics.definition import Definition, Measure, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
@@ -206,6 +207,11 @@ def compute_actuals(
         a column the source lacks, a ref metrics.yaml does not define, a definition DuckDB
         cannot compute (a sum of text, say).
 
+    Warns
+    -----
+    KrakitWarning
+        A CSV with its header row and no rows (its KPIs get no actuals from it).
+
     Examples
     --------
     >>> import krakit
@@ -239,6 +245,13 @@ def compute_actuals(
         frames.sort(key=lambda f: f["kpi"].iat[0] if len(f) else "")  # stable: person order kept
     finally:
         con.close()
+    for name in sorted(sources.empty):
+        warnings.warn(
+            f"{sources.paths[name]}: source '{name}' has its header row but no rows, so the "
+            "KPIs that read it get no actuals from it",
+            KrakitWarning,
+            stacklevel=2,
+        )
     frames = [f for f in frames if len(f)]
     if not frames:
         return pd.DataFrame({c: pd.Series(dtype=float if c == "value" else str) for c in COLUMNS})
@@ -269,6 +282,8 @@ def _run(group: list[_Job], sources: Sources) -> list[pd.DataFrame]:
         for measure, where in _parts(each.definition):
             sources.open(measure.source, each.kpi)
             sources.check(measure, each.kpi, where)
+    if all(m.source in sources.empty for each in group for m in each.definition.measures()):
+        return []  # header rows only: no actuals (a warning named the files)
     scan = shared_scan(job.definition)
     if scan is None:
         query = definition_query(

@@ -5,6 +5,8 @@ matches) or a pandas DataFrame. What a messy file does is said plainly, naming t
 column, the row (a CSV's line) and what to do, before or instead of DuckDB's own message:
 
 * an empty file;
+* a CSV with its header row and no rows (an empty month's export): its KPIs get no actuals,
+  and :func:`~krakit.metrics.compute.compute_actuals` warns, naming the file;
 * dates that read both ways (``03/04/2026``: 3 April or 4 March) with no date in the file
   telling which, since every day is 12 or less;
 * a number column read as text because of a cell that is not a number (``ten``, a decimal
@@ -63,7 +65,8 @@ class Sources:
     """The named data sets, each opened in ``con`` on first use.
 
     ``columns``/``text`` map each opened source to its lower-case column names / those read
-    as text; ``paths`` to its file (None for a DataFrame).
+    as text; ``paths`` to its file (None for a DataFrame); ``empty`` holds the CSVs with a
+    header row and no rows.
     """
 
     def __init__(self, data: Mapping[str, Source], con: duckdb.DuckDBPyConnection) -> None:
@@ -74,6 +77,7 @@ class Sources:
         self.paths: dict[str, Path | None] = {}
         self._names: dict[str, dict[str, str]] = {}  # lower-case -> as written
         self._dates: dict[str, str] = {}  # a CSV's sniffed date format
+        self.empty: set[str] = set()  # CSVs with a header row and no rows
 
     def open(self, name: str, kpi: str) -> None:
         """Open source ``name`` (read by KPI ``kpi``) as a view of that name."""
@@ -99,6 +103,7 @@ class Sources:
                 relation = self._read(path, name)
                 relation.create_view(name, replace=True)
                 if path.suffix.lower() in _TEXT:
+                    self._rows_in(relation, path, name)
                     relation = self._ungroup(name, relation)
         except duckdb.Error as exc:
             raise InputError(
@@ -135,6 +140,17 @@ class Sources:
             found = self.con.execute("SELECT DateFormat FROM sniff_csv(?)", [str(path)]).fetchall()
             self._dates[name] = (found[0][0] if found else None) or ""
         return getattr(self.con, reader)(str(path))
+
+    def _rows_in(self, relation: duckdb.DuckDBPyRelation, path: Path, name: str) -> None:
+        """Note a CSV with a header row and no rows (DuckDB reads its columns as text)."""
+        import duckdb
+
+        try:
+            if relation.limit(1).fetchall():
+                return
+        except duckdb.Error:
+            return  # it has rows DuckDB cannot read: check() or explain() says which
+        self.empty.add(name)
 
     def _ungroup(self, name: str, relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
         """Read text columns written with digit grouping (1,50,000) as numbers: view ``name``
@@ -173,6 +189,8 @@ class Sources:
         import duckdb
 
         name = measure.source
+        if name in self.empty:
+            return  # no rows: nothing in them to miscount
         try:
             if measure.time is not None:
                 self._two_way_dates(name, measure.time, kpi, field)
@@ -322,6 +340,14 @@ class Sources:
         from krakit.metrics.guard import check_expression
 
         for measure, field in parts:
+            if measure.source in self.empty:  # a ratio's other side has rows; this has none
+                raise self._fail(
+                    measure.source,
+                    f"the file has its header row but no rows, so its columns read as text "
+                    f"and KPI '{kpi}' cannot take its {measure.agg.value}; export it again "
+                    "with its rows",
+                    field=f"kpis[{kpi}].definition.{field}source",
+                )
             text = self.text.get(measure.source, set())
             if measure.expr is None or measure.agg not in _NUMERIC or not text:
                 continue

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from krakit.cli import _register_all, app
-from krakit.errors import InputError
+from krakit.errors import InputError, KrakitWarning
 from krakit.metrics.compute import compute_actuals
 from krakit.model import Scorecard
 
@@ -74,7 +74,25 @@ def test_an_empty_file_says_so(tmp_path: Path) -> None:
 
 
 def test_a_header_without_rows_gives_no_actuals(tmp_path: Path) -> None:
-    assert _compute(_file(tmp_path, HEAD)).empty
+    for agg in ("median", "sum", "average", "count"):  # a sum of its text columns: no Binder Error
+        with pytest.warns(KrakitWarning, match=r"reqs\.csv: source 'reqs' has its header row"):
+            assert _compute(_file(tmp_path, HEAD), agg=agg).empty
+
+
+def test_a_ratio_over_a_header_only_file_names_it(tmp_path: Path) -> None:
+    import krakit
+
+    reqs = _file(tmp_path, HEAD + "ana,2026-01-05,10\n")
+    empty = _file(tmp_path, HEAD, name="offers.csv")
+    side = {"time": "filled_on", "person": "recruiter"}
+    card = _card()
+    card.kras[0].kpis[0].definition = krakit.model.KPI(id="x", definition={"ratio": {
+        "numerator": {"source": "offers", "agg": "sum", "expr": "days", **side},
+        "denominator": {"source": "reqs", "agg": "count", **side}}}).definition  # fmt: skip
+    with pytest.raises(InputError) as err:
+        compute_actuals({"ana": card}, {"reqs": reqs, "offers": empty})
+    assert "offers.csv" in str(err.value) and "header row but no rows" in str(err.value)
+    assert "Binder" not in str(err.value)
 
 
 def test_dates_that_read_both_ways_are_refused(tmp_path: Path) -> None:
