@@ -34,11 +34,10 @@ if TYPE_CHECKING:
 
 __all__ = ["KPI_COLUMNS", "export_scorecards", "export_tables", "export_workbook"]
 
-KPI_COLUMNS = (
-    "name", "tab", "latest", "role", "kra", "kpi", "metric", "unit", "baseline", "target",
-    "weight",
-)  # fmt: skip
-"""The KPIs sheet: one row per KPI (or KRA without one) of every tab's latest scorecard."""
+_KPI_FIELDS = ("metric", "unit", "baseline", "target", "weight")
+KPI_COLUMNS = ("name", "role", "kra", "kpi", *_KPI_FIELDS, "tab", "latest")
+"""The KPIs sheet: one row per KPI (or KRA without one) of every tab's latest scorecard;
+``tab`` numbers the person's tabs (1 joined first), ``latest`` marks the one the view shows."""
 
 
 def export_tables(
@@ -62,7 +61,7 @@ def export_tables(
                         "role": sc.role.title,
                         "kra": kra.title if kra else "",
                         "kpi": kpi.statement if kpi else None,
-                        **{k: getattr(kpi, k, None) for k in KPI_COLUMNS[6:]},
+                        **{k: getattr(kpi, k, None) for k in _KPI_FIELDS},
                     }
                 )
         answers = (person.payload("quiz") or {}).get("answers") or {}
