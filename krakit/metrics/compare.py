@@ -134,15 +134,42 @@ def revise(definition: Definition, **changes: Any) -> Definition:
     """
     data = definition.model_dump(mode="json", exclude_none=True)
     data.update(changes)
+    return _definition({k: v for k, v in data.items() if v not in (None, "")})
+
+
+def _definition(data: Any, kpi: str | None = None) -> Definition:
+    """``data`` (a mapping, as in metrics.yaml) as a checked Definition.
+
+    Raises
+    ------
+    InputError
+        What is wrong, naming the KPI and the field (``kpis[k].definition.tme``), as the
+        same mistake in a scorecard's YAML is said.
+    """
+    if isinstance(data, Definition):
+        return data
     try:
-        return Definition.model_validate({k: v for k, v in data.items() if v not in (None, "")})
+        return Definition.model_validate(data)
     except ValidationError as exc:
-        problem = exc.errors()[0]
-        where = ".".join(str(part) for part in problem["loc"]) or "definition"
+        from krakit.model_errors import reworded
+
+        problem = exc.errors(include_url=False)[0]
+        loc = ".".join(str(part) for part in problem["loc"])
+        base = "definition" if kpi is None else f"kpis[{kpi}].definition"
+        got = problem.get("input")
+        if problem["type"] == "model_type":
+            message = (
+                f"expected a definition (a mapping such as {{source: tickets, agg: count, "
+                f"time: opened_on, person: agent}}), got {got!r}"
+            )
+        else:
+            message = reworded(problem)
+        more = len(exc.errors()) - 1
         raise InputError(
-            f"this definition cannot be used: {problem['msg'].removeprefix('Value error, ')}",
-            field=where,
-            value=problem.get("input") if where != "definition" else None,
+            f"{'' if kpi is None else f'KPI {kpi!r}: '}this definition cannot be used: "
+            f"{message}{f' (and {more} more)' if more else ''}",
+            field=f"{base}.{loc}" if loc else base,
+            value=None if isinstance(got, Mapping | list) else got,
         ) from exc
 
 
@@ -195,10 +222,7 @@ def _apply(
         return cards, metrics
     if isinstance(definitions, MetricLibrary | str | PathLike):
         return cards, load_metrics(definitions)
-    wanted = {
-        kpi: d if isinstance(d, Definition) else Definition.model_validate(d)
-        for kpi, d in definitions.items()
-    }
+    wanted = {kpi: _definition(d, kpi) for kpi, d in definitions.items()}
     known = {k.id for card in cards.values() for k in card.all_kpis()}
     unknown = sorted(set(wanted) - known)
     if unknown:

@@ -163,3 +163,21 @@ def test_a_refused_expression_names_the_kpi(recruiters, library) -> None:
     sneaky = revise(library.metrics[TIME_TO_HIRE], expr="(SELECT 1)")
     with pytest.raises(InputError, match=TIME_TO_HIRE):
         compare_definitions(recruiters, raw_paths(), new={TIME_TO_HIRE: sneaky}, metrics=library)
+
+
+@pytest.mark.parametrize(
+    ("written", "field", "words"),
+    [
+        ({"source": "requisitions", "agg": "count", "tme": "filled_on"}, ".tme", "spelling"),
+        ("not a def", "", "expected a definition"),
+        ({"source": "requisitions", "agg": "cont", "time": "filled_on"}, ".agg", "expected"),
+    ],
+)
+def test_a_mistyped_definition_names_the_kpi_and_field(
+    recruiters, library, written, field: str, words: str
+) -> None:
+    with pytest.raises(InputError) as err:  # not pydantic's ValidationError
+        compare_definitions(recruiters, raw_paths(), new={TIME_TO_HIRE: written}, metrics=library)
+    assert err.value.field == f"kpis[{TIME_TO_HIRE}].definition{field}"
+    assert f"KPI '{TIME_TO_HIRE}'" in str(err.value) and words in str(err.value)
+    assert "pydantic" not in str(err.value)
