@@ -47,7 +47,7 @@ GRAIN_UNITS: dict[str, str] = {
 """A grain -> its DATE_TRUNC unit."""
 
 Columns = Mapping[str, Collection[str]]
-"""Source name -> its column names (lower case), when the data is at hand."""
+"""Source name -> its column names (compared regardless of case), when the data is at hand."""
 
 
 def _ident(name: str) -> exp.Identifier:
@@ -101,10 +101,10 @@ def _aggregate(measure: Measure, expr: exp.Expression | None) -> exp.Expression:
 
 def _check_column(name: str, measure: Measure, kpi: str, field: str, columns: Columns) -> None:
     known = columns.get(measure.source)
-    if known is not None and name.lower() not in known:
+    if known is not None and name.lower() not in {c.lower() for c in known}:
         raise InputError(
             f"KPI '{kpi}': source '{measure.source}' has no column '{name}' "
-            f"(its columns: {', '.join(sorted(known))})",
+            f"(its columns: {', '.join(repr(c) for c in known)})",
             field=f"kpis[{kpi}].definition.{field}",
             value=name,
         )
@@ -129,7 +129,8 @@ def build_query(
     table
         The table to read (the source's name when None).
     columns
-        Source -> its lower-case columns: every column named is checked against them.
+        Source -> its columns: every column named is checked against them (regardless of
+        case).
     text_columns
         Lower-case names of the time columns stored as text (cast before truncating).
     by_person

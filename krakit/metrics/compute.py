@@ -291,7 +291,7 @@ def _run(group: list[_Job], sources: Sources) -> list[pd.DataFrame]:
             kpi=job.kpi,
             grain=job.grain,
             fiscal_start=job.fiscal_start,
-            columns=sources.columns,
+            columns=sources.written,
             text_columns=sources.text,
             by_person=job.by_person,
         )
@@ -301,7 +301,7 @@ def _run(group: list[_Job], sources: Sources) -> list[pd.DataFrame]:
             [(each.kpi, each.definition) for each in group],
             grain=job.grain,
             fiscal_start=job.fiscal_start,
-            columns=sources.columns,
+            columns=sources.written,
             text_columns=sources.text.get(scan[0], set()),
             by_person=job.by_person,
         )

@@ -56,6 +56,15 @@ def _blank(path: Path) -> bool:
     return path.stat().st_size < 64 and not path.read_bytes().strip(b"\xef\xbb\xbf \r\n\t")
 
 
+def _stripped(frame: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with spaces around its column names removed (``'Sale Date '``), as DuckDB
+    reads a CSV's header; unchanged when none has any, or when two would then be one."""
+    names = [c.strip() if isinstance(c, str) else c for c in frame.columns]
+    if names == list(frame.columns) or len(set(names)) < len(names):
+        return frame
+    return frame.set_axis(names, axis=1)
+
+
 def _q(name: str) -> str:
     """A column or view name as a quoted DuckDB identifier."""
     return '"' + name.replace('"', '""') + '"'
@@ -65,7 +74,7 @@ class Sources:
     """The named data sets, each opened in ``con`` on first use.
 
     ``columns``/``text`` map each opened source to its lower-case column names / those read
-    as text; ``paths`` to its file (None for a DataFrame); ``empty`` holds the CSVs with a
+    as text; ``written`` to its column names as written (for messages); ``paths`` to its file (None for a DataFrame); ``empty`` holds the CSVs with a
     header row and no rows.
     """
 
@@ -73,6 +82,7 @@ class Sources:
         self.data = data
         self.con = con
         self.columns: dict[str, set[str]] = {}
+        self.written: dict[str, list[str]] = {}
         self.text: dict[str, set[str]] = {}
         self.paths: dict[str, Path | None] = {}
         self._names: dict[str, dict[str, str]] = {}  # lower-case -> as written
@@ -97,7 +107,7 @@ class Sources:
         path = None if isinstance(source, pd.DataFrame) else Path(source)
         try:
             if path is None:
-                self.con.register(name, source)
+                self.con.register(name, _stripped(source))
                 relation = self.con.table(name)
             else:
                 relation = self._read(path, name)
@@ -112,6 +122,7 @@ class Sources:
         self.paths[name] = path
         self._names[name] = {c.lower(): c for c in relation.columns}
         self.columns[name] = set(self._names[name])
+        self.written[name] = list(relation.columns)
         self.text[name] = {
             c.lower() for c, t in zip(relation.columns, relation.types, strict=True)
             if str(t) == "VARCHAR"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -212,3 +213,20 @@ def test_a_grouped_cell_that_reads_two_ways_is_named(tmp_path: Path) -> None:
 def test_the_line_named_counts_blank_lines(tmp_path: Path) -> None:
     path = _file(tmp_path, HEAD + "ana,2026-01-05,5\n\n\nben,2026-02-05,ten\n")
     _refused(path, "row 5", "'ten'")
+
+
+def test_a_frames_headers_are_stripped_as_a_csvs_are() -> None:
+    frame = pd.DataFrame({"Recruiter ": ["ana"], " Filled_On ": pd.to_datetime(["2026-01-05"]),
+                          "days": [10]})  # fmt: skip
+    got = compute_actuals({"ana": _card()}, {"reqs": frame})
+    assert got[["person", "period", "value"]].values.tolist() == [["ana", "2026-01", 10.0]]
+    assert list(frame.columns) == ["Recruiter ", " Filled_On ", "days"]  # the caller's, untouched
+
+
+def test_a_missing_column_lists_the_columns_as_written() -> None:
+    frame = pd.DataFrame({"Recruiter": ["ana"], "Filled On": pd.to_datetime(["2026-01-05"]),
+                          "Days": [10]})  # fmt: skip
+    with pytest.raises(InputError) as err:
+        compute_actuals({"ana": _card()}, {"reqs": frame})
+    assert "has no column 'filled_on'" in str(err.value)
+    assert "'Recruiter', 'Filled On', 'Days'" in str(err.value)
