@@ -74,8 +74,8 @@ class Sources:
     """The named data sets, each opened in ``con`` on first use.
 
     ``columns``/``text`` map each opened source to its lower-case column names / those read
-    as text; ``written`` to its column names as written (for messages); ``paths`` to its file (None for a DataFrame); ``empty`` holds the CSVs with a
-    header row and no rows.
+    as text; ``written`` to its column names as written (for messages); ``paths`` to its
+    file (None for a DataFrame). ``empty`` holds the CSVs with a header row and no rows.
     """
 
     def __init__(self, data: Mapping[str, Source], con: duckdb.DuckDBPyConnection) -> None:
