@@ -23,6 +23,7 @@ krakit.errors.InputError: ... KPI 'ttf': '(SELECT 1)' is a subquery; ...
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import lru_cache
 from typing import NamedTuple
@@ -116,13 +117,64 @@ def _fail(kpi: str, field: str, token: str, what: str, why: str) -> InputError:
     )
 
 
+_OPERATOR_WORDS = frozenset(
+    "and or not in is null like ilike glob similar to escape between case when then else end "
+    "as distinct true false interval cast try_cast".split()
+)
+"""SQL words that join names: two names with one of these between them are not one name."""
+
+
+def _spaced_name(text: str) -> str | None:
+    """The first run of two or more bare words in ``text`` (outside quotes, no SQL word
+    among them), as one name: ``Resolution Hours``; None when there is none."""
+    bare = re.sub(r"'[^']*'|\"[^\"]*\"", lambda m: " " * len(m[0]), text)
+    for run in re.finditer(r"[A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)+", bare):
+        words: list[str] = []
+        for word in [*run[0].split(), "and"]:
+            if word.lower() not in _OPERATOR_WORDS:
+                words.append(word)
+            elif len(words) > 1:
+                return " ".join(words)
+            else:
+                words = []
+    return None
+
+
+def _quote_hint(text: str) -> str:
+    """How to write a name with a space in it, when ``text`` seems to hold one; else ''."""
+    name = _spaced_name(text)
+    if name is None:
+        return ""
+    return (
+        f"; a column whose name has a space is written in double quotes ('\"{name}\"'), "
+        f"a text value in single quotes (\"'{name}'\")"
+    )
+
+
+def _complaint(exc: ParseError | TokenError, text: str) -> str:
+    """What the parser found wrong, in words (no sqlglot class names)."""
+    if isinstance(exc, TokenError) or not exc.errors:
+        if text.count("'") % 2 or text.count('"') % 2:
+            return "a quote is not closed"
+        return "it holds something SQL cannot read"
+    first = exc.errors[0]
+    said, token = str(first.get("description") or ""), str(first.get("highlight") or "")
+    if said.startswith("Required keyword"):
+        return f"{token!r} is missing what comes after it"
+    if said.startswith("Expecting )"):
+        return "a '(' is not closed"
+    if said.startswith("Invalid expression / Unexpected token"):
+        return f"{token!r} is not expected at column {first.get('col')}"
+    return re.sub(r"<class '[\w.]+\.(\w+)'>", r"\1", said).rstrip(".")
+
+
 @lru_cache(maxsize=4096)
 def _parse(text: str) -> tuple[exp.Expression, ...] | str:
-    """The statements in ``text``, or the parser's complaint."""
+    """The statements in ``text``, or the parser's complaint in words."""
     try:
         return tuple(e for e in parse(text, read="duckdb") if e is not None)
     except (ParseError, TokenError) as exc:
-        return str(exc).splitlines()[0]
+        return _complaint(exc, text) + _quote_hint(text)
 
 
 def _has_comment(text: str) -> bool:
@@ -172,6 +224,8 @@ def check_expression(
     if len(parsed) != 1:
         raise _fail(kpi, field, text, "more than one statement", "write one expression")
     tree = parsed[0]
+    if isinstance(tree, exp.Alias) and _quote_hint(text):  # 'Resolution Hours': 'a AS b'
+        raise _fail(kpi, field, text, "two names, not one", _quote_hint(text).removeprefix("; "))
     if not isinstance(tree, exp.Condition) and not isinstance(tree, tuple(REFUSED_KINDS)):
         what = "a statement"
         raise _fail(kpi, field, text, what, "only an expression over the columns is allowed")

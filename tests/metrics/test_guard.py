@@ -112,3 +112,24 @@ def test_a_refused_filter_stops_compute_before_any_sql_runs(tmp_path) -> None:
     frame = pd.DataFrame({"amount": [1.0], "closed_on": pd.to_datetime(["2026-01-02"])})
     with pytest.raises(KrakitError, match=r"revenue.*subquery"):
         compute_actuals(card, {"invoices": frame})
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Resolution Hours", ["two names", "'\"Resolution Hours\"'"]),
+        ("Resolution Hours / 24", ["'/' is not expected", "'\"Resolution Hours\"'"]),
+        ("status = Closed Won", ["two names", "\"'Closed Won'\""]),
+        ("Status <>", ["'<>' is missing what comes after it"]),
+        ("not", ["'not' is missing what comes after it"]),
+        ("(amount", ["a '(' is not closed"]),
+        ("status = 'won", ["a quote is not closed"]),
+    ],
+)
+def test_a_broken_expression_is_said_in_words(text: str, words: list[str]) -> None:
+    with pytest.raises(InputError) as err:
+        check_expression(text, kpi="k", field="filter")
+    said = str(err.value)
+    assert all(w in said for w in words), said
+    assert "<class" not in said and "sqlglot" not in said and "Required keyword" not in said
+    assert ("double quotes" in said) == ("Hours" in text or "Won" in text)  # only for spaces
