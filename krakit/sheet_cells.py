@@ -9,13 +9,20 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import json
 import re
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from krakit.errors import InputError, ParseError
 from krakit.sheets import Sheet, SheetRow, header_key
+from krakit.slugs import slugify
 
-__all__ = ["column_of", "kpi_data", "unique_id"]
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+__all__ = ["column_of", "explicit_id", "ignore_codes", "json_data", "kpi_data", "unique_id"]
+__all__ += ["validated"]
 
 _FREQUENCIES = {
     "daily": "daily",
@@ -126,6 +133,116 @@ def _scoring(sheet: Sheet, f: dict[str, Any], data: dict[str, Any]) -> None:
         )
 
 
+def json_data(sheet: Sheet, name: str, value: Any) -> Any:
+    """A JSON cell (a definition, thresholds, a scoring section, as krakit export writes it).
+
+    Raises
+    ------
+    InputError
+        The cell is not JSON, naming the column.
+    """
+    try:
+        return json.loads(str(value))
+    except ValueError:
+        raise InputError(
+            f"column '{column_of(sheet, name)}' holds {str(value)[:80]!r}, which is not JSON as "
+            'krakit export writes it (such as {"green": 95, "amber": 70}); fix or empty the cell',
+            field=name,
+            value=value,
+        ) from None
+
+
+def ignore_codes(sheet: Sheet, name: str, value: Any) -> Any:
+    """An ignore cell: codes (``T001, M001``) or a JSON mapping of code to reason."""
+    text = str(value).strip()
+    if text.startswith("{"):
+        return json_data(sheet, name, text)
+    return [c for c in re.split(r"[\s,;]+", text) if c]
+
+
+def explicit_id(value: Any, fallback: str) -> str:
+    """An id written in an id column: kept when it is one, else made one (``Rev 1``: ``rev-1``)."""
+    text = str(value).strip()
+    if re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", text) and len(text) <= 80:
+        return text
+    return slugify(text, fallback=fallback)
+
+
+def validated(
+    cls: type[BaseModel],
+    data: dict[str, Any],
+    sheet: Sheet,
+    row: int,
+    header: Callable[[str], str],
+    *,
+    collect: bool,
+    needed: tuple[str, ...] = (),
+    where: str = "",
+) -> Any:
+    """``cls`` made from one row's ``data``; a value it refuses is an InputError naming the row
+    and the column (``header`` of the field). With ``collect`` it is noted in
+    ``sheet.problems`` and left out (None when the field is ``needed``).
+
+    ``where`` names a worksheet other than the first ("worksheet 'Goals': ").
+    """
+    from pydantic import ValidationError
+
+    data = {k: v for k, v in data.items() if v is not None}
+    while True:
+        try:
+            return cls.model_validate(data)
+        except ValidationError as exc:
+            err = exc.errors(include_url=False)[0]
+            field = str(err["loc"][0]) if err["loc"] else ""
+            detail = str(err["msg"]).removeprefix("Value error, ")
+            problem = InputError(
+                f"{where}{detail}; fix the cell in column '{header(field)}'",
+                path=sheet.path,
+                row=row,
+                field=field or None,
+                value=err.get("input"),
+            )
+            if not collect:
+                raise problem from exc
+            sheet.problems.append(problem)
+            if field not in data or field in needed:
+                return None
+            del data[field]
+
+
+def _word(sheet: Sheet, f: dict[str, Any], name: str, words: dict[str, str]) -> str:
+    """A cell holding one of a closed set of words (normalised by header_key)."""
+    value = words.get(header_key(f[name]))
+    if value is None:
+        choices = ", ".join(dict.fromkeys(words.values()))
+        raise InputError(
+            f"unknown value {f[name]!r} in column '{column_of(sheet, name)}'; use {choices}",
+            field=name,
+            value=f[name],
+        )
+    return value
+
+
+_KPI_TYPES = {"quantitative": "quantitative", "qualitative": "qualitative"}
+_AGGREGATIONS = {"sum": "sum", "total": "sum", "mean": "mean", "average": "mean", "last": "last"}
+
+
+@functools.lru_cache(maxsize=1024)
+def _frequency(text: str) -> str | None:
+    """A frequency cell's cadence: its word, or a cadence the time reader finds (a slip such
+    as ``Quaterly``, ``every month``), or None."""
+    word = _FREQUENCIES.get(header_key(text))
+    if word is not None:
+        return word
+    from krakit.text.time import find_times
+
+    text = text.strip()
+    found = find_times(text)
+    if len(found) != 1 or found[0].kind != "cadence" or found[0].span != (0, len(text)):
+        return None  # the whole cell must be the cadence ("fortnightly-ish" is not one)
+    return _FREQUENCIES.get(str(getattr(found[0].value, "value", found[0].value)))
+
+
 def unique_id(base: str, used: dict[str, int]) -> str:
     """``base``, or ``base-2``, ``base-3``... the first not used yet (amortised O(1))."""
     if base not in used:
@@ -141,8 +258,13 @@ def unique_id(base: str, used: dict[str, int]) -> str:
             return candidate
 
 
-def kpi_data(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> dict[str, Any]:
+def kpi_data(
+    sheet: Sheet, row: SheetRow, used: dict[str, int], reserved: set[str] | None = None
+) -> dict[str, Any]:
     """The model fields of one KPI row (``used`` holds the ids taken so far on its card).
+
+    A row's own id (column 'KPI id') is kept while it is in ``reserved`` (the ids written on
+    the card and not yet claimed); a second row with the same id gets a new one.
 
     Raises
     ------
@@ -150,8 +272,6 @@ def kpi_data(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> dict[str, Any
         A word cell krakit cannot read (frequency, direction, target type) or a slab table
         that is not one, naming the field and the column (the caller adds the file and row).
     """
-    from krakit.model import slugify
-
     f = row.fields
     data: dict[str, Any] = {"statement": str(f.get("statement") or "")[:2000]}
     for name in (
@@ -168,7 +288,7 @@ def kpi_data(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> dict[str, Any
         if name in f:
             data[name] = f[name] if not isinstance(f[name], str) else f[name][:300]
     if "frequency" in f:
-        freq = _FREQUENCIES.get(header_key(f["frequency"]))
+        freq = _frequency(str(f["frequency"]))
         if freq is None and "deadline" not in f:
             from krakit.text.time import period_end
 
@@ -211,7 +331,21 @@ def kpi_data(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> dict[str, Any
         data["last_reviewed"] = value.date() if hasattr(value, "date") else value
     _scoring(sheet, f, data)
     if "ignore" in f:
-        data["ignore"] = [c for c in re.split(r"[\s,;]+", str(f["ignore"])) if c]
-    base = slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
+        data["ignore"] = ignore_codes(sheet, "ignore", f["ignore"])
+    if "note" in f:
+        data["note"] = str(f["note"])[:2000]
+    if "kpi_type" in f:
+        data["type"] = _word(sheet, f, "kpi_type", _KPI_TYPES)
+    if "aggregation" in f:
+        data["aggregation"] = _word(sheet, f, "aggregation", _AGGREGATIONS)
+    for name in ("thresholds", "definition"):
+        if name in f:
+            data[name] = json_data(sheet, name, f[name])
+    own = explicit_id(f["kpi_id"], "kpi") if "kpi_id" in f else None
+    if own is not None and reserved is not None and own in reserved:
+        reserved.discard(own)
+        data["id"] = own
+        return data
+    base = own or slugify(str(f.get("metric") or f.get("statement") or ""), fallback="kpi")
     data["id"] = unique_id(base, used)
     return data

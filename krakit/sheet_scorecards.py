@@ -7,13 +7,15 @@ and working out what a lone weight column means.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from krakit.errors import InputError
 from krakit.scoring.weights import near_100
-from krakit.sheet_cells import column_of, kpi_data, unique_id
-from krakit.sheets import Sheet, SheetRow
+from krakit.sheet_cells import column_of, explicit_id, ignore_codes, kpi_data, unique_id, validated
+from krakit.sheets import Sheet, SheetRow, header_key
+from krakit.slugs import slugify
 
 if TYPE_CHECKING:
     from krakit.model import Scorecard
@@ -21,14 +23,14 @@ if TYPE_CHECKING:
 __all__ = ["sheet_scorecards"]
 
 
-def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
+def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int], reserved: set[str]) -> Any:
     """The KPI of one sheet row; an InputError naming the row and the column to fix."""
     from pydantic import ValidationError
 
     from krakit.model import KPI
 
     try:
-        return KPI.model_validate(kpi_data(sheet, row, used))
+        return KPI.model_validate(kpi_data(sheet, row, used, reserved))
     except InputError as exc:
         raise InputError(
             exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value
@@ -50,17 +52,19 @@ def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int]) -> Any:
         ) from exc
 
 
-def _kpi_or_problem(sheet: Sheet, row: SheetRow, used: dict[str, int], collect: bool) -> Any:
+def _kpi_or_problem(sheet: Sheet, row: SheetRow, role: dict[str, Any], collect: bool) -> Any:
     """The row's KPI; with ``collect``, a cell the model refuses is noted and left out."""
     fields = dict(row.fields)
     while True:
         try:
-            return _row_kpi(sheet, SheetRow(row=row.row, fields=fields), used)
+            return _row_kpi(
+                sheet, SheetRow(row=row.row, fields=fields), role["used"], role["reserved"]
+            )
         except InputError as exc:
             if not collect:
                 raise
             sheet.problems.append(exc)
-            if exc.field not in fields or exc.field in ("statement", "metric"):
+            if exc.field not in fields or exc.field in ("statement", "metric", "kpi_id"):
                 return None  # nothing left to read in this row
             del fields[exc.field]
             if exc.field == "slabs":  # a slab table left out: the row is not scored by slabs
@@ -94,7 +98,7 @@ def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
         return "kra"
     if all(map(near_100, row_totals)) and not per_kra:
         sheet.assumed.append(
-            f"column '{column}' adds to 100 over each scorecard's KPIs, so each value was "
+            f"column '{column}' adds to 100 over each scorecard's rows, so each value was "
             "read as the KPI's share of the role: a KRA weighs the sum of its KPIs, and each "
             "KPI its part of that"
         )
@@ -104,6 +108,21 @@ def _weight_layout(sheet: Sheet, cards: list[list[list[float]]]) -> str:
         + ("" if per_kra else " (its numbers fit no layout exactly; krakit check says more)")
     )
     return "kpi"
+
+
+def _written_weights(sheet: Sheet) -> list[list[list[float]]]:
+    """Per scorecard, each KRA's numbers in the weight column, on every row that has a KRA:
+    a row left out for want of a KPI still says how the column was filled."""
+    from krakit.sheet_card import card_key
+
+    stem = Path(sheet.path).stem
+    cards: dict[tuple[str, str], dict[str, list[float]]] = {}
+    for row in sorted([*sheet.rows, *sheet.unread], key=lambda r: r.row):
+        kra = str(row.fields.get("kra") or "").strip()
+        weight = row.fields.get("weight")
+        if kra and isinstance(weight, float):
+            cards.setdefault(card_key(row.fields, stem), {}).setdefault(kra, []).append(weight)
+    return [list(kras.values()) for kras in cards.values()]
 
 
 def _apply_layout(roles: dict[tuple[str, str], dict[str, Any]], layout: str) -> None:
@@ -166,71 +185,140 @@ def sheet_scorecards(
     >>> sheet.assumed[0][:44]
     "column 'Weightage' repeats each KRA's weight"
     """
-    from krakit.model import KRA, Kind, Role, Scorecard, WeightMode, slugify
+    from krakit.model import SCHEMA_VERSION, Role, Scorecard, WeightMode
+    from krakit.sheet_card import card_key, card_parts
 
+    stem = Path(sheet.path).stem
     roles: dict[tuple[str, str], dict[str, Any]] = {}
+    for key in [card_key(r.fields, stem) for r in sheet.rows] + [
+        card_key(r.fields, stem) for rows in sheet.more.values() for r in rows
+    ]:
+        roles.setdefault(key, {"kras": {}, "loose": [], "rows": {}, "used": {}, "reserved": set()})
+    for row in sheet.rows:  # the ids written are the KPIs'; an id made for a row avoids them
+        if "kpi_id" in row.fields:
+            role = roles[card_key(row.fields, stem)]
+            own = explicit_id(row.fields["kpi_id"], "kpi")
+            role["used"][own] = 1
+            role["reserved"].add(own)
     for row in sheet.rows:
-        title = str(row.fields.get("role") or "").strip() or Path(sheet.path).stem
-        holder = str(row.fields.get("holder") or "").strip()[:200]
-        role = roles.setdefault(
-            (title, holder),
-            {"kras": {}, "loose": [], "rows": {}, "used": {}, "holder": holder or None},
-        )
-        kpi = _kpi_or_problem(sheet, row, role["used"], collect)
-        if kpi is None:
-            continue
-        role["rows"][kpi.id] = row.row
+        role = roles[card_key(row.fields, stem)]
+        kpi = None
+        if row.fields.keys() & {"statement", "metric", "kpi_id"}:
+            kpi = _kpi_or_problem(sheet, row, role, collect)
+            if kpi is None:
+                continue
+            role["rows"][kpi.id] = row.row
+            _say_renamed(sheet, row, kpi.id)
         kra_title = str(row.fields.get("kra") or "").strip()
         if not kra_title:
-            role["loose"].append(kpi)
+            if kpi is not None:
+                role["loose"].append(kpi)
             continue
-        kra = role["kras"].setdefault(kra_title, {"title": kra_title[:300], "kpis": []})
+        own = row.fields.get("kra_id")
+        group = ("id", explicit_id(own, "kra")) if own else ("title", kra_title)
+        kra = role["kras"].setdefault(
+            group, {"title": kra_title[:300], "kpis": [], "row": row.row, "cells": {}}
+        )
+        for name in _KRA_CELLS.values():
+            if name in row.fields:
+                kra["cells"].setdefault(name, row.fields[name])
         if "kra_weight" in row.fields and "weight" not in kra:
             kra["weight"] = row.fields["kra_weight"]
-        kra["kpis"].append(kpi)
+        if kpi is not None:
+            kra["kpis"].append(kpi)
     if "slabs" in sheet.columns.values() and "target_type" not in sheet.columns.values():
         sheet.assumed.append(
             f"column '{column_of(sheet, 'slabs')}' has no target type column beside it, so the "
             "KPIs with slabs were read as scored by slabs"
         )
     if "weight" in sheet.columns.values() and "kra_weight" not in sheet.columns.values():
-        cards = [
-            [[k.weight for k in kra["kpis"] if k.weight is not None] for kra in r["kras"].values()]
-            for r in roles.values()
-        ]
-        _apply_layout(roles, _weight_layout(sheet, cards))
+        _apply_layout(roles, _weight_layout(sheet, _written_weights(sheet)))
     out = []
-    for (title, _), role in roles.items():
-        kras: list[Any] = []
-        ids: dict[str, int] = {}
-        for kra in role["kras"].values():
-            base = slugify(kra["title"], fallback="kra")
-            kra_id = unique_id(base, ids)
-            kras.append(
-                KRA.model_construct(
-                    id=kra_id,
-                    title=kra["title"],
-                    description=None,
-                    kind=Kind.FUNCTIONAL,
-                    weight=kra.get("weight"),
-                    goals=[],
-                    kpis=kra["kpis"],
-                    ignore={},
-                )
-            )
+    for key, role in roles.items():
+        title, holder = key
+        kras = _kras(sheet, role, collect)
+        parts = card_parts(sheet, key, collect=collect)
         sc = Scorecard.model_construct(
-            schema_version=1,
-            role=Role(title=title[:200]),
-            holder=role["holder"],
-            period=None,
-            weights=WeightMode.PERCENT,
-            goals=[],
+            schema_version=SCHEMA_VERSION,
+            role=parts.get("role") or Role(title=title[:200]),
+            holder=holder or None,
+            period=parts.get("period"),
+            weights=parts.get("weights", WeightMode.PERCENT),
+            scoring=parts.get("scoring"),
+            goals=parts["goals"],
             kras=kras,
             unassigned_kpis=role["loose"],
-            actuals=[],
-            ignore={},
+            actuals=parts["actuals"],
+            ignore=parts.get("ignore", {}),
             created=None,
             updated=None,
         )
         out.append((sc, role["rows"]))
+    return out
+
+
+# The model's KRA fields -> the sheet's
+_KRA_CELLS = {
+    "kind": "kra_kind",
+    "goals": "kra_goals",
+    "description": "kra_description",
+    "ignore": "kra_ignore",
+    "weight": "kra_weight",
+}
+_KINDS = {"functional": "functional", "individual": "individual"}
+_KINDS |= {"organizational": "organizational", "organisational": "organizational"}
+
+
+def _say_renamed(sheet: Sheet, row: SheetRow, kpi_id: str) -> None:
+    own = row.fields.get("kpi_id")
+    if own is not None and explicit_id(own, "kpi") != kpi_id:
+        sheet.assumed.append(
+            f"row {row.row}: KPI id '{own}' is already an earlier row's, so this KPI was given "
+            f"the id '{kpi_id}' (actuals for '{own}' count for the earlier one)"
+        )
+
+
+def _kras(sheet: Sheet, role: dict[str, Any], collect: bool) -> list[Any]:
+    """The role's KRAs, validated: ids written kept, others made from the titles."""
+    from krakit.model import KRA
+
+    used = {own: 1 for kind, own in role["kras"] if kind == "id"}
+    out = []
+    for (kind, own), kra in role["kras"].items():
+        cells = kra["cells"]
+        data: dict[str, Any] = {
+            "id": own if kind == "id" else unique_id(slugify(own, fallback="kra"), used),
+            "title": kra["title"],
+            "weight": kra.get("weight"),
+        }
+        for field, name in _KRA_CELLS.items():
+            if name not in cells or field == "weight":
+                continue
+            value = cells[name]
+            if field == "kind":
+                value = _KINDS.get(header_key(value), value)
+            elif field == "goals":
+                value = [g for g in re.split(r"[\s,;]+", str(value)) if g]
+            elif field == "ignore":
+                try:
+                    value = ignore_codes(sheet, name, value)
+                except InputError as exc:
+                    if not collect:
+                        raise InputError(exc.reason, path=sheet.path, row=kra["row"]) from exc
+                    sheet.problems.append(
+                        InputError(exc.reason, path=sheet.path, row=kra["row"], field=name)
+                    )
+                    continue
+            data[field] = value
+        made = validated(
+            KRA,
+            data,
+            sheet,
+            kra["row"],
+            lambda f: column_of(sheet, _KRA_CELLS.get(f, "kra")),
+            collect=collect,
+            needed=("id", "title"),
+        )
+        if made is not None:
+            out.append(made.model_copy(update={"kpis": kra["kpis"]}))
     return out

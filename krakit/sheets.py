@@ -19,11 +19,13 @@ from typing import Any
 
 from krakit.errors import InputError, KrakitError
 from krakit.limits import CSV_MAX_BYTES, check_size, check_workbook
+from krakit.sheet_headers import HEADERS, KRA_FIELDS, header_key, lookup
 from krakit.sheet_merges import fill_down, vertical_merges
 
 __all__ = [
     "FORMULA_PREFIXES",
     "HEADERS",
+    "KRA_FIELDS",
     "Sheet",
     "SheetRow",
     "header_key",
@@ -91,101 +93,7 @@ def xlsx_text(value: str) -> str:
 
 # --- reading a KPI sheet ----------------------------------------------------------------------
 
-HEADERS: dict[str, tuple[str, ...]] = {
-    "role": ("role", "role title", "designation", "position", "job title", "job", "job role"),
-    "holder": ("holder", "employee", "employee name", "name", "person"),
-    "kra": (
-        "kra",
-        "kras",
-        "key result area",
-        "key result areas",
-        "kra title",
-        "result area",
-        "responsibility area",
-        "area",
-        "kra name",
-        "key responsibility area",
-    ),
-    "kra_weight": ("kra weight", "kra weightage", "kra weight %", "area weight"),
-    "statement": (
-        "kpi",
-        "kpis",
-        "key performance indicator",
-        "key performance indicators",
-        "kpi statement",
-        "statement",
-        "kpi description",
-        "measure",
-        "objective",
-        "goal",
-    ),
-    "metric": ("metric", "kpi name", "measure name", "indicator", "metric name"),
-    "target": ("target", "target value", "goal value", "target goal", "target level"),
-    "target_low": ("target low", "target min", "minimum target", "lower target"),
-    "target_high": ("target high", "target max", "maximum target", "upper target"),
-    "unit": ("unit", "units", "uom", "unit of measure", "unit of measurement"),
-    "baseline": ("baseline", "baseline value", "current", "current value", "current level"),
-    "owner": ("owner", "kpi owner", "responsible", "accountable", "person responsible"),
-    "frequency": (
-        "frequency",
-        "review frequency",
-        "measurement frequency",
-        "cadence",
-        "periodicity",
-        "reporting frequency",
-        "period",
-    ),
-    "data_source": (
-        "data source",
-        "source",
-        "source of data",
-        "data",
-        "system",
-        "measured from",
-        "source system",
-        "data sources",
-    ),
-    "weight": ("weight", "weightage", "kpi weight", "weight %", "kpi weightage", "weights"),
-    "deadline": ("deadline", "due date", "target date", "by when", "timeline", "due by"),
-    "polarity": ("polarity", "direction", "better when", "good when"),
-    "target_type": (
-        "target type",
-        "type of target",
-        "scored as",
-        "scoring",
-        "scoring method",
-        "scoring type",
-        "score type",
-    ),
-    "slabs": ("slabs", "slab", "slab table", "payout slabs", "incentive slabs", "slabs at points"),
-    "indicator": ("indicator type", "leading lagging", "leading or lagging", "lead lag"),
-    "last_reviewed": ("last reviewed", "last review", "reviewed on", "review date"),
-    "ignore": ("ignore", "checker ignore", "ignore rules"),
-}
-"""Field -> the headers (normalised: lower case, words only) that mean it."""
-
 _NUMBER_FIELDS = ("target", "target_low", "target_high", "baseline", "weight", "kra_weight")
-_LOOKUP = {
-    " ".join(re.findall(r"[a-z0-9]+", alias)): name
-    for name, aliases in HEADERS.items()
-    for alias in aliases
-}
-
-
-def header_key(header: Any) -> str:
-    """A header or a word cell normalised for lookup: lower case, words only, no ``%`` suffix.
-
-    Examples
-    --------
-    >>> header_key("Target (in %)")
-    'target'
-    >>> header_key("Higher_is_better")
-    'higher is better'
-    """
-    words = re.findall(r"[a-z0-9]+", str(header or "").lower().replace("_", " "))
-    while words and words[-1] in ("in", "pct", "percent"):
-        words.pop()
-    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -200,6 +108,7 @@ class SheetRow:
 class Sheet:
     """A KPI sheet as read: the rows, how headers were mapped, and headers not understood.
 
+    ``header_row`` is the row number of the headers (below a title row it is 2).
     ``problems`` holds the cells that could not be read when reading with ``collect=True``
     (each an :class:`~krakit.errors.InputError` naming the row and column; the cell is left
     out and the rest of its row kept). ``assumed`` says how the sheet's layout was read,
@@ -212,6 +121,11 @@ class Sheet:
     unknown: list[str] = field(default_factory=list)
     problems: list[InputError] = field(default_factory=list)
     assumed: list[str] = field(default_factory=list)
+    header_row: int = 1
+    unread: list[SheetRow] = field(default_factory=list)
+    """Rows with cells filled but no KPI, as read (their weights still tell the layout)."""
+    more: dict[str, list[SheetRow]] = field(default_factory=dict)
+    """Rows of the other worksheets krakit export writes ('Scorecard', 'Goals', 'Actuals')."""
 
 
 def _raw_rows(path: Path) -> Iterator[tuple[int, list[Any]]]:
@@ -313,6 +227,27 @@ def _number(
     return _finite(number, path=path, row=row, name=name, header=header), unit
 
 
+def _no_kpi(
+    path: Path, row: int, headers: list[str], mapping: dict[int, str], fields: dict[str, Any]
+) -> InputError:
+    """A row with cells filled but no KPI, named with the columns filled."""
+    kpi = next(h for i, h in enumerate(headers) if mapping.get(i) in ("statement", "metric"))
+    filled = ", ".join(f"'{headers[i]}'" for i, n in mapping.items() if n in fields)
+    formula = (
+        ""
+        if path.suffix.lower() == ".csv"
+        else " (a formula the spreadsheet never calculated reads as empty: open the "
+        "file in Excel and save it)"
+    )
+    return InputError(
+        f"{filled} filled but no KPI in column '{kpi}'; write the KPI there, or "
+        f"empty the row{formula}",
+        path=path,
+        row=row,
+        field="statement",
+    )
+
+
 def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
     """Read a KPI sheet (``.csv`` or ``.xlsx``, one KPI per row) with lenient headers.
 
@@ -356,17 +291,18 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
                 continue
             headers = [str(c or "").strip() for c in cells]
             filled = [h for h in headers if h]
-            if banner is None and len(filled) == 1 and not _LOOKUP.get(header_key(filled[0])):
+            if banner is None and len(filled) == 1 and not lookup(filled[0]):
                 banner = (number, filled[0])  # a title above the headers (often merged cells)
                 continue
             for index, header in enumerate(headers):
-                name = _LOOKUP.get(header_key(header))
+                name = lookup(header)
                 if name is None or name in mapping.values():
                     if header:
                         sheet.unknown.append(header)
                     continue
                 mapping[index] = name
                 sheet.columns[header] = name
+            sheet.header_row = number
             if "statement" not in mapping.values() and "metric" not in mapping.values():
                 raise InputError(
                     "found no KPI column; name one 'KPI' (or 'Metric'). Headers read: "
@@ -395,31 +331,18 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
             elif isinstance(value, str):  # a line break inside a cell; '=… as exported
                 value = restore(value.strip().replace("\r\n", "\n"))
             fields[name] = value
-        if "statement" in fields or "metric" in fields:
+        if "statement" in fields or "metric" in fields or "kpi_id" in fields:
             if "_unit" in fields:
                 fields.setdefault("unit", fields["_unit"])
             fields.pop("_unit", None)
             sheet.rows.append(SheetRow(row=number, fields=fields))
-        elif collect and fields.keys() - {"_unit"}:  # never a row left out unsaid
-            kpi = next(
-                h for i, h in enumerate(headers) if mapping.get(i) in ("statement", "metric")
-            )
-            filled = ", ".join(f"'{headers[i]}'" for i, n in mapping.items() if n in fields)
-            formula = (
-                ""
-                if path.suffix.lower() == ".csv"
-                else " (a formula the spreadsheet never calculated reads as empty: open the "
-                "file in Excel and save it)"
-            )
-            sheet.problems.append(
-                InputError(
-                    f"{filled} filled but no KPI in column '{kpi}'; write the KPI there, or "
-                    f"empty the row{formula}",
-                    path=path,
-                    row=number,
-                    field="statement",
-                )
-            )
+        elif "kra" in fields and fields.keys() <= KRA_FIELDS:  # a KRA with no KPI (yet)
+            sheet.rows.append(SheetRow(row=number, fields=fields))
+        elif fields.keys() - {"_unit"}:
+            sheet.unread.append(SheetRow(row=number, fields=fields))
+            if collect:  # never a row left out unsaid
+                sheet.problems.append(_no_kpi(path, number, headers, mapping, fields))
+
     if not mapping and banner is not None:
         raise InputError(
             f"found no KPI column; name one 'KPI' (or 'Metric'). Headers read: {banner[1]!r}",
@@ -429,4 +352,8 @@ def read_sheet(path: str | PathLike[str], *, collect: bool = False) -> Sheet:
     if not mapping:
         first = " (krakit reads the first worksheet)" if path.suffix.lower() != ".csv" else ""
         raise InputError(f"the sheet is empty{first}; put a header row and KPIs in it", path=path)
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from krakit.sheet_card import read_card_sheets
+
+        sheet.more = read_card_sheets(path)
     return sheet

@@ -141,3 +141,41 @@ def test_a_team_sheet_makes_one_scorecard_per_person(tmp_path: Path) -> None:
         ("Support lead", "Ravi"),
     ]
     assert [r for _, r in pairs][1] == {"first-response-time": 4, "csat": 5}
+
+
+def test_a_titled_sheet_with_merged_kras_and_a_row_left_out_is_read_as_shares(
+    tmp_path: Path,
+) -> None:
+    """Bug 13: a title row, KRA cells merged down, 'Weightage' as '30%', 'Quaterly', and one
+    row with no KPI (left out and named) whose weight still counts in how the column adds up."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    ws = book.active
+    ws.append(["Store Manager KPI sheet FY2026-27"])
+    ws.merge_cells("A1:G1")
+    ws.append(["Role ", "KRA", "KPI", "Target", "UoM", "Frequency", "Weightage"])
+    for row in (
+        ["Store Manager", "Sales", "Monthly sales Rs. 12 lakh", 1200000, "INR", "Monthly", "30%"],
+        ["Store Manager", None, "Average bill value above ₹800", 800, "INR", "monthly", "20%"],
+        ["Store Manager", "Customer", "NPS above 40", 40, "score", "Quaterly", "30%"],
+        ["Store Manager", None, None, 90, "%", "Monthly", "10%"],
+        ["Store Manager", "Inventory", "Shrinkage below 1%", "1%", "%", "Monthly", "10 %"],
+    ):
+        ws.append(row)
+    ws.merge_cells("B3:B4")
+    ws.merge_cells("B5:B6")
+    path = tmp_path / "sheet.xlsx"
+    book.save(path)
+
+    sheet = read_sheet(path, collect=True)
+    ((card, _),) = sheet_scorecards(sheet, collect=True)
+    assert sheet.header_row == 2  # the title above it is not the header
+    assert [(p.row, p.field) for p in sheet.problems] == [(6, "statement")]  # the row, named
+    assert "share of the role" in sheet.assumed[0]
+    assert [(k.title, k.weight) for k in card.kras] == [
+        ("Sales", 50.0),
+        ("Customer", 30.0),
+        ("Inventory", 10.0),
+    ]
+    assert [k.frequency for k in card.kras[1].kpis] == ["quarterly"]  # a slip, read

@@ -144,9 +144,12 @@ def export_sheet(
 ) -> None:
     """Write scorecards as one KPI sheet, one KPI a row, that krakit import reads back.
 
-    Target types and slabs are columns ('Target type', 'Slabs' as 80:50; 90:80; 100:100).
+    Target types and slabs are columns ('Target type', 'Slabs' as 80:50; 90:80; 100:100);
+    ids are kept. An .xlsx also holds each scorecard's own fields, goals and actuals on
+    worksheets of their own, so importing it gives back the same scorecards; a .csv cannot,
+    and says what it leaves out.
     """
-    from krakit.sheet_export import write_kpi_sheet
+    from krakit.sheet_export import csv_losses, write_kpi_sheet
 
     if output.exists() and not force:
         raise KrakitError(
@@ -157,6 +160,15 @@ def export_sheet(
     path = write_kpi_sheet(scorecards, output)
     n = sum(len(card.all_kpis()) for card in scorecards)
     console.print(f"✓ wrote {path}: {n} KPIs from {len(scorecards)} scorecard(s)")
+    lost = csv_losses(scorecards) if path.suffix.lower() == ".csv" else []
+    if lost:
+        err.print(
+            f"! {path.name} leaves out {', '.join(lost)}: a CSV file has one sheet, and these "
+            "belong to the whole scorecard, not to a KPI row. Export to .xlsx to keep them "
+            "(an import of this CSV gives scorecards without them).",
+            style="yellow",
+            soft_wrap=True,
+        )
     console.print(f"Edit it in a spreadsheet, then: krakit import {path} -o <folder>")
 
 

@@ -107,3 +107,32 @@ def test_text_that_looks_like_a_formula_comes_back_as_written(tmp_path: Path) ->
         kpi = again.kras[0].kpis[0]
         assert (again.role.title, again.kras[0].title) == ("=Sales", "+Revenue")
         assert (kpi.statement, kpi.owner) == ("=1+1", "@asha")
+
+
+def test_an_xlsx_round_trip_gives_back_the_same_card_and_a_csv_says_what_it_drops(
+    tmp_path: Path,
+) -> None:
+    """Bug 2: the recruiter template's period, role fields, goals and goal links, KRA kind and
+    custom ids all come back, so actuals recorded against it still point at their KPIs."""
+    card = tmp_path / "rec.yaml"
+    assert runner.invoke(app, ["template", "recruiter", "-o", str(card)]).exit_code == 0
+    before = krakit.load(card)
+    kpi = before.all_kpis()[0]
+    before.actuals = [krakit.Actual(kpi=kpi.id, period="2026-04", value=12)]
+    krakit.save(before, card, force=True)
+    before = krakit.load(card)
+    assert before.goals and before.period and before.role.function  # what bug 2 lost
+
+    sheet, back = tmp_path / "rec.xlsx", tmp_path / "back.yaml"
+    assert runner.invoke(app, ["export", str(card), "-o", str(sheet)]).exit_code == 0
+    res = runner.invoke(app, ["import", str(sheet), "-o", str(back)])
+    assert res.exit_code == 0, res.output
+    dropped = {"created", "updated"}
+    assert krakit.load(back).model_dump(exclude=dropped) == before.model_dump(exclude=dropped)
+    assert runner.invoke(app, ["diff", str(card), str(back)]).exit_code == 0
+
+    res = runner.invoke(app, ["export", str(card), "-o", str(tmp_path / "rec.csv")])
+    said = " ".join(res.output.split())
+    assert res.exit_code == 0, res.output
+    assert "rec.csv leaves out the period, the role's function" in said
+    assert "the goals, the actuals" in said and "Export to .xlsx to keep them" in said
