@@ -16,8 +16,10 @@ column, the row (a CSV's line) and what to do, before or instead of DuckDB's own
 
 Numbers written with digit grouping in a CSV, Indian (``1,50,000``) or Western
 (``1,234,567.50``), are read as numbers when every cell of the column is a number and at least
-one is grouped beyond doubt (two commas, or a comma and a decimal point); a column holding only
-``1,500``-like cells is said to be ambiguous (1500, or 1.5 written with a decimal comma).
+one is grouped beyond doubt (two commas, or a comma and a decimal point) or written with a
+currency sign or code from the numbers lexicon (``₹1,50,000``, ``Rs. 2,500/-``; a column in two
+currencies is refused); a column holding only ``1,500``-like cells is said to be ambiguous
+(1500, or 1.5 written with a decimal comma).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from krakit.errors import InputError
+from krakit.metrics.amounts import GROUPED, SURE, amount_patterns, currency_of
 from krakit.metrics.definition import Agg, Measure
 
 if TYPE_CHECKING:
@@ -45,9 +48,6 @@ _READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parque
             ".pq": "read_parquet"}  # fmt: skip
 _TEXT = (".csv", ".tsv", ".txt")
 _NUMERIC = (Agg.SUM, Agg.AVERAGE, Agg.MEDIAN, Agg.PERCENTILE, Agg.MIN, Agg.MAX)
-_GROUPED = r"-?(\d{1,3}(,\d{3})+|\d{1,2}(,\d{2})+,\d{3})(\.\d+)?"  # 1,500 · 1,50,000
-_NUMBER = rf"{_GROUPED}|-?\d+(\.\d+)?"
-_SURE = r"-?\d[\d,]*,[\d,]*,\d{3}(\.\d+)?|-?\d{1,3}(,\d{3})+\.\d+"  # two commas, or ,ddd.d
 _TWO_WAYS = ("%d/%m", "%m/%d", "%d-%m", "%m-%d", "%d.%m", "%m.%d")  # day and month both ≤ 12
 
 
@@ -105,6 +105,7 @@ class Sources:
             )
         source = self.data[name]
         path = None if isinstance(source, pd.DataFrame) else Path(source)
+        self.paths[name] = path
         try:
             if path is None:
                 self.con.register(name, _stripped(source))
@@ -164,29 +165,53 @@ class Sources:
         self.empty.add(name)
 
     def _ungroup(self, name: str, relation: duckdb.DuckDBPyRelation) -> duckdb.DuckDBPyRelation:
-        """Read text columns written with digit grouping (1,50,000) as numbers: view ``name``
-        becomes the file with those columns cast; other columns are unchanged."""
+        """Read text columns of amounts (``1,50,000``, ``₹1,50,000``, ``Rs. 2,500/-``) as
+        numbers: view ``name`` becomes the file with those columns cast; other columns are
+        unchanged. A column of amounts in two currencies is refused."""
         text = [c for c, t in zip(relation.columns, relation.types, strict=True)
                 if str(t) == "VARCHAR"]  # fmt: skip
         if not text:
             return relation
+        cell, sign = amount_patterns()
         tests = ", ".join(
-            f"bool_and({_q(c)} IS NULL OR regexp_full_match(trim({_q(c)}), '{_NUMBER}')), "
-            f"bool_or(regexp_full_match(trim({_q(c)}), '{_SURE}'))"
+            f"bool_and({_q(c)} IS NULL OR regexp_full_match(trim({_q(c)}), '{cell}')), "
+            f"bool_or(regexp_full_match(trim({_q(c)}), '(?:{sign})?\\s*(?:{SURE})\\s*(?:/-)?') "
+            f"OR regexp_matches(trim({_q(c)}), '^(?:{sign})'))"
             for c in text
         )
         found = self.con.execute(f"SELECT {tests} FROM {_q(name)}").fetchall()[0]
         grouped = {c for i, c in enumerate(text) if found[2 * i] and found[2 * i + 1]}
         if not grouped:
             return relation
+        for column in grouped:
+            self._one_currency(name, column, sign)
         raw = f"{name}\x00raw"  # a view name no source can take
         relation.create_view(raw, replace=True)
+        number = f"regexp_extract(trim({{}}), '^(?:{sign})?\\s*(-?[\\d,]*\\d(?:\\.\\d+)?)', 1)"
         columns = ", ".join(
-            f"CAST(replace(trim({_q(c)}), ',', '') AS DOUBLE) AS {_q(c)}" if c in grouped else _q(c)
+            f"CAST(replace({number.format(_q(c))}, ',', '') AS DOUBLE) AS {_q(c)}"
+            if c in grouped
+            else _q(c)
             for c in relation.columns
         )
         self.con.execute(f"CREATE OR REPLACE VIEW {_q(name)} AS SELECT {columns} FROM {_q(raw)}")
         return self.con.table(name)
+
+    def _one_currency(self, name: str, column: str, sign: str) -> None:
+        """Refuse a column of amounts written in more than one currency (₹ and $)."""
+        found = self.con.execute(
+            f"SELECT DISTINCT regexp_extract(trim({_q(column)}), '^({sign})', 1) AS s "
+            f"FROM {_q(name)} WHERE {_q(column)} IS NOT NULL"
+        ).fetchall()
+        codes = sorted({currency_of(row[0]) for row in found if row[0]})
+        if len(codes) > 1:
+            raise self._fail(
+                name,
+                f"column '{column}' holds amounts in {' and '.join(codes)}; a sum of them "
+                "means nothing: convert them to one currency first",
+                field=column,
+                value=column,
+            )
 
     def check(self, measure: Measure, kpi: str, field: str) -> None:
         """Say in words what in ``measure``'s source would make it count wrong or fail.
@@ -260,13 +285,18 @@ class Sources:
             value=column,
         )
 
-    def _first_bad(self, name: str, column: str, kind: str) -> tuple[int, str] | None:
+    def _first_bad(
+        self, name: str, column: str, kind: str, amounts: bool = False
+    ) -> tuple[int, str] | None:
         """The first row (1-based, as read) whose ``column`` holds text that is not a
-        ``kind`` (DOUBLE, TIMESTAMP), and that text; None when every cell is one."""
+        ``kind`` (DOUBLE, TIMESTAMP; with ``amounts``, nor an amount such as ``₹1,50,000``),
+        and that text; None when every cell is one."""
+        bad = f"TRY_CAST(v AS {kind}) IS NULL"
+        if amounts:
+            bad += f" AND NOT regexp_full_match(trim(v), '{amount_patterns()[0]}')"
         found = self.con.execute(
             f"SELECT n, v FROM (SELECT row_number() OVER () AS n, {_q(column)} AS v FROM "
-            f"{_q(name)}) WHERE v IS NOT NULL AND TRY_CAST(v AS {kind}) IS NULL ORDER BY n "
-            "LIMIT 1"
+            f"{_q(name)}) WHERE v IS NOT NULL AND {bad} ORDER BY n LIMIT 1"
         ).fetchall()
         return (int(found[0][0]), str(found[0][1])) if found else None
 
@@ -288,11 +318,12 @@ class Sources:
     def _not_a_number(self, measure: Measure, expr: str, kpi: str, field: str) -> None:
         name = measure.source
         column = self._names[name][expr.lower()]
-        bad = self._first_bad(name, column, "DOUBLE")
+        bad = self._first_bad(name, column, "DOUBLE", amounts=True)  # 'ten' before '1,500'
+        bad = bad or self._first_bad(name, column, "DOUBLE")
         if bad is None:
             return  # numbers as text (or no rows): DuckDB casts them, or says why
         cell = str(bad[1]).strip()
-        if re.fullmatch(_GROUPED, cell):
+        if re.fullmatch(GROUPED, cell):
             todo = (
                 f"{cell} reads both as {cell.replace(',', '')} (digit grouping) and as "
                 f"{cell.replace(',', '.')} (a decimal comma), and no other cell says which: "

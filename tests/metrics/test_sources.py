@@ -210,6 +210,23 @@ def test_a_grouped_cell_that_reads_two_ways_is_named(tmp_path: Path) -> None:
     _refused(path, "row 2", "'1,500'", "both as 1500", "1.500")
 
 
+def test_amounts_with_a_currency_sign_are_read(tmp_path: Path) -> None:
+    cells = ["₹1,50,000", "Rs. 2,500/-", "INR 1,000", "₹ 500", "750"]
+    rows = [f'ana,2026-01-{i + 1:02d},"{c}"' for i, c in enumerate(cells)]
+    got = _compute(_file(tmp_path, HEAD + "\n".join(rows) + "\n"), agg="sum")
+    assert got["value"].tolist() == [154750.0]  # not 'write a decimal point'
+
+
+def test_amounts_in_two_currencies_are_refused(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + 'ana,2026-01-05,"₹1,50,000"\nben,2026-02-05,"$2,500"\n')
+    _refused(path, "reqs.csv", "column 'days'", "INR and USD", "one currency", agg="sum")
+
+
+def test_a_currency_cell_that_is_no_amount_is_named(tmp_path: Path) -> None:
+    path = _file(tmp_path, HEAD + 'ana,2026-01-05,"₹1,50,000"\nben,2026-02-05,₹ten\n')
+    _refused(path, "row 3", "'₹ten'", "correct the cell", agg="sum")
+
+
 def test_the_line_named_counts_blank_lines(tmp_path: Path) -> None:
     path = _file(tmp_path, HEAD + "ana,2026-01-05,5\n\n\nben,2026-02-05,ten\n")
     _refused(path, "row 5", "'ten'")
