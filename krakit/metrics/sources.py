@@ -48,6 +48,10 @@ _READERS = {".csv": "read_csv", ".tsv": "read_csv", ".txt": "read_csv", ".parque
             ".pq": "read_parquet"}  # fmt: skip
 _TEXT = (".csv", ".tsv", ".txt")
 _NUMERIC = (Agg.SUM, Agg.AVERAGE, Agg.MEDIAN, Agg.PERCENTILE, Agg.MIN, Agg.MAX)
+_DATE_FORMS = ("%d/%m/%Y", "%m/%d/%Y", "%d-%m-%Y", "%m-%d-%Y", "%d.%m.%Y", "%Y/%m/%d",
+               "%d/%m/%y", "%d-%b-%Y", "%d %b %Y", "%b %d, %Y", "%d/%m/%Y %H:%M",
+               "%m/%d/%Y %H:%M")  # fmt: skip
+_TOTAL_WORDS = ("total", "totals", "grand total", "sub total", "subtotal", "sum", "overall")
 _TWO_WAYS = ("%d/%m", "%m/%d", "%d-%m", "%m-%d", "%d.%m", "%m.%d")  # day and month both ≤ 12
 
 
@@ -286,14 +290,18 @@ class Sources:
         )
 
     def _first_bad(
-        self, name: str, column: str, kind: str, amounts: bool = False
+        self, name: str, column: str, kind: str, lenient: bool = False
     ) -> tuple[int, str] | None:
         """The first row (1-based, as read) whose ``column`` holds text that is not a
-        ``kind`` (DOUBLE, TIMESTAMP; with ``amounts``, nor an amount such as ``₹1,50,000``),
-        and that text; None when every cell is one."""
+        ``kind`` (DOUBLE, TIMESTAMP), and that text; None when every cell is one. With
+        ``lenient``, neither an amount such as ``₹1,50,000`` nor a date written another
+        usual way (``03/04/2026``) is bad: the cell found is the one no way reads."""
         bad = f"TRY_CAST(v AS {kind}) IS NULL"
-        if amounts:
+        if lenient and kind == "DOUBLE":
             bad += f" AND NOT regexp_full_match(trim(v), '{amount_patterns()[0]}')"
+        elif lenient:
+            forms = ", ".join(f"'{f}'" for f in _DATE_FORMS)
+            bad += f" AND try_strptime(trim(v), [{forms}]) IS NULL"
         found = self.con.execute(
             f"SELECT n, v FROM (SELECT row_number() OVER () AS n, {_q(column)} AS v FROM "
             f"{_q(name)}) WHERE v IS NOT NULL AND {bad} ORDER BY n LIMIT 1"
@@ -302,7 +310,20 @@ class Sources:
 
     def _not_a_date(self, name: str, time: str, kpi: str, field: str) -> None:
         column = self._names[name].get(time.lower())
-        bad = None if column is None else self._first_bad(name, column, "TIMESTAMP")
+        if column is None:
+            return
+        bad = self._first_bad(name, column, "TIMESTAMP", lenient=True)  # 'Total' first
+        if bad is not None and bad[1].strip().casefold() in _TOTAL_WORDS:
+            raise self._fail(
+                name,
+                f"column '{column}' holds {bad[1]!r}: this looks like a spreadsheet's total "
+                "row, which makes the column read as text; delete the row (krakit adds the "
+                "rows up itself) and export again",
+                field=f"kpis[{kpi}].definition.{field}time",
+                n=bad[0],
+                value=bad[1],
+            )
+        bad = bad or self._first_bad(name, column, "TIMESTAMP")
         if bad is None:
             return
         raise self._fail(
@@ -318,7 +339,7 @@ class Sources:
     def _not_a_number(self, measure: Measure, expr: str, kpi: str, field: str) -> None:
         name = measure.source
         column = self._names[name][expr.lower()]
-        bad = self._first_bad(name, column, "DOUBLE", amounts=True)  # 'ten' before '1,500'
+        bad = self._first_bad(name, column, "DOUBLE", lenient=True)  # 'ten' before '1,500'
         bad = bad or self._first_bad(name, column, "DOUBLE")
         if bad is None:
             return  # numbers as text (or no rows): DuckDB casts them, or says why

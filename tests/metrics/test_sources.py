@@ -227,6 +227,14 @@ def test_a_currency_cell_that_is_no_amount_is_named(tmp_path: Path) -> None:
     _refused(path, "row 3", "'₹ten'", "correct the cell", agg="sum")
 
 
+def test_a_total_row_is_named_not_the_first_day_first_date(tmp_path: Path) -> None:
+    rows = "ana,03/04/2026,10\nben,15/04/2026,20\n\nana,20/04/2026,5\n,Total,35\n"
+    err = _refused(_file(tmp_path, HEAD + rows), "row 6", "'Total'", "total row", "delete")
+    assert err.row == 6 and "03/04/2026" not in str(err.value)
+    words = _file(tmp_path, HEAD + "ana,03/04/2026,10\nben,15/04/2026,20\nana,soon,5\n")
+    _refused(words, "row 4", "'soon'", "not a date")  # not row 2's '03/04/2026'
+
+
 def test_the_line_named_counts_blank_lines(tmp_path: Path) -> None:
     path = _file(tmp_path, HEAD + "ana,2026-01-05,5\n\n\nben,2026-02-05,ten\n")
     _refused(path, "row 5", "'ten'")
