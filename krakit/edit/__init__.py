@@ -60,6 +60,7 @@ from krakit.edit.kras import (
 from krakit.edit.paths import apply_fix, ignore, locate, set_field
 from krakit.edit.triage import Line, triage
 from krakit.matching import kra_finder, likely_kra
+from krakit.scoring.sentences import from_sentences
 
 __all__ = [
     "UNTITLED",
@@ -70,6 +71,7 @@ __all__ = [
     "add_kra",
     "add_statement",
     "apply_fix",
+    "from_sentences",
     "ignore",
     "import_actuals",
     "kpi_weight_total",

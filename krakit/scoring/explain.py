@@ -26,6 +26,7 @@ from krakit.model import (
 from krakit.scoring.definitions import aggregation_of, scored_type, target_range
 from krakit.scoring.pipeline import score
 from krakit.scoring.result import ScoreResult
+from krakit.scoring.sentences import from_sentences
 from krakit.scoring.targets import TARGET_TYPES, RollUp, TargetKind, Values, Worked
 
 __all__ = ["Explanation", "explain"]
@@ -106,6 +107,7 @@ def explain(
         else score(scorecard, actuals, manager_rating=manager_rating, config=config)
     )
     config = result.config
+    scorecard = from_sentences(scorecard)  # the KPIs as scored: a sentence's target counts
     kra_ids = {k.id for k in scorecard.kras}
     kpi_ids = {k.id for k in scorecard.all_kpis()}
     if kpi_or_kra is not None and kpi_or_kra not in kra_ids | kpi_ids:

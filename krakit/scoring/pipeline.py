@@ -28,6 +28,7 @@ from krakit.scoring.intake import locate, read_frame
 from krakit.scoring.missing import missing_kpis, missing_notes
 from krakit.scoring.result import ScoreResult
 from krakit.scoring.rollup import Rows, to_base
+from krakit.scoring.sentences import from_sentences
 from krakit.scoring.tables import kpi_totals, kras_overall, per_period
 from krakit.scoring.targets import TARGET_KINDS, RollUp
 
@@ -117,6 +118,7 @@ def score(
     config = config or cards[0].scoring or ScoringConfig()
     if by is not None and by not in BY_LEVEL:
         raise InputError(f"by={by!r}: use one of {', '.join(BY_LEVEL)} or None", field="by")
+    cards = [from_sentences(card) for card in cards]  # "Achieve ₹12 lakh monthly sales" alone
     defs, notes = kpi_definitions(cards, config)
     frame = read_frame(actuals, scorecard, team)
     try:

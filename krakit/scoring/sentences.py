@@ -1,0 +1,92 @@
+"""A KPI's numbers taken from its own sentence when no field gives them.
+
+A KPI written only as a sentence ("Achieve Rs. 12 lakh monthly sales", in a hand-written file
+or a sheet's KPI column) carries its target, unit, direction and cadence in the words. The
+checker reads them there; scoring must too, or the checker says "fine" and the score says "no
+target". :func:`from_sentences` fills exactly what the fields leave unsaid, the way
+:func:`krakit.edit.add_statement` fills a KPI typed in step 2: a field the file sets is never
+changed.
+
+Examples
+--------
+>>> import krakit
+>>> sc = krakit.loads("role: {title: SM}\\nkras:\\n- title: Sales\\n  kpis:\\n"
+...     "  - statement: Achieve Rs. 12 lakh monthly sales\\n")
+>>> kpi = from_sentences(sc).kras[0].kpis[0]  # also krakit.edit.from_sentences
+>>> kpi.target, kpi.unit, str(kpi.frequency)
+(1200000.0, 'INR', 'monthly')
+"""
+
+from __future__ import annotations
+
+from krakit.model import KPI, KPIType, Polarity, Scorecard, TargetType
+
+__all__ = ["from_sentence", "from_sentences", "needs_sentence"]
+
+_NUMBERS = ("target", "target_low", "target_high")
+# filled when the file leaves them out (not set, or set to nothing)
+_FILLED = ("target", "target_low", "target_high", "unit", "baseline", "frequency", "deadline")
+# a default rather than a choice unless the file says it: taken with the sentence's numbers
+_DEFAULTED = ("polarity", "target_type")
+
+
+def needs_sentence(kpi: KPI) -> bool:
+    """Whether a measured KPI has a sentence and no target in its fields (its numbers are in
+    words). A rating (qualitative) or a milestone has no number to take from words."""
+    return (
+        bool(kpi.statement)
+        and kpi.type is KPIType.QUANTITATIVE
+        and kpi.target_type is not TargetType.MILESTONE
+        and all(getattr(kpi, name) is None for name in _NUMBERS)
+    )
+
+
+def from_sentence(kpi: KPI, *, direction: bool = False) -> KPI:
+    """The KPI with what its sentence says filled where its fields say nothing.
+
+    Only a KPI with no target in its fields is read (``needs_sentence``), unless
+    ``direction``: a new KPI (a sheet's row being imported) also takes its direction from the
+    sentence when no column gave one ("Shrinkage below 1%" is lower-is-better).
+    """
+    if not (
+        needs_sentence(kpi) or (direction and kpi.statement and kpi.type is KPIType.QUANTITATIVE)
+    ):
+        return kpi
+    from krakit.text.parse import parse_kpi
+
+    read = parse_kpi(kpi.statement)
+    if needs_sentence(kpi) and read.target is None and read.target_low is None:
+        return kpi  # the sentence has no number either: M002 says so, scoring too
+    found = read.to_kpi(id=kpi.id)
+    given = kpi.model_fields_set
+    update = {
+        name: getattr(found, name)
+        for name in _FILLED
+        if getattr(kpi, name) is None and getattr(found, name) is not None
+    }
+    if direction or needs_sentence(kpi):
+        update |= {
+            name: getattr(found, name)
+            for name in _DEFAULTED
+            if name not in given and getattr(found, name) != getattr(kpi, name)
+        }
+    if kpi.polarity is Polarity.IN_RANGE and "polarity" in given:
+        # a range the file asks for takes the sentence's two ends or nothing
+        update.pop("target", None)
+        if not ("target_low" in update and "target_high" in update):
+            update = {k: v for k, v in update.items() if k not in ("target_low", "target_high")}
+    if not update:
+        return kpi
+    return kpi.model_copy(update=update)
+
+
+def from_sentences(sc: Scorecard, *, direction: bool = False) -> Scorecard:
+    """The scorecard with each KPI completed from its sentence (the same one if none needs it)."""
+    if not direction and not any(needs_sentence(k) for k in sc.all_kpis()):
+        return sc
+
+    def done(kpis: list[KPI]) -> list[KPI]:
+        return [from_sentence(k, direction=direction) for k in kpis]
+
+    kras = [kra.model_copy(update={"kpis": done(kra.kpis)}) for kra in sc.kras]
+    return sc.model_copy(update={"kras": kras, "unassigned_kpis": done(sc.unassigned_kpis)})
