@@ -8,6 +8,7 @@ first row that is wrong.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Mapping, Sequence
 from os import PathLike
 from typing import Any, NamedTuple
@@ -24,7 +25,7 @@ from krakit.actuals import (
     unknown_kpi,
     unknown_person,
 )
-from krakit.errors import InputError, KrakitError, ScorecardError
+from krakit.errors import InputError, KrakitError, KrakitWarning, ScorecardError
 from krakit.model import (
     Actual,
     Scorecard,
@@ -44,7 +45,8 @@ def read_frame(
             raise InputError("team scoring needs an actuals frame with a 'person' column")
         return _own_actuals(frame_of(cards.actuals))  # type: ignore[union-attr]
     if isinstance(actuals, str | PathLike):
-        return read_actuals(actuals, scorecard=cards)
+        frame = read_actuals(actuals, scorecard=cards)
+        return frame if team else _holders_rows(frame, cards, actuals)  # type: ignore[arg-type]
     if isinstance(actuals, pd.DataFrame):
         missing = [c for c in ("kpi", "period", "value") if c not in actuals.columns]
         if team and "person" not in actuals.columns:
@@ -71,12 +73,8 @@ def read_frame(
                     row=_row_name(frame, i),
                     field=column,
                 )
-        if not team and "person" in frame.columns and frame["person"].nunique() > 1:
-            raise InputError(
-                "these actuals are for several people: score a team with a mapping "
-                "person → scorecard, e.g. score(dict.fromkeys(people, scorecard), frame)",
-                field="person",
-            )
+        if not team:
+            frame = _holders_rows(frame, cards, None)  # type: ignore[arg-type]
         rows = _RowNames(frame)  # a row is named only once an error is found in it
         if not pd.api.types.is_float_dtype(frame["value"]):
             frame = frame.assign(value=coerce_values(frame["value"], rows=rows))
@@ -99,6 +97,53 @@ def read_frame(
                 ) from exc
         return _own_actuals(frame_of(items))
     raise InputError(f"cannot read actuals from a {type(actuals).__name__}", field="actuals")
+
+
+def _holders_rows(
+    frame: pd.DataFrame, card: Scorecard, path: str | PathLike[str] | None
+) -> pd.DataFrame:
+    """One scorecard's actuals from a frame naming several people (``krakit actuals
+    --everyone``): the rows of the card's holder, with a warning naming the people left out.
+
+    Raises
+    ------
+    InputError
+        Several people and a card with no holder, or no row of the holder's.
+    """
+    if "person" not in frame.columns:
+        return frame
+    people = [str(p) for p in pd.unique(frame["person"].dropna())]
+    if len(people) < 2:
+        return frame
+    where = f"{path}: " if path is not None else ""
+    team = "score a team with a mapping person → scorecard (score(dict.fromkeys(people, card), "
+    team += "frame))"
+    holder = (card.holder or "").strip()
+    if not holder:
+        raise InputError(
+            f"these actuals are for several people ({', '.join(people[:6])}); give the card a "
+            f"holder to score that person's rows, or {team}",
+            path=path,
+            field="person",
+        )
+    own = [p for p in people if p.strip().casefold() == holder.casefold()]
+    if not own:
+        raise InputError(
+            f"these actuals are for {', '.join(people[:6])}, not this card's holder "
+            f"'{holder}'; correct the holder or the names, or {team}",
+            path=path,
+            field="person",
+            value=people[0],
+        )
+    others = [p for p in people if p not in own]
+    warnings.warn(
+        f"{where}the actuals name {len(people)} people; scoring the rows of the card's holder "
+        f"'{holder}' and leaving out those of {', '.join(others[:6])}"
+        + (f" and {len(others) - 6} more" if len(others) > 6 else ""),
+        KrakitWarning,
+        stacklevel=4,
+    )
+    return frame[frame["person"].astype(str).isin(own).to_numpy()]
 
 
 def _own_actuals(frame: pd.DataFrame) -> pd.DataFrame:

@@ -113,6 +113,19 @@ def test_actuals_writes_the_csv_score_reads(files: dict[str, Path]) -> None:
     ]
 
 
+def test_score_reads_the_holders_rows_of_everyones_actuals(files: dict[str, Path]) -> None:
+    out = files["dir"] / "all.csv"
+    _ok(["actuals", files["card"], "-d", f"reqs={files['reqs']}", "-d",
+         f"offers={files['offers']}", "-m", files["metrics"], "--everyone", "-o", out])  # fmt: skip
+    _fails(["score", files["card"], "-a", out], "several people (ana, ben)", "holder")
+    files["card"].write_text(yaml.safe_dump(dict(CARD, holder="Ana")))
+    said = _ok(["score", files["card"], "-a", out])  # not 'given twice'
+    assert "card's holder 'Ana'" in said and "leaving out those of ben" in said
+    assert "50%" in said  # ana's acceptance, not ben's 100%
+    files["card"].write_text(yaml.safe_dump(dict(CARD, holder="Cleo")))
+    _fails(["score", files["card"], "-a", out], "ana, ben, not this card's holder 'Cleo'")
+
+
 def test_actuals_prints_without_output(files: dict[str, Path]) -> None:
     card = dict(CARD, holder="ben")
     files["card"].write_text(yaml.safe_dump(card))
