@@ -28,9 +28,13 @@ def _row_kpi(sheet: Sheet, row: SheetRow, used: dict[str, int], reserved: set[st
     from pydantic import ValidationError
 
     from krakit.model import KPI
+    from krakit.scoring.sentences import SENTENCE_FIELDS, from_sentence
 
     try:
-        return KPI.model_validate(kpi_data(sheet, row, used, reserved))
+        kpi = KPI.model_validate(kpi_data(sheet, row, used, reserved))
+        # what no column says comes from the KPI's own sentence, as when it is typed in step 2
+        absent = set(SENTENCE_FIELDS) - set(sheet.columns.values())
+        return from_sentence(kpi, direction=True, only=absent) if absent else kpi
     except InputError as exc:
         raise InputError(
             exc.reason, path=sheet.path, row=row.row, field=exc.field, value=exc.value

@@ -19,15 +19,19 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from krakit.model import KPI, KPIType, Polarity, Scorecard, TargetType
 
-__all__ = ["from_sentence", "from_sentences", "needs_sentence"]
+__all__ = ["SENTENCE_FIELDS", "from_sentence", "from_sentences", "needs_sentence"]
 
 _NUMBERS = ("target", "target_low", "target_high")
 # filled when the file leaves them out (not set, or set to nothing)
 _FILLED = ("target", "target_low", "target_high", "unit", "baseline", "frequency", "deadline")
 # a default rather than a choice unless the file says it: taken with the sentence's numbers
 _DEFAULTED = ("polarity", "target_type")
+SENTENCE_FIELDS = (*_FILLED, *_DEFAULTED)
+"""The fields a sentence can fill."""
 
 
 def needs_sentence(kpi: KPI) -> bool:
@@ -41,12 +45,14 @@ def needs_sentence(kpi: KPI) -> bool:
     )
 
 
-def from_sentence(kpi: KPI, *, direction: bool = False) -> KPI:
+def from_sentence(kpi: KPI, *, direction: bool = False, only: Collection[str] | None = None) -> KPI:
     """The KPI with what its sentence says filled where its fields say nothing.
 
     Only a KPI with no target in its fields is read (``needs_sentence``), unless
     ``direction``: a new KPI (a sheet's row being imported) also takes its direction from the
-    sentence when no column gave one ("Shrinkage below 1%" is lower-is-better).
+    sentence when no column gave one ("Shrinkage below 1%" is lower-is-better). ``only``
+    limits the fields that may be filled (a sheet's missing columns: an empty cell of a
+    column the sheet has is the author's choice).
     """
     if not (
         needs_sentence(kpi) or (direction and kpi.statement and kpi.type is KPIType.QUANTITATIVE)
@@ -70,6 +76,8 @@ def from_sentence(kpi: KPI, *, direction: bool = False) -> KPI:
             for name in _DEFAULTED
             if name not in given and getattr(found, name) != getattr(kpi, name)
         }
+    if only is not None:
+        update = {k: v for k, v in update.items() if k in only}
     if kpi.polarity is Polarity.IN_RANGE and "polarity" in given:
         # a range the file asks for takes the sentence's two ends or nothing
         update.pop("target", None)

@@ -91,3 +91,24 @@ def test_given_fields_survive(statement: str, fields: dict[str, object], directi
     done = from_sentence(kpi, direction=direction)
     for name in kpi.model_fields_set:
         assert getattr(done, name) == getattr(kpi, name), name
+
+
+def test_an_imported_row_reads_what_no_column_says(tmp_path) -> None:
+    from krakit.sheet_scorecards import sheet_scorecards
+    from krakit.sheets import read_sheet
+
+    path = tmp_path / "card.csv"
+    path.write_text(
+        "Role,KRA,KPI,Target,Weight\nSM,Inventory,Shrinkage below 1% every month,1,100\n",
+        encoding="utf-8",
+    )
+    kpi = sheet_scorecards(read_sheet(path))[0][0].kras[0].kpis[0]
+    assert kpi.polarity is Polarity.LOWER_IS_BETTER and str(kpi.frequency) == "monthly"
+    # a Polarity column left empty is the author's choice: the default stays
+    path.write_text(
+        "Role,KRA,KPI,Target,Polarity,Weight\n"
+        "SM,Inventory,Shrinkage below 1% every month,1,,100\n",
+        encoding="utf-8",
+    )
+    kpi = sheet_scorecards(read_sheet(path))[0][0].kras[0].kpis[0]
+    assert kpi.polarity is Polarity.HIGHER_IS_BETTER and str(kpi.frequency) == "monthly"
