@@ -106,8 +106,7 @@ def test_an_imported_row_reads_what_no_column_says(tmp_path) -> None:
     assert kpi.polarity is Polarity.LOWER_IS_BETTER and str(kpi.frequency) == "monthly"
     # a Polarity column left empty is the author's choice: the default stays
     path.write_text(
-        "Role,KRA,KPI,Target,Polarity,Weight\n"
-        "SM,Inventory,Shrinkage below 1% every month,1,,100\n",
+        "Role,KRA,KPI,Target,Polarity,Weight\nSM,Inventory,Shrinkage below 1% every month,1,,100\n",
         encoding="utf-8",
     )
     kpi = sheet_scorecards(read_sheet(path))[0][0].kras[0].kpis[0]
