@@ -1,9 +1,10 @@
-"""What changed in the definitions between two versions of a scorecard.
+"""What changed between two versions of a scorecard.
 
-:func:`diff` compares goals, KRAs and KPIs by id, field by field, and reports each change
-with the path a reader follows (``kras[sales].kpis[conversion-rate].target``). Actuals and
-the save timestamps are data, not definitions, and are left out; a KPI that moved to another
-KRA is reported once, as moved.
+:func:`diff` compares goals, KRAs (their goal links too) and KPIs by id, field by field, and
+reports each change with the path a reader follows
+(``kras[sales].kpis[conversion-rate].target``); then the actuals, by KPI and period
+(``actuals[conversion-rate 2026-04]``). The save timestamps are left out; a KPI that moved to
+another KRA is reported once, as moved.
 """
 
 from __future__ import annotations
@@ -22,6 +23,10 @@ ChangeKind = Literal["added", "removed", "changed", "moved"]
 _SKIP = frozenset(
     {"actuals", "created", "updated", "kras", "kpis", "goals", "unassigned_kpis", "role"}
 )
+
+
+_KRA_SKIP = frozenset({"kpis"})
+_ACTUAL_KEYS = frozenset({"kpi", "period"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +60,12 @@ def _as_scorecard(value: Scorecard | str | PathLike[str]) -> Scorecard:
     return value if isinstance(value, Scorecard) else load(value)
 
 
-def _fields(prefix: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+def _fields(
+    prefix: str, old: dict[str, Any], new: dict[str, Any], skip: frozenset[str] = frozenset()
+) -> list[Change]:
     changes = []
     for key in dict.fromkeys([*old, *new]):
-        if key in _SKIP:
+        if key in skip:
             continue
         if key == "definition":  # a metric definition: one change per field in it
             changes += _nested(prefix, {key: old.get(key)}, {key: new.get(key)})
@@ -95,18 +102,26 @@ def _by_id(items: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {item["id"]: item for item in items}
 
 
-def diff(a: Scorecard | str | PathLike[str], b: Scorecard | str | PathLike[str]) -> list[Change]:
+def diff(
+    a: Scorecard | str | PathLike[str],
+    b: Scorecard | str | PathLike[str],
+    *,
+    actuals: bool = True,
+) -> list[Change]:
     """List what changed in the definitions from scorecard ``a`` to scorecard ``b``.
 
     Parameters
     ----------
     a, b
         Scorecards, or paths of scorecard files.
+    actuals
+        Compare the actuals too (False: the definitions only).
 
     Returns
     -------
     list[Change]
-        In reading order: role and settings, goals, then each KRA followed by its KPIs.
+        In reading order: role and settings, goals, each KRA followed by its KPIs (a KRA's
+        goal links included), then the actuals by KPI and period.
 
     Raises
     ------
@@ -127,7 +142,7 @@ def diff(a: Scorecard | str | PathLike[str], b: Scorecard | str | PathLike[str])
     old = _as_scorecard(a).model_dump(mode="json")
     new = _as_scorecard(b).model_dump(mode="json")
     changes: list[Change] = _fields("role", old["role"], new["role"])
-    changes += _fields("scorecard", old, new)
+    changes += _fields("scorecard", old, new, _SKIP)
 
     old_goals, new_goals = _by_id(old["goals"]), _by_id(new["goals"])
     for goal_id in dict.fromkeys([*old_goals, *new_goals]):
@@ -174,7 +189,28 @@ def diff(a: Scorecard | str | PathLike[str], b: Scorecard | str | PathLike[str])
         elif kra_id not in old_kras:
             changes.append(Change("added", where, None, new_kras[kra_id]))
         else:
-            changes += _fields(where, old_kras[kra_id], new_kras[kra_id])
+            changes += _fields(where, old_kras[kra_id], new_kras[kra_id], _KRA_SKIP)
         changes += kpi_changes(kra_id)
     changes += kpi_changes(None)
+    if actuals:
+        changes += _actual_changes(old["actuals"], new["actuals"])
+    return changes
+
+
+def _actual_changes(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[Change]:
+    """Actuals by KPI and period: one recorded, one taken away, one whose value or note moved."""
+
+    def keyed(rows: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {f"actuals[{r['kpi']} {r['period']}]": r for r in rows}
+
+    before, after = keyed(old), keyed(new)
+    changes: list[Change] = []
+    for where in dict.fromkeys([*before, *after]):
+        was, now = before.get(where), after.get(where)
+        if now is None:
+            changes.append(Change("removed", where, was["value"] if was else None, None))
+        elif was is None:
+            changes.append(Change("added", where, None, now["value"]))
+        else:
+            changes += _fields(where, was, now, _ACTUAL_KEYS)
     return changes

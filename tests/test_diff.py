@@ -20,10 +20,11 @@ def test_identical_scorecards_have_no_changes(sample: krakit.Scorecard) -> None:
     assert diff(sample, sample.model_copy(deep=True)) == []
 
 
-def test_actuals_and_timestamps_are_not_definitions(sample: krakit.Scorecard) -> None:
+def test_timestamps_are_no_change_and_actuals_can_be_left_out(sample: krakit.Scorecard) -> None:
     changed = edit.set_actuals(sample, "2026-05", {"time-to-hire": 33})
     changed = changed.model_copy(update={"updated": None})
-    assert diff(sample, changed) == []
+    assert [str(c) for c in diff(sample, changed)] == ["+ actuals[time-to-hire 2026-05]: 33"]
+    assert diff(sample, changed, actuals=False) == []
 
 
 def test_field_change_added_removed_and_moved(sample: krakit.Scorecard) -> None:
@@ -78,3 +79,27 @@ def test_public_name() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert out.stdout.strip() == "[] diff"
+
+
+def test_goal_links_and_actuals_are_changes() -> None:
+    old = krakit.Scorecard(
+        role={"title": "Recruiter"},
+        goals=[{"title": "Grow the team"}, {"title": "Employer brand"}],
+        kras=[
+            {"title": "Hiring", "goals": ["grow-the-team"], "kpis": [{"id": "tth", "target": 30}]}
+        ],
+        actuals=[{"kpi": "tth", "period": "2026-04", "value": 35}],
+    )
+    new = old.model_copy(deep=True)
+    new.kras[0].goals = ["employer-brand"]
+    new.actuals = [
+        krakit.Actual(kpi="tth", period="2026-04", value=33),
+        krakit.Actual(kpi="tth", period="2026-05", value=31),
+    ]
+    assert [str(c) for c in diff(old, new)] == [
+        "~ kras[hiring].goals: ['grow-the-team'] -> ['employer-brand']",
+        "~ actuals[tth 2026-04].value: 35 -> 33",
+        "+ actuals[tth 2026-05]: 31",
+    ]
+    assert [str(c) for c in diff(new, old)][-1] == "- actuals[tth 2026-05]: 31"
+    assert diff(old, old.model_copy(deep=True)) == []

@@ -40,19 +40,24 @@ def schema() -> None:
 def diff(
     old: Path = typer.Argument(..., help="The scorecard before (YAML/JSON)."),
     new: Path = typer.Argument(..., help="The scorecard after."),
+    no_actuals: bool = typer.Option(
+        False, "--no-actuals", help="Compare the definitions only, not the actuals recorded."
+    ),
 ) -> None:
     """Print what changed from one scorecard file to another, field by field (exit 1 if any).
 
     Lines read like `~ kras[recruitment].kpis[time-to-hire].target: 30 -> 28`, `+` for what
-    was added and `-` for what was removed, definitions included.
+    was added and `-` for what was removed, definitions and goal links included, then the
+    actuals (`+ actuals[time-to-hire 2026-05]: 31`).
     """
     from krakit.diff import diff as changes
 
-    found = changes(old, new)
+    found = changes(old, new, actuals=not no_actuals)
     for change in found:
         console.print(str(change), markup=False, soft_wrap=True)
     if not found:
-        err.print(f"✓ {old} and {new} hold the same scorecard", markup=False, soft_wrap=True)
+        same = "the same definitions" if no_actuals else "the same scorecard"
+        err.print(f"✓ {old} and {new} hold {same}", markup=False, soft_wrap=True)
     raise typer.Exit(1 if found else 0)
 
 
