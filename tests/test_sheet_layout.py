@@ -179,3 +179,7 @@ def test_a_titled_sheet_with_merged_kras_and_a_row_left_out_is_read_as_shares(
         ("Inventory", 10.0),
     ]
     assert [k.frequency for k in card.kras[1].kpis] == ["quarterly"]  # a slip, read
+    from krakit.rules.filecheck import check_file
+
+    # the finding about the column's meaning names the header's row, not the title's
+    assert [f.row for f in check_file(path) if f.code == "X004"] == [2]

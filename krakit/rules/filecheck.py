@@ -123,7 +123,7 @@ def _check_sheet(path, select, ignore, config, progress, options):  # type: igno
                 UNKNOWN_COLUMN,
                 UNKNOWN_COLUMN.message.format(column=c) + ". " + str(UNKNOWN_COLUMN.fix),
                 f"columns[{c}]",
-                1,
+                sheet.header_row,
             )
             for c in sheet.unknown
         ),
@@ -137,7 +137,12 @@ def _check_sheet(path, select, ignore, config, progress, options):  # type: igno
             for p in sheet.problems
         ),
         *(
-            (WEIGHT_LAYOUT, WEIGHT_LAYOUT.message.format(assumed=a), weight_column, 1)
+            (
+                WEIGHT_LAYOUT,
+                WEIGHT_LAYOUT.message.format(assumed=a),
+                weight_column,
+                sheet.header_row,
+            )
             for a in sheet.assumed
         ),
     ]
