@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from krakit.metrics.library import MetricLibrary
     from krakit.model import KPI, Scorecard
 
-__all__ = ["DIALECTS", "GRAIN_UNITS", "build_query", "measure_sql", "sql_for"]
+__all__ = ["DIALECTS", "GRAIN_UNITS", "build_query", "fiscal_start_of", "measure_sql", "sql_for"]
 
 DIALECTS = ("duckdb", "postgres", "spark", "bigquery", "snowflake")
 """The dialects ``krakit sql`` writes: the ones whose medians and percentiles
@@ -302,6 +302,30 @@ def grain_of(kpi: KPI, definition: Definition, grain: str | None = None) -> str:
     return kpi.frequency.value if kpi.frequency is not None else "monthly"
 
 
+def fiscal_start_of(card: Scorecard, grain: str = "annual") -> int:
+    """The month a card's years begin at ``grain``: its ``scoring.fiscal_year_start``; else,
+    for an annual grain, April when its period is a fiscal label (``FY2026-27``), as scoring
+    reads such labels (a year from April to March, not two calendar halves); else January.
+    Quarters keep calendar labels then (April's quarters are the calendar's).
+
+    Examples
+    --------
+    >>> from krakit.model import Scorecard
+    >>> card = Scorecard(role={"title": "Sales"}, period="FY2026-27")
+    >>> fiscal_start_of(card), fiscal_start_of(card, "quarterly")
+    (4, 1)
+    >>> fiscal_start_of(card.model_copy(update={"period": "2026"}))
+    1
+    """
+    if card.scoring is not None and card.scoring.fiscal_year_start is not None:
+        return card.scoring.fiscal_year_start
+    if grain == "annual" and card.period and "FY" in card.period.upper():
+        from krakit.when import FISCAL_START
+
+        return FISCAL_START
+    return 1
+
+
 def sql_for(
     card_or_kpi: Scorecard | KPI,
     dialect: str = "duckdb",
@@ -351,20 +375,15 @@ def sql_for(
     dialect = _check_dialect(dialect)
     library = load_metrics(metrics) if metrics is not None else MetricLibrary()
     kpis = [card_or_kpi] if isinstance(card_or_kpi, KPIModel) else card_or_kpi.all_kpis()
-    fiscal = 1
-    if not isinstance(card_or_kpi, KPIModel) and card_or_kpi.scoring is not None:
-        fiscal = card_or_kpi.scoring.fiscal_year_start or 1
     out: dict[str, str] = {}
     for kpi in kpis:
         if kpi.definition is None:
             continue
         definition = library.resolve(kpi.definition, kpi=kpi.id)
+        at = grain_of(kpi, definition, grain)
+        fiscal = 1 if isinstance(card_or_kpi, KPIModel) else fiscal_start_of(card_or_kpi, at)
         out[kpi.id] = measure_sql(
-            definition,
-            kpi=kpi.id,
-            grain=grain_of(kpi, definition, grain),
-            dialect=dialect,
-            fiscal_start=fiscal,
+            definition, kpi=kpi.id, grain=at, dialect=dialect, fiscal_start=fiscal
         )
     return out
 

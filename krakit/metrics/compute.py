@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 from krakit.errors import InputError, KrakitWarning
-from krakit.metrics.compile import definition_query, grain_of
+from krakit.metrics.compile import definition_query, fiscal_start_of, grain_of
 from krakit.metrics.definition import Definition, Measure, definition_version
 from krakit.metrics.library import MetricLibrary, load_metrics
 from krakit.metrics.scan import combined_query, shared_scan
@@ -139,7 +139,6 @@ def _jobs(
 ) -> list[_Job]:
     jobs: dict[tuple[str, str, str, int, bool], _Job] = {}
     for person, card in people.items():
-        fiscal = (card.scoring.fiscal_year_start if card.scoring else None) or 1
         for kpi in card.all_kpis():
             if kpi.definition is None:
                 continue
@@ -147,6 +146,7 @@ def _jobs(
             measures = definition.measures()
             by_person = team or (bool(person) and all(m.person for m in measures))
             at = _rolled(kpi, definition, grain_of(kpi, definition, grain), rollup)
+            fiscal = fiscal_start_of(card, at)  # an FY2026-27 card's year: April to March
             key = (kpi.id, definition_version(definition), at, fiscal, by_person)
             job = jobs.get(key)
             if job is None:

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 import krakit
 from krakit.errors import InputError
 from krakit.metrics.compare import compare_definitions
+from krakit.metrics.compile import sql_for
 from krakit.metrics.compute import compute_actuals
 from krakit.model import Scorecard, ScoringConfig
 from tests.metrics.test_compute import (
@@ -124,6 +125,23 @@ def test_a_fiscal_year_rolls_up_to_its_label() -> None:
     card.scoring = ScoringConfig(fiscal_year_start=4)
     got = compute_actuals({"ana": card}, {"events": frame}, rollup="annual")
     assert set(got.loc[got["kpi"] == "days", "period"]) == {"FY2025-26"}
+
+
+def test_a_card_of_a_fiscal_period_rolls_up_to_its_fiscal_year() -> None:
+    team, frame = _team()
+    card = team["ana"].model_copy(deep=True, update={"period": "FY2025-26"})  # no scoring
+    frame = frame.assign(
+        at=pd.to_datetime(["2025-11-10", "2025-12-02", "2026-02-03", "2026-03-04"])
+    )
+    got = compute_actuals({"ana": card}, {"events": frame}, rollup="annual")
+    days = got[got["kpi"] == "days"]  # one year April to March, not calendar 2025 and 2026
+    assert days[["period", "value"]].values.tolist() == [["FY2025-26", 5.0]]
+    assert krakit.score({"ana": card}, got).totals.set_index("kpi").loc["days", "actual"] == 5.0
+    assert '"at" - INTERVAL 3 MONTH' in sql_for(card, grain="annual")["days"]  # April to March
+    assert "INTERVAL" not in sql_for(card, grain="quarterly")["days"]  # April's are calendar's
+    calendar = card.model_copy(update={"period": "2025"})
+    got = compute_actuals({"ana": calendar}, {"events": frame}, rollup="annual")
+    assert set(got.loc[got["kpi"] == "days", "period"]) == {"2025", "2026"}
 
 
 def test_an_unknown_rollup_is_refused_in_words() -> None:
