@@ -47,7 +47,8 @@ KRA_OFFERED_AS_KPI = Rule(
     source=_SOURCE,
     fix="Keep it as a KRA and add KPIs under it that measure it, e.g. '{example}'.",
     autofix=Fix(
-        title="Make '{value}' a KRA of its own, with suggested KPIs in its description",
+        title="Make '{value}' a KRA of its own (with suggested KPIs in its description when "
+        "its area is known)",
         action="kra-from-kpi",
         example="role: {title: Recruiter}\nholder: Asha\nkras:\n- title: Talent acquisition\n"
         "  kpis:\n  - {statement: Reduce time to hire from 45 to 30 days by March 2027}\n"
@@ -74,7 +75,9 @@ def _kra_is_a_kpi(ctx: KRAContext) -> Hit | None:
         area = draft.metric[:1].upper() + draft.metric[1:]
     if area is not None and area.lower() in _titles(ctx):
         area = None  # another KRA has that name already: merging is the manager's call
-    return Hit(values={"target": str(draft.target or draft.target_low)}, where="title", fix=area)
+    named = f"'{area}'" if area else "named after the area it belongs to"
+    values = {"target": str(draft.target or draft.target_low), "area": named}
+    return Hit(values=values, where="title", fix=area)
 
 
 KRA_IS_A_KPI = Rule(
@@ -86,7 +89,7 @@ KRA_IS_A_KPI = Rule(
     bad=("title: Increase sales by 20% by March 2027",),
     good=("title: Sales growth",),
     source=_SOURCE,
-    fix="Name the area as the KRA ('Sales growth') and move the sentence under it as a KPI.",
+    fix="Make the area the KRA ({area}) and move the sentence under it as a KPI.",
     autofix=Fix(
         title="Name the KRA '{value}' and keep the sentence as its KPI",
         action="kpi-from-kra",

@@ -41,8 +41,8 @@ NO_OWNER = Rule(
 
 
 def _no_data_source(ctx: KPIContext) -> Hit | None:
-    if ctx.kpi is None or ctx.kpi.data_source:
-        return None
+    if ctx.kpi is None or ctx.kpi.data_source or ctx.kpi.definition is not None:
+        return None  # a metric definition names its data set (source, ref or ratio)
     return Hit(where="data_source", fix=ctx.peers.data_source if ctx.peers is not None else None)
 
 

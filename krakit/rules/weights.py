@@ -15,13 +15,23 @@ _SC = "role: {title: Recruiter}\n"
 _BALANCED = "Balanced scorecard practice (Kaplan & Norton, 1996); Parmenter (2019)"
 
 
-def _kra_weights(ctx: ScorecardContext) -> Hit | None:
-    sc = ctx.scorecard
-    weights = [k.weight for k in sc.kras]
-    if sc.weights is not WeightMode.PERCENT or not weights or None in weights:
+def _past_100(weights: list[float | None]) -> float | None:
+    """The total when it is wrong: all typed and not 100, or some missing and already past 100
+    (W003 cannot give the missing ones a rest, so the group must be scaled)."""
+    if not weights:
         return None
     total = sum(w for w in weights if w is not None)
-    return None if adds_to_100(total) else Hit(values={"total": f"{total:g}"}, where="kras")
+    if None in weights:
+        return total if total > 100 and not adds_to_100(total) else None
+    return None if adds_to_100(total) else total
+
+
+def _kra_weights(ctx: ScorecardContext) -> Hit | None:
+    sc = ctx.scorecard
+    total = _past_100([k.weight for k in sc.kras])
+    if sc.weights is not WeightMode.PERCENT or total is None:
+        return None
+    return Hit(values={"total": f"{total:g}"}, where="kras")
 
 
 KRA_WEIGHTS_NOT_100 = Rule(
@@ -30,7 +40,11 @@ KRA_WEIGHTS_NOT_100 = Rule(
     severity=Severity.ERROR,
     message="The KRA weights add up to {total}%, not 100%",
     why="Weights that do not add to 100 make the overall score meaningless.",
-    bad=(_SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 30}",),
+    bad=(
+        _SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 30}",
+        _SC + "kras:\n- {title: Sales, weight: 50}\n- {title: Service, weight: 60}\n"
+        "- {title: Stock}",
+    ),
     good=(_SC + "kras:\n- {title: Recruitment, weight: 60}\n- {title: Onboarding, weight: 40}",),
     source=_BALANCED,
     fix="Adjust the weights so they add to 100, or set 'weights: relative'.",
@@ -50,11 +64,8 @@ def _kpi_weights(ctx: ScorecardContext) -> Iterator[Hit]:
     if ctx.scorecard.weights is not WeightMode.PERCENT:
         return
     for kra in ctx.scorecard.kras:
-        weights = [k.weight for k in kra.kpis]
-        if not weights or None in weights:
-            continue
-        total = sum(w for w in weights if w is not None)
-        if not adds_to_100(total):
+        total = _past_100([k.weight for k in kra.kpis])
+        if total is not None:
             yield Hit(values={"total": f"{total:g}", "kra": kra.title}, where=f"kras[{kra.id}]")
 
 
