@@ -54,6 +54,9 @@ _GRAIN_CADENCE = {
     "quarter": "quarterly",
     "year": "annual",
     "shift": "daily",
+    "morning": "daily",
+    "evening": "daily",
+    "night": "daily",
     "sprint": "weekly",
     "annum": "annual",
     "fiscal": "annual",
@@ -66,7 +69,7 @@ def _compared(m: re.Match[str], ctx: Context) -> When | None:
 
 
 def _each(m: re.Match[str], ctx: Context) -> When | None:
-    g = m["g"].lower()
+    g = (m["g"] or m.groupdict().get("g2") or "").lower()
     return _cadence(_GRAIN_CADENCE[g], f"per {g}")
 
 
