@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from krakit.text.lexicon import alt
 from krakit.text.slips import slips
 from krakit.text.time_resolvers import (
     _LEX,
@@ -164,6 +165,9 @@ _CADENCE_LOOKUP = {w.lower(): grain for w, grain in _CADENCE_WORDS.items()}
 _SPAN_AFTER_NUMBER = frozenset(w.lower() for w in _LEX["span_after_number"])
 
 
+_ALWAYS_BEFORE = re.compile(rf"(?i)(?<![\w.])(?:{alt(_LEX['always_counts'])})\s+$")
+
+
 def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
     if m["c"].lower().startswith(("a ", "an ")) and re.search(
         r"(?i)\bby\s+$", m.string[max(0, m.start() - 4) : m.start()]
@@ -173,6 +177,9 @@ def _cadence_word(m: re.Match[str], ctx: Context) -> When | None:
         r"\d\s*$", m.string[max(0, m.start() - 3) : m.start()]
     ):
         return None  # "2 saal mein" is within two years; "saal mein 12" is 12 a year
+    before = m.string[max(0, m.start() - 16) : m.start()]
+    if _ALWAYS_BEFORE.search(before):
+        return None  # "open 7 days a week": always, not once a week
     word = re.sub(r"\s+", " ", re.sub(r"/\s+", "/", m["c"]))  # "40 tickets / month"
     return _cadence(_CADENCE_LOOKUP[word.lower()], word)
 
