@@ -310,9 +310,9 @@ def _columns_of(source: Any, name: str) -> set[str]:
     import pandas as pd
 
     if isinstance(source, pd.DataFrame):
-        return {str(c).lower() for c in source.columns}
+        return {str(c).strip().lower() for c in source.columns}  # as a CSV's headers
     if isinstance(source, list | tuple | set | frozenset):
-        return {str(c).lower() for c in source}
+        return {str(c).strip().lower() for c in source}
     import duckdb
 
     from krakit.metrics.sources import Sources

@@ -42,6 +42,10 @@ def test_columns_are_read_from_the_data_when_given(tmp_path) -> None:
             "'Time to fill' reads column 'opend', which source 'reqs' does not have"
         ]
     assert _codes(check_definitions(card)) == []  # no data: not judged
+    # a frame read with spaces around its headers is the same table as the CSV
+    spaced = frame.rename(columns={"filled": " Filled ", "recruiter": "recruiter "})
+    findings = [f for f in check_definitions(card, data={"reqs": spaced}) if f.code == "D006"]
+    assert len(findings) == 1 and "'opend'" in findings[0].message
 
 
 def test_a_blank_card_and_kpis_without_definitions_draw_no_d_rule() -> None:
