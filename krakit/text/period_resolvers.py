@@ -23,6 +23,7 @@ from krakit.text.time_resolvers import (
     _fs,
     _fy_end_year,
     _g,
+    _month,
     _month_span,
     _year,
 )
@@ -247,3 +248,13 @@ def _this_time_next(m: re.Match[str], ctx: Context) -> When | None:
     """'by this time next year': a window of one year from today."""
     unit = _UNITS[m["u"].lower()]
     return When("window", f"1 {unit}", ctx.today, _window_end(ctx.today, 1, unit), unit, 1.0)
+
+
+def _year_ending(m: re.Match[str], ctx: Context) -> When | None:
+    """'for the year ending 31 March 2028': the twelve months to the end of that month."""
+    year, month = _year(m["y"]) or 0, _month(m["m"])
+    end = month_end(year, month)
+    start = dt.date(year - 1, month, 1) + dt.timedelta(days=32)
+    start = start.replace(day=1)
+    label = f"year to {m['m'][:3].title()} {year}"
+    return _deadline(label, (start, end), "year")

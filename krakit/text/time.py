@@ -95,7 +95,9 @@ _CADENCE_LIST = re.compile(
 _LIST_GAP = re.compile(r"[,/&|]?\s*(?:and|or|and/or)?|[,/&]")
 _UNDATED_LEADS = ("for", "during")
 _WORD = re.compile(r"[a-z]+")
-_YEAR_NAMES = frozenset({"fiscal-year", "school-year", "year", "the-period", "year-range"})
+_YEAR_NAMES = frozenset(
+    {"fiscal-year", "school-year", "year", "the-period", "year-range", "year-ending"}
+)
 _YEAR_GRAINS = frozenset({"year", "school year"})
 _DATED_WORD = re.compile(
     r"(?:by|before|until|till|til|no|due|deadline|in|at|end|close|to|on|within|over|next|"

@@ -54,6 +54,7 @@ from krakit.text.period_resolvers import (
     _this_period,
     _this_time_next,
     _window,
+    _year_ending,
 )
 from krakit.text.time_resolvers import (
     _LEX,
@@ -158,6 +159,16 @@ _END = r"(?:(?:at|by|before|till|until|to)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(
 _MONTH_WORDS = tuple(MONTHS)
 
 PATTERNS: tuple[TimePattern, ...] = (
+    TimePattern(
+        name="year-ending",
+        gate=("ending", "ended"),
+        pattern=r"(?P<lead>\b(?:for|in|during|over|of)\s+(?:the\s+)?)(?:(?:fiscal|financial|accounting)\s+)?year\s+(?:ending|ended)\s+(?:on\s+)?(?:(?:\d{1,2})(?:st|nd|rd|th)?\s+)?(?P<m>{MONTH})(?:\s+\d{1,2}(?:st|nd|rd|th)?)?,?\s+(?P<y>{YEAR})\b",
+        resolve=_year_ending,
+        examples={
+            "EBITDA margin of 18% for the year ending 31 March 2028": "deadline 2028-03-31",
+            "Revenue of ₹40 crore in the financial year ended June 2027": "deadline 2027-06-30",
+        },
+    ),
     TimePattern(
         name="every-period-end",
         gate=("every", "each"),
@@ -527,7 +538,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="the-period",
         gate=("during", "throughout", "over", "within", "through", "upcoming", "for", "in the "),
-        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on)\b)",
+        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on|ending|ended)\b)",
         resolve=_this_period,
         examples={
             "Keep compliance at 95% throughout the year": "deadline 2026-12-31",

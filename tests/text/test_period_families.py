@@ -273,6 +273,8 @@ FAMILIES = [
     ("Reach 1 lakh users in CY2026", "annual"),
     ("Reach 1 lakh users in the 2026 calendar year", "annual"),
     ("Reach 1 lakh users by FY25", "by-date"),
+    ("Grow margin to 18% for the year ending March 2027", "annual"),
+    ("Grow margin to 18% in the financial year ended 31 March 2027", "annual"),
     # by-date: deadlines and windows (EOQ3, Q4'25, Q3 FY26, CY26, Mar26, 31/03/2026,
     # next 90 days, 3 yrs)
     ("Submit 100% of timesheets by EOW", "by-date"),
@@ -345,7 +347,6 @@ FAMILIES = [
     ("Open 12 franchise outlets in less than 9 months", "by-date"),
     ("Onboard 40 dealers within 90 days of launch", "by-date"),
     ("Cut returns 10% within six months of the go-live", "by-date"),
-    ("Grow margin to 18% for the year ending March 2027", "by-date"),
     ("Complete 3 audits within the month", "by-date"),
     ("Onboard 20 sellers in next 6 months", "by-date"),
     ("Onboard 20 sellers in coming 3 months", "by-date"),

@@ -221,7 +221,7 @@ STATEMENTS = [
     ),
     (
         "Grow net profit margin to 18% for the year ending March 2027",
-        ("by-date", "increase", "18", "percent"),
+        ("annual", "increase", "18", "percent"),
     ),
     ("Average daily production of 1,200 units", ("daily", "none stated", "1200", "count")),
     (
