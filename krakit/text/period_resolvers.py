@@ -165,7 +165,7 @@ def _relative(m: re.Match[str], ctx: Context) -> When | None:
 
 def _this_period(m: re.Match[str], ctx: Context) -> When | None:
     """'throughout the year', 'during the quarter': the current one; 'the upcoming quarter'."""
-    what = m["what"].lower()
+    what = {"qtr": "quarter", "mth": "month"}.get(m["what"].lower(), m["what"].lower())
     start, end = _span_of(what, ctx.today, ctx, bool(m["fiscal"]))
     if m["rel"].strip().lower() == "upcoming":
         start, end = _span_of(what, end + dt.timedelta(days=1), ctx, bool(m["fiscal"]))

@@ -411,7 +411,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="end-of-school-year",
         gate=("school", "academic"),
-        pattern=r"(?:(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\bby\s+(?:the\s+)?|(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)\b)(?:(?P<rel>this|next|current)\s+)?(?:school|academic)\s+year\b",
+        pattern=r"(?:(?:(?:at|by|before|till|until)\s+)?(?:the\s+)?(?:end|close)\s+of\s+(?:the\s+)?|\bby\s+(?:the\s+)?|(?<!\bper\s)(?<!\beach\s)(?<!\bevery\s)(?<!\blast\s)(?<!\bprevious\s)(?<!\bprior\s)\b)(?:(?P<rel>this|next|current)\s+)?(?:school|academic)\s+year\b",
         resolve=_school_end,
         examples={
             "Raise attendance to 95% by the end of the school year": "deadline 2026-06-30",
@@ -538,7 +538,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="the-period",
         gate=("during", "throughout", "over", "within", "through", "upcoming", "for", "in the "),
-        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|month|week)\b(?!\s+(?:of|to|before|after|ago|on|ending|ended)\b)",
+        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|qtr|month|mth|week)\b(?!\s+(?:of|to|before|after|ago|on|ending|ended)\b)",
         resolve=_this_period,
         examples={
             "Keep compliance at 95% throughout the year": "deadline 2026-12-31",
@@ -546,6 +546,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Book 40 demos in the upcoming quarter": "deadline 2026-06-30",
             "Keep P1 incidents at zero for the quarter": "deadline 2026-03-31",
             "Zero lost-time injuries in the year": "deadline 2026-12-31",
+            "Lift trial-to-paid conversion to 12% in the current qtr": "deadline 2026-03-31",
         },
         leaves=("Best month of the year",),
     ),
@@ -698,7 +699,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|contract|programme|program|campaign)[-\s]end|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|contract|programme|program|campaign)[-\s]end|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b(?!\s+(?:committee|team|department|dept|board|panel|head|manager|lead|officer|function|cell|firm|partner|staff)\b)",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",

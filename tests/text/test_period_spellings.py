@@ -298,7 +298,7 @@ SPELLINGS = [
     ("Reconcile cash by close of business every day", "daily"),
     ("Complete 40 home visits per financial year", "annual"),
     ("Publish 6 papers per academic year", "annual"),
-    ("Conduct 2 PTMs per term", "none stated"),
+    ("Conduct 2 PTMs per term", "quarterly"),  # a school term, as a sprint is weekly
     ("Audit 12 files per FY", "annual"),
     ("Achieve 95% attendance per semester", "none stated"),
     ("Serve 300 meals per visit", "none stated"),
