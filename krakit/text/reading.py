@@ -57,6 +57,8 @@ CMP_WORDS = alt(
 
 TARGET_LABEL = re.compile(
     rf"(?i)(?<![A-Za-z])(?:{alt(_L['target_labels'])})(?:\s+(?:of|is|at|to|for|:|(?:would|will|should|must|shall|can)\s+be|(?:is\s+)?set\s+at))?"
+    # a log-frame's "Target (2025): 32%", "Target [FY27] - 40"
+    r"(?:\s*[(\[][^()\[\]]{1,24}[)\]])?"
     rf"\s*[:=\-–]?\s*(?:of\s+)?(?P<cmp>(?:{CMP_WORDS})\s*)?$"
 )
 

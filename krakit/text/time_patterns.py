@@ -538,7 +538,7 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="the-period",
         gate=("during", "throughout", "over", "within", "through", "upcoming", "for", "in the "),
-        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|qtr|month|mth|week)\b(?!\s+(?:of|to|before|after|ago|on|ending|ended)\b)",
+        pattern=r"\b(?:during|throughout|over\s+the\s+course\s+of|(?:for|through|over)\s+the\s+rest\s+of|over|within|through|in|for(?=\s+the\s+(?:current\s+)?(?:quarter|month|week)\b))\s+the\s+(?P<rel>upcoming\s+|current\s+|)(?:(?P<fiscal>fiscal|financial)\s+|calendar\s+)?(?P<what>year|quarter|qtr|month|mth|week)\b(?!\s+(?:of|to|before|after|ago|on|ending|ended)\b)",
         resolve=_this_period,
         examples={
             "Keep compliance at 95% throughout the year": "deadline 2026-12-31",
@@ -547,6 +547,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Keep P1 incidents at zero for the quarter": "deadline 2026-03-31",
             "Zero lost-time injuries in the year": "deadline 2026-12-31",
             "Lift trial-to-paid conversion to 12% in the current qtr": "deadline 2026-03-31",
+            "Keep p95 latency under 300 ms for the rest of the quarter": "deadline 2026-03-31",
         },
         leaves=("Best month of the year",),
     ),
@@ -639,6 +640,7 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Cut infections by 50% by the year 2028": "deadline 2028-12-31",
             "Sales of ₹5 crore in the 2027 calendar year": "deadline 2027-12-31",
             "CSAT 97% (2027 calendar year)": "deadline 2027-12-31",
+            "Stunting | Baseline (2024): 38% | Target (2027): 32%": "deadline 2027-12-31",
         },
     ),
     TimePattern(
@@ -699,12 +701,15 @@ PATTERNS: tuple[TimePattern, ...] = (
             "sprint",
             "pi",
         ),
-        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for)\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|contract|programme|program|campaign)[-\s]end|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b(?!\s+(?:committee|team|department|dept|board|panel|head|manager|lead|officer|function|cell|firm|partner|staff)\b)",
+        pattern=r"\b(?:by|before|until|till|at|ahead\s+of|prior\s+to|in\s+time\s+for|in(?=\s+(?:the\s+)?(?:next|upcoming|coming)\s))\s+(?:the\s+)?(?:(?:my|our|his|her|their|your|the)\s+)?(?P<event>(?:(?:next|upcoming|coming|first|annual|mid-?year|year-?end|quarterly|final|external|statutory)\s+)*(?:[A-Z]{2,6}\s+)?(?:performance\s+|pulse\s+|engagement\s+|staff\s+|employee\s+|customer\s+)?(?:review|appraisal|evaluation|audit|inspection|assessment|launch|go-?\s?live|renewal|accreditation|board\s+meeting|AGM|survey|census|exams?|board\s+exams?|site\s+visit|election|roll-?\s?out|cut-?\s?over|handover|hand-over|release|migration)|(?:end|close)\s+of\s+(?:the\s+)?(?:this\s+|next\s+|current\s+|{ORD}\s+)?(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|probation\s+period|contract|programme|program|engagement|season|campaign)|(?:school\s+|academic\s+)?(?:term|semester|trimester|pilot|project|probation|contract|programme|program|campaign)[-\s]end|sprint\s+\d{1,3}|(?:PI|release)\s+\d{1,2}(?:\.\d{1,2})?)\b(?!\s+(?:committee|team|department|dept|board|panel|head|manager|lead|officer|function|cell|firm|partner|staff)\b)",
         resolve=_anchor,
         examples={
             "Complete 20 contact hours by my next review": "deadline next review (no date)",
             "Close every finding before the next audit": "deadline next audit (no date)",
             "Log 20 CPD hours by next evaluation": "deadline next evaluation (no date)",
+            "Engineering eNPS above 30 in the next pulse survey": (
+                "deadline next pulse survey (no date)"
+            ),
             "Raise the pass rate to 85% by the end of term": "deadline end of term (no date)",
             "Cut DSO to 45 days by the end of the pilot": "deadline end of the pilot (no date)",
             "By the end of the first semester, absences drop to 10%": (

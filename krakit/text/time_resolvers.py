@@ -292,11 +292,26 @@ _YEAR_LEAD = re.compile(
 )
 
 
+# A log-frame's labelled year: "Target (2027): 32%" is the year the target covers;
+# "Baseline (2022)" or "Actual (2025)" dates another number, no time of the target.
+_LABEL_YEAR = re.compile(
+    r"(?i)\b(?P<label>target|goal|milestone|baseline|actual|achieved)\s*[(\[]\s*$"
+)
+_NOT_THE_TARGETS = frozenset({"baseline", "actual", "achieved"})
+
+
 def _year_deadline(m: re.Match[str], ctx: Context) -> When | None:
-    """'by 2030', 'for 2027', 'CY2027', '2027 calendar year': a year with a time word (a bare
-    2027 is no deadline)."""
+    """'by 2030', 'for 2027', 'CY2027', '2027 calendar year', 'Target (2027)': a year with a
+    time word (a bare 2027 is no deadline)."""
     lead = m["lead"] or m["cy"] or m["cyt"]
-    if not lead and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start()):
+    label = _LABEL_YEAR.search(m.string, max(0, m.start() - 14), m.start())
+    if label is not None and label["label"].lower() in _NOT_THE_TARGETS:
+        return None
+    if (
+        not lead
+        and label is None
+        and not _YEAR_LEAD.search(m.string, max(0, m.start() - 30), m.start())
+    ):
         return None
     year = int(m["y"])
     return _deadline(str(year), (dt.date(year, 1, 1), dt.date(year, 12, 31)), "year")
