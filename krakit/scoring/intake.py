@@ -266,9 +266,7 @@ def locate(
     values = frame["value"].to_numpy(dtype="float64", na_value=np.nan)
     kpi_codes, kpi_names = codes_of(frame["kpi"])
     kpi_map = kpi_ids.get_indexer(kpi_names)
-    # defs row per (card, kpi id): a small lookup table
-    table = np.full((n_cards, len(kpi_ids)), -1, dtype=np.int64)
-    table[defs["card"].to_numpy(), kpi_ids.get_indexer(defs["kpi"])] = np.arange(n_def)
+    def_card, def_kpi = defs["card"].to_numpy(), kpi_ids.get_indexer(defs["kpi"])
     if team:
         p_codes, p_names = _label_codes(frame["person"])
         p_map = pd.Index(people).get_indexer(pd.Index(p_names).astype(str))
@@ -279,16 +277,31 @@ def locate(
         person = p_map.astype(np.int32)[p_codes]  # int32 codes: half the memory per row
     else:
         person = np.zeros(len(frame), dtype=np.int32)
-    # KPI id code → definition row, per scorecard (one small lookup, then one gather per row)
-    code_to_def = np.where(kpi_map >= 0, table[:, np.maximum(kpi_map, 0)], -1)
-    code_to_def = np.concatenate([code_to_def, np.full((len(table), 1), -1)], axis=1)
-    code_to_def = code_to_def.astype(np.int32)
     if (kpi_codes < 0).any():
         kpi_codes = np.where(kpi_codes >= 0, kpi_codes, len(kpi_names))  # NaN KPI → unknown
-    if len(table) == 1:  # everyone shares one scorecard
-        def_row = code_to_def[0][kpi_codes]
+    kpi_map = np.append(kpi_map, -1)  # the code of a missing KPI
+    if n_cards * len(kpi_ids) <= max(4 * n_def, 1 << 20):
+        # defs row per (card, kpi id): a small dense table, then one gather per row
+        table = np.full((n_cards, max(len(kpi_ids), 1)), -1, dtype=np.int64)
+        table[def_card, def_kpi] = np.arange(n_def)
+        code_to_def = np.where(kpi_map >= 0, table[:, np.maximum(kpi_map, 0)], -1)
+        code_to_def = code_to_def.astype(np.int32)
+        if n_cards == 1:  # everyone shares one scorecard
+            def_row = code_to_def[0][kpi_codes]
+        else:
+            def_row = code_to_def.ravel()[person_card[person] * code_to_def.shape[1] + kpi_codes]
     else:
-        def_row = code_to_def.ravel()[person_card[person] * code_to_def.shape[1] + kpi_codes]
+        # many cards with their own KPIs (a whole organisation): a dense table would grow
+        # with cards × KPIs; look each (card, KPI) up in the sorted keys instead (linear)
+        width = np.int64(len(kpi_ids))
+        def_keys = def_card.astype(np.int64) * width + def_kpi
+        order = np.argsort(def_keys, kind="stable")
+        sorted_keys = def_keys[order]
+        row_kpi = kpi_map[kpi_codes]
+        row_keys = person_card[person].astype(np.int64) * width + row_kpi
+        at = np.minimum(np.searchsorted(sorted_keys, row_keys), len(sorted_keys) - 1)
+        found = (row_kpi >= 0) & (sorted_keys[at] == row_keys)
+        def_row = np.where(found, order[at], -1).astype(np.int32)
     if (def_row < 0).any():
         i = int(np.flatnonzero(def_row < 0)[0])
         card = defs["card"].to_numpy() == person_card[person[i]]

@@ -20,6 +20,8 @@ Examples
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
+from typing import Any
 
 from krakit.model import KPI, KPIType, Polarity, Scorecard, TargetType
 
@@ -45,6 +47,18 @@ def needs_sentence(kpi: KPI) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)
+def _said(statement: str) -> tuple[dict[str, Any], bool]:
+    """What a sentence says of each field, and whether it holds a target (read once a text:
+    a sheet repeats its KPIs on many rows)."""
+    from krakit.rules.engine import parse  # the checker's remembered parses
+
+    read = parse(statement)
+    found = read.to_kpi(id="k")
+    numbered = read.target is not None or read.target_low is not None
+    return {name: getattr(found, name) for name in SENTENCE_FIELDS}, numbered
+
+
 def from_sentence(kpi: KPI, *, direction: bool = False, only: Collection[str] | None = None) -> KPI:
     """The KPI with what its sentence says filled where its fields say nothing.
 
@@ -58,23 +72,20 @@ def from_sentence(kpi: KPI, *, direction: bool = False, only: Collection[str] | 
         needs_sentence(kpi) or (direction and kpi.statement and kpi.type is KPIType.QUANTITATIVE)
     ):
         return kpi
-    from krakit.text.parse import parse_kpi
-
-    read = parse_kpi(kpi.statement)
-    if needs_sentence(kpi) and read.target is None and read.target_low is None:
+    said, numbered = _said(kpi.statement)
+    if needs_sentence(kpi) and not numbered:
         return kpi  # the sentence has no number either: M002 says so, scoring too
-    found = read.to_kpi(id=kpi.id)
     given = kpi.model_fields_set
     update = {
-        name: getattr(found, name)
+        name: said[name]
         for name in _FILLED
-        if getattr(kpi, name) is None and getattr(found, name) is not None
+        if getattr(kpi, name) is None and said[name] is not None
     }
     if direction or needs_sentence(kpi):
         update |= {
-            name: getattr(found, name)
+            name: said[name]
             for name in _DEFAULTED
-            if name not in given and getattr(found, name) != getattr(kpi, name)
+            if name not in given and said[name] != getattr(kpi, name)
         }
     if only is not None:
         update = {k: v for k, v in update.items() if k in only}

@@ -25,6 +25,15 @@ from krakit.scoring.rollup import Rows, roll_up
 __all__ = ["kpi_totals", "kras_overall", "per_period"]
 
 
+class _Shared(np.ndarray):  # type: ignore[type-arg]
+    """An array kept in a frame's ``attrs`` and never written: pandas deep-copies attrs on
+    every column read, and this one is shared instead (strings copied one by one cost a
+    5,000-card score a second)."""
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _Shared:
+        return self
+
+
 def per_period(
     base: Rows,
     defs: pd.DataFrame,
@@ -140,10 +149,10 @@ def kpi_totals(
         },
         copy=False,
     )
-    grid.attrs.update(
-        kra_ids=defs["kra"].to_numpy(),  # numpy: attrs are deep-copied with each column read
-        kra_titles=defs["kra_title"].to_numpy(),
-        kra_w=defs["kra_w"].to_numpy(),
+    grid.attrs.update(  # attrs are deep-copied with each column read: shared, not copied
+        kra_ids=defs["kra"].to_numpy().view(_Shared),
+        kra_titles=defs["kra_title"].to_numpy().view(_Shared),
+        kra_w=defs["kra_w"].to_numpy().view(_Shared),
     )
     sum_agg = defs["agg"].to_numpy()[grid_def] == SUM
     target = np.where(found, pick(rolled.target), defs["target"].to_numpy()[grid_def])
