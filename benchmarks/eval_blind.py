@@ -15,7 +15,7 @@ set    rows (KPIs)   first read                      period, first → 2026-12-0
 =====  ============  ==============================  =========================
 a      220 (184)     services, OKRs, HR, finance     87.5% → 94.6%
 b      220 (183)     operations, public sector       84.7% → 93.4%
-c      200 (167)     log-frames, JDs, incentives     80.2% → 86.2%
+c      200 (167)     log-frames, JDs, incentives     80.2% → 87.4%
 =====  ============  ==============================  =========================
 
 Run ``python benchmarks/eval_blind.py`` (``make eval`` runs it). The scoring is

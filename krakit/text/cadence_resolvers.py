@@ -34,8 +34,9 @@ _MONEY_BEFORE = re.compile(
 )
 
 
-# A number and its unit noun right before: "40 hrs PA", "300 tickets p.m." ('5 pm' has none)
-_NOUN_BEFORE = re.compile(r"(?i)\d\s*(?!am\b|a\.m\b)[a-z]{2,}\.?\s*$")
+# A number and its unit noun right before: "40 hrs PA", "300 tickets p.m.", "4 new logos
+# P.M." ('5 pm' has none)
+_NOUN_BEFORE = re.compile(r"(?i)\d\s*(?!am\b|a\.m\b)[a-z]{2,}(?:[\s-]+[a-z]{2,}){0,2}\.?\s*$")
 
 
 def _per_abbreviation(m: re.Match[str], ctx: Context) -> When | None:

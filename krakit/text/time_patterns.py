@@ -810,8 +810,14 @@ PATTERNS: tuple[TimePattern, ...] = (
             "Salary cost under 40k p.m.": "cadence monthly",
             "Training: 40 hrs PA per employee": "cadence annual",
             "Resolve 300 tickets PM per agent": "cadence monthly",
+            "Each BDE to close 4 new logos P.M.": "cadence monthly",
         },
-        leaves=("Open the store at 5 pm", "Staff the desk 9 a.m. to 6 p.m.", "Hire a PA"),
+        leaves=(
+            "Open the store at 5 pm",
+            "Staff the desk 9 a.m. to 6 p.m.",
+            "Hire a PA",
+            "Meet 3 clients before 5 pm",
+        ),
     ),
     TimePattern(
         name="every-weekday",
@@ -1043,11 +1049,12 @@ PATTERNS: tuple[TimePattern, ...] = (
     TimePattern(
         name="per-event",
         gate=("shift", "sprint", "annum", "morning", "evening", "night"),
-        pattern=r"(?:\b(?:per|each|every|a|an)\s+|/\s*)(?P<g>shift|sprint|annum)\b|\b(?:each|every)\s+(?P<g2>morning|evening|night)\b",
+        pattern=r"(?:\b(?:per|each|every|a|an)\s+(?:\d{1,2}[-\s]?(?:hr|hour)s?\s+)?|/\s*)(?P<g>shift|sprint|annum)\b|\b(?:each|every)\s+(?P<g2>morning|evening|night)\b",
         resolve=_each,
         examples={
             "Zero safety incidents per shift": "cadence daily",
             "Hold one toolbox talk every morning": "cadence daily",
+            "Verify 350 prescriptions per 12-hr shift": "cadence daily",
             "Close 30 story points each sprint": "cadence weekly",
             "48 training hours/annum per worker": "cadence annual",
         },
