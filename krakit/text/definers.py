@@ -135,6 +135,8 @@ def _is_year(n: _Around) -> bool:
     a = n.amount
     if not (n.bare and not a.spelled and 1900 <= a.value <= 2100 and a.value.is_integer()):
         return False
+    if "," in n.text[a.span[0] : a.span[1]]:
+        return False  # "by 2,000": a year is never written with a thousands comma
     return (
         not unit_noun(n.text, a.span[1])
         or bool(re.match(r"\s*(?:annual|budget|target|plan)", n.after, re.I))

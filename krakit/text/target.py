@@ -24,6 +24,7 @@ from krakit.text.draft import Direction, Quantity
 from krakit.text.lexicon import WordList, alt, load, words_of
 from krakit.text.numbers import Amount
 from krakit.text.reading import (
+    CMP_WORDS,
     DEC,
     INC,
     REL_AFTER,
@@ -51,6 +52,9 @@ _BEFORE_TARGET_CELL = re.compile(rf"(?i)^\s*[(\[|]\s*(?:{alt(_L['target_labels']
 _TARGET_AFTER = re.compile(
     rf"(?i)^\s*[(\[]\s*(?:{alt(_L['target_labels'])})(?![A-Za-z])(?:[^()\[\]\d]|(?<=[A-Za-z])\d)*[)\]]"
 )
+# "not to exceed 2.5% YTD": a comparator before the number makes it the target, though "YTD"
+# after it would make a bare one the actual so far
+_CMP_BEFORE = re.compile(rf"(?i)(?<![A-Za-z])(?:{CMP_WORDS})\s*$")
 _TIME_METRIC = WordList.of(_L["time_metric_words"])
 _SCORE = WordList.of(_L["score_words"])
 _SCORE_UNITS = frozenset(w for w in _L["score_words"] if w.endswith("s"))  # "4.7 stars"
@@ -167,7 +171,7 @@ def read_labels(r: Reading) -> None:
         elif c.role == "target" and (
             _ACTUAL_LABEL.search(before)
             or _BRACKET_FROM.search(before)
-            or _ACTUAL_AFTER.match(text[end : end + 25])
+            or (_ACTUAL_AFTER.match(text[end : end + 25]) and not _CMP_BEFORE.search(before))
             or (i + 1 < len(cands) and _BEFORE_TARGET_CELL.match(text[end : end + 25]))
         ):
             c.role = "baseline"

@@ -533,6 +533,9 @@ STATEMENTS = [
         ("none stated", "none stated", "95", "percent"),
     ),
     ("Raise NPS to 60% within 90 days", ("by-date", "increase", "60", "percent")),
+    # a comparator makes the number the target though "YTD" follows; a thousands comma is no year
+    ("Scrap not to exceed 1.5% YTD", ("annual", "decrease", "1.5", "percent")),
+    ("Cut the claims backlog by 3,000 this quarter", ("by-date", "decrease", "3000", "count")),
     # a named year the target covers is its period, as FY is
     ("Grow premium income 18% in FY 2027-28", ("annual", "increase", "18", "percent")),
     ("Patient falls below 2 per 1,000 bed-days in 2028", ("annual", "decrease", "2", "count")),
