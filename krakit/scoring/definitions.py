@@ -150,13 +150,21 @@ _DEF_COLUMNS = [
 ]
 
 
-class _Ids(frozenset[str]):
-    """KPI ids kept in a frame's ``attrs``: pandas deep-copies attrs on every column read, and
-    a frozen set can be shared instead (50,000 ids copied per read made a 5,000-card score
-    seconds slower)."""
+class Shared:
+    """A value kept in a frame's ``attrs`` and never changed: pandas deep-copies attrs on every
+    column read, and a ``Shared`` one is handed on instead of copied (50,000 KPI ids or KRA
+    titles copied per read made a 5,000-card score seconds slower)."""
 
-    def __deepcopy__(self, memo: dict[int, object]) -> _Ids:
+    def __deepcopy__(self, memo: dict[int, object]) -> Shared:
         return self
+
+
+class _Ids(Shared, frozenset[str]):
+    """KPI ids in ``attrs``, shared."""
+
+
+class SharedArray(Shared, np.ndarray):  # type: ignore[misc]
+    """An array in ``attrs``, shared (``arr.view(SharedArray)``)."""
 
 
 def kpi_definitions(

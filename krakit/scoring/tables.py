@@ -19,19 +19,10 @@ from krakit.model import (
 )
 from krakit.periods import LEVELS, label, ordinal, parse_period, roll
 from krakit.scoring.achievement import achieve, status_of
-from krakit.scoring.definitions import BY_LEVEL, SUM
+from krakit.scoring.definitions import BY_LEVEL, SUM, SharedArray
 from krakit.scoring.rollup import Rows, roll_up
 
 __all__ = ["kpi_totals", "kras_overall", "per_period"]
-
-
-class _Shared(np.ndarray):  # type: ignore[type-arg]
-    """An array kept in a frame's ``attrs`` and never written: pandas deep-copies attrs on
-    every column read, and this one is shared instead (strings copied one by one cost a
-    5,000-card score a second)."""
-
-    def __deepcopy__(self, memo: dict[int, object]) -> _Shared:
-        return self
 
 
 def per_period(
@@ -150,9 +141,9 @@ def kpi_totals(
         copy=False,
     )
     grid.attrs.update(  # attrs are deep-copied with each column read: shared, not copied
-        kra_ids=defs["kra"].to_numpy().view(_Shared),
-        kra_titles=defs["kra_title"].to_numpy().view(_Shared),
-        kra_w=defs["kra_w"].to_numpy().view(_Shared),
+        kra_ids=defs["kra"].to_numpy().view(SharedArray),
+        kra_titles=defs["kra_title"].to_numpy().view(SharedArray),
+        kra_w=defs["kra_w"].to_numpy().view(SharedArray),
     )
     sum_agg = defs["agg"].to_numpy()[grid_def] == SUM
     target = np.where(found, pick(rolled.target), defs["target"].to_numpy()[grid_def])
