@@ -156,23 +156,33 @@ def _names_metric(text: str, t: TimeMatch) -> bool:
     return bool(CADENCE_ADJECTIVE.fullmatch(text[s:e]) and re.match(r"\s+[A-Za-z]", text[e:]))
 
 
+_BRACKET = re.compile(r"[(\[][^()\[\]]*[)\]]")
 _CLAUSE_EDGE = re.compile(r"[()\[\],;|]")
+_PARSE_WORDS = load("parse")
 _ACTUAL_WORDS = re.compile(
-    rf"(?i)(?<![A-Za-z])(?:{alt(load('parse')['actual_time_words'])})(?![A-Za-z])"
+    rf"(?i)(?<![A-Za-z])(?:{alt(_PARSE_WORDS['actual_time_words'])})(?![A-Za-z])"
 )
-_TARGET_WORDS = re.compile(r"(?i)\b(?:target|tgt|goal|plan|budget|aim)\b")
+_TARGET_WORDS = re.compile(
+    rf"(?i)(?<![A-Za-z])(?:{alt(_PARSE_WORDS['target_labels'])})(?![A-Za-z])"
+)
+
+
+def _clause(text: str, span: tuple[int, int]) -> str:
+    """The part of ``text`` a time belongs to: the bracket around it, else the stretch between
+    commas, semicolons and bars ("98% (Q1 actual 94.6%)", "target 15, 8 achieved in Oct")."""
+    s, e = span
+    for m in _BRACKET.finditer(text):
+        if m.start() < s and e < m.end():
+            return m.group()[1:-1]
+    edges = [m.start() for m in _CLAUSE_EDGE.finditer(text)]
+    start = max((i + 1 for i in edges if i < s), default=0)
+    return text[start : min((i for i in edges if i >= e), default=len(text))]
 
 
 def _actuals_time(text: str, t: TimeMatch) -> bool:
     """A time in the actual's clause dates the actual ("98% (Q1 actual 94.6%)", "8 achieved in
     Oct", "14.2 days (actual, Q2)"), not the target."""
-    s, e = t.span
-    edges = [m.start() for m in _CLAUSE_EDGE.finditer(text)]
-    start = max((i + 1 for i in edges if i < s), default=0)
-    end = min((i for i in edges if i >= e), default=len(text))
-    if start > 0 and text[start - 1] == "," and end < len(text) and text[end] == ")":
-        start = text.rfind("(", 0, start) + 1  # "(actual, Q2)": the bracket is the clause
-    clause = text[start:end]
+    clause = _clause(text, t.span)
     return bool(_ACTUAL_WORDS.search(clause)) and not _TARGET_WORDS.search(clause)
 
 
